@@ -1,0 +1,25 @@
+"""Errors that the CLI turns into one line on stderr and exit code 2."""
+from __future__ import annotations
+
+
+class TQCheckError(Exception):
+    """Base class for every error tqcheck reports to the user without a traceback."""
+
+
+class InputError(TQCheckError):
+    """A problem with an input file; names the file (and line, when one is known)."""
+
+    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+        self.path = path
+        self.problem = problem
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+
+
+class UsageError(TQCheckError):
+    """A bad option or combination of options."""
+
+
+class ModelError(TQCheckError):
+    """A model that was asked for cannot be loaded (not installed, unreachable, broken)."""
