@@ -170,8 +170,8 @@ class _Search:
         self.model_free = model_free
         self.beads = [b for b in BEADS if max(b) <= cfg.max_span]
 
-    def bead_cost(self, a: int, b: int, i0: int, j0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Cost and normalised semantic distance of beads (a, b) starting at source i0, targets j0."""
+    def bead_cost(self, a: int, b: int, i0: int, j0: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Cost, normalised semantic distance and cosine of beads (a, b) at source i0, targets j0."""
         S, T = self.S, self.T
         sv = S.span_vecs[a][i0]
         tv = T.span_vecs[b][j0]
@@ -181,7 +181,7 @@ class _Search:
         lt = T.span_len(j0, b)
         dev = np.log((lt + 8.0) / (ls + 8.0)) - self.mu
         cost = sem * (a * b) + self.len_w * dev * dev + BEAD_PENALTY[(a, b)]
-        return cost, sem
+        return cost, sem, cos
 
     def run(self, windows: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
         n, m = len(self.S), len(self.T)
@@ -215,7 +215,7 @@ class _Search:
                     valid = ok & (j0 >= 0) & (j0 + b <= m)
                     cand = np.full(len(js), _INF)
                     if valid.any():
-                        cost, _ = self.bead_cost(a, b, i - a, j0[valid])
+                        cost, _, _ = self.bead_cost(a, b, i - a, j0[valid])
                         cand[valid] = prev[valid] + cost
                 better = cand < best
                 best[better] = cand[better]
@@ -377,7 +377,7 @@ def _links(beads: list[tuple[int, int, int, int]], search: _Search) -> list[Link
         src = tuple(range(i0, i0 + a))
         tgt = tuple(range(j0, j0 + b))
         if a and b:
-            _, sem = search.bead_cost(a, b, i0, np.array([j0]))
+            _, sem, cos = search.bead_cost(a, b, i0, np.array([j0]))
             s = float(sem[0])
             # A normalised distance of ~0.4 is a typical true pair, ~1.0 a random one.
             conf = 1.0 / (1.0 + math.exp((s - 0.7) * 10.0))
@@ -386,7 +386,7 @@ def _links(beads: list[tuple[int, int, int, int]], search: _Search) -> list[Link
                 lt = search.T.span_len(np.array([j0]), b)[0]
                 dev = math.log((lt + 8.0) / (float(ls) + 8.0)) - search.mu
                 conf = math.exp(-2.0 * dev * dev) * (0.6 + 0.4 * max(0.0, 1.0 - s))
-            links.append(Link(src, tgt, round(conf, 3), round(1.0 - s, 3)))
+            links.append(Link(src, tgt, round(conf, 3), None if search.model_free else round(float(cos[0]), 3)))
         else:
             links.append(Link(src, tgt, 0.5))
     return _null_confidence(links, search)
@@ -414,5 +414,5 @@ def _null_confidence(links: list[Link], search: _Search) -> list[Link]:
             cands = S1[near_s] if near_s else np.zeros((0, len(v)))
         best = float(np.max(cands @ v)) if len(cands) else 0.0
         conf = 1.0 / (1.0 + math.exp((best - 0.45) * 12.0)) if not search.model_free else 0.5
-        out.append(Link(link.src, link.tgt, round(conf, 3), round(best, 3)))
+        out.append(Link(link.src, link.tgt, round(conf, 3)))
     return out

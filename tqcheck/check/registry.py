@@ -1,0 +1,106 @@
+"""The rule registry: every check has a stable code, a name, a severity, an MQM category and a docstring.
+
+A check is a pure function ``(pair, context) -> iterable of Hit``; the ``@rule`` decorator attaches its
+metadata, and ``tqcheck/check/rules.py`` lists the rules explicitly (no discovery by scanning names).
+"""
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from ..types import Pair, Severity, Span
+
+CODE_RE = re.compile(r"^TQ[1-9]\d{2}$")
+
+#: Families of codes, by their first digit.
+FAMILIES = {
+    "TQ1": "artefacts",
+    "TQ2": "numbers",
+    "TQ3": "names",
+    "TQ4": "omission and addition",
+    "TQ5": "untranslated and wrong language",
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a check reports; the runner adds the rule's code, name and severity."""
+
+    message: str
+    span: Span | None = None
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None  # overrides the rule's default for this hit only
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may know besides the pair: the languages and per-pair evidence from earlier stages."""
+
+    src_lang: str
+    tgt_lang: str
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+
+
+CheckFunc = Callable[[Pair, CheckContext], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    category: str
+    func: CheckFunc
+    suppresses: tuple[str, ...] = ()
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    @property
+    def title(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else self.name
+
+    @property
+    def is_gate(self) -> bool:
+        return bool(self.suppresses)
+
+
+def rule(
+    code: str, name: str, severity: Severity, category: str, suppresses: Sequence[str] = ()
+) -> Callable[[CheckFunc], CheckFunc]:
+    """Attach rule metadata to a check function. ``suppresses`` lists code prefixes that this rule,
+    when it fires on a pair, makes redundant for that pair (a gate)."""
+
+    def wrap(func: CheckFunc) -> CheckFunc:
+        func.__tqcheck_rule__ = Rule(code, name, severity, category, func, tuple(suppresses))  # type: ignore[attr-defined]
+        return func
+
+    return wrap
+
+
+class RegistryError(Exception):
+    pass
+
+
+def build_registry(funcs: Iterable[CheckFunc]) -> dict[str, Rule]:
+    """Validate and index rules by code; fails loudly, naming the offending rule."""
+    out: dict[str, Rule] = {}
+    names: set[str] = set()
+    for func in funcs:
+        meta = getattr(func, "__tqcheck_rule__", None)
+        if not isinstance(meta, Rule):
+            raise RegistryError(f"{getattr(func, '__name__', func)!r} is not decorated with @rule")
+        if not CODE_RE.match(meta.code):
+            raise RegistryError(f"rule {meta.name!r} has a malformed code {meta.code!r} (want TQ + 3 digits)")
+        if meta.code in out:
+            raise RegistryError(f"rule {meta.name!r} reuses code {meta.code} of {out[meta.code].name!r}")
+        if meta.name in names:
+            raise RegistryError(f"rule name {meta.name!r} is used twice")
+        if not meta.doc:
+            raise RegistryError(f"rule {meta.code} {meta.name!r} has no docstring")
+        out[meta.code] = meta
+        names.add(meta.name)
+    return dict(sorted(out.items()))

@@ -1,0 +1,61 @@
+"""Run the selected rules over aligned pairs; apply gates and severity overrides."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from ..errors import UsageError
+from ..types import Finding, Pair, Severity
+from .registry import CheckContext, Rule
+from .rules import REGISTRY
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules are on: longest matching prefix of ``select``/``ignore`` wins (flake8, ruff)."""
+
+    select: tuple[str, ...] = ("TQ",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for prefix in (*self.select, *self.ignore, *self.severity):
+            if not any(code.startswith(prefix) for code in REGISTRY):
+                valid = ", ".join(REGISTRY)
+                raise UsageError(f"no rule code starts with {prefix!r}; known codes: {valid}")
+
+    def enabled(self, code: str) -> bool:
+        sel = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        ign = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return sel > ign
+
+    def rules(self) -> list[Rule]:
+        return [r for code, r in REGISTRY.items() if self.enabled(code)]
+
+    def severity_of(self, rule: Rule) -> Severity | None:
+        best = max((p for p in self.severity if rule.code.startswith(p)), key=len, default=None)
+        return self.severity[best] if best is not None else None
+
+
+def run_checks(pairs: Sequence[Pair], ctx_for: Iterable[CheckContext], selection: Selection) -> list[Finding]:
+    rules = selection.rules()
+    gates = [r for r in rules if r.is_gate]
+    others = [r for r in rules if not r.is_gate]
+    findings: list[Finding] = []
+    for pair, ctx in zip(pairs, ctx_for):
+        suppressed: list[str] = []
+        for rule in gates + others:
+            if any(rule.code.startswith(p) for p in suppressed):
+                continue
+            fired = False
+            for hit in rule.func(pair, ctx):
+                fired = True
+                override = selection.severity_of(rule)
+                severity = override or hit.severity or rule.severity
+                findings.append(
+                    Finding(rule.code, rule.name, severity, hit.message, pair.index, hit.span, dict(hit.evidence))
+                )
+            if fired and rule.is_gate:
+                suppressed.extend(p for p in rule.suppresses)
+                # The gate itself already reported; other gates stay possible only if not covered.
+    return findings

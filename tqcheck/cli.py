@@ -1,0 +1,141 @@
+"""The ``tqcheck`` command: parses options and calls the pipeline; nothing else lives here."""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Callable
+
+import click
+
+from ._version import __version__
+from .errors import TQCheckError
+from .types import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"tqcheck: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn tqcheck's own errors into one line and exit 2; anything unexpected too, without a
+    traceback unless TQCHECK_DEBUG=1 (a crash must never look like a clean or failing check)."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TQCheckError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("tqcheck: interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("TQCHECK_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set TQCHECK_DEBUG=1 for a traceback, and please report it)")
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tqcheck")
+def main() -> None:
+    """tqcheck: find critical defects in machine-translated news (dropped words, broken numbers,
+    omissions, untranslated text) by aligning the translation with its original."""
+
+
+def _prefixes(value: str | None) -> tuple[str, ...]:
+    return tuple(p.strip().upper() for p in value.split(",") if p.strip()) if value else ()
+
+
+@main.command()
+@click.argument("src", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("out", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--src-lang", metavar="LANG", help="Language of SRC (ISO 639-1, e.g. zh); detected when omitted.")
+@click.option("--tgt-lang", metavar="LANG", help="Language of OUT; detected when omitted.")
+@click.option("--sentences-per-line", "mode", flag_value="sentences-per-line",
+              help="Each line is one sentence already; still aligned.")
+@click.option("--aligned", "mode", flag_value="aligned",
+              help="Line i of SRC is the original of line i of OUT: no alignment, only checks and scores.")
+@click.option("--embedder", default="use", show_default=True, metavar="NAME",
+              help="Sentence embedder for alignment and similarity: use (bundled multilingual USE) or none.")
+@click.option("--encoding", metavar="CODEC", help="Encoding of both files (default: detected).")
+@click.option("-f", "--output-format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, envvar="TQCHECK_OUTPUT_FORMAT", help="Report format.")
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--select", metavar="CODES", help="Comma-separated code prefixes to run (default: all).")
+@click.option("--ignore", metavar="CODES", help="Comma-separated code prefixes to skip.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (usage and input errors still exit 2).")
+@click.option("--only-findings", is_flag=True, help="Text report: show only pairs with findings.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print notes on stderr.")
+@_guarded
+def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode: str | None, embedder: str,
+            encoding: str | None, fmt: str, output: str | None, select: str | None, ignore: str | None,
+            fail_on: str, exit_zero: bool, only_findings: bool, color: bool | None, quiet: bool) -> None:
+    """Align OUT (a machine translation) with SRC (its original) and report defects per sentence.
+
+    Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or input error.
+    """
+    from .check.runner import Selection
+    from .pipeline import Options, compare_files
+    from .report.output import FORMATTERS, write_atomic
+    from .result import exit_code
+
+    options = Options(src_lang, tgt_lang, mode or "document", embedder, encoding,
+                      Selection(_prefixes(select) or ("TQ",), _prefixes(ignore)))
+
+    def notify(msg: str) -> None:
+        if not quiet:
+            click.echo(f"tqcheck: note: {msg}", err=True)
+
+    report = compare_files(src, out, options, notify)
+    if color is None:
+        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    kwargs: dict[str, Any] = {"color": bool(color)}
+    if fmt == "text":
+        kwargs["only_findings"] = only_findings
+    rendered = FORMATTERS[fmt](report, **kwargs)
+    if output:
+        write_atomic(output, rendered)
+    else:
+        click.echo(rendered, nl=False)
+    sys.exit(exit_code(report, Severity.parse(fail_on), exit_zero))
+
+
+@main.command()
+@_guarded
+def rules() -> None:
+    """List every rule: code, default severity, name and title."""
+    from .check.rules import REGISTRY
+
+    for code, rule in REGISTRY.items():
+        click.echo(f"{code}  {str(rule.severity):<8} {rule.name:<24} {rule.title}")
+
+
+@main.command()
+@click.argument("code")
+@_guarded
+def explain(code: str) -> None:
+    """Explain one rule: what it catches, why it matters, an example."""
+    from .check.rules import REGISTRY
+
+    rule = REGISTRY.get(code.upper())
+    if rule is None:
+        raise TQCheckError(f"unknown rule code {code!r}; `tqcheck rules` lists them")
+    click.echo(f"{rule.code} {rule.name} ({rule.severity}, {rule.category})\n")
+    click.echo(rule.doc)
+    if rule.suppresses:
+        click.echo(f"\nGate: when it fires, rules starting with {', '.join(rule.suppresses)} are skipped for that pair.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

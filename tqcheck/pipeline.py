@@ -1,0 +1,237 @@
+"""The one place that wires the stages together: read -> segment -> align -> check -> score -> report."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ._version import __version__
+from .align.aligner import BEADS, DEL_COST, Aligner
+from .align.features import join_sentences
+from .check.registry import CheckContext
+from .check.runner import Selection, run_checks
+from .errors import InputError, UsageError
+from .models.embedders import Embedder, get_embedder
+from .read.langid import LangGuess, detect_language, normalise_lang
+from .read.reader import DecodedText, decode_bytes, read_text_file
+from .result import PairResult, Report
+from .segment.segmenter import segment_lines, segment_text
+from .types import Document, Link, Pair, Segment
+
+MODES = ("document", "sentences-per-line", "aligned")
+DEFAULT_MODE = "document"
+DEFAULT_EMBEDDER = "use"
+#: Below this confidence a detected language is reported as a guess.
+LANG_SURE = 0.8
+
+
+@dataclass
+class Options:
+    """Options shared by the Python API and the CLI (the CLI only fills this in)."""
+
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    mode: str = DEFAULT_MODE
+    embedder: str | None = DEFAULT_EMBEDDER
+    encoding: str | None = None
+    selection: Selection = field(default_factory=Selection)
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise UsageError(f"unknown mode {self.mode!r}; valid values: {', '.join(MODES)}")
+        try:
+            self.src_lang = normalise_lang(self.src_lang) if self.src_lang else None
+            self.tgt_lang = normalise_lang(self.tgt_lang) if self.tgt_lang else None
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+
+
+Notify = Callable[[str], None]
+
+
+def compare_files(src_path: str, tgt_path: str, options: Options | None = None, notify: Notify | None = None) -> Report:
+    """Compare two files; raises InputError/UsageError/ModelError for anything the user must fix."""
+    options = options or Options()
+    src = read_text_file(src_path, options.encoding)
+    tgt = read_text_file(tgt_path, options.encoding)
+    return _compare(src, tgt, options, notify)
+
+
+def compare(
+    source_text: str,
+    translation_text: str,
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
+    *,
+    mode: str = DEFAULT_MODE,
+    embedder: str | None = DEFAULT_EMBEDDER,
+    select: Sequence[str] = ("TQ",),
+    ignore: Sequence[str] = (),
+) -> Report:
+    """Python API: compare a translation with its original, both given as strings."""
+    options = Options(src_lang, tgt_lang, mode, embedder, None, Selection(tuple(select), tuple(ignore)))
+    src = decode_bytes(source_text.encode("utf-8"), "<source>", "utf-8")
+    tgt = decode_bytes(translation_text.encode("utf-8"), "<translation>", "utf-8")
+    return _compare(src, tgt, options, None)
+
+
+def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notify | None) -> Report:
+    notes: list[str] = []
+
+    def note(msg: str) -> None:
+        notes.append(msg)
+        if notify:
+            notify(msg)
+
+    src_lang, tgt_lang, src_guess, tgt_guess = _languages(src, tgt, options, note)
+    # segment
+    if options.mode == "document":
+        src_segs, tgt_segs = segment_text(src.text, src_lang), segment_text(tgt.text, tgt_lang)
+    elif options.mode == "sentences-per-line":
+        src_segs, tgt_segs = segment_lines(src.text), segment_lines(tgt.text)
+    else:
+        src_segs, tgt_segs = _every_line(src), _every_line(tgt)
+        if len(src_segs) != len(tgt_segs):
+            shorter = src if len(src_segs) < len(tgt_segs) else tgt
+            raise InputError(
+                shorter.path,
+                f"--aligned needs line i of each file to match: {src.path} has {len(src_segs)} lines, "
+                f"{tgt.path} has {len(tgt_segs)}",
+                line=min(len(src_segs), len(tgt_segs)) + 1,
+            )
+    if not any(s.text for s in src_segs):
+        raise InputError(src.path, "no sentences found")
+    if not any(s.text for s in tgt_segs):
+        raise InputError(tgt.path, "no sentences found")
+    source = Document(src.path, src.text, src_lang, src.encoding, src_segs, src_guess.confidence, options.src_lang is None)
+    target = Document(tgt.path, tgt.text, tgt_lang, tgt.encoding, tgt_segs, tgt_guess.confidence, options.tgt_lang is None)
+    # align
+    embedder = get_embedder(options.embedder)
+    covered = embedder is not None and embedder.supports(src_lang) and embedder.supports(tgt_lang)
+    if embedder is not None and not covered:
+        note(f"the {embedder.name} embedder does not cover {src_lang}-{tgt_lang}; aligning without a model")
+    active = embedder if covered else None
+    if options.mode == "aligned":
+        links = _aligned_links(src_segs, tgt_segs, src_lang, tgt_lang, active)
+    else:
+        links = Aligner(active).align([s.text for s in src_segs], [s.text for s in tgt_segs], src_lang, tgt_lang)
+    pairs = [_pair(k, link, src_segs, tgt_segs, src_lang, tgt_lang) for k, link in enumerate(links)]
+    # check
+    contexts = [CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity}) for p in pairs]
+    findings = run_checks(pairs, contexts, options.selection)
+    by_pair: dict[int, list] = {}
+    for f in findings:
+        by_pair.setdefault(f.pair, []).append(f)
+    # score
+    ratio = _doc_ratio(pairs)
+    results = [PairResult(p, by_pair.get(p.index, []), _scores(p, ratio)) for p in pairs]
+    signature = {
+        "tool": "tqcheck",
+        "version": __version__,
+        "mode": options.mode,
+        "src_lang": src_lang,
+        "tgt_lang": tgt_lang,
+        "languages_detected": {"source": options.src_lang is None, "target": options.tgt_lang is None},
+        "embedder": active.name if active else "none",
+        "aligner": "none (pre-aligned)" if options.mode == "aligned" else
+        f"tqcheck-dp/1 beads={','.join(f'{a}-{b}' for a, b in BEADS)} del={DEL_COST}",
+        "rules": [r.code for r in options.selection.rules()],
+    }
+    return Report(source, target, options.mode, results, signature, notes)
+
+
+def _languages(
+    src: DecodedText, tgt: DecodedText, options: Options, note: Notify
+) -> tuple[str, str, LangGuess, LangGuess]:
+    sg, tg = detect_language(src.text), detect_language(tgt.text)
+    src_lang = options.src_lang or sg.lang
+    tgt_lang = options.tgt_lang or tg.lang
+    for given, guess, doc, side in ((options.src_lang, sg, src, "source"), (options.tgt_lang, tg, tgt, "translation")):
+        if given is None:
+            if guess.lang == "und":
+                raise InputError(doc.path, f"cannot tell the {side} language; pass --{'src' if side == 'source' else 'tgt'}-lang")
+            if not guess.reliable or guess.confidence < LANG_SURE:
+                note(f"{doc.path}: {side} language guessed as {guess.lang} (confidence {guess.confidence:.2f}); "
+                     f"pass --{'src' if side == 'source' else 'tgt'}-lang if that is wrong")
+    given_both = options.src_lang and options.tgt_lang
+    if given_both and sg.reliable and tg.reliable and sg.lang == options.tgt_lang and tg.lang == options.src_lang \
+            and options.src_lang != options.tgt_lang:
+        note(f"{src.path} reads as {sg.lang} and {tgt.path} as {tg.lang}: source and translation look swapped "
+             f"(tqcheck compare SRC OUT takes the original first)")
+    else:
+        for given, guess, doc in ((options.src_lang, sg, src), (options.tgt_lang, tg, tgt)):
+            if given and guess.reliable and guess.lang not in (given, "und"):
+                note(f"{doc.path}: --{'src' if doc is src else 'tgt'}-lang says {given} but the text reads as {guess.lang}")
+    if src_lang == tgt_lang:
+        if sg.reliable and tg.reliable or (options.src_lang and options.tgt_lang):
+            raise InputError(tgt.path, f"source and translation are both in {src_lang}; nothing was translated "
+                             f"(check the file order, or pass --src-lang/--tgt-lang)")
+        note(f"both files look like {src_lang}; pass --src-lang/--tgt-lang")
+    if not options.src_lang and not options.tgt_lang and sg.reliable and tg.reliable and sg.lang == "en" \
+            and tg.lang != "en":
+        note(f"{src.path} is in English and {tgt.path} in {tg.lang}: if the original is {tg.lang}, "
+             f"the files are swapped (tqcheck compare SRC OUT)")
+    return src_lang, tgt_lang, sg, tg
+
+
+def _every_line(doc: DecodedText) -> tuple[Segment, ...]:
+    """--aligned: every line is a unit, blank ones included, so that line i faces line i."""
+    out = []
+    pos = 0
+    lines = doc.text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        out.append(Segment(k, stripped, pos + lead, pos + lead + len(stripped), k + 1, lead + 1))
+        pos += len(line) + 1
+    return tuple(out)
+
+
+def _aligned_links(
+    src: Sequence[Segment], tgt: Sequence[Segment], src_lang: str, tgt_lang: str, embedder: Embedder | None
+) -> list[Link]:
+    sims: list[float | None] = [None] * len(src)
+    if embedder is not None:
+        idx = [k for k in range(len(src)) if src[k].text and tgt[k].text]
+        if idx:
+            a = embedder.encode([src[k].text for k in idx])
+            b = embedder.encode([tgt[k].text for k in idx])
+            for k, s in zip(idx, np.sum(a * b, axis=1)):
+                sims[k] = round(float(s), 3)
+    links = []
+    for k in range(len(src)):
+        if not src[k].text and not tgt[k].text:
+            continue
+        links.append(Link((k,) if src[k].text else (), (k,), 1.0, sims[k]))
+    return links
+
+
+def _pair(k: int, link: Link, src: Sequence[Segment], tgt: Sequence[Segment], src_lang: str, tgt_lang: str) -> Pair:
+    s = tuple(src[i] for i in link.src)
+    t = tuple(tgt[j] for j in link.tgt)
+    return Pair(k, link, join_sentences([x.text for x in s], src_lang), join_sentences([x.text for x in t], tgt_lang), s, t)
+
+
+def _doc_ratio(pairs: Sequence[Pair]) -> float:
+    src = sum(len(p.source) for p in pairs if p.source and p.target)
+    tgt = sum(len(p.target) for p in pairs if p.source and p.target)
+    return tgt / src if src else 1.0
+
+
+def _scores(pair: Pair, doc_ratio: float) -> dict[str, float | None]:
+    """Per-pair scores: alignment confidence, cross-lingual similarity, and length ratio relative
+    to the document's own ratio (1.0 = as long as the rest of the translation would predict)."""
+    rel = None
+    if pair.source and pair.target and doc_ratio > 0:
+        rel = round((len(pair.target) / len(pair.source)) / doc_ratio, 3)
+    return {
+        "confidence": pair.link.confidence,
+        "similarity": pair.link.similarity,
+        "length_ratio": rel,
+        "log_length_ratio": round(math.log(rel), 3) if rel else None,
+    }
+

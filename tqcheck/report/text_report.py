@@ -1,0 +1,91 @@
+"""The terminal report: each aligned pair side by side, findings under it, the offending span marked."""
+from __future__ import annotations
+
+import io
+import shutil
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..read.lines import LineIndex
+from ..result import PairResult, Report
+from ..types import Severity
+from .locate import locate
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+MARK_STYLE = {Severity.ERROR: "bold white on red", Severity.WARNING: "black on yellow", Severity.INFO: "black on cyan"}
+#: Without colour the span is bracketed with these.
+OPEN, CLOSE = "⟦", "⟧"
+
+
+def _side_text(pr: PairResult, side: str, color: bool) -> Text:
+    joined = pr.pair.source if side == "source" else pr.pair.target
+    spans = sorted(
+        ((f.span.start, f.span.end, f.severity) for f in pr.findings if f.span and f.span.side == side
+         and not (f.span.start == 0 and f.span.end == len(joined))),
+        key=lambda s: s[0],
+    )
+    text = Text()
+    pos = 0
+    for start, end, sev in spans:
+        if start < pos:
+            continue
+        text.append(joined[pos:start])
+        if color:
+            text.append(joined[start:end], style=MARK_STYLE[sev])
+        else:
+            text.append(OPEN + joined[start:end] + CLOSE)
+        pos = end
+    text.append(joined[pos:])
+    if not joined:
+        text.append("(nothing)", style="dim italic")
+    return text
+
+
+def render_text(report: Report, color: bool = False, width: int | None = None, only_findings: bool = False) -> str:
+    width = width or max(80, min(shutil.get_terminal_size((100, 24)).columns, 160))
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
+                      color_system="standard" if color else None, highlight=False, emoji=False)
+    src, tgt = report.source, report.target
+    console.print(Text(f"tqcheck {report.signature['version']}: {src.path} ({src.lang}) -> {tgt.path} ({tgt.lang}); "
+                       f"mode {report.mode}, embedder {report.signature['embedder']}", style="bold"))
+    for n in report.notes:
+        console.print(Text(f"note: {n}", style="dim"))
+    lines = {"source": LineIndex(src.text), "target": LineIndex(tgt.text)}
+    for pr in report.pairs:
+        if only_findings and not pr.findings:
+            continue
+        p = pr.pair
+        where_s = f"{src.path}:{p.src_segments[0].line}" if p.src_segments else "-"
+        where_t = f"{tgt.path}:{p.tgt_segments[0].line}" if p.tgt_segments else "-"
+        sim = pr.scores.get("similarity")
+        head = f"#{p.index + 1}  {p.link.kind}  confidence {p.link.confidence:.2f}"
+        if sim is not None:
+            head += f"  similarity {sim:.2f}"
+        console.rule(Text(head, style=STYLE[pr.worst] if pr.worst else "green"), align="left")
+        grid = Table.grid(expand=True, padding=(0, 2))
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_row(Text(where_s, style="dim"), Text(where_t, style="dim"))
+        grid.add_row(_side_text(pr, "source", color), _side_text(pr, "target", color))
+        console.print(grid)
+        for f in pr.findings:
+            loc = locate(f, p, lines[f.span.side]) if f.span else None
+            at = f"{(src if loc.side == 'source' else tgt).path}:{loc.line}:{loc.column}" if loc else ""
+            line = Text("  ")
+            line.append(f"{f.code} {f.severity}", style=STYLE[f.severity])
+            line.append(f"  {at}  {f.message} [{f.name}]")
+            console.print(line)
+    s = report.summary()
+    sev = s["findings_by_severity"]
+    console.rule()
+    console.print(Text(
+        f"{s['pairs']} pairs ({s['source_sentences']} source / {s['target_sentences']} target sentences; "
+        f"links {', '.join(f'{k} x{v}' for k, v in s['links_by_kind'].items())}); "
+        f"{s['findings']} findings: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} info",
+        style="bold"))
+    if s["findings_by_code"]:
+        console.print("by code: " + ", ".join(f"{c} x{n}" for c, n in s["findings_by_code"].items()))
+    return buf.getvalue()

@@ -1,0 +1,62 @@
+"""The result of a comparison: documents, aligned pairs, findings, scores, notes and signature."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .types import Document, Finding, Pair, Severity
+
+
+@dataclass
+class PairResult:
+    pair: Pair
+    findings: list[Finding]
+    scores: dict[str, float | None]
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+
+@dataclass
+class Report:
+    """Everything a formatter needs; produced by the pipeline, never by a formatter."""
+
+    source: Document
+    target: Document
+    mode: str
+    pairs: list[PairResult]
+    signature: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for p in self.pairs for f in p.findings]
+
+    def worst_severity(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+    def summary(self) -> dict[str, Any]:
+        findings = self.findings
+        by_sev = Counter(str(f.severity) for f in findings)
+        return {
+            "pairs": len(self.pairs),
+            "source_sentences": len(self.source.segments),
+            "target_sentences": len(self.target.segments),
+            "links_by_kind": dict(sorted(Counter(p.pair.link.kind for p in self.pairs).items())),
+            "findings": len(findings),
+            "findings_by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
+            "findings_by_code": dict(sorted(Counter(f.code for f in findings).items())),
+            "pairs_with_errors": sum(1 for p in self.pairs if p.worst == Severity.ERROR),
+            "worst_severity": str(self.worst_severity()) if findings else None,
+        }
+
+
+def exit_code(report: Report | None, fail_on: Severity, exit_zero: bool = False) -> int:
+    """0 nothing at or above ``fail_on``, 1 findings at or above it; ``exit_zero`` turns 1 into 0.
+    Errors (exit 2) never reach here: they are raised before a report exists."""
+    if report is None or exit_zero:
+        return 0
+    worst = report.worst_severity()
+    return 1 if worst is not None and worst >= fail_on else 0
