@@ -9,6 +9,8 @@ from .registry import CheckContext, Hit, rule
 #: A source sentence shorter than this (in letters; CJK characters count 3) is a fragment or a
 #: heading: losing it is worth a warning, not an error.
 MIN_CONTENT_LETTERS = 15
+#: A unit that does not end like a sentence is a heading, caption or fragment.
+SENTENCE_END = tuple(".!?。！？…؟;；:：")
 
 
 def content_letters(text: str) -> int:
@@ -35,7 +37,8 @@ def omitted_sentence(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """
     if pair.src_segments and not pair.tgt_segments:
         letters = content_letters(pair.source)
-        severity = Severity.ERROR if letters >= MIN_CONTENT_LETTERS else Severity.WARNING
+        sentence = pair.source.rstrip("\"'”’」』)）»").endswith(SENTENCE_END)
+        severity = Severity.ERROR if letters >= MIN_CONTENT_LETTERS and sentence else Severity.WARNING
         yield Hit(
             "source sentence has no counterpart in the translation",
             Span("source", 0, len(pair.source)),

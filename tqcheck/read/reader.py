@@ -96,6 +96,9 @@ _HIGH_BYTE_RE = re.compile(b"[\x80-\xff]")
 _SURROGATE_ESCAPE_RE = re.compile("[\udc80-\udcff]")
 #: Detection looks at up to this many bytes of the lines that contain non-ASCII bytes.
 _SAMPLE_BYTES = 32 * 1024
+#: A front-tier decoding of charset-normalizer's that recognised a language stands unless
+#: another decoding scores more than this share higher.
+_TIER_TOLERANCE = 0.3
 #: The winner must lead the best different decoding by this much to be "confident".
 _CONFIDENT_MARGIN = 6.0
 
@@ -225,11 +228,10 @@ def _decode_explicit(data: bytes, path: str, name: str) -> str:
         return data.decode(name)
     except UnicodeDecodeError as exc:
         line, col = _position(data, exc.start, name)
-        bad = data[exc.start : min(exc.end, exc.start + 4)].hex(" ").upper()
         raise InputError(
             path,
-            f"cannot decode as {name} at line {line}, column {col} (bytes {bad}); "
-            "is that the right encoding?",
+            f"cannot decode as {name} at line {line}, column {col} "
+            f"(byte 0x{data[exc.start]:02X}); is that the right encoding?",
             line=line,
         ) from None
 
@@ -244,13 +246,17 @@ def _detect(data: bytes, path: str) -> tuple[str, str, bool]:
             try:
                 return data.decode(codec), codec, True
             except UnicodeDecodeError as exc:
-                line, col = _position(data, exc.start, codec)
-                raise InputError(
-                    path,
-                    f"starts with a {codec.upper()} byte-order mark but is not valid "
-                    f"{codec.upper()} at line {line}, column {col}",
-                    line=line,
-                ) from None
+                if codec in ("utf-16", "utf-32"):
+                    line, col = _position(data, exc.start, codec)
+                    label = codec.upper()
+                    raise InputError(
+                        path,
+                        f"starts with a {label} byte-order mark but is not valid {label} "
+                        f"at line {line}, column {col} (truncated or corrupted?)",
+                        line=line,
+                    ) from None
+                # A UTF-8 file with bad bytes is reported below, with the line.
+            break
 
     if b"\x00" in data:
         found = _utf16_without_bom(data)
@@ -353,10 +359,22 @@ def _decode_prefix(sample: bytes, codec: str) -> str | None:
 
 
 def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, bool]:
+    """Pick among charset-normalizer's candidates and the documented legacy encodings.
+
+    charset-normalizer ranks by "chaos" (mess in the decoded text) and "coherence" (letter
+    frequencies of a recognised language). Its *front tier* is every match as good as its
+    first on both; the order inside the tier is arbitrary (French in cp1252 ties with
+    cp1250). When the tier recognised a language, its most plausible member wins unless
+    another decoding is markedly more plausible (e.g. mac_latin2 mojibake for French). When
+    it recognised none, which is usual for a sentence or two, plausibility alone decides.
+    """
     from charset_normalizer import from_bytes
 
     detector: list[str] = []
-    for match in from_bytes(sample):
+    front_tier: set[str] = set()
+    recognised = False
+    matches = list(from_bytes(sample))
+    for match in matches:
         try:
             name = codecs.lookup(match.encoding).name
         except LookupError:
@@ -365,6 +383,11 @@ def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, boo
         # text nearly always has an ASCII space or newline, i.e. a NUL (handled earlier).
         if name.startswith(("utf-16", "utf-32", "utf-8")):
             continue
+        if not detector:
+            top_chaos, top_coherence = match.chaos, match.coherence
+            recognised = top_coherence > 0
+        if match.chaos <= top_chaos + 0.01 and match.coherence >= top_coherence - 0.01:
+            front_tier.add(name)
         if name not in detector:
             detector.append(name)
 
@@ -374,23 +397,31 @@ def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, boo
         text = _decode_prefix(sample, name)
         if text is None:
             continue
+        in_tier = name in front_tier
         preferred = _PREFERRED.get(name)
         if preferred and _decode_prefix(sample, preferred) == text:
             name = preferred
         if text in seen_texts:
             same = seen_texts[text]
+            same.in_tier = same.in_tier or in_tier
             if _prior_rank(name) < _prior_rank(same.codec):
                 same.codec = name
             continue
-        cand = _Candidate(name, text, _plausibility(text), order, name in detector)
+        cand = _Candidate(name, text, _plausibility(text), order, in_tier)
         seen_texts[text] = cand
         candidates.append(cand)
 
+    def rank(c: _Candidate) -> tuple[float, int, int]:
+        # Ties go to the encodings tqcheck documents, then to the detector's order.
+        return c.score, -_prior_rank(c.codec), -c.order
+
     while candidates:
-        # Most plausible decoding; ties go to the encodings tqcheck documents, then to the
-        # detector's order.
-        chosen = max(candidates, key=lambda c: (c.score, -_prior_rank(c.codec), -c.order))
-        detector_pick = next((c for c in candidates if c.from_detector), None)
+        chosen = best = max(candidates, key=rank)
+        tier = [c for c in candidates if c.in_tier]
+        if recognised and tier:
+            tier_best = max(tier, key=rank)
+            if tier_best.score >= best.score - max(2.0, _TIER_TOLERANCE * abs(best.score)):
+                chosen = tier_best
         try:
             text = data.decode(chosen.codec)
         except UnicodeDecodeError:
@@ -399,8 +430,8 @@ def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, boo
         runner_up = max((c.score for c in candidates if c is not chosen), default=None)
         confident = (
             chosen.score > 0
+            and chosen.in_tier
             and (runner_up is None or chosen.score - runner_up >= _CONFIDENT_MARGIN)
-            and (detector_pick is None or detector_pick is chosen)
         )
         return text, chosen.codec, confident
 
@@ -424,7 +455,7 @@ class _Candidate:
     text: str
     score: float
     order: int
-    from_detector: bool
+    in_tier: bool
 
 
 # --- plausibility -----------------------------------------------------------------------

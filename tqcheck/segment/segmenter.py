@@ -34,27 +34,45 @@ _CLOSERS = (
     "\"'”’»«›‹)]}」』）】〕〉》＂＇"
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
 )
-_CLOSER_SET = frozenset(_CLOSERS)
+# „Ja.“ closes with “, which opens the next quote in English and Chinese (我走了。“你好).
+_LOW_QUOTE_CLOSERS = "“‘"
 _FORMAT_CHARS = "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
 _OPENERS = "\"'“‘„‚«‹([{¿¡「『（【〈《"
 # A sentence never starts with these, so a terminator followed by one is not a boundary.
-_NO_START = frozenset(",;:%.!?…、，；：" + _CLOSERS)
+_NO_START = frozenset(",;:%.!?…、，；：)]}」』）】〕〉》")
 # A line ending in these continues on the next line; it is not a heading.
 _CONTINUATION_END = frozenset(",;-–—/&+(\\、，；")
 _JA_QUOTE_CLOSERS = frozenset("」』”")
 
 
-def _term_re(extra: str = "", spaced_guillemets: bool = False) -> re.Pattern[str]:
+def _term_re(terms: str, closers: str, spaced_guillemets: bool) -> re.Pattern[str]:
     # The two classes are disjoint, so matching is linear: no backtracking between them.
-    closer = f"[{re.escape(_CLOSERS)}]"
+    closer = f"[{re.escape(closers)}]"
     if spaced_guillemets:  # French « Oui. » puts a space before the closing guillemet.
         closer = f"(?:{closer}|[ \u00a0\u202f][»›])"
-    return re.compile(f"(?P<t>[{re.escape(_TERMS + extra)}]+){closer}*")
+    return re.compile(f"(?P<t>[{re.escape(terms)}]+){closer}*")
 
 
-_TERM_RE = _term_re()
-_TERM_RE_FR = _term_re(spaced_guillemets=True)
-_TERM_RE_EL = _term_re(extra=";")
+@dataclass(frozen=True)
+class _Punct:
+    """Which characters end a sentence and which close it, with the regex that finds them."""
+
+    terms: frozenset[str]
+    closers: frozenset[str]
+    spaced_guillemets: bool
+    term_re: re.Pattern[str]
+
+    @classmethod
+    def make(cls, extra_terms: str = "", extra_closers: str = "", spaced_guillemets: bool = False) -> _Punct:
+        terms, closers = _TERMS + extra_terms, _CLOSERS + extra_closers
+        term_re = _term_re(terms, closers, spaced_guillemets)
+        return cls(frozenset(terms), frozenset(closers), spaced_guillemets, term_re)
+
+
+_PUNCT = _Punct.make()
+_PUNCT_LOW_QUOTES = _Punct.make(extra_closers=_LOW_QUOTE_CLOSERS)
+_PUNCT_FR = _Punct.make(spaced_guillemets=True)
+_PUNCT_EL = _Punct.make(extra_terms=";")  # the Greek question mark is usually typed as ';'
 _SKIP_RE = re.compile(f"[\\s{_FORMAT_CHARS}]*")
 _NONSPACE_RE = re.compile(r"\S")
 # Letter-dot abbreviations: U.S, e.g, z.B, т.е, EE.UU, J.-C, p.ej (the final period is the terminator).
@@ -80,8 +98,7 @@ class _Rules:
     cjk: bool = False  # zh/ja: ! ? … end sentences without a space; every newline ends a sentence
     korean: bool = False  # 했다.그리고: a period after a verb ending splits even without a space
     japanese: bool = False  # 「…。」と言った: a quotative particle keeps the quote in its sentence
-    term_re: re.Pattern[str] = _TERM_RE
-    spaced_guillemets: bool = False
+    punct: _Punct = _PUNCT
 
 
 def _s(words: str) -> frozenset[str]:
@@ -110,6 +127,7 @@ _RULES: dict[str, _Rules] = {
             "januar jänner februar märz maerz april mai juni juli august september oktober november "
             "dezember jan feb mär apr jun jul aug sep sept okt nov dez jahrhundert jh jhd jahrtausend"
         ),
+        punct=_PUNCT_LOW_QUOTES,
         ordinal_before=_s(
             "am im vom zum zur beim der die das den dem des ein eine einem einen einer eines seit bis "
             "ab vor nach dieser diesem diesen jeder jedem jeden sein seine seinem seiner ihr ihre "
@@ -120,8 +138,7 @@ _RULES: dict[str, _Rules] = {
         never=_s("m mm mme mmes mlle mlles dr pr me mgr st ste cf ex av apr c.-à-d resp vs"),
         numeric=_s("n no nº p pp art chap fig t vol éd env"),
         endable=_s("etc j.-c"),
-        term_re=_TERM_RE_FR,
-        spaced_guillemets=True,
+        punct=_PUNCT_FR,
     ),
     "es": _Rules(
         never=_s(
@@ -132,7 +149,9 @@ _RULES: dict[str, _Rules] = {
         endable=_s("etc"),
     ),
     "it": _Rules(
-        never=_s("sig sigg sig.ra sig.na dott dott.ssa prof avv ing arch geom rag on spett egr gent es cfr ca"),
+        never=_s(
+            "sig sigg sig.ra sig.na dott dott.ssa prof avv ing arch geom rag on spett egr gent es cfr ca"
+        ),
         numeric=_s("pag pagg n nr art cap vol fig tel"),
         endable=_s("ecc etc"),
     ),
@@ -154,17 +173,19 @@ _RULES: dict[str, _Rules] = {
     "ru": _Rules(
         never=_s(
             "т.е т.к т.н т.о г гг им ул пр просп пер кв проф акад доц чл.-корр млн млрд тыс руб коп "
-            "долл см напр ок вв"
+            "см напр ок вв"
         ),
         numeric=_s("стр рис табл ч гл ст"),
         endable=_s("т.д т.п др н.э"),
+        punct=_PUNCT_LOW_QUOTES,
     ),
     "uk": _Rules(
         never=_s("т.б т.ч т.зв ім вул рр грн тис млн млрд проф акад доц напр див"),
         numeric=_s("стор рис табл ст"),
         endable=_s("т.д т.п ін н.е"),
+        punct=_PUNCT_LOW_QUOTES,
     ),
-    "el": _Rules(never=_s("κ κα βλ δηλ"), endable=_s("κλπ κτλ"), term_re=_TERM_RE_EL),
+    "el": _Rules(never=_s("κ κα βλ δηλ"), endable=_s("κλπ κτλ"), punct=_PUNCT_EL),
     "ar": _Rules(never=frozenset()),
     "hi": _Rules(never=_s("डॉ श्री श्रीमती")),
     "ko": _Rules(never=_EN.never, numeric=_EN.numeric, endable=_EN.endable, korean=True),
@@ -205,14 +226,16 @@ def _is_hangul(ch: str) -> bool:
 
 
 def _words_before(text: str, a: int, floor: int) -> list[str]:
-    """Up to the last few whitespace-separated words ending at ``a``, bounded to a short window."""
+    """The whitespace-separated words in a short window ending at ``a`` (the last one touches ``a``).
+
+    Empty when nothing touches ``a`` or the touching word is too long to be an abbreviation.
+    """
     lo = max(floor, a - _WINDOW)
     if a <= lo or text[a - 1].isspace():
         return []
     words = text[lo:a].split()
     if lo > floor and not text[lo - 1].isspace():
-        # The first word is cut by the window; if it is also the last one it is too long to matter.
-        words = words[1:] if len(words) > 1 else ["\0"]
+        del words[0]  # cut by the window
     return words
 
 
@@ -232,9 +255,8 @@ def _is_end(
             return False  # full-width decimal point: ３．５
         if c in _NO_START:
             return False
-        if rules.japanese and n == b and b > t_end and text[b - 1] in _JA_QUOTE_CLOSERS and text.startswith(
-            ("と", "って"), n
-        ):
+        quote_closed = b > t_end and text[b - 1] in _JA_QUOTE_CLOSERS
+        if rules.japanese and quote_closed and n == b and text.startswith(("と", "って"), n):
             return False  # 「…。」と言った: the quote is part of the sentence
         return True
     if not text[b].isspace() and not line_end:
@@ -258,6 +280,8 @@ def _is_end(
     low = word.lower()
     if low in rules.endable:
         return True
+    if len(word) == 1 and word.islower() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
+        return True  # a unit after a number: 3,5 m.
     if low in rules.never:
         return False
     if low in rules.numeric:
@@ -281,23 +305,24 @@ def _is_end(
 
 def _final_run(text: str, cs: int, ce: int, rules: _Rules) -> tuple[int, int] | None:
     """The terminator run ending line content ``text[cs:ce]`` (before any closers), if there is one."""
+    punct = rules.punct
     i = ce
     while i > cs:
         ch = text[i - 1]
-        if ch in _CLOSER_SET:
+        if ch in punct.closers:
             i -= 1
-        elif rules.spaced_guillemets and ch in " \u00a0\u202f" and i < ce and text[i] in "»›":
+        elif punct.spaced_guillemets and ch in " \u00a0\u202f" and i < ce and text[i] in "»›":
             i -= 1
         else:
             break
     t_end = i
-    terms = _TERMS + (";" if rules.term_re is _TERM_RE_EL else "")
-    while i > cs and text[i - 1] in terms:
+    while i > cs and text[i - 1] in punct.terms:
         i -= 1
     return (i, t_end) if i < t_end else None
 
 
 def _heading_like(text: str, cs: int, ce: int) -> bool:
+    """A short line that does not end in a continuation mark (comma, dash...): a title or heading."""
     if text[ce - 1] in _CONTINUATION_END:
         return False
     length = ce - cs
@@ -307,7 +332,12 @@ def _heading_like(text: str, cs: int, ce: int) -> bool:
 
 
 def _hard_break(text: str, prev: tuple[int, int], cs: int, sent_start: int, rules: _Rules) -> bool:
-    """Whether the single newline between line ``prev`` and the line starting at ``cs`` ends a sentence."""
+    """Whether the single newline between line ``prev`` and the line starting at ``cs`` ends a sentence.
+
+    It does after CJK text, before a list item, after a sentence-final terminator, and after a short
+    heading-like line unless the next line starts in lower case.  Any other newline is a soft wrap,
+    including a long unpunctuated line followed by a capital (hard-wrapped prose before a name).
+    """
     pcs, pce = prev
     first = text[cs]
     if rules.cjk or _is_cjk(text[pce - 1]) or _is_cjk(first):
@@ -337,7 +367,7 @@ def split_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in `text`, in order, non-overlapping, each trimmed of surrounding
     whitespace, together covering every non-whitespace character exactly once."""
     rules = _rules_for(lang)
-    term_finditer = rules.term_re.finditer
+    term_finditer = rules.punct.term_re.finditer
     skip = _SKIP_RE.match
     spans: list[tuple[int, int]] = []
     prev: tuple[int, int] | None = None  # content bounds of the previous non-blank line
@@ -402,7 +432,8 @@ def segment_lines(text: str) -> tuple[Segment, ...]:
         content = line.strip()
         if content:
             start = pos + len(line) - len(line.lstrip())
-            segments.append(Segment(len(segments), content, start, start + len(content), line_no, start - pos + 1))
+            end = start + len(content)
+            segments.append(Segment(len(segments), content, start, end, line_no, start - pos + 1))
         if nl < 0:
             break
         pos = nl + 1

@@ -1,0 +1,102 @@
+"""The aligner: bead shapes, omissions, invariants, the model-free path and linear search."""
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tqcheck.align.aligner import Aligner, AlignerConfig, _windows
+from tqcheck.align.evaluate import read_beads, strict_scores
+from tqcheck.models.embedders import USEEmbedder
+
+ZH = ["日本宣布对俄罗斯实施新一轮制裁。", "制裁涉及35名军人和44个团体。", "普京说日本仍在使用俄罗斯的电力。",
+      "前10个月，日本从俄罗斯进口能源40.5亿美元。", "拉夫罗夫在12月18日接受了采访。", "他说领土问题已经解决。"]
+EN = ["Japan announced a new round of sanctions against Russia.", "The sanctions cover 35 servicemen and 44 groups.",
+      "Putin said Japan was still using Russian electricity.",
+      "In the first 10 months, Japan imported 4.05 billion dollars of energy from Russia.",
+      "Lavrov gave an interview on December 18.", "He said the territorial issue had been resolved."]
+
+
+def beads(links):
+    return [(l.src, l.tgt) for l in links]
+
+
+def check_cover(links, n, m):
+    src = [i for l in links for i in l.src]
+    tgt = [j for l in links for j in l.tgt]
+    assert src == list(range(n)) and tgt == list(range(m))  # every sentence once, in order: no crossing
+
+
+@pytest.fixture(scope="module")
+def use():
+    return USEEmbedder()
+
+
+@pytest.mark.parametrize("embedder", ["use", None])
+def test_one_to_one(use, embedder):
+    links = Aligner(use if embedder else None).align(ZH, EN, "zh", "en")
+    assert beads(links) == [((i,), (i,)) for i in range(6)]
+    assert all(0 <= l.confidence <= 1 for l in links)
+
+
+def test_omission_is_a_one_to_zero_link(use):
+    en = EN[:3] + EN[4:]
+    links = Aligner(use).align(ZH, en, "zh", "en")
+    assert ((3,), ()) in beads(links)
+    check_cover(links, 6, 5)
+
+
+def test_split_sentence_is_one_to_two(use):
+    en = EN[:2] + ["Putin said something.", "Japan was still using Russian electricity, he said."] + EN[3:]
+    en[2] = "Putin made a remark about energy."
+    links = Aligner(use).align(ZH, en, "zh", "en")
+    assert ((2,), (2, 3)) in beads(links)
+
+
+def test_merged_sentences_are_two_to_one(use):
+    en = EN[:4] + ["Lavrov gave an interview on December 18 and said the territorial issue had been resolved."]
+    links = Aligner(use).align(ZH, en, "zh", "en")
+    assert ((4, 5), (4,)) in beads(links)
+
+
+def test_unsupported_pair_falls_back_to_model_free(use):
+    links = Aligner(use).align(["Sentence 1 with 35.", "Another with 44."], ["Kalimat 1 dengan 35.", "Lain 44."], "xx", "id")
+    assert beads(links) == [((0,), (0,)), ((1,), (1,))]
+    assert all(l.similarity is None for l in links)
+
+
+def test_empty_sides():
+    assert beads(Aligner(None).align([], ["a"], "en", "de")) == [((), (0,))]
+    assert beads(Aligner(None).align(["a", "b"], [], "en", "de")) == [((0,), ()), ((1,), ())]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=25),
+       st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=25))
+def test_cover_invariant_model_free(src, tgt):
+    check_cover(Aligner(None).align(src, tgt, "en", "de"), len(src), len(tgt))
+
+
+def test_long_documents_use_a_band_not_the_full_matrix():
+    rng = random.Random(1)
+    n = 1500
+    src = [" ".join(str(rng.randint(0, 99)) for _ in range(rng.randint(3, 9))) for _ in range(n)]
+    tgt = [s for k, s in enumerate(src) if k % 97 != 5]  # a few omissions
+    cfg = AlignerConfig(full_search=200)
+    vec = np.eye(n, 8, dtype=np.float32)
+    windows = _windows(vec, vec[: len(tgt)], np.ones(n), np.ones(len(tgt)), cfg, 0.0)
+    cells = sum(hi - lo + 1 for lo, hi in windows)
+    assert cells < n * len(tgt) / 10
+    links = Aligner(None, cfg).align(src, tgt, "en", "de")
+    check_cover(links, n, len(tgt))
+    dropped = [l.src[0] for l in links if l.src and not l.tgt]
+    assert dropped == [k for k in range(n) if k % 97 == 5]
+
+
+def test_strict_scores_counts_like_vecalign():
+    gold = read_beads(["[0]:[0]", "[1, 2]:[1]", "[]:[2]", "[3]:[]"])
+    test = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((), (2,)), ((3,), ())]
+    s = strict_scores(gold, test)
+    # precision: 3 of 5 test beads are in gold; recall: 1 of 2 non-null gold beads
+    assert s["precision"] == pytest.approx(3 / 5) and s["recall"] == pytest.approx(1 / 2)

@@ -1,0 +1,147 @@
+"""Table-driven tests of each rule: (source language, source, translation, expected codes)."""
+import pytest
+
+from tqcheck.check.registry import CheckContext, RegistryError, build_registry, rule
+from tqcheck.check.rules import REGISTRY
+from tqcheck.check.runner import Selection, run_checks
+from tqcheck.errors import UsageError
+from tqcheck.types import Link, Pair, Segment, Severity
+
+
+def make_pair(src: str, tgt: str, index: int = 0) -> Pair:
+    s = (Segment(0, src, 0, len(src), 1, 1),) if src else ()
+    t = (Segment(0, tgt, 0, len(tgt), 1, 1),) if tgt else ()
+    return Pair(index, Link((0,) if src else (), (0,) if tgt else (), 1.0), src, tgt, s, t)
+
+
+def codes(src_lang, src, tgt, tgt_lang="en", selection=Selection()):
+    findings = run_checks([make_pair(src, tgt)], [CheckContext(src_lang, tgt_lang)], selection)
+    return sorted(f.code for f in findings)
+
+
+ROWS = [
+    # TQ101 gap markers
+    ("zh", "日本政府宣布对俄罗斯实施新一轮制裁。", "Japan** announced a new round of sanctions.", ["TQ101"]),
+    ("zh", "俄罗斯发起了一场反击。", "Russia launched a ** against them.", ["TQ101"]),
+    ("ja", "地元の特産品が並んだ。", "Local ## products were on display.", ["TQ101"]),
+    ("ru", "Губернатор заявил об этом.", "The <unk> said so.", ["TQ101"]),
+    ("de", "Der Minister sprach.", "El [UNK] habló.", ["TQ101"]),
+    ("es", "El ministro dijo **todo**.", "The minister said **everything**.", []),  # markdown copied: fine
+    ("es", "El precio subió un 5 %.", "The price rose by 5%.", []),
+    # TQ102 replacement character
+    ("de", "Zürich ist teuer.", "Z\ufffdrich est cher.", ["TQ102"]),
+    # TQ201 malformed numbers
+    ("zh", "进口总额达40.5亿美元。", "Imports totaled 40$500 million.", ["TQ201"]),
+    ("ru", "Рост составил 12,5%.", "Growth was 12..5%.", ["TQ201"]),
+    ("ja", "総額は12億5000万円。", "The total is 1.2.5 billion yen.", ["TQ201"]),
+    ("es", "Asistieron 3500 personas.", "3,50,0 people attended.", ["TQ201"]),
+    # must NOT fire: valid groupings of every locale, dates, a 亿 -> billion conversion
+    ("zh", "进口总额达40.5亿美元。", "Imports totaled 4.05 billion dollars.", []),
+    ("de", "Es kostet 1.234,50 Euro.", "It costs 1,234.50 euros.", []),
+    ("de", "Es kostet 1.234,50 Euro.", "Cela coûte 1.234,50 euros.", []),
+    ("ru", "Бюджет — 1 234,5 млн рублей.", "The budget is 1,234.5 million roubles.", []),
+    ("es", "El 1.12.2024 llegó.", "On 1.12.2024 it arrived.", []),
+    ("ja", "12万人が訪れた。", "1,20,000 people visited.", []),  # Indian grouping is a valid grouping
+    ("zh", "版本1.2.5发布。", "Version 1.2.5 was released.", []),  # copied from the source
+    # TQ501 untranslated text
+    ("zh", "码头改造工程今天开工。", "The 码头 reconstruction started today.", ["TQ501"]),
+    ("ja", "復旧工事が始まった。", "The 復旧工事 has begun.", ["TQ501"]),
+    ("ru", "Пассажирский терминал откроется.", "The пассажирский терминал will open.", ["TQ501"]),
+    ("ru", "Он сказал «да».", "He said «да».", []),  # two letters: too short to be sure
+    ("ja", "東京で会議。", "A meeting in Tokyo.", []),
+    ("de", "Das Haus ist alt.", "La maison est vieille.", []),  # same script: not this rule's business
+    ("zh", "他说：“好”。", "He said: “Good”.", []),
+]
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,expected", ROWS)
+def test_rule_table(src_lang, src, tgt, expected):
+    tgt_lang = "fr" if src_lang == "de" and not tgt.startswith(("It", "El")) else ("es" if tgt.startswith("El") else "en")
+    assert codes(src_lang, src, tgt, tgt_lang) == expected
+
+
+@pytest.mark.parametrize(
+    "src,tgt,expected",
+    [
+        ("日本政府宣布对俄罗斯实施新一轮制裁，涉及35名军人。", "", ["TQ401"]),
+        ("日本对俄制裁", "", ["TQ401"]),
+        ("", "Subscribe for more news!", ["TQ402"]),
+    ],
+)
+def test_omission_and_addition(src, tgt, expected):
+    assert codes("zh", src, tgt) == expected
+
+
+def test_omission_severity_depends_on_content():
+    long = run_checks([make_pair("日本政府宣布对俄罗斯实施新一轮制裁，涉及35名军人。", "")], [CheckContext("zh", "en")], Selection())
+    short = run_checks([make_pair("日本对俄制裁", "")], [CheckContext("zh", "en")], Selection())
+    assert long[0].severity == Severity.ERROR and short[0].severity == Severity.WARNING
+
+
+def test_gate_suppresses_the_rules_it_covers():
+    from tqcheck.check.registry import Hit
+
+    @rule("TQ901", "empty-gate", Severity.ERROR, "Test", suppresses=("TQ902",))
+    def gate(pair, ctx):
+        """Fires on an empty target."""
+        if not pair.target:
+            yield Hit("empty")
+
+    @rule("TQ902", "noise", Severity.ERROR, "Test")
+    def noise(pair, ctx):
+        """Always fires."""
+        yield Hit("noise")
+
+    @rule("TQ903", "other", Severity.WARNING, "Test")
+    def other(pair, ctx):
+        """Always fires."""
+        yield Hit("other")
+
+    registry = build_registry([gate, noise, other])
+    sel = Selection(select=("TQ",))
+    pairs = [make_pair("源", "", 0), make_pair("源", "Target", 1)]
+    found = run_checks(pairs, [CheckContext("zh", "en")] * 2, sel, registry)
+    assert sorted((f.pair, f.code) for f in found) == [(0, "TQ901"), (0, "TQ903"), (1, "TQ902"), (1, "TQ903")]
+
+
+def test_selection_longest_prefix_wins():
+    sel = Selection(select=("TQ",), ignore=("TQ1",))
+    assert not sel.enabled("TQ101") and sel.enabled("TQ201")
+    sel = Selection(select=("TQ",), ignore=("TQ1",)).__class__(select=("TQ101",), ignore=("TQ1",))
+    assert sel.enabled("TQ101") and not sel.enabled("TQ102")
+
+
+def test_severity_override():
+    sel = Selection(severity={"TQ101": Severity.WARNING})
+    findings = run_checks([make_pair("日本宣布。", "Japan** announced.")], [CheckContext("zh", "en")], sel)
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_unknown_prefix_is_a_usage_error():
+    with pytest.raises(UsageError, match="TQ9"):
+        Selection(select=("TQ9",))
+
+
+def test_registry_validation_fails_loudly():
+    def undecorated(pair, ctx):
+        """x"""
+    with pytest.raises(RegistryError, match="undecorated"):
+        build_registry([undecorated])
+
+    @rule("TQ1", "bad-code", Severity.ERROR, "Test")
+    def bad(pair, ctx):
+        """x"""
+    with pytest.raises(RegistryError, match="malformed code"):
+        build_registry([bad])
+
+    @rule("TQ101", "dupe", Severity.ERROR, "Test")
+    def dupe(pair, ctx):
+        """x"""
+    with pytest.raises(RegistryError, match="reuses code TQ101"):
+        build_registry([REGISTRY["TQ101"].func, dupe])
+
+
+def test_every_rule_is_documented():
+    for code, r in REGISTRY.items():
+        assert r.title and "Why it matters" in r.doc and "Example" in r.doc, code
+        assert r.category.startswith(("Accuracy/", "Fluency/")), code
