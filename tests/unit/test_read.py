@@ -111,6 +111,23 @@ def test_two_line_legacy_texts_with_crlf(first: str, second: str, codec: str) ->
     assert got.text == f"{first}\n{second}\n"
 
 
+@pytest.mark.parametrize(
+    ("text", "codec", "expected_encoding"),
+    [
+        # Detection samples the lines with non-ASCII bytes (about 32 KB); the file decides.
+        (EN * 3000 + RU, "cp1251", "cp1251"),  # legacy text only after 200 KB of ASCII
+        (ZH_HANS.strip() * 2000 + "\n", "gbk", "gb18030"),  # one 180 KB line
+        ("这本书很有意思" * 5000, "gbk", "gb18030"),  # no newline, no punctuation at all
+        # Reads as EUC-KR in the sample; 똠 (cp949 only) comes later: falls back to cp949.
+        (KO * 600 + "똠방각하 사진을 보았다.\n", "cp949", "cp949"),
+    ],
+)
+def test_large_inputs_are_decoded_whole(text: str, codec: str, expected_encoding: str) -> None:
+    got = decode_bytes(text.encode(codec))
+    assert got.encoding == expected_encoding
+    assert got.text == text
+
+
 def test_long_legacy_text_is_confident_and_fast_path_is_confident() -> None:
     assert decode_bytes((ZH_HANS * 5).encode("gbk")).confident
     assert decode_bytes((RU * 5).encode("cp1251")).confident

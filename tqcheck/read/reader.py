@@ -96,9 +96,6 @@ _HIGH_BYTE_RE = re.compile(b"[\x80-\xff]")
 _SURROGATE_ESCAPE_RE = re.compile("[\udc80-\udcff]")
 #: Detection looks at up to this many bytes of the lines that contain non-ASCII bytes.
 _SAMPLE_BYTES = 32 * 1024
-#: A front-tier decoding of charset-normalizer's that recognised a language stands unless
-#: another decoding scores more than this share higher.
-_TIER_TOLERANCE = 0.3
 #: The winner must lead the best different decoding by this much to be "confident".
 _CONFIDENT_MARGIN = 6.0
 
@@ -346,7 +343,16 @@ def _non_ascii_sample(data: bytes) -> bytes:
         parts.append(data[start:end])
         total += end - start
         pos = end
-    return b"".join(parts)[: max(_SAMPLE_BYTES, 1)]
+    sample = b"".join(parts)
+    if len(sample) <= _SAMPLE_BYTES:
+        return sample
+    # Cut after a newline, or failing that a space, tab, comma or full stop: bytes below
+    # 0x30 are never part of a multi-byte character in these encodings, so no character is
+    # split (charset-normalizer drops a codec that fails on a split last character).
+    cut = sample.rfind(b"\n", 0, _SAMPLE_BYTES)
+    if cut < _SAMPLE_BYTES // 2:
+        cut = max(sample.rfind(bytes([b]), 0, _SAMPLE_BYTES) for b in b"\n \t,.")
+    return sample[: cut + 1] if cut > 0 else sample[:_SAMPLE_BYTES]
 
 
 def _decode_prefix(sample: bytes, codec: str) -> str | None:
@@ -361,20 +367,20 @@ def _decode_prefix(sample: bytes, codec: str) -> str | None:
 def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, bool]:
     """Pick among charset-normalizer's candidates and the documented legacy encodings.
 
-    charset-normalizer ranks by "chaos" (mess in the decoded text) and "coherence" (letter
-    frequencies of a recognised language). Its *front tier* is every match as good as its
-    first on both; the order inside the tier is arbitrary (French in cp1252 ties with
-    cp1250). When the tier recognised a language, its most plausible member wins unless
-    another decoding is markedly more plausible (e.g. mac_latin2 mojibake for French). When
-    it recognised none, which is usual for a sentence or two, plausibility alone decides.
+    The most plausible decoding (see :func:`_plausibility`) wins. Ties, common between
+    single-byte codecs that map the same bytes to letters of different alphabets (Hebrew
+    cp1255 against Cyrillic cp1251), go to charset-normalizer's *front tier*: every match
+    as good as its first on both its measures, "chaos" (mess in the decoded text) and
+    "coherence" (letter frequencies of a recognised language). Its order inside the tier
+    is arbitrary (French in cp1252 ties with cp1250), and on a sentence or two its first
+    pick is often wrong, so it only ever breaks ties; then the documented encodings win.
     """
     from charset_normalizer import from_bytes
 
     detector: list[str] = []
     front_tier: set[str] = set()
-    recognised = False
-    matches = list(from_bytes(sample))
-    for match in matches:
+    top_chaos = top_coherence = 0.0
+    for match in from_bytes(sample):
         try:
             name = codecs.lookup(match.encoding).name
         except LookupError:
@@ -385,7 +391,6 @@ def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, boo
             continue
         if not detector:
             top_chaos, top_coherence = match.chaos, match.coherence
-            recognised = top_coherence > 0
         if match.chaos <= top_chaos + 0.01 and match.coherence >= top_coherence - 0.01:
             front_tier.add(name)
         if name not in detector:
@@ -398,48 +403,52 @@ def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, boo
         if text is None:
             continue
         in_tier = name in front_tier
+        names = [name]
         preferred = _PREFERRED.get(name)
         if preferred and _decode_prefix(sample, preferred) == text:
-            name = preferred
+            names.insert(0, preferred)
         if text in seen_texts:
             same = seen_texts[text]
             same.in_tier = same.in_tier or in_tier
-            if _prior_rank(name) < _prior_rank(same.codec):
-                same.codec = name
+            same.codecs = sorted(dict.fromkeys(same.codecs + names), key=_prior_rank)
             continue
-        cand = _Candidate(name, text, _plausibility(text), order, in_tier)
+        cand = _Candidate(names, text, _plausibility(text), order, in_tier)
         seen_texts[text] = cand
         candidates.append(cand)
 
-    def rank(c: _Candidate) -> tuple[float, int, int]:
-        # Ties go to the encodings tqcheck documents, then to the detector's order.
-        return c.score, -_prior_rank(c.codec), -c.order
+    def rank(c: _Candidate) -> tuple[float, bool, int, int]:
+        return c.score, c.in_tier, -_prior_rank(c.codecs[0]), -c.order
 
     while candidates:
-        chosen = best = max(candidates, key=rank)
-        tier = [c for c in candidates if c.in_tier]
-        if recognised and tier:
-            tier_best = max(tier, key=rank)
-            if tier_best.score >= best.score - max(2.0, _TIER_TOLERANCE * abs(best.score)):
-                chosen = tier_best
-        try:
-            text = data.decode(chosen.codec)
-        except UnicodeDecodeError:
+        chosen = max(candidates, key=rank)
+        decoded = _decode_whole(data, chosen.codecs)
+        if decoded is None:
             candidates.remove(chosen)  # the sample fitted, the whole file does not
             continue
+        text, codec = decoded
         runner_up = max((c.score for c in candidates if c is not chosen), default=None)
         confident = (
             chosen.score > 0
             and chosen.in_tier
             and (runner_up is None or chosen.score - runner_up >= _CONFIDENT_MARGIN)
         )
-        return text, chosen.codec, confident
+        return text, codec, confident
 
     raise InputError(
         path,
         f"cannot detect the text encoding (tried {_SUPPORTED} and others); "
         "give the encoding explicitly",
     )
+
+
+def _decode_whole(data: bytes, names: list[str]) -> tuple[str, str] | None:
+    """Decode all of ``data`` with the first of ``names`` that can, or return None."""
+    for name in names:
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _prior_rank(codec: str) -> int:
@@ -451,7 +460,7 @@ def _prior_rank(codec: str) -> int:
 
 @dataclass
 class _Candidate:
-    codec: str
+    codecs: list[str]  # codecs that decode the sample to ``text``, preferred first
     text: str
     score: float
     order: int
@@ -467,12 +476,14 @@ class _Candidate:
 # symbols inside words. The score adds, per character, roughly the evidence it carries:
 # hitting one of the few thousand *frequently used* Han characters (as defined by the
 # national standards: GB 2312 level 1, Big5's frequent set, JIS X 0208 level 1), kana or a
-# KS X 1001 Hangul syllable by accident is unlikely (+2/+3, each takes two bytes), a
-# letter of a one-byte alphabet is likely (+1); rare ideographs, private-use or unassigned
-# code points, halfwidth katakana, box drawing and the like count against. Adjacent letters
-# from scripts that never share a word (Cyrillic next to Latin, Hangul next to kana), a
-# lowercase letter followed by an uppercase one, and Latin words made mostly of accented
-# letters (Russian read as cp1252) are penalised too.
+# KS X 1001 Hangul syllable by accident is unlikely (+3 for two bytes), a letter of a
+# one-byte alphabet is likely (+1 for one byte; +0.5 for letters outside Latin-1 and the
+# Russian alphabet, a base-rate prior that settles cp1252 against cp1250 and cp1251
+# against mac_cyrillic); rare ideographs, private-use or unassigned code points, halfwidth
+# katakana, box drawing and the like count against. Adjacent letters from scripts that
+# never share a word (Cyrillic next to Latin, Hangul next to kana), a lowercase letter
+# followed by an uppercase one, Latin words made mostly of accented letters (Russian read
+# as cp1252) and spaces between ideographs (Korean read as GB2312) are penalised too.
 
 _NEUTRAL = frozenset("\u00a0«»„“”‘’–—…№°·•€©®™§×")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -527,7 +538,11 @@ def _char_weight(ch: str) -> float:
         return 1.0  # CJK and fullwidth punctuation
     if cat[0] == "L":
         if script == "Cyrillic":
-            return 1.0 if o <= 0x045F or o in (0x0490, 0x0491) else -1.0
+            # Same idea for Cyrillic: the Russian alphabet first, the letters only other
+            # languages use (Ukrainian, Serbian, Macedonian ...) less so.
+            if 0x0410 <= o <= 0x044F or o in (0x0401, 0x0451):
+                return 1.0
+            return 0.5 if o <= 0x045F or o in (0x0490, 0x0491) else -1.0
         if script == "Latin":
             # Latin-1 letters serve the most widely written Latin-script languages;
             # Extended-A (Central European) letters are plausible but less likely.
@@ -537,6 +552,8 @@ def _char_weight(ch: str) -> float:
         if 0x0E01 <= o <= 0x0E5B:
             return 1.0  # Thai
         return -1.0
+    if 0x0E01 <= o <= 0x0E5B or 0x05B0 <= o <= 0x05C7 or 0x064B <= o <= 0x065F:
+        return 1.0  # Thai vowel and tone marks, Hebrew points, Arabic harakat
     if ch in _NEUTRAL:
         return 0.0
     return -1.0
