@@ -41,6 +41,8 @@ class CheckContext:
     src_lang: str
     tgt_lang: str
     evidence: Mapping[str, Any] = field(default_factory=dict)
+    #: Glossary entries in force for this language pair: source term -> accepted target terms.
+    glossary: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 CheckFunc = Callable[[Pair, CheckContext], Iterable[Hit]]
