@@ -63,35 +63,48 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
               help="Each line is one sentence already; still aligned.")
 @click.option("--aligned", "mode", flag_value="aligned",
               help="Line i of SRC is the original of line i of OUT: no alignment, only checks and scores.")
-@click.option("--embedder", default="use", show_default=True, metavar="NAME",
-              help="Sentence embedder for alignment and similarity: use (bundled multilingual USE) or none.")
+@click.option("--embedder", metavar="NAME",
+              help="Sentence embedder for alignment and similarity: use (bundled multilingual USE, the default) or none.")
 @click.option("--encoding", metavar="CODEC", help="Encoding of both files (default: detected).")
 @click.option("-f", "--output-format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, envvar="TQCHECK_OUTPUT_FORMAT", help="Report format.")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--select", metavar="CODES", help="Comma-separated code prefixes to run (default: all).")
 @click.option("--ignore", metavar="CODES", help="Comma-separated code prefixes to skip.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
+              help="Exit 1 when a finding is at or above this severity (default: error).")
+@click.option("--glossary", "glossaries", multiple=True, metavar="FILE",
+              help="Term glossary (TSV, CSV or TBX); repeatable; adds to the config's.")
+@click.option("--config", "config_path", metavar="FILE",
+              help="Config file (default: nearest tqcheck.toml, or pyproject.toml with [tool.tqcheck]).")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (usage and input errors still exit 2).")
 @click.option("--only-findings", is_flag=True, help="Text report: show only pairs with findings.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print notes on stderr.")
 @_guarded
-def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode: str | None, embedder: str,
-            encoding: str | None, fmt: str, output: str | None, select: str | None, ignore: str | None,
-            fail_on: str, exit_zero: bool, only_findings: bool, color: bool | None, quiet: bool) -> None:
+def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode: str | None,
+            embedder: str | None, encoding: str | None, fmt: str, output: str | None, select: str | None,
+            ignore: str | None, fail_on: str | None, glossaries: tuple[str, ...], config_path: str | None,
+            isolated: bool, exit_zero: bool, only_findings: bool, color: bool | None, quiet: bool) -> None:
     """Align OUT (a machine translation) with SRC (its original) and report defects per sentence.
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or input error.
     """
-    from .check.runner import Selection
+    from .config import Config, find_config, load_config
     from .pipeline import Options, compare_files
     from .report.output import FORMATTERS, write_atomic
     from .result import exit_code
 
+    config = Config()
+    if not isolated:
+        found = config_path or find_config(".")
+        if found:
+            config = load_config(found)
     options = Options(src_lang, tgt_lang, mode or "document", embedder, encoding,
-                      Selection(_prefixes(select) or ("TQ",), _prefixes(ignore)))
+                      _prefixes(select) or None, _prefixes(ignore) if ignore is not None else None,
+                      tuple(glossaries), config)
+    severity = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
 
     def notify(msg: str) -> None:
         if not quiet:
@@ -108,7 +121,7 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode
         write_atomic(output, rendered)
     else:
         click.echo(rendered, nl=False)
-    sys.exit(exit_code(report, Severity.parse(fail_on), exit_zero))
+    sys.exit(exit_code(report, severity, exit_zero))
 
 
 @main.command()

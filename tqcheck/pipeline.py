@@ -12,6 +12,7 @@ from .align.aligner import BEADS, DEL_COST, Aligner
 from .align.features import join_sentences
 from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
+from .config import Config
 from .errors import InputError, UsageError
 from .models.embedders import Embedder, get_embedder
 from .read.langid import LangGuess, detect_language, normalise_lang
@@ -34,9 +35,12 @@ class Options:
     src_lang: str | None = None
     tgt_lang: str | None = None
     mode: str = DEFAULT_MODE
-    embedder: str | None = DEFAULT_EMBEDDER
+    embedder: str | None = None  # None: the config's, else DEFAULT_EMBEDDER
     encoding: str | None = None
-    selection: Selection = field(default_factory=Selection)
+    select: tuple[str, ...] | None = None  # None: the config's, else every rule
+    ignore: tuple[str, ...] | None = None
+    glossaries: tuple[str, ...] = ()
+    config: Config = field(default_factory=Config)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -71,7 +75,7 @@ def compare(
     ignore: Sequence[str] = (),
 ) -> Report:
     """Python API: compare a translation with its original, both given as strings."""
-    options = Options(src_lang, tgt_lang, mode, embedder, None, Selection(tuple(select), tuple(ignore)))
+    options = Options(src_lang, tgt_lang, mode, embedder, None, tuple(select), tuple(ignore))
     src = decode_bytes(source_text.encode("utf-8"), "<source>", "utf-8")
     tgt = decode_bytes(translation_text.encode("utf-8"), "<translation>", "utf-8")
     return _compare(src, tgt, options, None)
@@ -107,8 +111,15 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         raise InputError(tgt.path, "no sentences found")
     source = Document(src.path, src.text, src_lang, src.encoding, src_segs, src_guess.confidence, options.src_lang is None)
     target = Document(tgt.path, tgt.text, tgt_lang, tgt.encoding, tgt_segs, tgt_guess.confidence, options.tgt_lang is None)
+    settings = options.config.for_pair(src_lang, tgt_lang)
+    selection = Selection(
+        options.select or settings.select or ("TQ",),
+        options.ignore if options.ignore is not None else settings.ignore or (),
+        settings.severity,
+    )
+    glossary = _glossary(settings.glossary + options.glossaries)
     # align
-    embedder = get_embedder(options.embedder)
+    embedder = get_embedder(options.embedder or options.config.embedder or DEFAULT_EMBEDDER)
     covered = embedder is not None and embedder.supports(src_lang) and embedder.supports(tgt_lang)
     if embedder is not None and not covered:
         note(f"the {embedder.name} embedder does not cover {src_lang}-{tgt_lang}; aligning without a model")
@@ -119,8 +130,8 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         links = Aligner(active).align([s.text for s in src_segs], [s.text for s in tgt_segs], src_lang, tgt_lang)
     pairs = [_pair(k, link, src_segs, tgt_segs, src_lang, tgt_lang) for k, link in enumerate(links)]
     # check
-    contexts = [CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity}) for p in pairs]
-    findings = run_checks(pairs, contexts, options.selection)
+    contexts = [CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity}, glossary) for p in pairs]
+    findings = run_checks(pairs, contexts, selection)
     by_pair: dict[int, list] = {}
     for f in findings:
         by_pair.setdefault(f.pair, []).append(f)
@@ -137,9 +148,24 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         "embedder": active.name if active else "none",
         "aligner": "none (pre-aligned)" if options.mode == "aligned" else
         f"tqcheck-dp/1 beads={','.join(f'{a}-{b}' for a, b in BEADS)} del={DEL_COST}",
-        "rules": [r.code for r in options.selection.rules()],
+        "rules": [r.code for r in selection.rules()],
+        "config": options.config.path,
+        "glossaries": list(settings.glossary + options.glossaries),
     }
     return Report(source, target, options.mode, results, signature, notes)
+
+
+def _glossary(paths: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Merge glossaries; a term in several files accepts every translation they give."""
+    if not paths:
+        return {}
+    from .check.glossary import load_glossary
+
+    merged: dict[str, tuple[str, ...]] = {}
+    for path in paths:
+        for term, targets in load_glossary(path).items():
+            merged[term] = tuple(dict.fromkeys(merged.get(term, ()) + tuple(targets)))
+    return merged
 
 
 def _languages(
