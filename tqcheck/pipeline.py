@@ -130,7 +130,11 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         links = Aligner(active).align([s.text for s in src_segs], [s.text for s in tgt_segs], src_lang, tgt_lang)
     pairs = [_pair(k, link, src_segs, tgt_segs, src_lang, tgt_lang) for k, link in enumerate(links)]
     # check
-    contexts = [CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity}, glossary) for p in pairs]
+    doc_ratio = _doc_log_ratio(pairs) if options.mode != "aligned" else None
+    contexts = [
+        CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity, "expected_log_ratio": doc_ratio}, glossary)
+        for p in pairs
+    ]
     findings = run_checks(pairs, contexts, selection)
     by_pair: dict[int, list] = {}
     for f in findings:
@@ -240,6 +244,22 @@ def _pair(k: int, link: Link, src: Sequence[Segment], tgt: Sequence[Segment], sr
     s = tuple(src[i] for i in link.src)
     t = tuple(tgt[j] for j in link.tgt)
     return Pair(k, link, join_sentences([x.text for x in s], src_lang), join_sentences([x.text for x in t], tgt_lang), s, t)
+
+
+#: A document needs this many 1-1 links before its own length ratio is trusted over the table.
+MIN_PAIRS_FOR_DOC_RATIO = 8
+
+
+def _doc_log_ratio(pairs: Sequence[Pair]) -> float | None:
+    """Median log length ratio of the document's 1-1 links: the translator's own habit."""
+    logs = sorted(
+        math.log(len("".join(p.target.split())) / len("".join(p.source.split())))
+        for p in pairs
+        if p.link.kind == "1-1" and p.source.strip() and p.target.strip()
+    )
+    if len(logs) < MIN_PAIRS_FOR_DOC_RATIO:
+        return None
+    return logs[len(logs) // 2]
 
 
 def _doc_ratio(pairs: Sequence[Pair]) -> float:

@@ -65,3 +65,71 @@ def added_sentence(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             Span("target", 0, len(pair.target)),
             {"confidence": pair.link.confidence},
         )
+
+
+#: How many standard deviations from the usual ratio make a translation suspiciously short/long.
+LENGTH_Z = 3.0
+#: Pairs shorter than this (non-space characters, source side) vary too much to judge.
+MIN_RATIO_CHARS = 20
+
+
+def _length_z(pair: Pair, ctx: CheckContext) -> float | None:
+    import math
+
+    from .ratios import DEFAULT_SD, usual_log_ratio
+
+    if not pair.src_segments or not pair.tgt_segments:
+        return None
+    src = len("".join(pair.source.split()))
+    tgt = len("".join(pair.target.split()))
+    if src < MIN_RATIO_CHARS or tgt == 0:
+        return None
+    # The document's own ratio, when the pipeline measured one, beats the table.
+    expected = ctx.evidence.get("expected_log_ratio")
+    sd = DEFAULT_SD
+    if expected is None:
+        usual = usual_log_ratio(ctx.src_lang, ctx.tgt_lang)
+        if usual is None:
+            return None
+        expected, sd = usual
+    return (math.log(tgt / src) - float(expected)) / sd
+
+
+@rule("TQ403", "translation-too-short", Severity.WARNING, "Accuracy/Omission")
+def translation_too_short(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A translation much shorter than the language pair's usual length ratio predicts.
+
+    What it catches: aligned pairs whose translation is more than three standard deviations
+    shorter than usual: a clause or a list of items was probably dropped inside the sentence.
+    The usual ratio is the document's own (in document mode) or one measured on parallel data
+    (zh-en, de-fr, ru-en, ja-en; see scripts/measure_ratios.py).
+
+    Why it matters: a dropped clause leaves a fluent sentence that says less than the original,
+    and nothing in the translation shows it.
+
+    Example: a 60-character Chinese sentence listing three measures, translated in 40 English
+    characters naming one of them.
+    """
+    z = _length_z(pair, ctx)
+    if z is not None and z < -LENGTH_Z:
+        yield Hit(f"translation is unusually short for its source ({z:+.1f} standard deviations)",
+                  Span("target", 0, len(pair.target)), {"z": round(z, 2)})
+
+
+@rule("TQ404", "translation-too-long", Severity.WARNING, "Accuracy/Addition")
+def translation_too_long(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A translation much longer than the language pair's usual length ratio predicts.
+
+    What it catches: aligned pairs whose translation is more than three standard deviations
+    longer than usual: content was probably added (a hallucinated clause, a repeated phrase,
+    text from a neighbouring sentence).
+
+    Why it matters: added content puts words in the source's mouth.
+
+    Example: 普京发表了讲话。 translated as "Putin gave a speech in which he thanked the people of
+    Japan and announced new gas deliveries to Europe."
+    """
+    z = _length_z(pair, ctx)
+    if z is not None and z > LENGTH_Z:
+        yield Hit(f"translation is unusually long for its source ({z:+.1f} standard deviations)",
+                  Span("target", 0, len(pair.target)), {"z": round(z, 2)})

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .artefacts import mt_gap, replacement_character
 from .numbers import malformed_number
 from .omission import added_sentence, omitted_sentence
+from .omission import translation_too_long, translation_too_short
 from .registry import build_registry
 from .untranslated import untranslated_text
 
@@ -14,6 +15,8 @@ REGISTRY = build_registry(
         malformed_number,
         omitted_sentence,
         added_sentence,
+        translation_too_short,
+        translation_too_long,
         untranslated_text,
     ]
 )
