@@ -131,8 +131,10 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
     pairs = [_pair(k, link, src_segs, tgt_segs, src_lang, tgt_lang) for k, link in enumerate(links)]
     # check
     doc_ratio = _doc_log_ratio(pairs) if options.mode != "aligned" else None
+    merged = _merged_similarities(pairs, active)
     contexts = [
-        CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity, "expected_log_ratio": doc_ratio}, glossary)
+        CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity, "expected_log_ratio": doc_ratio,
+                                          "source_sentence_similarity": merged.get(p.index)}, glossary)
         for p in pairs
     ]
     findings = run_checks(pairs, contexts, selection)
@@ -244,6 +246,23 @@ def _pair(k: int, link: Link, src: Sequence[Segment], tgt: Sequence[Segment], sr
     s = tuple(src[i] for i in link.src)
     t = tuple(tgt[j] for j in link.tgt)
     return Pair(k, link, join_sentences([x.text for x in s], src_lang), join_sentences([x.text for x in t], tgt_lang), s, t)
+
+
+def _merged_similarities(pairs: Sequence[Pair], embedder: Embedder | None) -> dict[int, list[float]]:
+    """For pairs linking several source sentences, each source sentence's similarity to the target."""
+    multi = [p for p in pairs if len(p.src_segments) > 1 and p.tgt_segments]
+    if embedder is None or not multi:
+        return {}
+    sents = [s.text for p in multi for s in p.src_segments]
+    svecs = embedder.encode(sents)
+    tvecs = embedder.encode([p.target for p in multi])
+    out: dict[int, list[float]] = {}
+    k = 0
+    for p, tv in zip(multi, tvecs):
+        n = len(p.src_segments)
+        out[p.index] = [round(float(v @ tv), 3) for v in svecs[k : k + n]]
+        k += n
+    return out
 
 
 #: A document needs this many 1-1 links before its own length ratio is trusted over the table.

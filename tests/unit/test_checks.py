@@ -145,3 +145,39 @@ def test_every_rule_is_documented():
     for code, r in REGISTRY.items():
         assert r.title and "Why it matters" in r.doc and "Example" in r.doc, code
         assert r.category.startswith(("Accuracy/", "Fluency/")), code
+
+
+@pytest.mark.parametrize(
+    "src_lang,src,tgt,evidence,expected",
+    [
+        # zh-en usual log ratio 1.218: 30 Chinese characters make about 100 English ones
+        ("zh", "日本政府宣布对俄罗斯实施新一轮制裁，涉及三十五名军人和四十四个团体。", "Japan acted.", {}, ["TQ403"]),
+        ("zh", "日本政府宣布对俄罗斯实施新一轮制裁，涉及三十五名军人和四十四个团体。",
+         "The Japanese government announced a new round of sanctions against Russia, covering 35 servicemen and 44 groups.",
+         {}, []),
+        ("zh", "普京发表了讲话，感谢了所有人的支持。",
+         "Putin gave a speech in which he thanked everyone for their support, announced new gas deliveries to Europe, "
+         "praised the harvest, criticised the weather, and promised a new bridge over the river to every village in the region.",
+         {}, ["TQ404"]),
+        # the document's own ratio wins over the table
+        ("zh", "日本政府宣布对俄罗斯实施新一轮制裁，涉及三十五名军人和四十四个团体。",
+         "The Japanese government announced a new round of sanctions against Russia, covering 35 servicemen and 44 groups.",
+         {"expected_log_ratio": 2.5}, ["TQ403"]),
+        ("xx", "Some sentence that is long enough to be judged here.", "Short.", {}, []),  # unknown pair: no table
+    ],
+)
+def test_length_ratio(src_lang, src, tgt, evidence, expected):
+    findings = run_checks([make_pair(src, tgt)], [CheckContext(src_lang, "en", evidence)], Selection(select=("TQ403", "TQ404")))
+    assert sorted(f.code for f in findings) == expected
+
+
+def test_sentence_dropped_in_merge():
+    s1, s2 = "他说领土问题已经解决。", "俄方不会让步。"
+    segs = (Segment(0, s1, 0, len(s1), 1, 1), Segment(1, s2, len(s1), len(s1) + len(s2), 1, len(s1) + 1))
+    tgt = "He said the territorial issue was resolved."
+    pair = Pair(0, Link((0, 1), (0,), 0.9), s1 + s2, tgt, segs, (Segment(0, tgt, 0, len(tgt), 1, 1),))
+    sel = Selection(select=("TQ405",))
+    found = run_checks([pair], [CheckContext("zh", "en", {"source_sentence_similarity": [0.72, 0.12]})], sel)
+    assert [(f.code, f.span.start) for f in found] == [("TQ405", len(s1))]
+    assert not run_checks([pair], [CheckContext("zh", "en", {"source_sentence_similarity": [0.72, 0.61]})], sel)
+    assert not run_checks([pair], [CheckContext("zh", "en", {})], sel)  # no embedder: no evidence, no finding

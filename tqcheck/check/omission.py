@@ -133,3 +133,36 @@ def translation_too_long(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if z is not None and z > LENGTH_Z:
         yield Hit(f"translation is unusually long for its source ({z:+.1f} standard deviations)",
                   Span("target", 0, len(pair.target)), {"z": round(z, 2)})
+
+
+#: A merged source sentence this dissimilar to the translation, beside siblings this similar,
+#: was probably not translated.
+DROPPED_MAX_SIM = 0.3
+KEPT_MIN_SIM = 0.55
+
+
+@rule("TQ405", "sentence-dropped-in-merge", Severity.WARNING, "Accuracy/Omission")
+def sentence_dropped_in_merge(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A source sentence merged into a pair but apparently not translated in it.
+
+    What it catches: in a pair that links several source sentences to one translation (2-1,
+    3-1), a source sentence whose embedding is far from the translation while its siblings are
+    close: the aligner attached it to its neighbour, but the translation does not say it. Needs
+    an embedder covering the language pair (per-sentence similarities).
+
+    Why it matters: such an omission hides inside a pair that looks aligned, so the
+    sentence-level omission rule (TQ401) cannot see it.
+
+    Example: 他说领土问题已经解决。俄方不会让步。 -> "He said the territorial issue was resolved."
+    """
+    sims = ctx.evidence.get("source_sentence_similarity")
+    if not sims or len(pair.src_segments) < 2 or not pair.tgt_segments:
+        return
+    best = max(sims)
+    offset = 0
+    for seg, sim in zip(pair.src_segments, sims):
+        at = pair.source.find(seg.text, offset)
+        offset = at + len(seg.text)
+        if sim < DROPPED_MAX_SIM and best >= KEPT_MIN_SIM:
+            yield Hit(f"this source sentence seems untranslated in the merged pair (similarity {sim:.2f}, "
+                      f"its neighbour {best:.2f})", Span("source", at, at + len(seg.text)), {"similarity": sim})

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .artefacts import mt_gap, replacement_character
 from .numbers import malformed_number
 from .omission import added_sentence, omitted_sentence
-from .omission import translation_too_long, translation_too_short
+from .omission import sentence_dropped_in_merge, translation_too_long, translation_too_short
 from .registry import build_registry
 from .untranslated import untranslated_text
 
@@ -17,6 +17,7 @@ REGISTRY = build_registry(
         added_sentence,
         translation_too_short,
         translation_too_long,
+        sentence_dropped_in_merge,
         untranslated_text,
     ]
 )
