@@ -1,14 +1,19 @@
-"""TQ1xx: traces the MT pipeline left in the translation (lost-token gaps, unknown-token markers)."""
+"""TQ1xx: traces the MT pipeline left in the translation (lost-token gaps, unknown-token markers,
+mojibake, subword markers, repetition loops, broken brackets, empty output)."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+import unicodedata
+from typing import Iterator, NamedTuple
 
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
 
 # A run of two or more asterisks or hashes, or an unknown/mask token of the usual toolkits.
-_GAP = re.compile(r"\*{2,}|#{2,}|<unk>|\[UNK\]|<mask>|\[MASK\]|<UNK>", re.IGNORECASE)
+# "##" at the start of a word ("play ##ing") is a WordPiece continuation, TQ104's business.
+_GAP = re.compile(
+    r"\*{2,}|(?:(?<=\S)##|##(?![^\W_]))#*|###+|<unk>|\[UNK\]|<mask>|\[MASK\]|<UNK>", re.IGNORECASE
+)
 
 
 @rule("TQ101", "mt-gap", Severity.ERROR, "Accuracy/Omission")
@@ -49,3 +54,451 @@ def replacement_character(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if "\ufffd" in pair.source:
             return
         yield Hit("replacement character: text was lost to a decoding error", Span("target", m.start(), m.end()))
+
+
+# --- TQ103 mojibake ---------------------------------------------------------------------------
+
+def _cp1252_byte_map() -> dict[str, int]:
+    """Character -> byte of "sloppy" cp1252: cp1252 where defined, latin-1 (C1 controls) elsewhere.
+
+    Text decoded with either codec maps back to its original bytes through this one table.
+    """
+    out = {chr(b): b for b in range(0x80, 0x100)}
+    for b in range(0x80, 0xA0):
+        try:
+            out[bytes([b]).decode("cp1252")] = b
+        except UnicodeDecodeError:
+            pass  # 0x81 0x8D 0x8F 0x90 0x9D: undefined in cp1252, left as latin-1 controls
+    return out
+
+
+_TO_BYTE = _cp1252_byte_map()
+# What a UTF-8 continuation byte (0x80-0xBF) looks like once decoded as cp1252 or latin-1.
+_CONT_CHARS = "".join(sorted(c for c, b in _TO_BYTE.items() if 0x80 <= b <= 0xBF))
+_C = "[" + re.escape(_CONT_CHARS) + "]"
+# A UTF-8 lead byte (0xC2-0xF4) as latin-1 followed by as many continuations as it announces;
+# a run of such sequences is one mis-decoded stretch. "â€" alone is the start of a typographic
+# quote or dash whose last byte was lost (0x9D is undefined in cp1252); "Ã" before a space
+# after a lowercase letter is "à" whose no-break space became a space ("voilÃ ").
+_MOJIBAKE = re.compile(
+    rf"(?:[\u00c2-\u00df]{_C}|[\u00e0-\u00ef]{_C}{{2}}|[\u00f0-\u00f4]{_C}{{3}})+"
+    r"|\u00e2\u20ac|(?<=[a-z])\u00c3(?= )"
+)
+# Punctuation that legitimately follows a letter ("café…”", "JOSÉ’s"): a lone sequence made of
+# an accented letter and these is ordinary text, not mojibake.
+_NATURAL_AFTER_LETTER = frozenset("‘’‚“”„…–—•«»‹›·\u00a0°")
+#: Mis-decoded runs at most this many characters apart are one stretch.
+_MOJIBAKE_GAP = 12
+# Leads that are (almost) never followed by a continuation character in real text, even by
+# punctuation: no word ends in them ("Å‚" is Polish ł, "Ñ‚" Russian т, "Ï„" Greek τ).
+_STRONG_LEADS = frozenset("ÂÃÄÅÐÑÎÏ×â")
+# Blocks a short mis-decoded sequence plausibly came from (Latin with its extensions and ə,
+# Greek, Cyrillic, Hebrew, Arabic, punctuation, CJK, Hangul, emoji); a lone sequence decoding
+# elsewhere (IPA, rare scripts) is more likely a coincidence of letters and punctuation.
+_PLAUSIBLE = (
+    (0x00A0, 0x024F), (0x0259, 0x0259), (0x0370, 0x04FF), (0x1E00, 0x1EFF), (0x0590, 0x06FF), (0x2000, 0x214F),
+    (0x3000, 0x9FFF), (0xAC00, 0xD7A3), (0xFF00, 0xFFEF), (0x1F300, 0x1FAFF),
+)
+
+
+def _undo_mojibake(run: str) -> str | None:
+    """The text ``run`` was before UTF-8 bytes were decoded as cp1252/latin-1, if it was."""
+    text = run
+    for _ in range(3):  # double-encoded text ("Ã¢â‚¬â„¢") needs more than one round
+        try:
+            text = bytes(_TO_BYTE.get(c, ord(c)) for c in text).decode("utf-8")
+        except (ValueError, UnicodeDecodeError):  # a character beyond cp1252, or not UTF-8
+            break
+    return None if text == run else text
+
+
+def _plausible(run: str, fixed: str) -> bool:
+    if any(unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") for c in fixed):
+        return False
+    if len(fixed) > 1 or run[0] in _STRONG_LEADS:
+        return True
+    if all(c in _NATURAL_AFTER_LETTER for c in run[1:]):
+        return False
+    o = ord(fixed)
+    return any(lo <= o <= hi for lo, hi in _PLAUSIBLE)
+
+
+@rule("TQ103", "mojibake", Severity.ERROR, "Fluency/Character encoding")
+def mojibake(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """Text decoded with the wrong character encoding (mojibake), such as "Ã©" for "é".
+
+    What it catches: UTF-8 text that a step of the pipeline read as cp1252 or latin-1:
+    "Ã©", "Ã¼" for accented letters, "â€™", "â€œ" for typographic quotes, "Ð¿Ñ€Ð¸" for
+    Cyrillic, "æ—¥æœ¬" for Chinese or Japanese. A stretch is reported only when reading it
+    back as UTF-8 gives sensible text, which is shown as the likely original.
+
+    Why it matters: the reader sees garbage where a letter, a quote or a whole name was, and
+    names and numbers next to it can no longer be checked.
+
+    Example: "Zürich" -> "ZÃ¼rich", "Putin’s" -> "Putinâ€™s", "Привет" -> "ÐŸÑ€Ð¸Ð²ÐµÑ‚".
+    A stretch present in the source too (copied from a badly encoded original) is not flagged.
+    """
+    group: list[tuple[int, int, str, str]] = []
+    for run in _mojibake_runs(pair.target, pair.source):
+        # Mis-decoded words of one stretch ("Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€") make one finding.
+        if group and run[0] - group[-1][1] > _MOJIBAKE_GAP:
+            yield _mojibake_hit(pair.target, group)
+            group = []
+        group.append(run)
+    if group:
+        yield _mojibake_hit(pair.target, group)
+
+
+def _mojibake_runs(text: str, source: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, run, repaired run) of each mis-decoded stretch of ``text`` not in ``source``."""
+    out: list[tuple[int, int, str, str]] = []
+    for m in _MOJIBAKE.finditer(text):
+        run = m.group()
+        if run in source:
+            continue
+        if run == "\u00e2\u20ac":
+            fixed = "\u2019"  # a quote or a dash; which one is lost with the third byte
+        elif run == "\u00c3":
+            fixed = "\u00e0"
+        else:
+            undone = _undo_mojibake(run)
+            if undone is None or not _plausible(run, undone):
+                continue
+            fixed = undone
+        out.append((m.start(), m.end(), run, fixed))
+    return out
+
+
+
+def _mojibake_hit(target: str, group: list[tuple[int, int, str, str]]) -> Hit:
+    start, end = group[0][0], group[-1][1]
+    text = target[start:end]
+    fixed = text
+    for _, _, run, repaired in group:
+        fixed = fixed.replace(run, repaired, 1)
+    return Hit(
+        f"mojibake {text!r}: UTF-8 text decoded as cp1252/latin-1, probably {fixed!r}",
+        Span("target", start, end),
+        {"text": text, "fixed": fixed},
+    )
+
+
+# --- TQ104 subword markers --------------------------------------------------------------------
+
+_SUBWORD = {
+    "SentencePiece": re.compile("\u2581+"),
+    # BPE (subword-nmt, fastBPE): "@@" glued to the end of a word piece.
+    "BPE": re.compile(r"(?<=[^\W_])@@(?!\S)"),
+    # WordPiece: "##" glued to the start of a continuation piece ("play ##ing"); other "##" are gaps.
+    "WordPiece": re.compile(r"(?<!\S)##(?=[^\W_])"),
+}
+
+
+@rule("TQ104", "subword-marker", Severity.ERROR, "Fluency/Spelling")
+def subword_marker(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """Subword-segmentation markers left in the translation (`▁`, `@@`, ` ##`).
+
+    What it catches: the joints of the MT model's word pieces that detokenisation should have
+    removed: SentencePiece's "▁" (U+2581), BPE's "@@" at the end of a piece ("reconstru@@ ction"),
+    WordPiece's "##" at the start of a continuation piece ("play ##ing").
+
+    Why it matters: the words are split or glued in the wrong places, the reader stumbles over
+    every one, and it shows that the output skipped a pipeline step (so other damage is likely).
+
+    Example: "▁The▁minister▁said" or "the reconstru@@ ction of the port".
+    One finding per kind of marker and pair; markers present in the source are not flagged.
+    A "##" not glued to a following word is a gap marker (TQ101).
+    """
+    for kind, pattern in _SUBWORD.items():
+        found = [m for m in pattern.finditer(pair.target) if m.group() not in pair.source]
+        if found:
+            first = found[0]
+            yield Hit(
+                f"{len(found)} {kind} subword marker(s) {first.group()!r} left in the text",
+                Span("target", first.start(), first.end()),
+                {"kind": kind, "marker": first.group(), "count": len(found)},
+            )
+
+
+# --- TQ105 repetition loops -------------------------------------------------------------------
+
+# Han and kana are written without spaces: each character is a token. "ー" (long vowel) and
+# "・" are not letters of their own.
+_CJK = "\u3041-\u30fa\u30fd-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A letter or digit of a spaced script, or a combining mark: Indic, Thai and Arabic vowel signs
+# are not \w, and must not split a word into pieces that then look repeated.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_WORDCHAR = (
+    rf"(?:(?![{_CJK}\u30fc])[^\W_]|[{_MARKS}\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff])"
+)
+_TOKEN = re.compile(rf"[{_CJK}]|{_WORDCHAR}+(?:['’]{_WORDCHAR}+)*")
+_IS_CJK = re.compile(rf"[{_CJK}]")
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff]")
+#: Longest repeated unit looked for, in tokens (a repeated sentence is one unit).
+_MAX_UNIT = 60
+_SENTENCE_END = frozenset(".!?。！？")
+# Words repeated for effect any number of times ("ha ha ha", "no, no, no", "blah blah").
+_INTERJECTIONS = frozenset(
+    "ha haha he hee hi ho hey la blah bla yada yeah yes no oh ah aw uh um hmm go bang boom tick tock "
+    "woof meow cha dum tra".split()
+)
+# Words whose doubling is grammar ("had had", "what it is is", German relative "die die",
+# French "nous nous"), emphasis ("very very") or a name ("Bora Bora").
+_DOUBLE_OK = frozenset(
+    "had that is do very so bye now there well really many far long much way too knock chop tut "
+    "tsk night pooh hush tom choo ding dong bling mahi bora pago walla sing duran sirhan "
+    "der die das den dem nous vous".split()
+)
+# "financing and financing and ...", "step by step by step", "again and again and again": a
+# word on both sides of a linking word, not a unit repeated.
+_LINKS = frozenset("and or by after to upon und oder y o e et ou и или а".split())
+# A romanised Chinese syllable (Qiao Qiao for 乔乔, a common form of given name).
+_SYLLABLE = re.compile(r"[A-Z][a-z]{0,5}")
+# Chinese reduplicates characters as grammar (常常, 看看, 谢谢); laughter and interjections
+# run longer (哈哈哈, ははは).
+_CJK_INTERJECTIONS = frozenset("哈呵嘿啊嘻哦呜嗯唉哇噢嘎嘘ははハほホへヘふフひヒあアえエおオうウんンっッ")
+
+
+class _Loop(NamedTuple):
+    unit: tuple[str, ...]
+    times: int
+    start: int  # character offsets of the whole repetition
+    end: int
+    punctuated: bool  # repeats separated by punctuation ("very, very"; "He left. He left.")
+    sentence: bool  # repeats separated by a sentence end
+    cjk: bool  # unit made of Han/kana characters
+
+
+def _loops(text: str) -> list[_Loop]:
+    """Units of consecutive tokens repeated back to back, shortest unit first, left to right."""
+    toks = list(_TOKEN.finditer(text))
+    words = [m.group().casefold() for m in toks]
+    out: list[_Loop] = []
+    i, total = 0, len(words)
+    while i < total - 1:
+        for n in range(1, min(_MAX_UNIT, (total - i) // 2) + 1):
+            if words[i + n] != words[i] or words[i : i + n] != words[i + n : i + 2 * n]:
+                continue
+            k = 2
+            while words[i + k * n : i + (k + 1) * n] == words[i : i + n]:
+                k += 1
+            seps = [text[toks[i + j * n - 1].end() : toks[i + j * n].start()] for j in range(1, k)]
+            out.append(
+                _Loop(
+                    tuple(words[i : i + n]), k, toks[i].start(), toks[i + k * n - 1].end(),
+                    any(s.strip() for s in seps),
+                    any(c in _SENTENCE_END for s in seps for c in s),
+                    all(_IS_CJK.fullmatch(w) for w in words[i : i + n]),
+                )
+            )
+            i += n * k - 1
+            break
+        i += 1
+    return out
+
+
+def _is_defect(loop: _Loop) -> bool:
+    """A repetition no writer would make: a decoding loop or a doubled word or phrase."""
+    n, k = len(loop.unit), loop.times
+    if loop.cjk:
+        if n == 1:
+            return k >= 3 and loop.unit[0] not in _CJK_INTERJECTIONS
+        if k >= 3 or loop.sentence:
+            return True
+        # 研究研究, いろいろ: AB-AB reduplication; ロンゴロンゴ (Rongorongo), ボラボラ: names
+        # written in katakana; 匈牙利語 (匈牙利語古代...): a word repeated across a bracket.
+        return n >= 3 and not loop.punctuated and not all(_KATAKANA.fullmatch(w) for w in loop.unit)
+    if n == 1:
+        word = loop.unit[0]
+        if len(word) == 1 or word in _INTERJECTIONS:
+            return False
+        if loop.punctuated:  # "very, very", "bye-bye", "Go, go, go!"
+            return k >= 4
+        return k >= 3 or word not in _DOUBLE_OK
+    if loop.punctuated:  # "New York, New York" is a name; a repeated sentence is not
+        return loop.sentence or k >= 4
+    if n == 2 and k == 2 and (loop.unit[0] in _LINKS or loop.unit[1] in _LINKS):
+        return False
+    return True
+
+
+def _source_repeats(source: str) -> tuple[int, bool]:
+    """How many times the source itself repeats something (0: never), and whether it doubles
+    a single Han character.
+
+    A single Chinese character doubled (常常, 谢谢) is word formation, not repetition; but
+    it can be a name (乔乔), which comes out as "Qiao Qiao".
+    """
+    most, doubled_han = 0, False
+    for lp in _loops(source):
+        if lp.cjk and len(lp.unit) == 1 and lp.times < 3 and not lp.punctuated:
+            doubled_han = True
+        elif lp.cjk or len(lp.unit) > 1 or len(lp.unit[0]) > 1:
+            most = max(most, lp.times)
+    return most, doubled_han
+
+
+def _romanised_double(text: str) -> bool:
+    """"Qiao Qiao": a capitalised syllable written twice."""
+    first, _, second = text.partition(" ")
+    return first == second and bool(_SYLLABLE.fullmatch(first))
+
+
+@rule("TQ105", "repetition-loop", Severity.ERROR, "Accuracy/Addition")
+def repetition_loop(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A word, phrase or sentence repeated back to back, as MT decoders do when they loop.
+
+    What it catches: "the the the", "elections elections", "of the city of the city of the
+    city", a sentence written twice in a row, "的的的" — repetition the source does not have.
+
+    Why it matters: it is the typical failure of a neural decoder stuck in a loop; the reader
+    sees garbled text, and the loop often replaced the rest of the sentence.
+
+    Example: 前往美国的航班已经恢复 -> "Flights to the United States States have resumed."
+    Not flagged: repetition that is grammar or emphasis ("had had", "very, very", "bye-bye",
+    "ha ha ha", 常常, 研究研究), a name like "New York, New York", or repetition the source
+    has too (谢谢谢谢 -> "thank you, thank you").
+    """
+    loops = [lp for lp in _loops(pair.target) if _is_defect(lp)]
+    if not loops:
+        return
+    allowed, doubled_han = _source_repeats(pair.source)
+    for lp in loops:
+        unit = pair.target[lp.start : lp.end]
+        if lp.times <= allowed or (doubled_han and lp.times == 2 and _romanised_double(unit)):
+            continue
+        words = " ".join(lp.unit) if not lp.cjk else "".join(lp.unit)
+        yield Hit(
+            f"{words!r} repeated {lp.times} times in a row: {unit!r}",
+            Span("target", lp.start, lp.end),
+            {"unit": words, "count": lp.times},
+        )
+
+
+# --- TQ106 unbalanced brackets and quotes ------------------------------------------------------
+
+# Pairs whose opening and closing marks differ, matched by depth per kind.
+_BRACKET_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
+    "round": (("(", ")"), ("（", "）")),
+    "square": (("[", "]"), ("［", "］"), ("【", "】"), ("〔", "〕"), ("〖", "〗")),
+    "curly": (("{", "}"), ("｛", "｝")),
+    "quote": (("「", "」"), ("『", "』"), ("《", "》"), ("〈", "〉")),
+}
+# Enumerators "1)", "a)", "iv)" and emoticons use a lone round bracket on purpose.
+_LONE_BRACKET = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})\)|[:;]-?[()]")
+# A straight double quote after a digit may be an inch or seconds mark (5'11"), or may close
+# a quotation ("... 1095 days No. 1"): balanced if the count is even either way.
+_INCH = re.compile(r'(?<=\d)"')
+# ‘ opening a year ("‘90s") is an apostrophe typed the wrong way round.
+_YEAR_APOSTROPHE = re.compile(r"‘(?=\d)")
+
+
+def _imbalances(text: str) -> list[tuple[str, str, int]]:
+    """(kind, mark, offset) of each kind of bracket or quote left unbalanced in ``text``."""
+    text = _LONE_BRACKET.sub(lambda m: " " * len(m.group()), text)
+    out: list[tuple[str, str, int]] = []
+    for kind, pairs in _BRACKET_PAIRS.items():
+        for opener, closer in pairs:
+            if opener not in text and closer not in text:
+                continue
+            depth, open_at = 0, []
+            for i, c in enumerate(text):
+                if c == opener:
+                    depth += 1
+                    open_at.append(i)
+                elif c == closer:
+                    if depth == 0:
+                        out.append((kind, closer, i))
+                        break
+                    depth -= 1
+                    open_at.pop()
+            else:
+                if depth:
+                    out.append((kind, opener, open_at[-1]))
+    # Quotes whose direction depends on the language (“a” in English, „a“ in German, ”a” in
+    # Swedish; «a» and »a«): balanced when they come in pairs.
+    curly = [i for i, c in enumerate(text) if c in "“”„‟"]
+    if len(curly) % 2:
+        out.append(("quote", text[curly[-1]], curly[-1]))
+    for a, b in (("«", "»"), ("‹", "›")):
+        if text.count(a) != text.count(b):
+            more = a if text.count(a) > text.count(b) else b
+            out.append(("quote", more, text.rindex(more)))
+    straight = [i for i, c in enumerate(text) if c == '"']
+    if len(straight) % 2 and len(_INCH.findall(text)) % 2 == 0:  # odd with and without inch marks
+        out.append(("quote", '"', straight[-1]))
+    # ’ is also the apostrophe (Putin’s, players’), so only an opening ‘ without any possible
+    # closing mark is sure to be unbalanced; German ‚a‘ closes with ‘.
+    singles = _YEAR_APOSTROPHE.sub(" ", text)
+    if singles.count("‘") > singles.count("’") + singles.count("‚"):
+        out.append(("quote", "‘", singles.rindex("‘")))
+    return out
+
+
+@rule("TQ106", "unbalanced-brackets", Severity.WARNING, "Fluency/Punctuation")
+def unbalanced_brackets(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A bracket or quotation mark opened and not closed (or closed and not opened).
+
+    What it catches: unbalanced ( ) [ ] { }, “ ” „ « » 「 」 ‘ ’ and straight double quotes in
+    the translation, when the source's brackets and quotes of that kind are balanced.
+
+    Why it matters: the reader cannot tell where a quotation or an aside ends, which can put
+    words in the wrong person's mouth; it often marks a dropped or duplicated piece of text.
+
+    Example: 他说：“我们会回来的。” -> "He said: “We will be back."
+    Apostrophes (don't, Putin’s, Ken'ichi) are not quotes; enumerators like "1)" and
+    emoticons are ignored; quotes opened in one sentence and closed in the next are left alone
+    when the source sentence is unbalanced too.
+    """
+    target = pair.target
+    if _MOJIBAKE.search(target):
+        # Mojibake is full of quote marks ("â€ž" is „, "Ã“" is Ó): that defect is TQ103's.
+        for start, end, _, _ in _mojibake_runs(target, pair.source):
+            target = target[:start] + " " * (end - start) + target[end:]
+    found = _imbalances(target)
+    if not found:
+        return
+    source_kinds = {kind for kind, _, _ in _imbalances(pair.source)}
+    reported: set[str] = set()
+    for kind, mark, offset in found:
+        if kind in source_kinds or mark in reported:
+            continue
+        reported.add(mark)
+        yield Hit(
+            f"unbalanced {mark!r}: its counterpart is missing",
+            Span("target", offset, offset + 1),
+            {"mark": mark, "kind": kind},
+        )
+
+
+# --- TQ107 empty translation ------------------------------------------------------------------
+
+_CONTENT = re.compile(r"[^\W_]")
+
+
+# Besides the artefact, number, name and untranslated checks, the length-ratio check (TQ403)
+# would only say again that nothing is there.
+@rule(
+    "TQ107", "empty-translation", Severity.ERROR, "Accuracy/Omission",
+    suppresses=("TQ1", "TQ2", "TQ3", "TQ403", "TQ5"),
+)
+def empty_translation(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A translation with no words: empty, or only punctuation, symbols or spaces.
+
+    What it catches: a target sentence that exists but says nothing ("." or "…" or "—" for a
+    source sentence with words), which MT systems emit when decoding fails or is cut short.
+
+    Why it matters: the whole sentence is lost, and nothing but a stray mark shows it.
+
+    Example: 彗星可能是地球上水和有机物的来源。 -> "."
+    This rule is a gate: the artefact, number, name, length-ratio and untranslated-text checks
+    do not run on a pair it flags. A pair with no target sentence at all is TQ401's.
+    """
+    if not pair.src_segments or not pair.tgt_segments or _CONTENT.search(pair.target):
+        return
+    if any(c.isalpha() for c in pair.source):
+        yield Hit(
+            f"translation {pair.target.strip()!r} has no words; the source sentence has",
+            Span("target", 0, len(pair.target)),
+            {"target": pair.target},
+        )

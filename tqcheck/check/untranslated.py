@@ -1,15 +1,20 @@
-"""TQ5xx: source-language text left in the translation."""
+"""TQ5xx: source-language text left in the translation, a copied source, a translation in the
+wrong language."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from difflib import SequenceMatcher
 from typing import Iterator
 
+from ..read.langid import detect_language, normalise_lang
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
 
-#: Letters of each script, and the shortest run of them that counts as left-over text.
+#: Letters of each script, and the shortest run of them that counts as left-over text
+#: (one Chinese character is a word: 史, 元, 数 left in English are untranslated words).
 SCRIPTS: dict[str, tuple[str, int]] = {
-    "Han": (r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", 2),
+    "Han": (r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", 1),
     "Kana": (r"[\u3040-\u30ff\u31f0-\u31ff]", 2),
     "Hangul": (r"[\uac00-\ud7af\u1100-\u11ff]", 2),
     "Cyrillic": (r"[\u0400-\u04ff]", 3),
@@ -25,6 +30,7 @@ LANG_SCRIPTS: dict[str, tuple[str, ...]] = {
     "ar": ("Arabic",), "fa": ("Arabic",), "el": ("Greek",), "he": ("Hebrew",),
 }
 _RUNS: dict[str, re.Pattern[str]] = {}
+_LETTER_OF = {name: re.compile(pattern) for name, (pattern, _) in SCRIPTS.items()}
 
 
 def _run_pattern(scripts: tuple[str, ...]) -> re.Pattern[str]:
@@ -47,18 +53,234 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Why it matters: the reader cannot read it, and what it said is missing from the translation.
 
     Example: 码头改造 -> "the 码头 reconstruction", or "the пассажирский терминал will open".
-    Only applies when the two languages are written in different scripts.
+    Only applies when the two languages are written in different scripts. A single Chinese
+    character counts (it is a word); kana and Hangul need two letters, Cyrillic, Greek, Arabic
+    and Hebrew three.
     """
     src_scripts = LANG_SCRIPTS.get(ctx.src_lang)
     if not src_scripts or set(src_scripts) & set(LANG_SCRIPTS.get(ctx.tgt_lang, ())):
         return
     pattern = _run_pattern(src_scripts)
-    shortest = min(SCRIPTS[s][1] for s in src_scripts)
     for m in pattern.finditer(pair.target):
         letters = sum(1 for c in m.group() if c.isalpha())
+        # The run's own scripts set the bar: one Han character, but three Cyrillic letters.
+        shortest = min(SCRIPTS[s][1] for s in src_scripts if _LETTER_OF[s].search(m.group()))
         if letters >= shortest:
             yield Hit(
                 f"untranslated {ctx.src_lang} text {m.group()!r}",
                 Span("target", m.start(), m.end()),
                 {"text": m.group()},
             )
+
+
+# --- TQ502 copied source ----------------------------------------------------------------------
+
+# Codes that name no language.
+_UNKNOWN = frozenset({"", "und", "mul", "zxx", "mis"})
+
+
+def _lang(code: str) -> str:
+    try:
+        return normalise_lang(code)
+    except ValueError:
+        return code.lower()
+
+
+_HAN_KANA = "\u3041-\u30fa\u30fd-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Words, or single Han/kana characters (written without spaces, each is compared on its own).
+_WORDS = re.compile(rf"[{_HAN_KANA}]|(?:(?![{_HAN_KANA}])[^\W_])+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+#: Share of the source's letters found copied, in order, in the translation ...
+COPIED_SHARE = 0.9
+#: ... which must also make up this share of the translation's letters.
+COPIED_SHARE_OF_TARGET = 0.75
+#: Lines shorter than this (words, or Han/kana characters) are often the same in both
+#: languages ("COVID-19", "Pause.", "iPhone 15").
+MIN_COPIED_WORDS = 3
+MIN_COPIED_CJK = 4
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(_URL.sub(" ", unicodedata.normalize("NFKC", text)).casefold())
+
+
+def _copied_share(src: list[str], tgt: list[str]) -> tuple[float, float]:
+    """Letters of the source found copied in the translation (as a share of each side)."""
+    src_total = sum(map(len, src))
+    tgt_total = sum(map(len, tgt))
+    if not src_total or not tgt_total:
+        return 0.0, 0.0
+    # Cheap bound first: words of the source absent from the translation cannot be copied.
+    present = set(tgt)
+    if sum(len(w) for w in src if w in present) < COPIED_SHARE * src_total:
+        return 0.0, 0.0
+    blocks = SequenceMatcher(None, src, tgt, autojunk=False).get_matching_blocks()
+    copied = sum(len(w) for b in blocks for w in src[b.a : b.a + b.size])
+    return copied / src_total, copied / tgt_total
+
+
+def _names_only(source: str) -> bool:
+    """Every word capitalised (in a cased script): a line of names, the same in both languages."""
+    words = [w for w in re.findall(r"[^\W\d_]+", source) if w.lower() != w.upper()]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+# A copy or a sentence in another language also has the wrong length for the language pair,
+# and its names are not in their target-language form: the length-ratio (TQ403, TQ404) and
+# name (TQ3xx) checks would only repeat the finding.
+@rule(
+    "TQ502", "copied-source", Severity.ERROR, "Accuracy/Untranslated",
+    suppresses=("TQ3", "TQ403", "TQ404", "TQ501", "TQ503"),
+)
+def copied_source(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """The translation is a copy of the source sentence.
+
+    What it catches: a target sentence identical to its source once case, spaces and
+    punctuation are set aside, or nearly so (at least 90% of the source's letters copied, in
+    order, making up most of the translation): the MT passed the sentence through.
+
+    Why it matters: the sentence is not translated at all; a reader of the target language
+    gets nothing from it (or, between related languages, may not notice that it is foreign).
+
+    Example: de "Die Regierung hat das Gesetz gestern verabschiedet." -> the same German
+    sentence in the English translation.
+    Not flagged: lines the same in both languages: numbers, URLs, very short lines
+    ("COVID-19", "Pause.", under 3 words or 4 Chinese/Japanese characters), a source sentence
+    already in the target language (an English quotation in a German article). A line of names
+    only ("Bayern München – Borussia Dortmund") is a warning. This rule is a gate: a copied
+    sentence is not also reported as untranslated text (TQ501), wrong language (TQ503), of
+    the wrong length (TQ403, TQ404) or for its names (TQ3xx).
+    """
+    # Cheap bound first: letters of the source absent from the translation cannot be copied
+    # (a Chinese source and an English translation share none).
+    in_target = set(pair.target.casefold())
+    letters = [c for c in pair.source.casefold() if c.isalpha()]
+    if not letters or sum(1 for c in letters if c in in_target) < COPIED_SHARE * len(letters):
+        return
+    src, tgt = _words(pair.source), _words(pair.target)
+    if not any(any(c.isalpha() for c in w) for w in src):
+        return  # numbers and URLs only
+    share_src, share_tgt = _copied_share(src, tgt)
+    if share_src < COPIED_SHARE or share_tgt < COPIED_SHARE_OF_TARGET:
+        return
+    cjk = sum(1 for w in src if len(w) == 1 and re.match(f"[{_HAN_KANA}]", w))
+    spaced = sum(1 for w in src if any(c.isalpha() for c in w)) - cjk
+    if spaced < MIN_COPIED_WORDS and cjk < MIN_COPIED_CJK:
+        return
+    if not cjk and _lang(ctx.tgt_lang) not in _UNKNOWN:
+        # A source sentence already in the target language (an English quote in a German
+        # article) is rightly copied.
+        guess = detect_language(pair.source)
+        if guess.reliable and guess.lang == _lang(ctx.tgt_lang):
+            return
+    severity = Severity.WARNING if not cjk and _names_only(pair.source) else None
+    how = "identical to" if share_src == 1.0 and share_tgt == 1.0 else f"{share_src:.0%} copied from"
+    yield Hit(
+        f"translation is {how} the source",
+        Span("target", 0, len(pair.target)),
+        {"copied_share": round(share_src, 3)},
+        severity,
+    )
+
+
+# --- TQ503 wrong language ---------------------------------------------------------------------
+
+#: A translation needs this many letters (a Han/kana/Hangul character counts two) or words
+#: before its language is judged.
+MIN_LANG_LETTERS = 40
+MIN_LANG_WORDS = 6
+#: Share of words that are function words of the target language above which the text is
+#: taken to be in it without asking the language identifier.
+FUNCTION_WORD_SHARE = 0.12
+# Only words that are not also common in the other languages of the same script ("a", "in",
+# "de", "la" are left out), so that a sentence in Italian never passes for English.
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the of and to is that for it was with by from be has have are this which said "
+                    "not will were its their his he she they we but or would been also who".split()),
+    "de": frozenset("der die das und den von zu mit sich auf für ist im dem nicht ein eine als auch er "
+                    "hat aus bei sie nach wird wurde zum zur sind".split()),
+    "es": frozenset("el y los del las por para una como más pero sus fue este entre también".split()),
+    "fr": frozenset("le et les des une du est pour dans qui sur au pas ce il elle sont ont avec aux "
+                    "été".split()),
+    "it": frozenset("il che per del è non della sono gli dei delle anche".split()),
+    "pt": frozenset("não uma os do da em com dos ao foi mais pelo pela também".split()),
+    "ru": frozenset("и в не на что с по о к из за от для как это он она они но до его ее их был была "
+                    "было были также".split()),
+}
+# Languages a statistical identifier confuses with each other on one sentence.
+_RELATED: tuple[frozenset[str], ...] = (
+    frozenset({"es", "gl", "pt", "ca", "an", "ast", "oc"}),
+    frozenset({"fr", "oc", "wa", "ht", "ca"}),
+    frozenset({"it", "co", "sc", "la", "vec"}),
+    frozenset({"de", "lb", "nl", "af", "fy", "li", "nds", "gsw", "bar"}),
+    frozenset({"da", "no", "nb", "nn", "sv", "fo", "is"}),
+    frozenset({"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tt", "mn"}),
+    frozenset({"sr", "hr", "bs", "sh", "sl", "mk", "me"}),
+    frozenset({"cs", "sk"}),
+    frozenset({"ms", "id", "jv", "su", "tl"}),
+    frozenset({"hi", "mr", "ne", "sa"}),
+    frozenset({"ar", "fa", "ur", "ps"}),
+    frozenset({"en", "sco"}),
+)
+_CAPITALISED = re.compile(r"\b[^\W\d_][^\s]*")
+
+
+def _same_language(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _RELATED)
+
+
+def _without_names(text: str) -> str:
+    """The text less its capitalised words: what is left of a sentence made mostly of names."""
+    return _CAPITALISED.sub(lambda m: "" if m.group()[0].isupper() else m.group(), text)
+
+
+@rule(
+    "TQ503", "wrong-language", Severity.ERROR, "Accuracy/Mistranslation",
+    suppresses=("TQ3", "TQ403", "TQ404", "TQ501"),
+)
+def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """The translation is written in another language than the target language.
+
+    What it catches: a target sentence in a third language (a zh->en "translation" in German
+    or Spanish, as multilingual MT produces when it picks the wrong output language), or in the
+    source language without being a copy of the source (the MT paraphrased instead of translating).
+
+    Why it matters: the reader of the target language cannot read the sentence at all.
+
+    Example: 会议将于明天在北京举行。 -> "La reunión se celebrará mañana en Pekín."
+    Judged only on sentences of at least 40 letters or 6 words, when the language identifier is
+    sure, and not between languages it confuses (Spanish/Galician, Russian/Ukrainian, ...).
+    A sentence made mostly of names (an English sentence about Jean-Baptiste Lefèvre de la
+    Rochefoucauld) is judged on its other words. This rule is a gate: the untranslated runs of
+    a sentence in the wrong language (TQ501), its length (TQ403, TQ404) and its names (TQ3xx)
+    are not reported again.
+    """
+    text = pair.target
+    words = text.split()
+    letters = sum(2 if ord(c) >= 0x2E80 else 1 for c in text if c.isalpha())
+    if letters < MIN_LANG_LETTERS and len(words) < MIN_LANG_WORDS:
+        return
+    tgt, src = _lang(ctx.tgt_lang), _lang(ctx.src_lang)
+    if tgt in _UNKNOWN:
+        return
+    function_words = _FUNCTION_WORDS.get(tgt)
+    if function_words:
+        tokens = re.findall(r"[^\W\d_]+", text.casefold())
+        if tokens and sum(1 for w in tokens if w in function_words) >= FUNCTION_WORD_SHARE * len(tokens):
+            return  # plainly in the target language: no need to ask the identifier
+    guess = detect_language(text)
+    if not guess.reliable or _same_language(guess.lang, tgt):
+        return
+    # Make sure it is not the names speaking (a French name in an English sentence).
+    rest = detect_language(_without_names(text))
+    if not rest.reliable or not _same_language(rest.lang, guess.lang):
+        return
+    if not _same_language(guess.lang, src):
+        message = f"translation is in {guess.lang}, not {tgt}"
+    else:
+        message = f"translation is in the source language ({guess.lang}), not {tgt}"
+    yield Hit(
+        message,
+        Span("target", 0, len(text)),
+        {"detected": guess.lang, "confidence": guess.confidence},
+    )
