@@ -8,7 +8,8 @@ from typing import Any, Callable
 import click
 
 from ._version import __version__
-from .errors import TQCheckError
+from .errors import TQCheckError, UsageError
+from .report import BINARY_FORMATS, FORMAT_NAMES
 from .types import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -66,7 +67,7 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--embedder", metavar="NAME",
               help="Sentence embedder for alignment and similarity: use (bundled multilingual USE, the default) or none.")
 @click.option("--encoding", metavar="CODEC", help="Encoding of both files (default: detected).")
-@click.option("-f", "--output-format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@click.option("-f", "--output-format", "fmt", type=click.Choice(FORMAT_NAMES), default="text",
               show_default=True, envvar="TQCHECK_OUTPUT_FORMAT", help="Report format.")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--select", metavar="CODES", help="Comma-separated code prefixes to run (default: all).")
@@ -80,20 +81,28 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (usage and input errors still exit 2).")
 @click.option("--only-findings", is_flag=True, help="Text report: show only pairs with findings.")
+@click.option("--statistics", is_flag=True, help="Text report: close with counts by code.")
+@click.option("--baseline", "baseline_path", metavar="FILE",
+              help="Report (and fail on) only findings not recorded in FILE (written by --write-baseline).")
+@click.option("--write-baseline", "write_baseline_path", metavar="FILE",
+              help="Record every finding in FILE as accepted, and exit 0 (input and usage errors still exit 2).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print notes on stderr.")
 @_guarded
 def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode: str | None,
             embedder: str | None, encoding: str | None, fmt: str, output: str | None, select: str | None,
             ignore: str | None, fail_on: str | None, glossaries: tuple[str, ...], config_path: str | None,
-            isolated: bool, exit_zero: bool, only_findings: bool, color: bool | None, quiet: bool) -> None:
+            isolated: bool, exit_zero: bool, only_findings: bool, statistics: bool, baseline_path: str | None,
+            write_baseline_path: str | None, color: bool | None, quiet: bool) -> None:
     """Align OUT (a machine translation) with SRC (its original) and report defects per sentence.
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or input error.
     """
     from .config import Config, find_config, load_config
     from .pipeline import Options, compare_files
-    from .report.output import FORMATTERS, write_atomic
+    from .report.base import RenderOptions
+    from .report.baseline import apply_baseline, load_baseline, render_baseline
+    from .report.output import render, write_atomic
     from .result import exit_code
 
     config = Config()
@@ -110,18 +119,23 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode
         if not quiet:
             click.echo(f"tqcheck: note: {msg}", err=True)
 
+    if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
+        raise UsageError(f"-f {fmt} is binary and would garble the terminal; pass -o FILE")
+    baseline = load_baseline(baseline_path) if baseline_path else None
     report = compare_files(src, out, options, notify)
+    if write_baseline_path:
+        write_atomic(write_baseline_path, render_baseline(report))
+    if baseline is not None and baseline_path:
+        report = apply_baseline(report, baseline, baseline_path, notify)
     if color is None:
         color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    kwargs: dict[str, Any] = {"color": bool(color)}
-    if fmt == "text":
-        kwargs["only_findings"] = only_findings
-    rendered = FORMATTERS[fmt](report, **kwargs)
+    rendered = render(report, fmt, RenderOptions(color=bool(color), only_findings=only_findings,
+                                                 statistics=statistics, fail_on=severity))
     if output:
         write_atomic(output, rendered)
     else:
         click.echo(rendered, nl=False)
-    sys.exit(exit_code(report, severity, exit_zero))
+    sys.exit(exit_code(report, severity, exit_zero or bool(write_baseline_path)))
 
 
 @main.command()

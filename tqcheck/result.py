@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .types import Document, Finding, Pair, Severity
+
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped]  # no stubs needed to use the API
 
 
 @dataclass
@@ -51,6 +54,13 @@ class Report:
             "pairs_with_errors": sum(1 for p in self.pairs if p.worst == Severity.ERROR),
             "worst_severity": str(self.worst_severity()) if findings else None,
         }
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """One row per aligned pair, in document order: texts, lines, scores, findings (the csv and
+        parquet reports' rows; ``attrs`` holds the signature and summary)."""
+        from .report.table import to_pandas  # pandas loads only when asked for
+
+        return to_pandas(self)
 
 
 def exit_code(report: Report | None, fail_on: Severity, exit_zero: bool = False) -> int:

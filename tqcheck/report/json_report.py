@@ -1,4 +1,5 @@
-"""The JSON report: a documented, versioned schema (see docs/report-schema.md and schema/report-1.json)."""
+"""The JSON report, a documented, versioned schema (docs/report-schema.md, schema/report-1.json); and
+JSON Lines, one aligned pair per line, each as an item of the report's ``pairs``."""
 from __future__ import annotations
 
 import json
@@ -6,8 +7,9 @@ from typing import Any
 
 from ..check.rules import REGISTRY
 from ..read.lines import LineIndex
-from ..result import Report
+from ..result import PairResult, Report
 from ..types import Document, Segment
+from .base import RenderOptions
 from .locate import locate
 
 SCHEMA_VERSION = "1.0"
@@ -29,38 +31,40 @@ def _document(doc: Document) -> dict[str, Any]:
     }
 
 
+def pair_dict(report: Report, pr: PairResult, src_lines: LineIndex, tgt_lines: LineIndex) -> dict[str, Any]:
+    """One item of the report's ``pairs``."""
+    p = pr.pair
+    findings = []
+    for f in pr.findings:
+        rule = REGISTRY[f.code]
+        loc = locate(f, p, src_lines if f.span and f.span.side == "source" else tgt_lines)
+        findings.append({
+            "code": f.code,
+            "name": f.name,
+            "severity": str(f.severity),
+            "category": rule.category,
+            "message": f.message,
+            "side": f.span.side if f.span else None,
+            "span": {"start": f.span.start, "end": f.span.end} if f.span else None,
+            "location": None if loc is None else {
+                "path": (report.source if loc.side == "source" else report.target).path,
+                "start": loc.start, "end": loc.end, "line": loc.line, "column": loc.column, "text": loc.text,
+            },
+            "evidence": f.evidence,
+        })
+    return {
+        "index": p.index,
+        "link": p.link.kind,
+        "confidence": p.link.confidence,
+        "source": {"text": p.source, "sentences": [_segment(s) for s in p.src_segments]},
+        "target": {"text": p.target, "sentences": [_segment(s) for s in p.tgt_segments]},
+        "scores": pr.scores,
+        "findings": findings,
+    }
+
+
 def to_dict(report: Report) -> dict[str, Any]:
     src_lines, tgt_lines = LineIndex(report.source.text), LineIndex(report.target.text)
-    pairs = []
-    for pr in report.pairs:
-        p = pr.pair
-        findings = []
-        for f in pr.findings:
-            rule = REGISTRY[f.code]
-            loc = locate(f, p, src_lines if f.span and f.span.side == "source" else tgt_lines)
-            findings.append({
-                "code": f.code,
-                "name": f.name,
-                "severity": str(f.severity),
-                "category": rule.category,
-                "message": f.message,
-                "side": f.span.side if f.span else None,
-                "span": {"start": f.span.start, "end": f.span.end} if f.span else None,
-                "location": None if loc is None else {
-                    "path": (report.source if loc.side == "source" else report.target).path,
-                    "start": loc.start, "end": loc.end, "line": loc.line, "column": loc.column, "text": loc.text,
-                },
-                "evidence": f.evidence,
-            })
-        pairs.append({
-            "index": p.index,
-            "link": p.link.kind,
-            "confidence": p.link.confidence,
-            "source": {"text": p.source, "sentences": [_segment(s) for s in p.src_segments]},
-            "target": {"text": p.target, "sentences": [_segment(s) for s in p.tgt_segments]},
-            "scores": pr.scores,
-            "findings": findings,
-        })
     return {
         "$schema": SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
@@ -69,9 +73,15 @@ def to_dict(report: Report) -> dict[str, Any]:
         "translation": _document(report.target),
         "notes": report.notes,
         "summary": report.summary(),
-        "pairs": pairs,
+        "pairs": [pair_dict(report, pr, src_lines, tgt_lines) for pr in report.pairs],
     }
 
 
-def render_json(report: Report, color: bool = False) -> str:
+def render_json(report: Report, options: RenderOptions) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(report: Report, options: RenderOptions) -> str:
+    src_lines, tgt_lines = LineIndex(report.source.text), LineIndex(report.target.text)
+    return "".join(json.dumps(pair_dict(report, pr, src_lines, tgt_lines), ensure_ascii=False) + "\n"
+                   for pr in report.pairs)

@@ -8,9 +8,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..check.rules import REGISTRY
 from ..read.lines import LineIndex
 from ..result import PairResult, Report
 from ..types import Severity
+from .base import RenderOptions
 from .locate import locate
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -43,8 +45,9 @@ def _side_text(pr: PairResult, side: str, color: bool) -> Text:
     return text
 
 
-def render_text(report: Report, color: bool = False, width: int | None = None, only_findings: bool = False) -> str:
-    width = width or max(80, min(shutil.get_terminal_size((100, 24)).columns, 160))
+def render_text(report: Report, options: RenderOptions) -> str:
+    color, only_findings = options.color, options.only_findings
+    width = options.width or max(80, min(shutil.get_terminal_size((100, 24)).columns, 160))
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
                       color_system="standard" if color else None, highlight=False, emoji=False)
@@ -88,4 +91,23 @@ def render_text(report: Report, color: bool = False, width: int | None = None, o
         style="bold"))
     if s["findings_by_code"]:
         console.print("by code: " + ", ".join(f"{c} x{n}" for c, n in s["findings_by_code"].items()))
+    if options.statistics:
+        _statistics(console, report)
     return buf.getvalue()
+
+
+def _statistics(console: Console, report: Report) -> None:
+    """Counts by code, most frequent first, with each rule's severities and title (flake8 --statistics)."""
+    by_code: dict[str, list[Severity]] = {}
+    for f in report.findings:
+        by_code.setdefault(f.code, []).append(f.severity)
+    console.print(Text("statistics:", style="bold"))
+    if not by_code:
+        console.print("  no findings")
+    for code, sevs in sorted(by_code.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        rule = REGISTRY.get(code)
+        worst = max(sevs)
+        line = Text(f"{len(sevs):>6}  ")
+        line.append(f"{code} {str(worst):<7}", style=STYLE[worst])
+        line.append(f"  {rule.name if rule else ''}: {rule.title if rule else ''}")
+        console.print(line, no_wrap=True, overflow="ellipsis")
