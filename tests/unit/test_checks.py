@@ -21,7 +21,7 @@ def codes(src_lang, src, tgt, tgt_lang="en", selection=Selection()):
 
 ROWS = [
     # TQ101 gap markers
-    ("zh", "日本政府宣布对俄罗斯实施新一轮制裁。", "Japan** announced a new round of sanctions.", ["TQ101"]),
+    ("zh", "日本政府宣布对俄罗斯实施新一轮制裁。", "Japan** announced a new round of sanctions against Russia.", ["TQ101"]),
     ("zh", "俄罗斯发起了一场反击。", "Russia launched a ** against them.", ["TQ101"]),
     ("ja", "地元の特産品が並んだ。", "Local ## products were on display.", ["TQ101"]),
     ("ru", "Губернатор заявил об этом.", "The <unk> said so.", ["TQ101"]),

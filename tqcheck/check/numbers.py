@@ -1,10 +1,13 @@
-"""TQ2xx: numbers. In this release: a number that is malformed in the translation alone."""
+"""TQ2xx: numbers: a figure malformed in the translation, and figures compared by value with the source."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from ..types import Pair, Severity, Span
+from .numparse import Quantity, extract_quantities
 from .registry import CheckContext, Hit, rule
 
 _CURRENCY = "$€£¥₽₩₹"
@@ -60,3 +63,342 @@ def malformed_number(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
                 Span("target", m.start(), m.end()),
                 {"token": token, "reason": reason},
             )
+
+
+# --------------------------------------------------------------------------------------------------
+# TQ202-TQ204: figures compared by value across languages and scripts.
+
+#: Kinds compared as counts of something (a plain number may stand for any of them).
+_COUNT = frozenset({"number", "year", "ordinal", "multiplier", "currency", "fraction"})
+_PERCENT = frozenset({"percent", "percentage_point"})
+#: How far apart two figures may be when either is marked approximate ("about 4,000" for 3,950).
+APPROX_TOLERANCE = 0.02
+_DIGIT_TOKEN = re.compile(r"\d(?:[\d.,]*\d)?")
+_NON_DIGIT = re.compile(r"\D")
+_SPELLED_WEAK_START = tuple("十百千万萬亿億兆")
+# A weekday in the translation may stand for a day of the month written alone (25日 -> "on Tuesday").
+_WEEKDAY = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+    r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b"
+    r"|понедельник|вторник|сред[уаы]\b|четверг|пятниц|суббот|воскресень", re.IGNORECASE)
+_DATELINE_AFTER = ("电", "電", "讯", "訊", "消息", "报道", "報道", "発表")
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+
+
+@dataclass(frozen=True)
+class _Comparison:
+    """What matching found in one pair: source figures missing, mismatched pairs, target figures added."""
+
+    missing: tuple[Quantity, ...]
+    mismatched: tuple[tuple[Quantity, Quantity], ...]
+    added: tuple[Quantity, ...]
+
+
+def is_weak(q: Quantity) -> bool:
+    """A figure too ambiguous to report when it has no counterpart: one (a year, one of), a spelled-out
+    small number (两国, "the two sides"), a spelled ordinal (first, 第二), a fraction word, the 1st day
+    written alone (1日 is also "per day"). Weak figures still match, so they are never reported as added."""
+    if q.kind in ("number", "ordinal", "multiplier", "year") and q.value == 1 and not q.precision:
+        return True
+    if q.kind == "date" and q.date == (None, None, 1):
+        return True
+    if q.kind == "fraction":
+        return True
+    if not q.spelled or q.kind in ("percent", "percentage_point", "currency", "date", "time", "century", "decade", "year"):
+        return False
+    return q.kind == "ordinal" or q.value < 10 or q.text.startswith(_SPELLED_WEAK_START)
+
+
+def _last_digit_unit(q: Quantity) -> float:
+    if q.precision:
+        return q.precision
+    v = int(q.value)
+    if v != q.value or v == 0:
+        return 1.0
+    unit = 1
+    while v % 10 == 0:
+        v //= 10
+        unit *= 10
+    return float(unit)
+
+
+def _close(s: Quantity, t: Quantity) -> bool:
+    a, b = s.value, t.value
+    if abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0):
+        return True
+    # "N-odd" (140多, 10多个): the other side may give any value from N up to the next unit ("a dozen").
+    for low, other in ((s, t), (t, s)):
+        if low.at_least and low.value <= other.value < low.value + _last_digit_unit(low):
+            return True
+    # The translation may round what the source wrote ("about 4 billion" for 40.5亿), not add precision.
+    if t.precision and abs(a - b) <= t.precision / 2 * (1 + 1e-9):
+        return True
+    if (s.approx or t.approx) and s.kind not in ("year", "ordinal") and t.kind not in ("year", "ordinal"):
+        return abs(a - b) <= APPROX_TOLERANCE * max(abs(a), abs(b))
+    return False
+
+
+def _same_date(s: Quantity, t: Quantity, target_years: frozenset[int]) -> bool:
+    if s.date and t.date:
+        (y, m, d), (y2, m2, d2) = s.date, t.date
+        if m is not None and m2 != m:
+            return False
+        if d is not None and d2 != d:
+            return False
+        if m is None and d is None:
+            return y2 == y
+        if y is not None and y2 != y and not (y2 is None and y in target_years):
+            return False
+        return True
+    if s.date and t.kind in _COUNT:  # 25日 -> "the 25th"
+        return s.date[0] is None and s.date[1] is None and s.date[2] == t.value
+    if t.date and s.kind in _COUNT:
+        if s.kind == "year":
+            return t.date[0] == s.value
+        return t.date[2] == s.value
+    return False
+
+
+def same_value(s: Quantity, t: Quantity, target_years: frozenset[int] = frozenset()) -> bool:
+    """Whether target quantity ``t`` says what source quantity ``s`` says (kinds compatible, values equal
+    up to the rounding the target's own wording implies)."""
+    ks, kt = s.kind, t.kind
+    if ks == "date" or kt == "date":
+        return _same_date(s, t, target_years)
+    if ks == "time" or kt == "time":
+        # 3点 may be a count or three o'clock: a whole number matches the hour, a.m. or p.m.
+        if ks != kt and not ({ks, kt} == {"time", "number"} and min(s.value, t.value) == int(min(s.value, t.value))):
+            return False
+        return abs((s.value - t.value) % 12) < 1e-6 or abs((t.value - s.value) % 12) < 1e-6
+    if ks in ("century", "decade") or kt in ("century", "decade"):
+        if ks != kt:
+            return False
+        if ks == "decade" and min(s.value, t.value) < 100:
+            return s.value % 100 == t.value % 100
+        return s.value == t.value
+    if "multiplier" in (ks, kt):
+        # 增长2倍 is read as "two times more" or "tripled"; "by 200%" says the same.
+        other = t if ks == "multiplier" else s
+        mult = s if ks == "multiplier" else t
+        value = other.value / 100 if other.kind == "percent" else other.value
+        if other.kind in _COUNT or other.kind == "percent":
+            return abs(value - mult.value) <= 1 + 1e-9 and (other.kind != "percent" or value == int(value))
+        return False
+    if ks in _PERCENT or kt in _PERCENT:
+        if ks in _PERCENT and kt in _PERCENT:
+            return _close(s, t)
+        frac, pct = (s, t) if ks == "fraction" else (t, s) if kt == "fraction" else (None, None)
+        if frac is None or pct is None:
+            return False
+        return abs(frac.value * 100 - pct.value) <= 1.0
+    if ks == kt == "currency" and s.unit and t.unit and s.unit != t.unit:
+        return False
+    return _close(s, t)
+
+
+def _group(q: Quantity) -> str:
+    if q.kind in _PERCENT:
+        return "percent"
+    if q.kind in ("date", "time"):
+        return q.kind
+    if q.kind in ("century", "decade"):
+        return "era"
+    return "count"
+
+
+@lru_cache(maxsize=2048)
+def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -> _Comparison:
+    """Match the source's quantities with the translation's, by value; cached, as three rules ask."""
+    src = extract_quantities(source, src_lang)
+    tgt = extract_quantities(target, tgt_lang)
+    src_tokens = frozenset(_DIGIT_TOKEN.findall(source))
+    tgt_tokens = frozenset(_DIGIT_TOKEN.findall(target))
+    years = frozenset(
+        {int(q.value) for q in tgt if q.kind in ("year", "number") and q.value == int(q.value)}
+        | {q.date[0] for q in tgt if q.date and q.date[0] is not None}
+    )
+
+    def verbatim(q: Quantity, tokens: frozenset[str]) -> bool:
+        return q.kind in ("number", "ordinal", "year") and _DIGIT_TOKEN.fullmatch(q.text) is not None and q.text in tokens
+
+    t_matched = [verbatim(t, src_tokens) or any(same_value(s, t, years) for s in src) for t in tgt]
+    weekday = _WEEKDAY.search(target) is not None
+    unmatched = [s for s in src if not is_weak(s) and not verbatim(s, tgt_tokens) and not _dateline(s, source)
+                 and not (weekday and s.date is not None and s.date[:2] == (None, None))
+                 and not any(same_value(s, t, years) for t in tgt)]
+    # A figure the MT broke ("40$500 million") is TQ201's finding: it accounts for one source figure.
+    for m in _TOKEN.finditer(target):
+        if unmatched and malformed_reason(m.group()):
+            digits = _NON_DIGIT.sub("", m.group()).strip("0")
+            best = max(unmatched, key=lambda s: len(_common_prefix(_NON_DIGIT.sub("", s.text).strip("0"), digits)))
+            unmatched.remove(best)
+    free = [i for i, ok in enumerate(t_matched) if not ok]
+    paired: list[tuple[Quantity, Quantity]] = []
+    missing: list[Quantity] = []
+    for s in unmatched:
+        rel = s.start / max(len(source), 1)
+        candidates = [i for i in free if _group(tgt[i]) == _group(s)]
+        if not candidates:
+            missing.append(s)
+            continue
+        # Prefer the same kind, then the same significant digits (a wrong scale: 40.5亿 -> 40.5 million),
+        # then the nearest position.
+        best_i = min(candidates, key=lambda i: (tgt[i].kind != s.kind, _mantissa(tgt[i]) != _mantissa(s),
+                                                abs(tgt[i].start / max(len(target), 1) - rel)))
+        free.remove(best_i)
+        paired.append((s, tgt[best_i]))
+    added = [tgt[i] for i in free if not is_weak(tgt[i]) and not tgt[i].spelled]
+    return _Comparison(tuple(missing), tuple(paired), tuple(added))
+
+
+def _mantissa(q: Quantity) -> str:
+    return f"{q.value:.6e}".split("e")[0].rstrip("0")
+
+
+def _dateline(q: Quantity, source: str) -> bool:
+    """The date of a news agency's dateline or report formula (中新网2月11日电, 11日消息), which
+    translations routinely leave out."""
+    return q.kind == "date" and source.startswith(_DATELINE_AFTER, q.end)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def describe(q: Quantity) -> str:
+    """A figure as a reader would say it: "4.05 billion USD", "12.5%", "March 15", "10:30"."""
+    if q.kind == "date" and q.date:
+        y, m, d = q.date
+        month = _MONTH_NAMES[m - 1] if m else None
+        if month and d:
+            return f"{month} {d}, {y}" if y else f"{month} {d}"
+        if month:
+            return f"{month} {y}" if y else month
+        return f"day {d}" if d else str(y)
+    if q.kind == "time":
+        h = int(q.value)
+        return f"{h:02d}:{round((q.value - h) * 60):02d}"
+    if q.kind == "century":
+        return f"{_ordinal(int(q.value))} century"
+    if q.kind == "decade":
+        return f"{int(q.value)}s"
+    if q.kind == "ordinal":
+        return _ordinal(int(q.value)) if q.value == int(q.value) else _number(q.value)
+    text = _number(q.value)
+    if q.kind == "percent":
+        return f"{text}%"
+    if q.kind == "percentage_point":
+        return f"{text} percentage points"
+    if q.kind == "multiplier":
+        return f"{text} times"
+    if q.kind == "currency" and q.unit:
+        return f"{text} {q.unit}"
+    return text
+
+
+def _number(v: float) -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= size:
+            return f"{v / size:.6g} {word}"
+    if v == int(v):
+        return f"{int(v):,}"
+    return f"{v:,.6g}"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n:,}{suffix}"
+
+
+def _evidence(q: Quantity) -> dict[str, object]:
+    return {"text": q.text, "value": q.value, "kind": q.kind, "unit": q.unit, "date": q.date}
+
+
+def _comparison(pair: Pair, ctx: CheckContext) -> _Comparison | None:
+    if not any(c.isalnum() for c in pair.target) or not pair.source.strip():
+        return None  # an empty side (or a lone ".") is the omission and empty-output rules' business
+    return compare_quantities(pair.source, pair.target, ctx.src_lang, ctx.tgt_lang)
+
+
+@rule("TQ202", "number-missing", Severity.ERROR, "Accuracy/Omission/Number")
+def number_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A figure of the source that the translation does not give.
+
+    What it catches: a number, amount, percentage, date or time of the source with no quantity
+    of the same value anywhere in the translation, and no other figure of the translation that
+    could be its mistranslation (that is TQ203). Figures are compared by value, across scripts
+    and conventions: 40.5亿美元 is "4.05 billion dollars", 6月1日 is "June 1", 12 тыс. is "12,000",
+    5个月 is "five months".
+
+    Why it matters: a dropped figure usually drops the fact the sentence was written for (how
+    much, how many, when), and nothing in the translation shows that it is gone.
+
+    Example: 该技术可将效率提升20%左右 -> "the technology can increase efficiency".
+    A translator's legitimate freedom is allowed: rounding ("about 4 billion" for 40.5亿),
+    a figure repeated, "one"/"a" for 1, spelled-out small numbers (两国 "the two countries"),
+    and codes copied verbatim (COVID-19, G7, Boeing 737).
+    """
+    result = _comparison(pair, ctx)
+    if result is None:
+        return
+    for s in result.missing:
+        yield Hit(
+            f"{describe(s)} ({s.text}) is not in the translation",
+            Span("source", s.start, s.end),
+            {"source": _evidence(s)},
+        )
+
+
+@rule("TQ203", "number-mismatch", Severity.ERROR, "Accuracy/Mistranslation/Number")
+def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A figure of the translation whose value differs from the source's.
+
+    What it catches: a source figure with no equal-valued counterpart, paired with a figure of
+    the same sort (count or amount, percentage, date, time) that the translation has instead:
+    a wrong scale (40.5亿 -> "40.5 million"), a wrong day (15 марта -> "March 16"), a changed
+    year or percentage, a different currency.
+
+    Why it matters: a wrong figure is worse than a missing one: the reader has no reason to
+    doubt it, and it will be quoted.
+
+    Example: 国が3億5000万円を補助 -> "the national government provided 35 million yen"
+    (expected 350 million JPY). Rounding the target's wording allows ("about 4 billion" for
+    40.5亿) is not a mismatch; adding precision the source does not have ("135,000" for 14万) is.
+    """
+    result = _comparison(pair, ctx)
+    if result is None:
+        return
+    for s, t in result.mismatched:
+        yield Hit(
+            f"expected {describe(s)} ({s.text}), found {describe(t)}",
+            Span("target", t.start, t.end),
+            {"source": _evidence(s), "target": _evidence(t)},
+        )
+
+
+@rule("TQ204", "number-added", Severity.WARNING, "Accuracy/Addition")
+def number_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A figure in the translation that the source does not have.
+
+    What it catches: a quantity written in digits in the translation with no equal-valued
+    quantity in the source and no source figure it could be a mistranslation of (that is TQ203).
+
+    Why it matters: an invented figure is an invented fact; it may also be a source figure so
+    badly mangled that it no longer resembles the original.
+
+    Example: 日本对俄罗斯追加制裁 -> "Japan imposed 12 new sanctions on Russia".
+    Reported as a warning: translators add explicit figures legitimately (a year the source
+    implies, a unit conversion, a time written 24:00).
+    """
+    result = _comparison(pair, ctx)
+    if result is None:
+        return
+    for t in result.added:
+        yield Hit(
+            f"{describe(t)} ({t.text}) has no counterpart in the source",
+            Span("target", t.start, t.end),
+            {"target": _evidence(t)},
+        )

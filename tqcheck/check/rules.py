@@ -2,22 +2,41 @@
 from __future__ import annotations
 
 from .artefacts import mt_gap, replacement_character
+from .artefacts import empty_translation, mojibake, repetition_loop, subword_marker, unbalanced_brackets
 from .numbers import malformed_number
+from .numbers import number_added, number_mismatch, number_missing
+from .names import glossary_mismatch, name_added, name_missing, name_spurious_word, name_swapped
 from .omission import added_sentence, omitted_sentence
 from .omission import sentence_dropped_in_merge, translation_too_long, translation_too_short
 from .registry import build_registry
 from .untranslated import untranslated_text
+from .untranslated import copied_source, wrong_language
 
 REGISTRY = build_registry(
     [
         mt_gap,
         replacement_character,
+        mojibake,
+        subword_marker,
+        repetition_loop,
+        unbalanced_brackets,
+        empty_translation,
         malformed_number,
+        number_missing,
+        number_mismatch,
+        number_added,
+        name_missing,
+        name_added,
+        name_swapped,
+        name_spurious_word,
+        glossary_mismatch,
         omitted_sentence,
         added_sentence,
         translation_too_short,
         translation_too_long,
         sentence_dropped_in_merge,
         untranslated_text,
+        copied_source,
+        wrong_language,
     ]
 )

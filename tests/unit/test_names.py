@@ -1,0 +1,258 @@
+"""Table-driven tests of the TQ3xx name rules and of glossary loading."""
+import pytest
+
+from tqcheck.check.glossary import load_glossary
+from tqcheck.check.registry import CheckContext
+from tqcheck.check.runner import Selection, run_checks
+from tqcheck.errors import InputError
+from tqcheck.types import Link, Pair, Segment, Severity
+
+NAMES = Selection(select=("TQ3",))
+
+
+def make_pair(src: str, tgt: str) -> Pair:
+    return Pair(0, Link((0,), (0,), 1.0), src, tgt, (Segment(0, src, 0, len(src), 1, 1),),
+                (Segment(0, tgt, 0, len(tgt), 1, 1),))
+
+
+def findings(src_lang, src, tgt, tgt_lang="en", glossary=None):
+    ctx = CheckContext(src_lang, tgt_lang, {}, glossary or {})
+    return run_checks([make_pair(src, tgt)], [ctx], NAMES)
+
+
+def codes(src_lang, src, tgt, tgt_lang="en", glossary=None, level=Severity.WARNING):
+    return sorted({f.code for f in findings(src_lang, src, tgt, tgt_lang, glossary) if f.severity >= level})
+
+
+ROWS = [
+    # --- zh: must fire -------------------------------------------------------------------------
+    ("zh", "有意思的是，在日本宣布对俄罗斯追加制裁后，普京表示：“日本仍在使用俄罗斯的电力。”",
+     'Interestingly, after Russia announced further sanctions against Russia, Putin said: "Japan is still using Russian electricity."',
+     ["TQ303"]),  # kuril: A twice, B missing
+    ("zh", "日俄之间的长期紧张关系，既不利于地区和平与稳定，也不符合两国人民的利益。",
+     "The long-term tension between China and the United States is not good for regional peace and stability.",
+     ["TQ302"]),  # kuril: countries the source does not name
+    ("zh", "俄罗斯远东联邦区总统全权代表尤里·特鲁特涅夫前几天也表示，俄罗斯打算与中国合作。",
+     "The special representative of the Russian Far Eastern Federal District, Cousin Yuri Trutnev, said Russia intends to cooperate with China.",
+     ["TQ304"]),
+    ("zh", "我不知道你有没有意识到，从中美洲进口到这个国家的大部分货物都是免关税的。",
+     "I don't know if you realize that most of the goods imported into this country from are duty free.", ["TQ301"]),
+    ("zh", "我不知道你有没有意识到，从中美洲进口到这个国家的大部分货物都是免关税的。",
+     "I don't know if you realize that most of the goods imported into this country from Virat are duty free.",
+     ["TQ301", "TQ302"]),
+    ("zh", "彗星可能是地球上的水和有机物的来源。", "Comets may have been the source of Austria's water.", ["TQ302"]),
+    ("zh", "上个月，总统委员会建议前任 CEP 辞职。", "Last month, a presidential committee recommended the resignation of the former.",
+     ["TQ301"]),  # a Latin-script name dropped
+    ("zh", "该电站站长段梦琪说，该发电技术效率可提升20%左右。",
+     "The station director of the power station said that the efficiency can increase by about 20%.", ["TQ301"]),
+    ("zh", "该电站站长段梦琪说，该发电技术效率可提升20%左右。",
+     "Stanley Cups, the station director, said that the efficiency can increase by about 20%.", ["TQ301", "TQ302"]),
+    ("zh", "德国刑警正与杜伊斯堡检方共同调查导致这一事故的原因。",
+     "German criminal police are investigating the cause of the accident together with the prosecutor.", ["TQ301"]),
+    ("zh", "截至7月25日24时，乌鲁木齐市现有确诊病例135例。", "As of 24:00 on July 25, there were 135 confirmed cases in Asia.",
+     ["TQ302"]),
+    ("zh", "作者表示，2002年SARS暴发时，起初中国准备不足。", "The authors say that when SARS broke out in 2002, Seattle was initially ill-prepared.",
+     ["TQ302"]),
+    ("zh", "现在每月5000多的工资让郭梅越来越有干劲。", "Now the monthly salary of more than 5,000 yuan makes Zhang Jike more and more motivated.",
+     ["TQ302"]),  # a pinyin name with no source counterpart
+    ("zh", "卡特里说，上周比利时85%新增新冠确诊人员年龄在60岁以下。",
+     "Said that 85% of new coronavirus cases in Belgium last week were under the age of 60.", ["TQ301"]),
+    ("zh", "孙德本尔斯的面积为 3850 平方公里。", "The has an area of 3,850 square kilometers.", ["TQ301"]),
+    # --- zh: must not fire -----------------------------------------------------------------------
+    ("zh", "此前美方要求关闭中国驻休斯敦总领事馆。", "Previously, the US demanded to close the Chinese Consulate General in Houston.", []),
+    ("zh", "美国总统拜登访问日本。", "US President Biden visited Japan.", []),
+    ("zh", "美国总统访问日本。", "The President of the United States visited Japan.", []),
+    ("zh", "美国经济增长放缓。", "America's economic growth slowed.", []),
+    ("zh", "德国总理访华。", "The German chancellor visited China.", []),
+    ("zh", "俄罗斯外长谢尔盖·拉夫罗夫接受了俄罗斯1台的专访。",
+     "Russian Foreign Minister Sergei Lavrov gave an exclusive interview to Russia 1.", []),
+    ("zh", "现任首相岸田文雄将对俄罗斯实施更多制裁。", "Prime Minister Fumio Kishida will impose more sanctions on Russia.", []),
+    ("zh", "7月17日下午，陈光明得知村民家中墙壁开裂的消息。",
+     "On the afternoon of July 17, Chen Guangming learned that the walls of the villagers' homes were cracked.", []),
+    ("zh", "特朗普称密歇根州州长格雷琴·惠特默是独裁者。", "Trump called Michigan Gov. Gretchen Whitmer a dictator.", []),
+    ("zh", "受疫情影响，CBA联赛在中断近5个月后复赛。", "Affected by the epidemic, the CBA league resumed after nearly five months.", []),
+    ("zh", "帕利说，法国很快将拥有小型巡逻卫星。", 'Parly said France would "soon" have small patrol satellites.', []),
+    ("zh", "这座城市也是攀登尼拉贡戈火山（Nyiragongo）的基地。", "The city is also the base for climbing Nyiragongo.", []),
+    ("zh", "日俄两国至今没有签署正式的和平条约。", "Japan and Russia have never signed a formal peace treaty.", []),
+    ("zh", "在国外生活了一段时间后回国。", "Returning to China after living abroad for a period of time.", []),  # 回国: China is implied
+    ("zh", "沿海地区的降雨量增加。", "Rainfall increased in coastal areas.", []),  # 沿海地区 is not 海地 (Haiti)
+    ("zh", "今年前10个月，日本从俄罗斯进口的能源总额达40.5亿美元。",
+     "In the first 10 months, Japan's energy imports from Russia totaled 4.05 billion US dollars.", []),
+    # --- ja ----------------------------------------------------------------------------------------
+    ("ja", "緑浜鉄道の山本健一社長は感謝の言葉を述べた。", "Midorihama Railway President Kenichi Yamada expressed his gratitude.",
+     ["TQ301"]),  # railway: a wrong surname
+    ("ja", "緑浜鉄道の山本健一社長は感謝の言葉を述べた。", "Midorihama Railway President Ken'ichi Yamamoto expressed his gratitude.", []),
+    ("ja", "緑浜鉄道の山本健一社長は感謝の言葉を述べた。", "Midorihama Railway President Kenichi Yamamoto expressed his gratitude.", []),
+    ("ja", "田中市長は記者会見で発表した。", "Mayor Tanaka announced it at a press conference.", []),
+    ("ja", "日米首脳会談が東京で開かれた。", "A Japan-US summit was held in Tokyo.", []),
+    ("ja", "日米首脳会談が東京で開かれた。", "A Japan-China summit was held in Tokyo.", ["TQ302"]),
+    ("ja", "台風7号では白石川に架かる鉄橋が流された。", "Typhoon No. 7 washed away the railway bridge over the Shiraishi River.", []),
+    # --- ru ----------------------------------------------------------------------------------------
+    ("ru", "Министр строительства области Игорь Петренко сообщил об этом.",
+     "The regional Minister of Construction, Igor Petrov, said so.", ["TQ301"]),  # riverport: a wrong surname
+    ("ru", "Министр строительства области Игорь Петренко сообщил об этом.",
+     "The regional Minister of Construction, Igor Petrenko, said so.", []),
+    ("ru", "15 марта губернатор области Андрей Соколов подписал постановление.",
+     "On March 15, the regional governor Andrei Sokolov signed a decree.", []),
+    ("ru", "15 марта губернатор области Андрей Соколов подписал постановление.",
+     "On March 15, the regional governor Andrey Sokolov signed a decree.", []),
+    ("ru", "Уровень воды в реке Каменке поднялся на 6,8 метра.", "The water level in the Kamenka River rose by 6.8 meters.", []),
+    ("ru", "Япония ввела новые санкции против России.", "Japan imposed new sanctions on Russia.", []),
+    ("ru", "Япония ввела новые санкции против России.", "China imposed new sanctions on Russia.", ["TQ302"]),
+    ("ru", "Делегация из Германии прибыла в Москву.", "A delegation from Germany arrived in Moscow.", []),
+    # --- de ----------------------------------------------------------------------------------------
+    ("de", "Deutschland und Frankreich unterzeichneten das Abkommen.", "Germany and France signed the agreement.", []),
+    ("de", "Deutschland und Frankreich unterzeichneten das Abkommen.", "Germany and Spain signed the agreement.",
+     ["TQ302"]),  # one defect, one finding: the message names Frankreich
+    ("de", "Die Konferenz findet in München statt.", "The conference takes place in Munich.", []),
+    ("de", "Der Vertrag wurde von der EU und der NATO unterzeichnet.", "The treaty was signed by the EU and NATO.", []),
+    ("de", "Die Delegation reiste nach Österreich.", "La délégation s'est rendue en Autriche.", []),
+    # --- es ----------------------------------------------------------------------------------------
+    ("es", "España y Portugal firmaron el acuerdo.", "Spain and Portugal signed the agreement.", []),
+    ("es", "España y Portugal firmaron el acuerdo.", "Spain and Italy signed the agreement.", ["TQ302"]),
+    ("es", "España y Portugal firmaron el acuerdo.", "Spain signed the agreement.", ["TQ301"]),
+    ("es", "El presidente Pedro Sánchez viajó a Estados Unidos.", "President Pedro Sánchez travelled to the United States.", []),
+    ("es", "El presidente Pedro Sánchez viajó a Estados Unidos.", "President Pedro Sanchez travelled to the US.", []),
+    ("es", "El presidente Pedro Sánchez viajó a Estados Unidos.", "President Pedro Martínez travelled to the United States.",
+     ["TQ302"]),
+]
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,expected", ROWS)
+def test_name_rules(src_lang, src, tgt, expected):
+    tgt_lang = "fr" if "délégation" in tgt else "en"
+    assert codes(src_lang, src, tgt, tgt_lang) == expected
+
+
+def test_swap_is_reported_once():
+    found = findings("zh", "有意思的是，在日本宣布对俄罗斯追加制裁后，普京表示：“日本仍在使用俄罗斯的电力。”",
+                     'Interestingly, after Russia announced further sanctions against Russia, Putin said: '
+                     '"Japan is still using Russian electricity."')
+    assert [(f.code, f.severity) for f in found] == [("TQ303", Severity.ERROR)]
+    assert found[0].span.side == "target"
+
+
+def test_added_country_is_an_error_and_names_what_the_source_says():
+    found = findings("zh", "日俄之间的长期紧张关系。", "The long-term tension between China and the United States.")
+    assert {f.severity for f in found} == {Severity.ERROR}
+    assert "Japan, Russia" in found[0].message
+
+
+def test_wrong_surname_message_shows_the_rendering():
+    (f,) = findings("ru", "Министр строительства области Игорь Петренко сообщил об этом.",
+                    "The regional Minister of Construction, Igor Petrov, said so.")
+    assert f.severity == Severity.ERROR and "Igor Petrov" in f.message
+    assert f.span.side == "target" and f.evidence["source_start"] < f.evidence["source_end"]  # points at the rendering
+
+
+def test_unknown_added_name_is_only_a_warning():
+    (f,) = findings("zh", "现在每月5000多的工资让郭梅越来越有干劲。", "The salary makes Zhang Jike more motivated.")
+    assert f.code == "TQ302" and f.severity == Severity.WARNING
+
+
+# --- glossary ----------------------------------------------------------------------------------
+
+GLOSSARY = {"山本健一": ("Kenichi Yamamoto",), "緑浜鉄道": ("Midorihama Railway",),
+            "Андрей Соколов": ("Andrei Sokolov",)}
+
+
+@pytest.mark.parametrize(
+    "src_lang,src,tgt,expected",
+    [
+        ("ja", "緑浜鉄道の山本健一社長は述べた。", "Midorihama Railway President Kenichi Yamamoto said.", []),
+        ("ja", "緑浜鉄道の山本健一社長は述べた。", "Midorihama Railway President Kenichi Yamada said.", ["TQ305"]),
+        ("ja", "緑浜鉄道の山本健一社長は述べた。", "Greenbeach Railway President Kenichi Yamamoto said.", ["TQ305"]),
+        ("ru", "Губернатор Андрей Соколов подписал постановление.", "Governor Andrey Sokolov signed the decree.", ["TQ305"]),
+        ("ru", "Губернатор Андрей Соколов подписал постановление.", "Governor Andrei Sokolov signed the decree.", []),
+        ("ja", "市長が述べた。", "Mayor Kenichi Yamamoto said.", ["TQ302"]),  # a glossary name the source lacks
+    ],
+)
+def test_glossary_rows(src_lang, src, tgt, expected):
+    assert codes(src_lang, src, tgt, glossary=GLOSSARY) == expected
+
+
+def test_glossary_mismatch_names_expected_term():
+    found = [f for f in findings("ru", "Губернатор Андрей Соколов подписал постановление.",
+                                 "Governor Andrey Sokolov signed the decree.", glossary=GLOSSARY)]
+    (f,) = found
+    assert f.code == "TQ305" and "Andrei Sokolov" in f.message and "Andrey" in f.message
+
+
+def test_load_glossary_tsv(tmp_path):
+    p = tmp_path / "g.tsv"
+    p.write_text("source\ttarget\tnote\n普京\tPutin\tRussian president\n美国\tUnited States\t\n美国\tthe US\n\n"
+                 "# comment\n", encoding="utf-8")
+    assert load_glossary(p) == {"普京": ("Putin",), "美国": ("United States", "the US")}
+
+
+def test_load_glossary_reference_files():
+    from pathlib import Path
+
+    ref = Path(__file__).resolve().parents[2] / "reference"
+    g = load_glossary(ref / "glossary.ru-en.tsv")
+    assert g["Приозёрной области"] == ("Priozyornaya Region",)
+
+
+def test_load_glossary_csv(tmp_path):
+    p = tmp_path / "g.csv"
+    p.write_text('source,target,note\n"Fumio Kishida, PM",Kishida,quoted comma\n岸田文雄,Fumio Kishida,\n', encoding="utf-8")
+    assert load_glossary(p) == {"Fumio Kishida, PM": ("Kishida",), "岸田文雄": ("Fumio Kishida",)}
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [
+        ("source\ttarget\n普京\tPutin\n美国\n", 3),
+        ("source\ttarget\n普京\tPutin\n\t\nx\t\n", 4),
+        ("word\tmeaning\n普京\tPutin\n", 1),
+    ],
+)
+def test_broken_glossary_row_names_the_row(tmp_path, text, row):
+    p = tmp_path / "g.tsv"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_glossary(p)
+    assert err.value.line == row and f"row {row}" in str(err.value) and str(p) in str(err.value)
+
+
+TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="zh">
+ <text><body>
+  <termEntry id="c1">
+   <langSet xml:lang="zh"><tig><term>普京</term></tig></langSet>
+   <langSet xml:lang="en"><tig><term>Putin</term></tig><tig><term>Vladimir Putin</term></tig></langSet>
+  </termEntry>
+  <termEntry id="c2">
+   <langSet xml:lang="zh"><tig><term>美国</term></tig></langSet>
+   <langSet xml:lang="en-US"><tig><term>United States</term></tig></langSet>
+   <langSet xml:lang="de"><tig><term>Vereinigte Staaten</term></tig></langSet>
+  </termEntry>
+ </body></text>
+</martif>
+"""
+
+
+def test_load_glossary_tbx(tmp_path):
+    p = tmp_path / "g.tbx"
+    p.write_text(TBX, encoding="utf-8")
+    assert load_glossary(p) == {"普京": ("Putin", "Vladimir Putin"), "美国": ("United States",)}
+    assert load_glossary(p, tgt_lang="de") == {"美国": ("Vereinigte Staaten",)}
+
+
+def test_tbx_with_entity_declaration_is_refused(tmp_path):
+    p = tmp_path / "evil.tbx"
+    p.write_text('<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+                 '<martif xml:lang="zh"><text><body><termEntry><langSet xml:lang="zh"><tig><term>&xxe;</term></tig>'
+                 '</langSet><langSet xml:lang="en"><tig><term>x</term></tig></langSet></termEntry></body></text></martif>',
+                 encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_glossary(p)
+    assert "DOCTYPE" in str(err.value) or "ENTITY" in str(err.value)
+
+
+def test_tbx_not_well_formed_names_the_line(tmp_path):
+    p = tmp_path / "bad.tbx"
+    p.write_text('<?xml version="1.0"?>\n<martif>\n<termEntry>\n</martif>\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_glossary(p)
+    assert err.value.line == 4

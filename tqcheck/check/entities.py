@@ -1,0 +1,985 @@
+"""Find the names on both sides of a pair and match them across scripts.
+
+Without a named-entity model, matching is driven from both ends: every name in the translation
+(capitalised words, acronyms, known places, glossary terms) must have a counterpart in the source
+(its place entry, a transliteration match against the source, or a verbatim copy), and every name
+the source clearly has (known places, glossary terms, Latin-script names, transliterated foreign
+names, names next to a title or a speech verb) must have one in the translation. The rules in
+``names.py`` report what is left unmatched; the analysis of the last pair is cached so that the
+five rules share it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, NamedTuple, Sequence
+
+from ..types import Severity
+from . import translit as tr
+from .gazetteer import ZH_ABBREVIATIONS, PlaceHit, get_gazetteer
+
+# --- word lists ---------------------------------------------------------------------------------
+
+#: Capitalised English words that are titles, function words or parts of translated names;
+#: they never need a source counterpart of their own.
+_EN_COMMON = frozenset("""
+a an the and or but nor of in on at to for from by with into onto over under about after before
+since until during between among against without within via per as than then so if when while
+where who whom whose which what why how that this these those it its he she they we you i me him
+her them us our your their his my mine not no yes all any each every some many most more much few
+both either neither one two three four five six seven eight nine ten first second third last next
+new old great grand upper lower north south east west northern southern eastern western central
+northeast northwest southeast southwest mr mrs ms miss dr prof sir madam mister president vice
+prime minister ministers secretary general governor gov mayor senator sen rep representative
+chairman chairwoman chair director deputy chief head envoy ambassador premier chancellor king
+queen prince princess pope emperor empress captain colonel lieutenant sergeant commander officer
+judge justice coach professor doctor father mother brother sister uncle aunt cousin son daughter
+st saint lord lady mount mt lake river sea ocean bay gulf island islands park square street road
+avenue station airport port bridge tower palace temple museum library center centre hall stadium
+university college school institute academy hospital bank company group corporation corp co ltd
+inc llc party army navy force forces court congress parliament assembly senate house government
+state states province provincial city county district region regional autonomous federal
+national international ministry department bureau office agency association federation union
+council committee commission authority administration service services foundation society
+organization organisation club league cup games olympic olympics championship championships
+world war festival expo exhibition fair forum summit conference day week month year news daily
+times post press media radio tv television network channel times herald journal review
+supreme people's peoples republic kingdom democratic liberation security health education
+finance financial foreign affairs defense defence commerce trade environment environmental
+agriculture agricultural reclamation development reform science technology research standing
+consulate embassy consul red blue green white black yellow golden silver culture cultural
+tourism industry industrial economic economy social public private joint global special
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december spring summer autumn winter christmas easter
+new year eve god lord holy internet online digital covid coronavirus regulatory prix
+""".split())
+
+#: Kinship terms and honorifics that change who a person is; English -> source words that justify it.
+KIN_TITLES: dict[str, tuple[str, ...]] = {
+    "cousin": ("表哥", "表弟", "表姐", "表妹", "表兄", "表亲", "堂哥", "堂弟", "堂姐", "堂妹", "堂兄", "従兄", "従弟",
+               "従姉", "従妹", "いとこ", "двоюрод", "кузен", "кузин", "Cousin", "primo", "prima"),
+    "uncle": ("叔叔", "叔父", "舅舅", "伯伯", "伯父", "舅父", "姑父", "姨父", "おじ", "дяд", "Onkel", "tío"),
+    "aunt": ("姑姑", "阿姨", "姨妈", "婶婶", "舅妈", "伯母", "姑妈", "おば", "叔母", "тёт", "тет", "Tante", "tía"),
+    "brother": ("哥哥", "弟弟", "兄弟", "兄长", "胞弟", "胞兄", "брат", "Bruder", "hermano", "frère"),
+    "sister": ("姐姐", "妹妹", "姐妹", "胞姐", "胞妹", "сестр", "Schwester", "hermana", "sœur"),
+    "grandpa": ("爷爷", "祖父", "外公", "姥爷", "дед", "Opa", "abuelo"),
+    "grandma": ("奶奶", "祖母", "外婆", "姥姥", "бабушк", "Oma", "abuela"),
+    "saint": ("圣", "聖", "святой", "Sankt", "San ", "Santa", "Saint"),
+    "sir": ("爵士", "сэр", "Sir"),
+    "king": ("国王", "君主", "陛下", "король", "König", "rey", "roi"),
+    "queen": ("女王", "王后", "королев", "Königin", "reina", "reine"),
+    "pope": ("教皇", "教宗", "Папа", "Papst", "papa", "pape"),
+}
+
+#: Common acronyms a translation may introduce for an ordinary source word.
+_GENERIC_ACRONYMS = frozenset("""
+GDP GNP CPI PPI PMI CEO CFO CTO COO IPO AI IT TV PC ID VIP DNA RNA HIV AIDS SARS MERS COVID PM PM2.5
+UV LED LCD GPS SUV CD DVD USB APP VR AR NGO UN EU US UK USA PRC CPC CCP NPC CPPCC PLA RMB CNY USD EUR
+JPY GMT UTC BC AD AM KM KG MW GW KWH NBA FIFA WTO IMF WHO OK OEM R&D 5G 4G 3D 2D MP EV ETF QR ATM
+""".split())
+
+#: Chinese characters used to spell foreign names; STRONG ones rarely appear in ordinary words.
+_TRANSLIT = frozenset(
+    "阿埃艾爱安昂奥澳巴拔芭柏班邦包保堡鲍贝本比彼毕碧宾冰波伯勃博布采查察柴昌彻成程池赤崇楚茨慈达代戴丹"
+    "道德登邓迪狄笛蒂典丁东董杜多朵厄俄鄂恩尔法凡范菲斐费芬丰夫弗伏福甫富盖甘冈高戈哥格葛根古瓜圭贵果哈"
+    "海汉豪浩赫黑亨洪侯胡华怀惠霍基吉季加佳迦贾坚简杰金锦京久居卡凯坎康考柯科克肯孔库夸奎昆拉腊莱赖兰朗"
+    "劳勒雷蕾黎李里理立丽利莉连良列林琳铃凌留柳龙隆卢鲁陆路伦罗洛吕律马玛麦迈曼芒梅门蒙孟米密敏明莫默"
+    "姆穆那纳娜奈南内尼妮涅宁纽努诺欧帕派潘庞佩彭皮匹平珀普奇齐其契恰乔切钦琴丘让热仁荣若瑞撒萨塞赛桑"
+    "瑟森沙莎山尚绍舍申什史士斯思松苏索塔泰坦汤唐桃特滕提汀廷通图托瓦万旺威韦维伟温文沃乌伍武西希锡席"
+    "夏香肖谢辛欣休雅亚扬杨耶叶伊依因英尤于约扎泽詹哲珍芝治朱卓兹宗佐易琼厄孙"
+)
+_STRONG = frozenset("斯尔夫娃娜妮蒂埃奥涅舍琼弗莱鲁霍赫兹茨萨桑泰瓦维韦沃希谢辛耶扎卓佐贝迪菲戈库朗曼梅蒙姆纳尼努诺帕佩乔切塞森舒索汀托雅伊詹珀蕾莉琳契恰钦瑟芬迦")
+_PLACE_SUFFIX = "州堡港岛湖省县郡"
+#: Single-character surnames that are rarely also the first character of an ordinary word.
+_SURNAMES = frozenset(
+    "王李张刘陈杨赵吴徐孙朱胡郭林罗郑梁谢宋唐冯邓曹彭肖田董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢姜崔钟谭汪范石廖"
+    "贾夏韦邹孟熊秦邱江尹薛闫段雷侯龙陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章"
+    "鲁岳翟殷詹申耿焦俞左柳甘祝包宁尚舒阮柯纪梅童凌毕单季裴霍涂苗谷盛曲翁冉骆蓝游辛靳柴鲍喻祁蒲房滕屈饶"
+    "牟艾尤穆卓缪褚窦戚岑瞿佟臧闵邬卞姬栾隋刁甄虞敖巩佘邝匡鞠荆冀郁胥栗鄢谌奚冼蔺厉郜阚屠禹芮晁邸雍辜裘"
+)
+_NOT_GIVEN = frozenset("的了是在和与及对把被将也都就还又并等个们这那其他她它我你该此每各某本为以于从到向给让使说称表示指出认为方面部门层级些种者")
+_ZH_HONORIFICS = ("先生", "女士", "小姐", "老师", "同志", "教授", "医生", "总", "老", "某")
+_ZH_TITLES = ("党委书记", "董事长", "总经理", "发言人", "负责人", "工程师", "研究员", "运动员", "主持人", "创始人",
+              "站长", "主任", "书记", "市长", "省长", "县长", "镇长", "村长", "部长", "局长", "处长", "科长", "厅长",
+              "院长", "校长", "所长", "社长", "会长", "行长", "经理", "主席", "总统", "总理", "外长", "大使", "教授",
+              "医生", "记者", "队长", "教练", "选手", "专家", "村民", "居民", "女士", "先生", "老师", "司令", "将军",
+              "委员", "代表", "厂长", "馆长", "团长", "总裁", "总监", "博士", "总书记", "议员", "州长", "检察官")
+_ZH_SAY = ("介绍说", "笑着说", "补充说", "表示", "指出", "认为", "介绍", "告诉", "透露", "坦言", "强调", "说道", "解释",
+           "回忆", "感慨", "提醒", "建议", "呼吁", "承认", "宣布", "坦承", "得知", "回答", "答道", "补充", "提到", "谈到",
+           "表态", "证实", "确认", "致辞", "发言", "说", "称")
+_ZH_PERSON = re.compile(
+    r"(?P<title>" + "|".join(_ZH_TITLES) + r")?(?P<name>[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}?)"
+    r"(?=" + "|".join(_ZH_SAY) + r")"
+)
+_JA_TITLES = ("社長", "市長", "会長", "知事", "首相", "大臣", "長官", "議員", "氏", "さん", "監督", "選手", "教授", "代表",
+              "委員長", "理事長", "町長", "村長", "校長", "院長", "部長", "課長", "議長", "総裁", "大統領", "外相", "副市長")
+_JA_PERSON = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?=" + "|".join(sorted(_JA_TITLES, key=len, reverse=True)) + r")")
+_JA_NOT_NAME = re.compile(r"[市県府都町村区国会社党省庁局部課協組団大学院校駅線道]$|^[同前元現新旧副本当各全総]")
+_RU_FIRST_NAMES = frozenset("""
+александр алексей анатолий андрей антон аркадий артём артем борис вадим валентин валерий василий
+виктор виталий владимир владислав вячеслав геннадий георгий глеб григорий даниил денис дмитрий
+евгений егор иван игорь илья кирилл константин лев леонид максим марат михаил никита николай олег
+павел пётр петр роман руслан сергей станислав степан тимур фёдор федор эдуард юрий яков ярослав
+александра алина алла анастасия анна валентина валерия вера виктория галина дарья евгения екатерина
+елена елизавета жанна зоя ирина кира ксения лариса любовь людмила маргарита марина мария надежда
+наталья наталия нина оксана ольга полина светлана софья софия тамара татьяна юлия яна
+""".split())
+_RU_PERSON_SUFFIX = re.compile(
+    r"(ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ко|ук|юк|ич|ова|ева|ёва|ина|ына|вич|вна|ична)"
+    r"(а|у|ым|ом|е|ой|ым|ого|ому|ым)?$", re.IGNORECASE)
+_RU_ADJ = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их)$")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'’.\-]*(?:[ ·][A-Z][A-Za-z0-9&'’.\-]*)*")
+_UNITS = frozenset("km kg cm mm m g t mg ml l kw mw gw kwh mwh ppm pm am vs no hz mhz ghz gb mb tb kb s h min".split())
+_TRANSLIT_RUN = re.compile("[" + "".join(sorted(_TRANSLIT)) + "]+")
+_TRANSLIT_NAME = re.compile("[" + "".join(sorted(_TRANSLIT)) + "·・]{2,}")
+_CAP_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_SENT_START = re.compile(r"(?:^|[.!?:;。！？]\s*|[\"“”«»(\[]\s*|\n\s*)$")
+
+
+# --- results --------------------------------------------------------------------------------------
+
+@dataclass
+class SourceName:
+    start: int
+    end: int
+    text: str
+    kind: str  # place, latin, translit, person
+    keys: tuple[str, ...] = ()
+    expected: tuple[str, ...] = ()
+    severity: Severity = Severity.ERROR
+    matched: bool = False
+    rendered: str | None = None  # a partial match in the translation ("Igor Petrov")
+    rendered_span: tuple[int, int] | None = None
+
+
+@dataclass
+class TargetName:
+    start: int
+    end: int
+    text: str
+    kind: str  # place, glossary, name, acronym
+    keys: tuple[str, ...] = ()
+    known: bool = False
+    adjective: bool = False
+    matched: bool = False
+    explained: bool = False  # reported through another finding (a swap, a partial match)
+    replaced: tuple[str, ...] = ()  # source names it seems to stand for
+
+
+@dataclass
+class Swap:
+    missing: str  # key of B
+    extra: str  # key of A
+    src_span: tuple[int, int]
+    tgt_span: tuple[int, int]
+    src_text: str
+    tgt_text: str
+
+
+@dataclass
+class Spurious:
+    start: int
+    end: int
+    word: str
+    name: str
+
+
+@dataclass
+class GlossaryMiss:
+    start: int
+    end: int
+    term: str
+    expected: tuple[str, ...]
+    found: str | None = None
+
+
+@dataclass
+class Scar:
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class NameAnalysis:
+    source: list[SourceName] = field(default_factory=list)
+    target: list[TargetName] = field(default_factory=list)
+    swaps: list[Swap] = field(default_factory=list)
+    spurious: list[Spurious] = field(default_factory=list)
+    glossary_misses: list[GlossaryMiss] = field(default_factory=list)
+    scars: list[Scar] = field(default_factory=list)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+def _lang(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    """Lower-case English dictionary words (GCIDE headwords, from the english-words package)."""
+    try:
+        from english_words import get_english_words_set  # type: ignore[import-untyped]
+
+        return frozenset(get_english_words_set(["gcide"], alpha=True, lower=True))
+    except Exception:  # pragma: no cover - the package is a dependency; degrade to the short list
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=65536)
+def is_english_word(word: str) -> bool:
+    """Whether a capitalised word is an ordinary English word (Comets, Affected), by the lexicon."""
+    if "-" in word.strip("-"):
+        return all(is_english_word(part) or part.isdigit() for part in word.split("-") if part)
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _EN_COMMON:
+        return True
+    lex = _lexicon()
+    if w in lex:
+        return True
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""),
+                         ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""),
+                         ("er", ""), ("er", "e"), ("est", ""), ("ness", ""), ("ment", ""), ("ers", ""), ("ians", "ia"),
+                         ("ian", "ia"), ("n", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: len(w) - len(suffix)] + repl
+            if stem in lex:
+                return True
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in lex:  # stopped -> stop
+                return True
+    return False
+
+
+def _contains_ci(haystack: str, needle: str) -> bool:
+    if not needle:
+        return False
+    if "\ufffd" in haystack:
+        # a replacement character may stand for any letter of the name (Z\ufffdrich for Zürich)
+        body = "".join(f"(?:{re.escape(c)}|\ufffd)" if c.isalpha() else re.escape(c) for c in needle)
+        return re.search(r"(?<![\w])" + body + r"(?![^\W_])", haystack, re.IGNORECASE) is not None
+    if needle[:1].isalnum() and not (tr.HAN.search(needle) or tr.KANA.search(needle)):
+        return re.search(r"(?<![\w])" + re.escape(needle) + r"(?![^\W_])", haystack, re.IGNORECASE) is not None
+    return needle.lower() in haystack.lower()
+
+
+def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    initial: bool
+
+
+#: Words by which a translation may refer back to a place named in an earlier sentence.
+_ANAPHOR = re.compile(r"\b(?:[Ii]ts?|[Tt]heirs?|[Tt]hey|[Tt]hem|(?:[Tt]he|[Tt]his|[Tt]hat) (?:country|nation|city|region)|"
+                      r"(?:[Tt]he two|[Bb]oth) (?:countries|sides|nations)|[Tt]he two sides|[Ee]ach other|"
+                      r"[Tt]he (?:latter|former))\b")
+_OPENERS = frozenset(".!?:;。！？\"“”«»([\n")
+
+
+@functools.lru_cache(maxsize=64)
+def _target_tokens(text: str) -> tuple[_Token, ...]:
+    out = []
+    for m in _CAP_WORD.finditer(text):
+        i = m.start() - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        out.append(_Token(m.start(), m.end(), m.group(), i < 0 or text[i] in _OPENERS))
+    return tuple(out)
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+# --- source-side romanisation, computed on demand -------------------------------------------------
+
+class _SourceIndex:
+    """Romanised views of the source, each built the first time a match needs it."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+
+    @functools.cached_property
+    def latin_words(self) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W\d_][\w'’-]*", self.text)
+                if m.group()[0].isascii() or self.lang not in ("zh", "ja", "ru")]
+
+    @functools.cached_property
+    def latin_folds(self) -> set[str]:
+        return {tr.fold(w) for _, _, w in self.latin_words if w.isascii() or self.lang not in ("zh", "ja", "ru")}
+
+    @functools.cached_property
+    def han_runs(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in re.finditer(r"[\u3400-\u4dbf\u4e00-\u9fff]+", self.text)]
+
+    @functools.cached_property
+    def _han_readings(self) -> list[tuple[int, tuple[str, ...]]]:
+        """(position, readings) of every Han character, surname readings included."""
+        out = []
+        for i, c in enumerate(self.text):
+            r = tr.han_readings(c)
+            if r:
+                if c in tr.SURNAME_READINGS:
+                    r = r + (tr.SURNAME_READINGS[c],)
+                out.append((i, r))
+        return out
+
+    def pinyin_find(self, plain: str) -> tuple[int, int] | None:
+        """Where 1-4 consecutive Han characters read as ``plain`` (mengqi -> 梦琪), in any reading."""
+        chars = self._han_readings
+        for k, (pos, readings) in enumerate(chars):
+            for r in readings:
+                if plain.startswith(r):
+                    end = self._pinyin_rest(chars, k + 1, pos + 1, plain, len(r), 1)
+                    if end is not None:
+                        return (pos, end)
+        return None
+
+    def _pinyin_rest(self, chars: list[tuple[int, tuple[str, ...]]], k: int, pos: int, plain: str, done: int,
+                     used: int) -> int | None:
+        if done == len(plain):
+            return pos
+        if used >= 4 or k >= len(chars) or chars[k][0] != pos:
+            return None
+        for r in chars[k][1]:
+            if plain.startswith(r, done):
+                end = self._pinyin_rest(chars, k + 1, pos + 1, plain, done + len(r), used + 1)
+                if end is not None:
+                    return end
+        return None
+
+    @functools.cached_property
+    def translit_windows(self) -> list[tuple[int, int, str]]:
+        """Consonant skeletons of every window of 1-8 transliteration characters."""
+        out: list[tuple[int, int, str]] = []
+        for m in _TRANSLIT_RUN.finditer(self.text):
+            s, e = m.span()
+            skels = [tr.pinyin_skeleton(tr.han_pinyin(c)) for c in m.group()]
+            for i in range(len(skels)):
+                joined = ""
+                for j in range(i, min(len(skels), i + 8)):
+                    joined += skels[j]
+                    sk = re.sub(r"(.)\1+", r"\1", joined)
+                    if sk:
+                        out.append((s + i, s + j + 1, sk))
+        return out
+
+    @functools.cached_property
+    def japanese(self) -> list[tuple[int, int, str]]:
+        return list(tr.japanese_tokens(self.text))
+
+    @functools.cached_property
+    def reading_windows(self) -> list[tuple[int, int, str]]:
+        """Folded readings of 1-3 consecutive Japanese words (for zh too: 岸田文雄 -> kishida fumio)."""
+        toks = self.japanese
+        out = []
+        for i in range(len(toks)):
+            joined = ""
+            for j in range(i, min(len(toks), i + 3)):
+                if j > i and toks[j][0] != toks[j - 1][1]:
+                    break
+                joined += toks[j][2]
+                out.append((toks[i][0], toks[j][1], tr.fold(joined)))
+        return out
+
+    @functools.cached_property
+    def cyrillic_words(self) -> list[tuple[int, int, str, str, str]]:
+        """(start, end, word, folded romanisation, folded romanisation of the stem)."""
+        out = []
+        for m in re.finditer(r"[А-Яа-яЁё][А-Яа-яЁё'-]*", self.text):
+            w = m.group()
+            out.append((m.start(), m.end(), w, tr.fold(tr.cyrillic_to_latin(w)),
+                        tr.fold(tr.cyrillic_to_latin(tr.russian_stem(w)))))
+        return out
+
+    #: Spans of transliterated names the analysis found in the source (set by the analyser).
+    translit_names: list[tuple[int, int]] = []
+
+    def match(self, word: str) -> tuple[int, int] | None:
+        """Where in the source a Latin-script name token comes from, or None."""
+        clean = _strip_possessive(word)
+        f = tr.fold(clean)
+        if len(f) < 2:
+            return None
+        low = clean.lower()
+        at = self.text.lower().find(low)
+        if at >= 0 and (len(low) >= 3 or not low.isalpha()):
+            return (at, at + len(low))
+        if self.lang in ("zh", "ja", "ru"):
+            for s, e, w in self.latin_words:
+                if w.isascii() and (tr.fold(w) == f or (len(f) >= 5 and tr.similarity(tr.fold(w), f) >= 0.8)):
+                    return (s, e)
+        if self.lang == "zh":
+            plain = tr.ascii_fold(clean).replace("'", "").replace("’", "").replace("-", "")
+            hit = self.pinyin_find(plain) or ("u" in plain and self.pinyin_find(plain.replace("u", "v"))) or None
+            if hit:
+                return hit
+            if len(plain) >= 3:
+                names = self.translit_names
+                for s, e, wsk in self.translit_windows:
+                    inside = any(ns <= s and e <= ne for ns, ne in names)
+                    if (inside or len(plain) >= 4 and not tr.is_pinyin_word(plain)) and any(
+                            tr.skeletons_match(sk, wsk) and (inside or len(sk) >= 3) for sk in tr.latin_skeletons(clean)):
+                        return (s, e)
+            if len(plain) >= 4 and tr.is_romaji(plain) and not tr.is_pinyin_word(plain):
+                hit = self._reading_match(f)  # a Japanese name in Chinese text: 岸田文雄 -> Kishida
+                if hit:
+                    return hit
+        elif self.lang == "ja":
+            hit = self._reading_match(f)
+            if hit:
+                return hit
+            sk = tr.latin_skeleton(clean)
+            if len(sk) >= 3:
+                for s, e, r in self.japanese:
+                    if tr.KANA.search(self.text[s:e]) and tr.skeletons_match(sk, tr.kana_skeleton(r)):
+                        return (s, e)
+        elif self.lang == "ru":
+            for s, e, w, wf, stemf in self.cyrillic_words:
+                if wf == f or (len(f) >= 4 and (tr.similarity(wf, f) >= 0.8 or (len(stemf) >= 4 and f.startswith(stemf)
+                                                                            and len(f) - len(stemf) <= 3))):
+                    return (s, e)
+        else:
+            for s, e, w in self.latin_words:
+                wf = tr.fold(w)
+                if wf == f or (len(f) >= 5 and tr.similarity(wf, f) >= 0.8):
+                    return (s, e)
+        return None
+
+    def _reading_match(self, f: str) -> tuple[int, int] | None:
+        if len(f) < 3:
+            return None
+        for s, e, r in self.reading_windows:
+            if r == f or (len(f) >= 6 and tr.similarity(r, f) >= 0.85):
+                return (s, e)
+        return None
+
+
+# --- the analysis ---------------------------------------------------------------------------------
+
+_CACHE: dict[tuple[object, ...], NameAnalysis] = {}
+
+
+def analyse(source: str, target: str, src_lang: str, tgt_lang: str,
+            glossary: Mapping[str, tuple[str, ...]] | None = None) -> NameAnalysis:
+    """Names on both sides of one pair and what became of them (the last few pairs are cached)."""
+    key = (source, target, src_lang, tgt_lang, id(glossary) if glossary else 0, len(glossary or ()))
+    hit = _CACHE.get(key)
+    if hit is not None:
+        return hit
+    result = _Analyser(source, target, _lang(src_lang), _lang(tgt_lang), glossary or {}).run()
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[key] = result
+    return result
+
+
+class _Analyser:
+    def __init__(self, source: str, target: str, src: str, tgt: str, glossary: Mapping[str, tuple[str, ...]]) -> None:
+        self.source, self.target, self.src, self.tgt, self.glossary = source, target, src, tgt, glossary
+        self.gaz = get_gazetteer()
+        self.idx = _SourceIndex(source, src)
+        self.out = NameAnalysis()
+
+    # -- driver -----------------------------------------------------------------------------
+    def run(self) -> NameAnalysis:
+        if not self.source.strip() or not self.target.strip():
+            return self.out
+        src_hits = self.gaz.find(self.source, self.src)
+        tgt_hits = self.gaz.find(self.target, self.tgt)
+        gloss_src, gloss_tgt = self._glossary(src_hits, tgt_hits)
+        taken_src = [(g.start, g.end) for g in gloss_src]
+        taken_tgt = list(gloss_tgt)
+        for h in src_hits:
+            if not _overlaps((h.start, h.end), taken_src):
+                self.out.source.append(SourceName(h.start, h.end, h.text, "place", h.keys,
+                                                  tuple(self.gaz.display(k, self.tgt) for k in h.keys),
+                                                  self._place_severity(h)))
+        tgt_keys: dict[str, int] = {}
+        for h in tgt_hits:
+            if _overlaps((h.start, h.end), taken_tgt):
+                continue
+            for k in h.keys:
+                tgt_keys[k] = tgt_keys.get(k, 0) + 1
+            self.out.target.append(TargetName(h.start, h.end, h.text, "place", h.keys, known=not h.adjective,
+                                              adjective=h.adjective))
+            taken_tgt.append((h.start, h.end))
+        self._source_names(taken_src + [(s.start, s.end) for s in self.out.source])
+        self.idx.translit_names = [(s.start, s.end) for s in self.out.source if s.kind == "translit"]
+        if self.tgt == "en":
+            self._target_names(taken_tgt)
+        self._match_places(src_hits, tgt_keys)
+        self._match_source_names()
+        self._swaps(src_hits, tgt_hits)
+        self._replacements()
+        if self.tgt == "en":
+            self._spurious()
+            self._scars()
+        return self.out
+
+    def _place_severity(self, h: PlaceHit) -> Severity:
+        """Abbreviations (美方, 日俄) and places used as attributes (荷兰阿斯麦 "Dutch ASML",
+        伦敦人 "The Londoner") are often rendered without the name: a warning when missing."""
+        if h.abbreviated or any((p := self.gaz.place(k)) is not None and p.kind == "org" for k in h.keys):
+            return Severity.WARNING
+        nxt = self.source[h.end:h.end + 2]
+        if self.src == "zh" and nxt and (nxt[0] in "人籍裔" or nxt[0] in _STRONG or (nxt[0].isascii() and nxt[0].isalpha())
+                                         or (len(nxt) == 2 and all(c in _TRANSLIT for c in nxt))):
+            return Severity.WARNING
+        return Severity.ERROR
+
+    # -- glossary -----------------------------------------------------------------------------
+    def _find_term(self, text: str, term: str, lang: str) -> list[tuple[int, int]]:
+        if lang in ("zh", "ja"):
+            return [(m.start(), m.end()) for m in re.finditer(re.escape(term), text)]
+        tail = r"[^\W\d_]{0,3}" if lang == "ru" else r"(?:['’]s)?"
+        flags = 0 if lang == "ru" else re.IGNORECASE
+        return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(term) + tail + r"(?!\w)", text, flags)]
+
+    def _same_as_gazetteer(self, term: str, targets: Sequence[str], hits: list[PlaceHit]) -> bool:
+        """A glossary row that only restates the gazetteer (俄罗斯 -> Russia) is left to the place
+        rules, which also accept Russian, Moscow or 俄 in 日俄."""
+        for h in hits:
+            if h.text == term:
+                names = {n.lower() for k in h.keys for n in self.gaz.names_in(k, self.tgt)}
+                return all(t.lower() in names for t in targets)
+        return False
+
+    def _glossary(self, src_hits: list[PlaceHit], tgt_hits: list[PlaceHit]) -> tuple[list[GlossaryMiss], list[tuple[int, int]]]:
+        found: list[GlossaryMiss] = []
+        tgt_spans: list[tuple[int, int]] = []
+        if not self.glossary:
+            return found, tgt_spans
+        spans: list[tuple[int, int]] = []
+        for term in sorted(self.glossary, key=len, reverse=True):
+            if self._same_as_gazetteer(term, self.glossary[term], src_hits):
+                continue
+            for s, e in self._find_term(self.source, term, self.src):
+                if _overlaps((s, e), spans):
+                    continue
+                spans.append((s, e))
+                found.append(GlossaryMiss(s, e, self.source[s:e], tuple(self.glossary[term])))
+        for g in found:
+            where = [sp for t in g.expected for sp in self._find_term(self.target, t, self.tgt)]
+            if where:
+                tgt_spans.extend(where)
+            else:
+                self.out.glossary_misses.append(g)
+        # Glossary names in the translation whose source term is absent: known names added.
+        places = [(h.start, h.end) for h in tgt_hits]
+        for term, targets in self.glossary.items():
+            for t in targets:
+                for s, e in self._find_term(self.target, t, self.tgt):
+                    if _overlaps((s, e), tgt_spans) or _overlaps((s, e), places):
+                        continue
+                    sources = [src for src, tgts in self.glossary.items() if t in tgts]
+                    if any(self._find_term(self.source, src, self.src) for src in sources):
+                        tgt_spans.append((s, e))
+                        continue
+                    tgt_spans.append((s, e))
+                    self.out.target.append(TargetName(s, e, self.target[s:e], "glossary", known=True,
+                                                      keys=(term,)))
+        for g in self.out.glossary_misses:
+            span = self._loose_counterpart(g.expected)
+            if span:
+                g.found = self.target[span[0]:span[1]]
+                tgt_spans.append(span)  # the rendering is reported here, not again as an added name
+        return found, tgt_spans
+
+    def _loose_counterpart(self, expected: Sequence[str]) -> tuple[int, int] | None:
+        """The rendering close to the glossary's (Andrey Sokolov for Andrei Sokolov; Igor Petrov
+        for Igor Petrenko): the capitalised words around a word that matches, if any."""
+        words = [tr.fold(w) for t in expected for w in re.findall(r"[^\W\d_]+", t) if not is_english_word(w)]
+        tokens = _target_tokens(self.target)
+        for i, tok in enumerate(tokens):
+            f = tr.fold(_strip_possessive(tok.text))
+            if tok.text[0].isupper() and any(f == w or tr.similarity(f, w) >= 0.8 for w in words):
+                lo = hi = i
+                while lo > 0 and self.target[tokens[lo - 1].end:tokens[lo].start] == " " and tokens[lo - 1].text[0].isupper() \
+                        and not is_english_word(tokens[lo - 1].text):
+                    lo -= 1
+                while hi + 1 < len(tokens) and self.target[tokens[hi].end:tokens[hi + 1].start] == " " \
+                        and tokens[hi + 1].text[0].isupper() and not is_english_word(tokens[hi + 1].text):
+                    hi += 1
+                return (tokens[lo].start, tokens[hi].end)
+        return None
+
+    # -- source names ---------------------------------------------------------------------------
+    def _source_names(self, taken: list[tuple[int, int]]) -> None:
+        text = self.source
+        add = self.out.source.append
+        if self.src in ("zh", "ja", "ru"):
+            for m in _LATIN_RUN.finditer(text):
+                word = m.group().rstrip(".-'’ ")
+                s, e = m.start(), m.start() + len(word)
+                if _overlaps((s, e), taken) or word.lower() in _UNITS or len(word) < 2:
+                    continue
+                if word.islower() or (word.isupper() and len(word) <= 1):
+                    continue
+                severity = Severity.ERROR
+                if word.upper() in _GENERIC_ACRONYMS or (word.isupper() and len(word) <= 2):
+                    severity = Severity.WARNING
+                add(SourceName(s, e, word, "latin", expected=(word,), severity=severity))
+                taken.append((s, e))
+        if self.src == "zh":
+            self._zh_names(taken)
+        elif self.src == "ja":
+            self._ja_names(taken)
+        elif self.src == "ru":
+            self._ru_names(taken)
+
+    def _zh_names(self, taken: list[tuple[int, int]]) -> None:
+        text = self.source
+        for m in _TRANSLIT_NAME.finditer(text):
+            run = m.group().strip("·・")
+            s = m.start() + m.group().index(run[0]) if run else m.start()
+            e = s + len(run)
+            if len(run) < 2 or _overlaps((s, e), taken):
+                continue
+            strong = sum(c in _STRONG for c in run)
+            parts = re.split("[·・]", run)
+            suffix = e < len(text) and text[e] in _PLACE_SUFFIX
+            if "·" in run or "・" in run:
+                if all(len(p) >= 2 for p in parts) and strong >= 2:
+                    sev = Severity.ERROR
+                else:
+                    continue
+            elif len(run) >= 4 and strong >= 3:
+                sev = Severity.ERROR
+            elif len(run) >= 3 and strong >= 2:
+                sev = Severity.WARNING
+            elif suffix and len(run) >= 2 and strong >= 1:
+                sev = Severity.WARNING
+            else:
+                continue
+            self.out.source.append(SourceName(s, e, run, "translit", severity=sev))
+            taken.append((s, e))
+        for m in _ZH_PERSON.finditer(text):
+            s, e = m.span("name")
+            name = m.group("name")
+            if _overlaps((s, e), taken) or any(c in _NOT_GIVEN for c in name[1:]):
+                continue
+            if name[1:] in _ZH_HONORIFICS or name[1:2] in _ZH_HONORIFICS:
+                e = s + 1  # 孙先生: only the surname is a name
+                name = name[0]
+            before = text[s - 1] if s else ""
+            if not m.group("title") and before and tr.HAN.match(before):
+                continue  # not clause-initial: 高层 in 公司高层表示 is no name
+            sev = Severity.ERROR if m.group("title") else Severity.WARNING
+            self.out.source.append(SourceName(s, e, name, "person", severity=sev))
+            taken.append((s, e))
+
+    def _ja_names(self, taken: list[tuple[int, int]]) -> None:
+        for m in _JA_PERSON.finditer(self.source):
+            s, e = m.span("name")
+            name = m.group("name")
+            # the longest kanji run before the title may start with an organisation: keep its tail
+            if _JA_NOT_NAME.search(name) or _overlaps((s, e), taken):
+                continue
+            self.out.source.append(SourceName(s, e, name, "person", severity=Severity.ERROR))
+            taken.append((s, e))
+
+    def _ru_names(self, taken: list[tuple[int, int]]) -> None:
+        text = self.source
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text)]
+        groups: list[list[tuple[int, int, str]]] = []
+        for w in words:
+            if groups and text[groups[-1][-1][1]:w[0]] == " ":
+                groups[-1].append(w)
+            else:
+                groups.append([w])
+        for g in groups:
+            s, e = g[0][0], g[-1][1]
+            if _overlaps((s, e), taken):
+                continue
+            initial = bool(_SENT_START.search(text[max(0, s - 3):s])) or s == 0
+            lowered = [w[2].lower() for w in g]
+            first_name = any(w in _RU_FIRST_NAMES for w in lowered)
+            person = first_name or (len(g) >= 2 and any(_RU_PERSON_SUFFIX.search(w) for w in lowered))
+            if initial and not first_name:
+                if len(g) == 1:
+                    continue
+                g = g[1:]
+                s = g[0][0]
+                person = len(g) >= 2 and any(_RU_PERSON_SUFFIX.search(w[2].lower()) for w in g)
+            if not person and all(_RU_ADJ.search(w[2].lower()) for w in g):
+                continue
+            if not person and len(g) == 1 and not _RU_PERSON_SUFFIX.search(g[0][2].lower()):
+                sev = Severity.WARNING
+            else:
+                sev = Severity.ERROR if person else Severity.WARNING
+            name = text[s:e]
+            self.out.source.append(SourceName(s, e, name, "person" if person else "latin", severity=sev))
+            taken.append((s, e))
+
+    # -- target names ---------------------------------------------------------------------------
+    def _target_names(self, taken: list[tuple[int, int]]) -> None:
+        tokens = _target_tokens(self.target)
+        words = [t for t in tokens if t.text[0].isalpha()]
+        caps = [t for t in words if t.text[0].isupper()]
+        headline = len(words) >= 5 and len(caps) >= 0.7 * len(words)
+        spans: list[list[_Token]] = []
+        for t in caps:
+            if spans and self.target[spans[-1][-1].end:t.start] in (" ", "-"):
+                spans[-1].append(t)
+            else:
+                spans.append([t])
+        for span in spans:
+            pinyin_pair = self.src == "zh" and len(span) >= 2 and all(
+                tr.is_pinyin_word(_strip_possessive(t.text)) for t in span)
+            for t in span:
+                if _overlaps((t.start, t.end), taken):
+                    continue
+                word = _strip_possessive(t.text)
+                if len(word) < 2:
+                    continue
+                acronym = word.isupper() and len(word) >= 2
+                if acronym and re.fullmatch(r"[IVXLC]+", word):
+                    continue
+                if acronym:
+                    if word in _GENERIC_ACRONYMS or headline and len(word) > 6 or self.src in ("zh", "ja"):
+                        continue  # a Chinese or Japanese name is often rendered by its English acronym
+                    kind = "acronym"
+                else:
+                    common = is_english_word(word) or word.lower() in _EN_COMMON
+                    if pinyin_pair and not (word.lower() in _EN_COMMON):
+                        common = False
+                    if common or headline:
+                        continue  # a sentence-opening word reaches here only if no dictionary has it
+                    kind = "name"
+                self.out.target.append(TargetName(t.start, t.start + len(word), word, kind))
+
+    # -- matching -------------------------------------------------------------------------------
+    def _match_places(self, src_hits: list[PlaceHit], tgt_keys: dict[str, int]) -> None:
+        src_keys = {k for h in src_hits for k in h.keys}
+        src_related = {r for k in src_keys for r in self.gaz.related(k)}
+        for t in self.out.target:
+            if t.kind != "place":
+                continue
+            if any(k in src_keys or k in src_related or any(r in src_keys for r in self.gaz.related(k)) for k in t.keys):
+                t.matched = True
+            elif any(self._source_has_name(k) for k in t.keys):
+                t.matched = True
+            elif any(self.idx.match(w) for w in re.findall(r"[^\W\d_]+", t.text) if len(w) >= 4):
+                # a place the gazetteer does not know by its source name: a transliteration matches
+                t.matched = True
+            elif self.src == "zh" and any(c in self.source for k in t.keys for c in ZH_ABBREVIATIONS.get(k, "")):
+                t.known = False  # 北交所 may be the Beijing exchange: an abbreviation, not proof of an addition
+        anaphor = self.tgt == "en" and _ANAPHOR.search(self.target) is not None
+        for s in self.out.source:
+            if s.kind != "place":
+                continue
+            s.matched = all(
+                k in tgt_keys or any(r in tgt_keys for r in self.gaz.related(k)) or self._target_has_name(k)
+                for k in s.keys)
+            if not s.matched and anaphor:
+                s.severity = Severity.WARNING  # "its sudden announcement" may be Japan's: not sure enough
+
+    def _source_has_name(self, key: str) -> bool:
+        return any(_contains_ci(self.source, n) for n in self.gaz.names_in(key, self.src) if len(n) >= 2)
+
+    def _target_has_name(self, key: str) -> bool:
+        names = list(self.gaz.names_in(key, self.tgt))
+        for r in self.gaz.related(key):
+            names.extend(self.gaz.names_in(r, self.tgt))
+        return any(_contains_ci(self.target, n) for n in names if len(n) >= 2)
+
+    def _match_source_names(self) -> None:
+        tgt_tokens = [t for t in _target_tokens(self.target)]
+        cap_tokens = [t for t in tgt_tokens if t.text[0].isupper() or t.text[0].isdigit()]
+        # Target-driven: each unknown target name needs a source origin.
+        for t in self.out.target:
+            if t.matched or t.kind not in ("name", "acronym"):
+                continue
+            where = self.idx.match(t.text)
+            if where:
+                t.matched = True
+                for s in self.out.source:
+                    # a multi-word person name is matched word by word below (Igor ~ Игорь is not enough)
+                    if (s.kind in ("translit", "latin") or s.kind == "person" and self.src == "zh") and _overlaps(
+                            where, [(s.start, s.end)]):
+                        s.matched = True
+        for s in self.out.source:
+            if s.matched or s.kind == "place":
+                continue
+            if s.kind == "latin" and self.src in ("zh", "ja"):
+                s.matched = _contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
+            elif s.kind == "translit":
+                sk = re.sub(r"(.)\1+", r"\1", "".join(tr.pinyin_skeleton(tr.han_pinyin(c)) for c in s.text if c not in "·・"))
+                parts = [re.sub(r"(.)\1+", r"\1", "".join(tr.pinyin_skeleton(tr.han_pinyin(c)) for c in p))
+                         for p in re.split("[·・]", s.text)]
+                s.matched = any(tr.any_skeleton_match(t.text, sk) or
+                                any(len(p) >= 2 and tr.any_skeleton_match(t.text, p) for p in parts)
+                                for t in cap_tokens) or any(
+                    tr.any_skeleton_match(a.text + b.text, sk) for a, b in zip(cap_tokens, cap_tokens[1:]))
+                if not s.matched and len(s.text) <= 3:
+                    s.matched = self._lowercase_echo(sk, tgt_tokens)
+            elif s.kind == "person" and self.src == "zh":
+                sylls = [tr.SURNAME_READINGS.get(s.text[0], tr.han_pinyin(s.text[0]))] + [tr.han_pinyin(c) for c in s.text[1:]]
+                surname, given = sylls[0], "".join(sylls[1:])
+                folds = {tr.ascii_fold(_strip_possessive(t.text)).replace("-", "").replace("'", "") for t in cap_tokens}
+                s.matched = surname in folds or given in folds or (surname + given) in folds
+                s.expected = (f"{surname.capitalize()} {given.capitalize()}".strip(),)
+            elif s.kind == "person" and self.src == "ja":
+                readings = [r for _, _, r in tr.japanese_tokens(s.text)]
+                self._partial(s, readings, cap_tokens)
+            elif self.src == "ru":
+                readings = [tr.cyrillic_to_latin(w) for w in s.text.split()]
+                self._partial(s, readings, cap_tokens, russian=True)
+            elif s.kind == "latin":
+                s.matched = _contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
+
+    def _lowercase_echo(self, sk: str, tokens: list[_Token]) -> bool:
+        # Two- and three-character transliterations are often translated (伊斯兰 -> Islamic).
+        return any(tr.any_skeleton_match(t.text, sk) for t in tokens if len(t.text) >= 4)
+
+    def _fuzzy_latin(self, name: str, tokens: list[_Token]) -> bool:
+        words = [w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 2]
+        folds = {tr.fold(t.text) for t in tokens}
+        return bool(words) and all(tr.fold(w) in folds or any(tr.similarity(tr.fold(w), f) >= 0.8 for f in folds)
+                                   for w in words)
+
+    def _partial(self, s: SourceName, readings: list[str], tokens: list[_Token], russian: bool = False) -> None:
+        """A multi-word name matched word by word; a partly matched one records its rendering."""
+        s.expected = (" ".join(r.capitalize() if not russian else r for r in readings),)
+        hits: list[_Token | None] = []
+        for r in readings:
+            rf = tr.fold(r)
+            rstem = tr.fold(tr.cyrillic_to_latin(tr.russian_stem(r))) if russian else rf
+            best = None
+            for t in tokens:
+                f = tr.fold(_strip_possessive(t.text))
+                if f == rf or (len(f) >= 4 and tr.similarity(f, rf) >= 0.8) or (
+                        russian and len(rstem) >= 4 and f.startswith(rstem) and len(f) - len(rstem) <= 3):
+                    best = t
+                    break
+            hits.append(best)
+        if all(hits):
+            s.matched = True
+            return
+        s.matched = False
+        found = [h for h in hits if h is not None]
+        if found:
+            # the rendering: the capitalised words around the matched part of the name
+            anchor = found[0]
+            i = list(tokens).index(anchor)
+            lo = i
+            while lo > 0 and self.target[tokens[lo - 1].end:tokens[lo].start] == " " and not is_english_word(tokens[lo - 1].text):
+                lo -= 1
+            hi = i
+            while hi + 1 < len(tokens) and self.target[tokens[hi].end:tokens[hi + 1].start] == " " and not is_english_word(tokens[hi + 1].text):
+                hi += 1
+            if hi > lo:
+                s.rendered = self.target[tokens[lo].start:tokens[hi].end]
+                s.rendered_span = (tokens[lo].start, tokens[hi].end)
+                for name in self.out.target:
+                    if _overlaps((name.start, name.end), [s.rendered_span]):
+                        name.explained = True
+        if s.severity == Severity.WARNING and s.rendered:
+            s.severity = Severity.ERROR
+
+    # -- swaps and replacements -------------------------------------------------------------------
+    def _swaps(self, src_hits: list[PlaceHit], tgt_hits: list[PlaceHit]) -> None:
+        src_count: dict[str, int] = {}
+        src_first: dict[str, PlaceHit] = {}
+        for h in src_hits:
+            for k in h.keys:
+                src_count[k] = src_count.get(k, 0) + 1
+                src_first.setdefault(k, h)
+        tgt_count: dict[str, int] = {}
+        tgt_all: dict[str, list[PlaceHit]] = {}
+        for h in tgt_hits:
+            for k in h.keys:
+                tgt_count[k] = tgt_count.get(k, 0) + 1
+                tgt_all.setdefault(k, []).append(h)
+        kinds = ("country", "region", "city", "province")
+        for b, nb in src_count.items():
+            place_b = self.gaz.place(b)
+            if place_b is None or place_b.kind not in kinds or tgt_count.get(b, 0) >= nb:
+                continue
+            if any(tgt_count.get(r, 0) for r in self.gaz.related(b)):
+                continue
+            for a, na in src_count.items():
+                place_a = self.gaz.place(a)
+                if a == b or place_a is None or place_a.kind not in kinds:
+                    continue
+                if tgt_count.get(a, 0) > na and sum(tgt_count.get(k, 0) for k in (a, b)) >= na + nb:
+                    # Of A's occurrences, report the one standing where B stands in the source
+                    # (same relative position), not merely the first or the last.
+                    where = src_first[b].start / max(len(self.source), 1)
+                    h = min(tgt_all[a], key=lambda t: abs(t.start / max(len(self.target), 1) - where))
+                    self.out.swaps.append(Swap(b, a, (src_first[b].start, src_first[b].end), (h.start, h.end),
+                                               src_first[b].text, h.text))
+                    for s in self.out.source:
+                        if b in s.keys:
+                            s.matched = True
+                    for t in self.out.target:
+                        if a in t.keys or b in t.keys:
+                            t.explained = True
+                    return
+
+    def _replacements(self) -> None:
+        """A missing source place and an added known place: one defect, reported as the addition."""
+        missing = [s for s in self.out.source if s.kind == "place" and not s.matched]
+        added = [t for t in self.out.target if t.known and not t.matched and not t.explained and t.kind == "place"]
+        if missing and added:
+            for t in added:
+                t.replaced = tuple(f"{s.text} ({', '.join(s.expected)})" if s.expected else s.text for s in missing)
+            for s in missing:
+                s.matched = True
+                s.rendered = added[0].text
+
+    # -- spurious words -----------------------------------------------------------------------------
+    def _spurious(self) -> None:
+        tokens = _target_tokens(self.target)
+        matched_spans = [(t.start, t.end) for t in self.out.target if t.kind == "name" and t.matched]
+        matched_spans += [(s.rendered_span) for s in self.out.source if s.rendered_span]
+        for i, tok in enumerate(tokens):
+            word = tok.text.lower()
+            if word not in KIN_TITLES or not tok.text[0].isupper():
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is None or self.target[tok.end:nxt.start] != " ":
+                continue
+            j = i + 1
+            while j + 1 < len(tokens) and self.target[tokens[j].end:tokens[j + 1].start] == " " and tokens[j + 1].text[0].isupper():
+                j += 1
+            if not _overlaps((nxt.start, tokens[j].end), matched_spans):
+                continue
+            if any(f in self.source for f in KIN_TITLES[word]):
+                continue
+            self.out.spurious.append(Spurious(tok.start, tok.end, tok.text, self.target[nxt.start:tokens[j].end]))
+
+    # -- scars left by a deleted name ------------------------------------------------------------------
+    _SCARS = (
+        (re.compile(r"\b(?:in|at|from|of|between|into|near|by)[ \t]+(?=[.,;])"), "a preposition with no object"),
+        (re.compile(r"\b(?:of|between|from|with)\s+and\b"), "a preposition followed by 'and'"),
+        (re.compile(r"(?:^|\s)['’]s\b"), "a possessive 's with no owner"),
+        (re.compile(r"\b(?:from|of|in|at|between|into)\s+(?:are|is|was|were|has|have|had)\b"),
+         "a preposition followed by a verb"),
+        (re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:has|have|had|is|are|was|were|demanded|announced)\b"),
+         "an article followed by a verb"),
+        (re.compile(r"(?:^|(?<=[.!?]\s))(?:Said|Says|Reiterated|Stressed|Noted|Told|Urged)\s+(?=[a-zA-Z])"),
+         "a sentence that opens with its verb"),
+        (re.compile(r"(?:^|(?<=[.!?]\s))Called\s+(?=[A-Z])"), "a sentence that opens with its verb"),
+        (re.compile(r"(?:^|(?<=[.!?]\s))Would\s+(?=also\b|not\b|be\b|have\b)(?![^.?!]*\?)"),
+         "a sentence that opens with its verb"),
+    )
+
+    def _scars(self) -> None:
+        for pattern, reason in self._SCARS:
+            for m in pattern.finditer(self.target):
+                s, e = m.start(), max(m.end(), m.start() + 1)
+                while s < e and self.target[s].isspace():
+                    s += 1
+                self.out.scars.append(Scar(s, e, self.target[s:e].strip() or self.target[s:s + 12], reason))

@@ -1,0 +1,184 @@
+"""TQ3xx: names. People, places and organisations compared across scripts, and glossary terms."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..types import Pair, Severity, Span
+from .entities import NameAnalysis, TargetName, analyse
+from .gazetteer import get_gazetteer
+from .registry import CheckContext, Hit, rule
+
+#: Source words that refer to a country without naming it (我国 "our country", 回国 "return home"):
+#: a translation may name the country, so an added country name is then only a warning.
+_DEICTIC = re.compile(r"我国|本国|回国|国内|全国|两国|该国|此国|祖国|国家|外国|各国|出国|归国|自国|国民|わが国|我が国|両国|страны|страна|стране")
+ENTITY = "Accuracy/Mistranslation/Entity"
+
+
+def _analysis(pair: Pair, ctx: CheckContext) -> NameAnalysis:
+    return analyse(pair.source, pair.target, ctx.src_lang, ctx.tgt_lang, ctx.glossary)
+
+
+def _quote(items: tuple[str, ...] | list[str]) -> str:
+    return " or ".join(repr(i) for i in items)
+
+
+@rule("TQ301", "name-missing", Severity.ERROR, ENTITY)
+def name_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A name in the source with no counterpart in the translation.
+
+    What it catches: a country, region, city, organisation, a Latin-script name (CEP, TogiNet Radio),
+    a transliterated foreign name (杜伊斯堡 Duisburg) or a person named next to a title or a speech
+    verb (站长段梦琪说) that the translation leaves out or renders as another name (Игорь Петренко
+    -> "Igor Petrov"). A translation whose grammar shows a hole where a name was ("imported into
+    this country from are duty free", "the source of 's water") is reported as a warning.
+
+    Why it matters: a dropped or changed name changes who did what and where; metric scores hardly
+    move when one word in a sentence is lost, so these errors survive review.
+
+    Example: 从中美洲进口到这个国家的大部分货物都是免关税的 -> "most of the goods imported into this
+    country from are duty free": 中美洲 (Central America) is missing. The finding points at the
+    source name, or at the wrong rendering ("Igor Petrov") when the translation has one.
+    A name in another transliteration (Andrei/Andrey Sokolov, Ken'ichi/Kenichi), a country by
+    another of its names (美国 -> "the US", "America"), a capital for its country (Washington for
+    美方) and a Latin-script name kept as it is are counterparts.
+    """
+    a = _analysis(pair, ctx)
+    for s in a.source:
+        if s.matched:
+            continue
+        shown = f"{s.text} ({', '.join(s.expected)})" if s.expected and s.expected[0] != s.text else s.text
+        if s.rendered:
+            msg = f"source name {shown} appears as {s.rendered!r} in the translation"
+        else:
+            msg = f"source name {shown} has no counterpart in the translation"
+        evidence: dict[str, object] = {"name": s.text, "kind": s.kind, "expected": list(s.expected),
+                                       "source_start": s.start, "source_end": s.end}
+        span = Span("source", s.start, s.end)
+        if s.rendered:
+            evidence["rendered"] = s.rendered
+            if s.rendered_span:  # the wrong rendering is where the reader will see the error
+                span = Span("target", *s.rendered_span)
+        yield Hit(msg, span, evidence, s.severity)
+    if not any(not s.matched for s in a.source):
+        for scar in a.scars[:1]:
+            yield Hit(
+                f"the translation has a hole where a name may have been dropped: {scar.reason} ({scar.text!r})",
+                Span("target", scar.start, scar.end), {"scar": scar.text, "reason": scar.reason}, Severity.WARNING)
+
+
+@rule("TQ302", "name-added", Severity.WARNING, ENTITY)
+def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A name in the translation with no counterpart in the source.
+
+    What it catches: a capitalised name, an acronym, a country, city or glossary name that the source
+    does not contain in any script ("Austria" where the source says 地球 Earth; "Stanley Cups" for
+    段梦琪). A known country, place or glossary name whose source-language form is absent is an
+    error; an unknown name, which may be a translated title the checker cannot verify, is a warning.
+
+    Why it matters: an invented or substituted name puts a false fact in the story, and the reader
+    has no way to notice it.
+
+    Example: 日俄之间的长期紧张关系 -> "The long-term tension between China and the United States":
+    neither China nor the United States is in the source (which names Japan and Russia).
+    A country named where the source says 回国 or 两国 ("return home", "both countries") is not
+    reported; demonyms ("Russian") are evidence for a place but never reported on their own.
+    """
+    a = _analysis(pair, ctx)
+    gaz = get_gazetteer()
+    deictic = bool(_DEICTIC.search(pair.source))
+    report: list[list[TargetName]] = []
+    for t in sorted(a.target, key=lambda t: t.start):
+        if t.matched or t.explained or t.adjective:
+            continue
+        if deictic and not t.replaced and t.kind == "place" and all(
+                (p := gaz.place(k)) is not None and p.kind == "country" for k in t.keys):
+            continue  # 回国 -> "returning to China": the translation names the country the source means
+        last = report[-1] if report else None
+        if (last is not None and t.kind == "name" and last[-1].kind == "name"
+                and pair.target[last[-1].end:t.start] in (" ", "-")):
+            last.append(t)  # "Zhang Jike": one name, one finding
+        else:
+            report.append([t])
+    for group in report:
+        t = group[0]
+        start, end = t.start, group[-1].end
+        text = pair.target[start:end]
+        severity = Severity.ERROR if t.known else Severity.WARNING
+        what = {"place": "place", "glossary": "glossary name", "acronym": "acronym"}.get(t.kind, "name")
+        msg = f"{what} {text!r} in the translation has no counterpart in the source"
+        if t.replaced:
+            msg += f" (the source names {', '.join(t.replaced)} here)"
+        evidence: dict[str, object] = {"name": text, "kind": t.kind}
+        if t.replaced:
+            evidence["source_names"] = list(t.replaced)
+        yield Hit(msg, Span("target", start, end), evidence, severity)
+
+
+@rule("TQ303", "name-swapped", Severity.ERROR, ENTITY)
+def name_swapped(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """Two names of the source exchanged in the translation: one of them appears where the other should.
+
+    What it catches: the source names A and B; the translation names A more often than the source
+    does and B less often, so a B became an A ("after Russia announced further sanctions against
+    Russia" for 日本宣布对俄罗斯追加制裁后, "after Japan announced further sanctions against Russia").
+
+    Why it matters: who sanctions whom, who attacked whom: a swapped actor inverts the news, and
+    every word of the sentence still looks right.
+
+    Example: 在日本宣布对俄罗斯追加制裁后 -> "after Russia announced further sanctions against Russia".
+    When this rule fires for a pair of names, TQ301 and TQ302 stay silent about them.
+    """
+    a = _analysis(pair, ctx)
+    gaz = get_gazetteer()
+    for sw in a.swaps:
+        missing, extra = gaz.display(sw.missing, "en"), gaz.display(sw.extra, "en")
+        yield Hit(
+            f"{extra} appears where the source names {sw.src_text} ({missing}): the source has both, "
+            f"the translation has {extra} too often and {missing} too rarely",
+            Span("target", *sw.tgt_span),
+            {"missing": missing, "extra": extra, "source": sw.src_text, "target": sw.tgt_text},
+        )
+
+
+@rule("TQ304", "name-spurious-word", Severity.WARNING, ENTITY)
+def name_spurious_word(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A kinship term or honorific glued to a person's name that the source does not have.
+
+    What it catches: "Cousin Yuri Trutnev" for 尤里·特鲁特涅夫 (the source has no word for cousin),
+    "Uncle", "Saint", "Sir", "King" and the like directly before a name matched to the source.
+
+    Why it matters: the extra word changes who the person is, and it reads as a fact.
+
+    Example: 总统全权代表尤里·特鲁特涅夫 -> "Cousin Yuri Trutnev". Job titles (President, Minister,
+    Governor) are not reported: translations add them for clarity.
+    """
+    a = _analysis(pair, ctx)
+    for sp in a.spurious:
+        yield Hit(f"{sp.word!r} before the name {sp.name!r} has no counterpart in the source",
+                  Span("target", sp.start, sp.end), {"word": sp.word, "name": sp.name})
+
+
+@rule("TQ305", "glossary-mismatch", Severity.ERROR, "Accuracy/Mistranslation/Terminology")
+def glossary_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A glossary term in the source whose prescribed translation is not in the translation.
+
+    What it catches: the source has a term of the glossary in force (``--glossary``, or ``glossary``
+    in the configuration) and the translation has none of the target terms the glossary accepts.
+
+    Why it matters: a newsroom's glossary fixes how its names and terms are written; a different
+    spelling of a name (Andrey for Andrei) or a different rendering is inconsistent at best and a
+    wrong person or place at worst.
+
+    Example: with the row 山本健一<TAB>Kenichi Yamamoto, 緑浜鉄道の山本健一社長 -> "Midorihama Railway
+    President Kenichi Yamada". Several rows for one source term all count as accepted.
+    """
+    a = _analysis(pair, ctx)
+    for g in a.glossary_misses:
+        msg = f"glossary term {g.term!r} should be translated as {_quote(g.expected)}"
+        if g.found:
+            msg += f"; the translation has {g.found!r}"
+        evidence: dict[str, object] = {"term": g.term, "expected": list(g.expected)}
+        if g.found:
+            evidence["found"] = g.found
+        yield Hit(msg, Span("source", g.start, g.end), evidence)

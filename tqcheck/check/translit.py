@@ -1,0 +1,319 @@
+"""Romanise names from Chinese, Japanese and Russian and compare them with Latin-script names.
+
+Two views of a romanised name: ``fold`` (lower-case ASCII with spelling variants merged, for names
+written the same way in both scripts: Andrei/Andrey, Ken'ichi/Kenichi) and ``skeleton`` (a string
+of consonant classes, for names that a script re-spells: 特鲁特涅夫 te-lu-te-nie-fu ~ Trutnev).
+The romanisers (pypinyin, pykakasi) are imported on first use.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u30fc]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+# --- folding ---------------------------------------------------------------------------------
+
+_FOLD_STEPS = (
+    ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("kh", "h"),
+    ("ph", "f"), ("ck", "k"), ("tz", "ts"), ("w", "v"), ("y", "i"), ("ie", "e"), ("ou", "o"),
+    ("oo", "o"), ("uu", "u"), ("ee", "e"), ("ii", "i"), ("ei", "e"), ("j", "i"),
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case letters without diacritics (é -> e, ё -> ё is untouched: Latin only)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    out = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return out.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("ł", "l").replace("đ", "d")
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    """A spelling-tolerant key: Andrei = Andrey = Andrej, Ken'ichi = Kenichi, Satou = Sato."""
+    s = re.sub(r"[^a-z]", "", ascii_fold(name))
+    for a, b in _FOLD_STEPS:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+# --- consonant skeletons ----------------------------------------------------------------------
+
+_VOWELS = set("aeiouy")
+_LATIN_DIGRAPHS = (
+    ("tsch", "S"), ("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"), ("zh", "S"), ("ts", "S"),
+    ("tz", "S"), ("dz", "S"), ("ph", "F"), ("th", "T"), ("kh", "F"), ("gh", "K"), ("ck", "K"),
+    ("qu", "K"), ("ng", "N"), ("x", "KS"),
+)
+_LATIN_CLASS = {
+    "b": "P", "p": "P", "d": "T", "t": "T", "g": "K", "k": "K", "q": "K", "s": "S", "z": "S",
+    "j": "S", "f": "F", "v": "F", "w": "F", "h": "F", "l": "L", "r": "L", "m": "N", "n": "N",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def latin_skeleton(word: str, keep_r: bool = False) -> str:
+    """Consonant classes of a Latin-script name: Trutnev -> TLTNF, Lavrov -> LFLF, Houston -> FSTN.
+
+    Classes merge what Chinese and Japanese transliteration merge: b/p, d/t, g/k, the sibilants,
+    f/v/w/h, l/r, m/n. A post-vocalic r before a consonant (Parly, Duisburg) and an h or w between
+    vowels are dropped, as those scripts drop them.
+    """
+    w = re.sub(r"[^a-z]", "", ascii_fold(word))
+    out: list[str] = []
+    i = 0
+    while i < len(w):
+        c = w[i]
+        prev = w[i - 1] if i else ""
+        nxt = w[i + 1] if i + 1 < len(w) else ""
+        for dg, cls in _LATIN_DIGRAPHS:
+            if w.startswith(dg, i):
+                out.append(cls)
+                i += len(dg)
+                break
+        else:
+            if c in _VOWELS:
+                pass
+            elif c == "c":
+                out.append("S" if nxt in ("e", "i", "y") else "K")
+            elif c == "r" and not keep_r and prev in _VOWELS and (not nxt or nxt not in _VOWELS) and i > 1:
+                pass
+            elif c in "hw" and i and prev in _VOWELS and (not nxt or nxt in _VOWELS):
+                pass
+            else:
+                out.append(_LATIN_CLASS.get(c, ""))
+            i += 1
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+_PY_INITIALS = (
+    ("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "N"), ("f", "F"),
+    ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", "F"),
+    ("j", "S"), ("q", "S"), ("x", "S"), ("r", "L"), ("z", "S"), ("c", "S"), ("s", "S"),
+    ("y", ""), ("w", "F"),
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def pinyin_skeleton(syllable: str) -> str:
+    """Consonant classes of one toneless pinyin syllable: fu -> F, lang -> LN, er -> L, wu -> ''."""
+    s = syllable.lower()
+    if s in ("er", "r"):
+        return "L"
+    if s in ("wu", "yi", "yu", "ya", "ye", "you", "yao", "e", "a", "o", "ou", "ai", "ao"):
+        return ""
+    head = ""
+    for ini, cls in _PY_INITIALS:
+        if s.startswith(ini):
+            head = cls
+            s = s[len(ini):]
+            break
+    tail = "N" if s.endswith(("n", "ng")) else ""
+    return head + tail
+
+
+def latin_skeletons(word: str) -> tuple[str, ...]:
+    """The skeleton with a post-vocalic r dropped (Parly ~ 帕利) and kept (Sergei ~ 谢尔盖)."""
+    a, b = latin_skeleton(word), latin_skeleton(word, keep_r=True)
+    return (a,) if a == b else (a, b)
+
+
+def any_skeleton_match(word: str, source: str) -> bool:
+    return any(skeletons_match(sk, source) for sk in latin_skeletons(word))
+
+
+def kana_skeleton(reading: str) -> str:
+    """Consonant classes of a Hepburn reading (katakana names: toranpu ~ Trump)."""
+    r = re.sub(r"u(?=[^aeiou]|$)", "", reading.lower().replace("'", ""))
+    return latin_skeleton(r.replace("tsu", "tu"))
+
+
+def similarity(a: str, b: str) -> float:
+    """1 - normalised Levenshtein distance."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return 1.0 - prev[-1] / max(len(a), len(b))
+
+
+def skeletons_match(target: str, source: str) -> bool:
+    """Whether two skeletons are close enough to be one name: short ones must be equal."""
+    if not target or not source or abs(len(target) - len(source)) > max(len(target), len(source)) // 3 + 1:
+        return False
+    if len(target) <= 2 or len(source) <= 2:
+        return target == source
+    if len(target) == 3 or len(source) == 3:
+        return similarity(target, source) >= 0.66 and target[0] == source[0] and abs(len(target) - len(source)) <= 1
+    return similarity(target, source) >= 0.75
+
+
+# --- Chinese ----------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=32768)
+def han_pinyin(char: str) -> str:
+    """Toneless pinyin of one character (its most common reading), 'v' for ü."""
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(char)[0] if HAN.match(char) else ""
+
+
+@functools.lru_cache(maxsize=32768)
+def han_readings(char: str) -> tuple[str, ...]:
+    """Every toneless reading of one character, the most common first (重: zhong, chong)."""
+    from pypinyin import Style, pinyin
+
+    if not HAN.match(char):
+        return ()
+    readings = pinyin(char, style=Style.NORMAL, heteronym=True)[0]
+    return tuple(dict.fromkeys([han_pinyin(char)] + [r for r in readings if r.isascii()]))[:4]
+
+
+#: Surnames whose name reading differs from the character's common reading.
+SURNAME_READINGS = {"单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao",
+                    "查": "zha", "盖": "ge", "乐": "yue", "秘": "bi", "召": "shao", "缪": "miao",
+                    "长": "chang", "重": "chong", "覃": "qin", "尉": "yu", "万": "wan", "翟": "zhai"}
+
+#: Every toneless pinyin syllable (v for ü, also spelt u), for spotting names written in pinyin.
+PINYIN_SYLLABLES = frozenset(
+    (
+        "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can "
+        "cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai "
+        "chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei deng "
+        "di dia dian diao die ding diu dong dou du duan dui dun duo e en eng er fa fan fang fei fen "
+        "feng fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun "
+        "guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia "
+        "jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke ken keng kong "
+        "kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang "
+        "liao lie lin ling liu long lou lu luan lue lun luo lv ma mai man mang mao mei men meng mi "
+        "mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei neng ni nian niang niao nie "
+        "ning niu nong nou nu nuan nue nun nuo nv ou pa pai pan pang pao pei pen peng pi pian piao "
+        "pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran "
+        "rang rao re ren reng ri rong rou ru ruan rui run ruo sa sai san sang sao se sen seng sha "
+        "shai shan shang shao she shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si "
+        "song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu "
+        "tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing "
+        "xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yong you yu yuan yue yun za zai zan "
+        "zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhen zheng zhi zhong zhou zhu zhua "
+        "zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo "
+    ).split()
+)
+
+
+def pinyin_syllables() -> frozenset[str]:
+    return PINYIN_SYLLABLES
+
+
+@functools.lru_cache(maxsize=65536)
+def is_pinyin_word(word: str) -> bool:
+    """Whether a word splits into pinyin syllables: Mengqi, Heilongjiang, Xi'an (not Trutnev)."""
+    w = ascii_fold(word).replace("'", "").replace("’", "").replace("-", "")
+    if not w.isalpha() or len(w) > 24:
+        return False
+    sylls = pinyin_syllables()
+
+    @functools.lru_cache(maxsize=None)
+    def ok(i: int) -> bool:
+        if i == len(w):
+            return True
+        return any(w[i:j] in sylls and ok(j) for j in range(min(len(w), i + 6), i, -1))
+
+    return ok(0)
+
+
+_ROMAJI = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmrfj])?y?[aeiou]|n(?![aeiouy])|[kstp](?=[kstp]))+")
+
+
+@functools.lru_cache(maxsize=65536)
+def is_romaji(word: str) -> bool:
+    """Whether a word can be Hepburn Japanese: Kishida, Fumio, Ken'ichi (not Stanley, Trutnev)."""
+    w = ascii_fold(word).replace("'", "").replace("’", "").replace("-", "")
+    return len(w) >= 3 and w.isalpha() and _ROMAJI.fullmatch(w) is not None
+
+
+# --- Japanese ---------------------------------------------------------------------------------
+
+_KAKASI: Any = None
+
+
+def _kakasi() -> Any:
+    global _KAKASI
+    if _KAKASI is None:
+        import pykakasi
+
+        _KAKASI = pykakasi.kakasi()
+    return _KAKASI
+
+
+@functools.lru_cache(maxsize=8192)
+def japanese_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, Hepburn reading) for each word pykakasi finds in ``text``."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for item in _kakasi().convert(text):
+        orig = item["orig"]
+        at = text.find(orig, pos)
+        if at < 0:
+            continue
+        reading = item["hepburn"] or ""
+        if reading and (HAN.search(orig) or KANA.search(orig)):
+            out.append((at, at + len(orig), reading.lower()))
+        pos = at + len(orig)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def japanese_reading(text: str) -> str:
+    """Hepburn reading of a short run: 山本健一 -> yamamoto ken'ichi."""
+    return " ".join(r for _, _, r in japanese_tokens(text))
+
+
+# --- Russian ----------------------------------------------------------------------------------
+
+_RU = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def cyrillic_to_latin(word: str) -> str:
+    """BGN/PCGN-style romanisation: Андрей Соколов -> Andrey Sokolov, Приозёрной -> Priozyornoy."""
+    out = []
+    for ch in word:
+        low = ch.lower()
+        lat = _RU.get(low)
+        if lat is None:
+            out.append(ch)
+        elif ch != low and lat:
+            out.append(lat[0].upper() + lat[1:])
+        else:
+            out.append(lat)
+    return "".join(out)
+
+
+_RU_ENDINGS = ("ого", "ему", "ому", "ыми", "ими", "ами", "ями", "ой", "ей", "ый", "ий", "ая", "яя",
+               "ое", "ее", "ые", "ие", "ую", "юю", "ом", "ем", "ым", "им", "ах", "ях", "ам", "ям",
+               "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й")
+
+
+def russian_stem(word: str) -> str:
+    """The word without a case ending, kept at three letters or more (Соколова -> Соколов)."""
+    low = word.lower()
+    for end in _RU_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            return word[: len(word) - len(end)]
+    return word
