@@ -281,6 +281,10 @@ PARSES = [
     ("zh", "3至5亿元", [("currency", 3e8, "CNY"), ("currency", 5e8, "CNY")]),
     # codes are not quantities
     ("en", "COVID-19, G7, 5G and the Boeing 737", [("number", 737, None)]),
+    # regressions (robustness fuzzing): a scale after a scale, a zero, a run of digits no float holds
+    ("zh", "1万亿元和0万人", [("currency", 1e12, "CNY"), ("number", 0, None)]),
+    ("en", "The budget was " + "9" * 400 + ".", []),
+    ("ja", "合計" + "9" * 400 + "個。", []),
 ]
 
 

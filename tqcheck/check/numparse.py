@@ -14,6 +14,7 @@ and thin spaces everywhere) and apostrophes group thousands when every group aft
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence, TypeAlias, Union
@@ -118,7 +119,10 @@ Need: TypeAlias = Union[None, str, tuple[str, ...], Callable[[str], bool]]
 
 
 def _digits_value(token: str, lang: str) -> tuple[float, int] | None:
-    """Value and number of decimals of a digit token with separators; None if no locale writes it so."""
+    """Value and number of decimals of a digit token with separators; None if no locale writes it so
+    (or if it is too long to be a float: a 400-digit run is no quantity)."""
+    if len(token) > 60:
+        return None
     tok = re.sub("[ \u00a0\u202f\u2009]", "", token).replace("’", "'")
     if "'" in tok:
         head, _, dec = tok.partition(".")
@@ -434,6 +438,8 @@ _NOT_PERCENT_CHENG = ("成员", "成立", "成为", "成功", "成本", "成果"
 def _cjk_value(s: str) -> tuple[float, float, float] | None:
     """Value, precision and last scale of a CJK numeral, maybe mixed with digits (40.5亿, 3億5000万, 十二万)."""
     s = s.replace("多", "").replace("余", "")
+    if sum(c.isdigit() for c in s) > 60:
+        return None  # no quantity has that many digits; float() would give inf
     if "点" in s:
         head, _, tail = s.partition("点")
         h = _cjk_value(head)
@@ -443,6 +449,7 @@ def _cjk_value(s: str) -> tuple[float, float, float] | None:
     if len(s) > 1 and all(c in _CJK_DIGIT for c in s):  # 二〇二四: digit by digit
         return float("".join(str(_CJK_DIGIT[c]) for c in s)), 0.0, 1.0
     total = section = current = 0.0
+    seen = False  # a numeral before the scale character: 0万 is 0, 万 after 亿 alone is 1 x 万
     last_big = 0.0
     decimals = 0
     precision = 0.0
@@ -457,24 +464,27 @@ def _cjk_value(s: str) -> tuple[float, float, float] | None:
                 j += 1
             tok = s[i:j].replace(",", "")
             current = float(tok)
+            seen = True
             decimals = len(tok.partition(".")[2])
             i = j
             continue
         if c in _CJK_DIGIT:
             current = _CJK_DIGIT[c]
             decimals = 0
+            seen = True
         elif c in _CJK_SMALL:
             section += (current or 1) * _CJK_SMALL[c]
             current = 0
         elif c in _CJK_BIG:
             big = _CJK_BIG[c]
-            chunk = (section + current) or 1
+            chunk = section + current if seen or section else (0.0 if total else 1.0)
             if last_big and big > last_big:
                 total = (total + chunk) * big
             else:
                 total += chunk * big
             precision = big * 10.0 ** -decimals if current and not section else big
             section = current = 0
+            seen = False
             last_big = big
             ends_with_big = True
         else:
@@ -1179,6 +1189,7 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             found.extend(qs)
+    found = [q for q in found if math.isfinite(q.value)]
     _post(found, t, tables.lang)
     return [
         Quantity(q.value, q.kind, q.unit, q.start, q.end, text[q.start:q.end], q.date, q.precision, q.approx,
