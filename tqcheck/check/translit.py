@@ -133,18 +133,10 @@ def kana_skeleton(reading: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """1 - normalised Levenshtein distance."""
-    if a == b:
-        return 1.0
-    if not a or not b:
-        return 0.0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return 1.0 - prev[-1] / max(len(a), len(b))
+    """1 - normalised Levenshtein distance (rapidfuzz's C implementation)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return float(Levenshtein.normalized_similarity(a, b))
 
 
 def skeletons_match(target: str, source: str) -> bool:
