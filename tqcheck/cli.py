@@ -51,6 +51,13 @@ def main() -> None:
     omissions, untranslated text) by aligning the translation with its original."""
 
 
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either is missing: nothing to overwrite, or the reader reports it
+        return False
+
+
 def _prefixes(value: str | None) -> tuple[str, ...]:
     return tuple(p.strip().upper() for p in value.split(",") if p.strip()) if value else ()
 
@@ -121,6 +128,10 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode
 
     if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
         raise UsageError(f"-f {fmt} is binary and would garble the terminal; pass -o FILE")
+    for written in (output, write_baseline_path):
+        clobbered = next((p for p in (src, out, *glossaries) if written and _same_file(written, p)), None)
+        if clobbered:
+            raise UsageError(f"{written}: writing the report there would overwrite the input file {clobbered}")
     baseline = load_baseline(baseline_path) if baseline_path else None
     report = compare_files(src, out, options, notify)
     if write_baseline_path:

@@ -13,7 +13,7 @@ from .align.features import join_sentences
 from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
 from .config import Config
-from .errors import InputError, UsageError
+from .errors import InputError, ModelError, UsageError
 from .models.embedders import Embedder, get_embedder
 from .read.langid import LangGuess, detect_language, normalise_lang
 from .read.reader import DecodedText, decode_bytes, read_text_file
@@ -26,6 +26,16 @@ DEFAULT_MODE = "document"
 DEFAULT_EMBEDDER = "use"
 #: Below this confidence a detected language is reported as a guess.
 LANG_SURE = 0.8
+
+# Work limits: past them a document is refused with an InputError before alignment, so pathological
+# input (a 20 MB line, a million lines) fails in seconds instead of running for many minutes. Time
+# grows linearly up to them (about a minute for 10,000 sentences without the embedder on two cores).
+#: Most characters in one document (a long book); the 64 MB file limit bounds memory, these bound time.
+MAX_DOCUMENT_CHARS = 2_000_000
+#: Most sentences in one document.
+MAX_SENTENCES = 10_000
+#: Longest sentence: text with no sentence punctuation for pages is not prose tqcheck can check.
+MAX_SENTENCE_CHARS = 10_000
 
 
 @dataclass
@@ -76,9 +86,17 @@ def compare(
 ) -> Report:
     """Python API: compare a translation with its original, both given as strings."""
     options = Options(src_lang, tgt_lang, mode, embedder, None, tuple(select), tuple(ignore))
-    src = decode_bytes(source_text.encode("utf-8"), "<source>", "utf-8")
-    tgt = decode_bytes(translation_text.encode("utf-8"), "<translation>", "utf-8")
+    src = decode_bytes(_utf8(source_text, "<source>"), "<source>", "utf-8")
+    tgt = decode_bytes(_utf8(translation_text, "<translation>"), "<translation>", "utf-8")
     return _compare(src, tgt, options, None)
+
+
+def _utf8(text: str, name: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates, e.g. from a file read with errors="surrogateescape"
+        raise InputError(name, f"not valid Unicode: a lone surrogate U+{ord(text[exc.start]):04X} at character "
+                         f"{exc.start}; decode the text strictly (or with errors='replace')") from None
 
 
 def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notify | None) -> Report:
@@ -89,6 +107,8 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         if notify:
             notify(msg)
 
+    _check_document_size(src)
+    _check_document_size(tgt)
     src_lang, tgt_lang, src_guess, tgt_guess = _languages(src, tgt, options, note)
     # segment
     if options.mode == "document":
@@ -109,6 +129,8 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         raise InputError(src.path, "no sentences found")
     if not any(s.text for s in tgt_segs):
         raise InputError(tgt.path, "no sentences found")
+    _check_sentences(src, src_segs)
+    _check_sentences(tgt, tgt_segs)
     source = Document(src.path, src.text, src_lang, src.encoding, src_segs, src_guess.confidence, options.src_lang is None)
     target = Document(tgt.path, tgt.text, tgt_lang, tgt.encoding, tgt_segs, tgt_guess.confidence, options.tgt_lang is None)
     settings = options.config.for_pair(src_lang, tgt_lang)
@@ -119,7 +141,12 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
     )
     glossary = _glossary(settings.glossary + options.glossaries)
     # align
-    embedder = get_embedder(options.embedder or options.config.embedder or DEFAULT_EMBEDDER)
+    try:
+        embedder = get_embedder(options.embedder or options.config.embedder or DEFAULT_EMBEDDER)
+    except ModelError as exc:
+        if options.embedder is None and options.config.embedder and options.config.path:
+            raise InputError(options.config.path, f"embedder: {exc}") from exc  # name the config key
+        raise
     covered = embedder is not None and embedder.supports(src_lang) and embedder.supports(tgt_lang)
     if embedder is not None and not covered:
         note(f"the {embedder.name} embedder does not cover {src_lang}-{tgt_lang}; aligning without a model")
@@ -159,6 +186,23 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         "glossaries": list(settings.glossary + options.glossaries),
     }
     return Report(source, target, options.mode, results, signature, notes)
+
+
+def _check_document_size(doc: DecodedText) -> None:
+    if len(doc.text) > MAX_DOCUMENT_CHARS:
+        raise InputError(doc.path, f"{len(doc.text):,} characters, over the limit of {MAX_DOCUMENT_CHARS:,} per "
+                         "document; split the file (by chapter or section) and compare the parts")
+
+
+def _check_sentences(doc: DecodedText, segs: Sequence[Segment]) -> None:
+    if len(segs) > MAX_SENTENCES:
+        raise InputError(doc.path, f"{len(segs):,} sentences, over the limit of {MAX_SENTENCES:,} per document; "
+                         "split the file (by chapter or section) and compare the parts")
+    longest = max(segs, key=lambda s: len(s.text))
+    if len(longest.text) > MAX_SENTENCE_CHARS:
+        raise InputError(doc.path, f"a sentence of {len(longest.text):,} characters, over the limit of "
+                         f"{MAX_SENTENCE_CHARS:,}; is this running text with sentence punctuation? "
+                         "split it into sentences or lines", line=longest.line)
 
 
 def _glossary(paths: Sequence[str]) -> dict[str, tuple[str, ...]]:

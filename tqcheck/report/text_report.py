@@ -21,8 +21,20 @@ MARK_STYLE = {Severity.ERROR: "bold white on red", Severity.WARNING: "black on y
 OPEN, CLOSE = "⟦", "⟧"
 
 
+#: Control characters from the input must never reach the terminal as control sequences (an ESC
+#: could clear the screen or retitle the window): each is shown as its Unicode "control picture",
+#: one character for one, so span offsets stay valid.
+_VISIBLE = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\n\t"}
+_VISIBLE.update({0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}})
+
+
+def safe(text: str) -> str:
+    """The text with terminal control characters made visible."""
+    return text.translate(_VISIBLE)
+
+
 def _side_text(pr: PairResult, side: str, color: bool) -> Text:
-    joined = pr.pair.source if side == "source" else pr.pair.target
+    joined = safe(pr.pair.source if side == "source" else pr.pair.target)
     spans = sorted(
         ((f.span.start, f.span.end, f.severity) for f in pr.findings if f.span and f.span.side == side
          and not (f.span.start == 0 and f.span.end == len(joined))),
@@ -52,10 +64,10 @@ def render_text(report: Report, options: RenderOptions) -> str:
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
                       color_system="standard" if color else None, highlight=False, emoji=False)
     src, tgt = report.source, report.target
-    console.print(Text(f"tqcheck {report.signature['version']}: {src.path} ({src.lang}) -> {tgt.path} ({tgt.lang}); "
-                       f"mode {report.mode}, embedder {report.signature['embedder']}", style="bold"))
+    console.print(Text(safe(f"tqcheck {report.signature['version']}: {src.path} ({src.lang}) -> {tgt.path} "
+                            f"({tgt.lang}); mode {report.mode}, embedder {report.signature['embedder']}"), style="bold"))
     for n in report.notes:
-        console.print(Text(f"note: {n}", style="dim"))
+        console.print(Text(safe(f"note: {n}"), style="dim"))
     lines = {"source": LineIndex(src.text), "target": LineIndex(tgt.text)}
     for pr in report.pairs:
         if only_findings and not pr.findings:
@@ -71,7 +83,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
         grid = Table.grid(expand=True, padding=(0, 2))
         grid.add_column(ratio=1, overflow="fold")
         grid.add_column(ratio=1, overflow="fold")
-        grid.add_row(Text(where_s, style="dim"), Text(where_t, style="dim"))
+        grid.add_row(Text(safe(where_s), style="dim"), Text(safe(where_t), style="dim"))
         grid.add_row(_side_text(pr, "source", color), _side_text(pr, "target", color))
         console.print(grid)
         for f in pr.findings:
@@ -79,7 +91,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
             at = f"{(src if loc.side == 'source' else tgt).path}:{loc.line}:{loc.column}" if loc else ""
             line = Text("  ")
             line.append(f"{f.code} {f.severity}", style=STYLE[f.severity])
-            line.append(f"  {at}  {f.message} [{f.name}]")
+            line.append(safe(f"  {at}  {f.message} [{f.name}]"))
             console.print(line)
     s = report.summary()
     sev = s["findings_by_severity"]
