@@ -16,7 +16,9 @@ from urllib.parse import urlparse
 import numpy as np
 
 from ..errors import ModelError
-from .embedders import DEFAULT_BATCH
+
+#: Sentences per forward pass of a transformer (torch batches are not token-budgeted).
+DEFAULT_BATCH = 64
 
 #: The organisation sentence-transformers prepends to a bare model name ("LaBSE").
 ST_ORG = "sentence-transformers"
