@@ -5,13 +5,10 @@ answers within seconds; otherwise loading fails at once with a ModelError saying
 """
 from __future__ import annotations
 
-import os
 import re
-import socket
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
@@ -23,8 +20,6 @@ DEFAULT_BATCH = 64
 #: The organisation sentence-transformers prepends to a bare model name ("LaBSE").
 ST_ORG = "sentence-transformers"
 #: Seconds to wait for the Hugging Face Hub before declaring it unreachable.
-HUB_PROBE_TIMEOUT = 3.0
-_TRUE = {"1", "true", "yes", "on"}
 _MULTILINGUAL = {"multilingual", "mul", "xx"}
 _FINGERPRINT_FILES = ("modules.json", "config.json", "model.safetensors", "pytorch_model.bin")
 
@@ -44,22 +39,6 @@ def pick_device() -> str:
 def _looks_like_path(name: str) -> bool:
     # A Hub id has at most one slash ("org/name"); anything else is meant as a folder.
     return name.startswith((".", "/", "~")) or "\\" in name or name.count("/") > 1
-
-
-def _hub_offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in _TRUE or \
-        os.environ.get("TRANSFORMERS_OFFLINE", "").strip().lower() in _TRUE
-
-
-def _hub_reachable() -> bool:
-    endpoint = os.environ.get("HF_ENDPOINT", "https://huggingface.co")
-    url = urlparse(endpoint)
-    port = url.port or (443 if url.scheme == "https" else 80)
-    try:
-        with socket.create_connection((url.hostname or "huggingface.co", port), timeout=HUB_PROBE_TIMEOUT):
-            return True
-    except OSError:
-        return False
 
 
 def _cached_snapshot(repo_id: str) -> Path | None:
@@ -204,11 +183,11 @@ class STEmbedder:
         if self._model is not None:
             return self._model
         folder = self._find()
-        if folder is None and (_hub_offline() or not _hub_reachable()):
-            why = "HF_HUB_OFFLINE is set" if _hub_offline() else "the Hugging Face Hub cannot be reached"
+        if folder is None:
+            # tqcheck never downloads at run time (a pipeline must not reach out to the network,
+            # and an unreachable hub costs minutes of retries): installing a model is explicit.
             raise ModelError(
-                f"sentence-transformers model {self.name_or_path!r} is not installed and {why}; "
-                + self._install_hint()
+                f"sentence-transformers model {self.name_or_path!r} is not installed; " + self._install_hint()
             )
         try:
             from sentence_transformers import SentenceTransformer
@@ -221,8 +200,8 @@ class STEmbedder:
         try:
             if folder is not None:
                 model = SentenceTransformer(str(folder), device=device, local_files_only=True)
-            else:
-                model = SentenceTransformer(self.name_or_path, device=device)
+            else:  # pragma: no cover - unreachable: _find() found no folder and we raised above
+                raise ModelError(f"sentence-transformers model {self.name_or_path!r} is not installed")
         except Exception as exc:
             raise ModelError(
                 f"cannot load sentence-transformers model {self.name_or_path!r}: {type(exc).__name__}: {exc}; "
