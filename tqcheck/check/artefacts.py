@@ -2,8 +2,11 @@
 mojibake, subword markers, repetition loops, broken brackets, empty output)."""
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 import unicodedata
+from collections import Counter
 from typing import Iterator, NamedTuple
 
 from ..types import Pair, Severity, Span
@@ -29,7 +32,10 @@ def mt_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Example: source 日本政府宣布对俄追加制裁 -> "Japan** announced new sanctions".
     Markers present in the source too (markdown emphasis copied over) are not flagged.
     """
-    for m in _GAP.finditer(pair.target):
+    target = pair.target
+    if "**" not in target and "##" not in target and "<" not in target and "[" not in target:
+        return  # every marker has one of these
+    for m in _GAP.finditer(target):
         if m.group() in pair.source:
             continue
         yield Hit(
@@ -50,6 +56,8 @@ def replacement_character(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 
     Example: "Zürich" decoded badly becomes "Z\ufffdrich".
     """
+    if "\ufffd" not in pair.target:
+        return
     for m in re.finditer("\ufffd+", pair.target):
         if "\ufffd" in pair.source:
             return
@@ -152,6 +160,8 @@ def mojibake(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 def _mojibake_runs(text: str, source: str) -> list[tuple[int, int, str, str]]:
     """(start, end, run, repaired run) of each mis-decoded stretch of ``text`` not in ``source``."""
     out: list[tuple[int, int, str, str]] = []
+    if text.isascii():
+        return out  # every mis-decoded sequence starts with a letter beyond ASCII
     for m in _MOJIBAKE.finditer(text):
         run = m.group()
         if run in source:
@@ -194,6 +204,10 @@ _SUBWORD = {
 }
 
 
+#: What every marker of each kind contains.
+_SUBWORD_MARK = {"SentencePiece": "\u2581", "BPE": "@@", "WordPiece": "##"}
+
+
 @rule("TQ104", "subword-marker", Severity.ERROR, "Fluency/Spelling")
 def subword_marker(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """Subword-segmentation markers left in the translation (`▁`, `@@`, ` ##`).
@@ -210,6 +224,8 @@ def subword_marker(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     A "##" not glued to a following word is a gap marker (TQ101).
     """
     for kind, pattern in _SUBWORD.items():
+        if _SUBWORD_MARK[kind] not in pair.target:
+            continue
         found = [m for m in pattern.finditer(pair.target) if m.group() not in pair.source]
         if found:
             first = found[0]
@@ -233,6 +249,8 @@ _WORDCHAR = (
 )
 _TOKEN = re.compile(rf"[{_CJK}]|{_WORDCHAR}+(?:['’]{_WORDCHAR}+)*")
 _IS_CJK = re.compile(rf"[{_CJK}]")
+#: _TOKEN for ASCII text, where a letter or digit is [A-Za-z0-9] and nothing is CJK or a mark.
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z0-9]+)*")
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff]")
 #: Longest repeated unit looked for, in tokens (a repeated sentence is one unit).
 _MAX_UNIT = 60
@@ -271,13 +289,36 @@ class _Loop(NamedTuple):
 
 def _loops(text: str) -> list[_Loop]:
     """Units of consecutive tokens repeated back to back, shortest unit first, left to right."""
-    toks = list(_TOKEN.finditer(text))
-    words = [m.group().casefold() for m in toks]
+    if text.isascii():
+        # (ASCII: casefolding is lowering, letter by letter, and the tokens of the lowered text
+        # are those of the text; their offsets are needed only if something repeats)
+        words = _ASCII_TOKEN.findall(text.lower())
+        starts = _repeat_starts(words)
+        if not starts:
+            return []
+        toks = list(_ASCII_TOKEN.finditer(text))
+    else:
+        toks = list(_TOKEN.finditer(text))
+        words = [m.group().casefold() for m in toks]
+        starts = _repeat_starts(words)
     out: list[_Loop] = []
     i, total = 0, len(words)
+    # A unit of n tokens starting at i repeats only if token i comes again n tokens later:
+    # the lengths tried are the distances to the later occurrences of token i, shortest first.
+    where: dict[str, list[int]] = {}
+    for j, w in enumerate(words):
+        where.setdefault(w, []).append(j)
     while i < total - 1:
-        for n in range(1, min(_MAX_UNIT, (total - i) // 2) + 1):
-            if words[i + n] != words[i] or words[i : i + n] != words[i + n : i + 2 * n]:
+        if i not in starts:
+            i += 1
+            continue
+        later = where[words[i]]
+        limit = i + min(_MAX_UNIT, (total - i) // 2)
+        for j in later[bisect.bisect_right(later, i):]:
+            if j > limit:
+                break
+            n = j - i
+            if words[i : i + n] != words[i + n : i + 2 * n]:
                 continue
             k = 2
             while words[i + k * n : i + (k + 1) * n] == words[i : i + n]:
@@ -295,6 +336,16 @@ def _loops(text: str) -> list[_Loop]:
             break
         i += 1
     return out
+
+
+def _repeat_starts(words: list[str]) -> set[int]:
+    """Where a repeated unit can start: a unit of one token is followed by the same token, and a
+    longer one starts with two tokens that come again, in that order, further on."""
+    pairs = list(zip(words, words[1:]))
+    if len(set(pairs)) == len(pairs) and not any(map(operator.eq, words, words[1:])):
+        return set()  # nothing doubled, no two tokens twice in the same order
+    counts = Counter(pairs)
+    return {i for i, (a, b) in enumerate(pairs) if a == b or counts[(a, b)] > 1}
 
 
 def _is_defect(loop: _Loop) -> bool:
@@ -393,16 +444,31 @@ _INCH = re.compile(r'(?<=\d)"')
 _YEAR_APOSTROPHE = re.compile(r"‘(?=\d)")
 
 
+#: Each opening mark -> a pattern finding it and its closing mark (the only characters that
+#: change the depth).
+_MARK_OF = {opener: re.compile("[" + re.escape(opener + closer) + "]")
+            for pairs in _BRACKET_PAIRS.values() for opener, closer in pairs}
+
+
+def _positions(text: str, marks: str) -> list[int]:
+    """Offsets of the characters of ``marks`` in ``text``, in order."""
+    if not any(c in text for c in marks):
+        return []
+    return [i for i, c in enumerate(text) if c in marks]
+
+
 def _imbalances(text: str) -> list[tuple[str, str, int]]:
     """(kind, mark, offset) of each kind of bracket or quote left unbalanced in ``text``."""
-    text = _LONE_BRACKET.sub(lambda m: " " * len(m.group()), text)
+    if "(" in text or ")" in text:  # every enumerator and emoticon has a round bracket
+        text = _LONE_BRACKET.sub(lambda m: " " * len(m.group()), text)
     out: list[tuple[str, str, int]] = []
     for kind, pairs in _BRACKET_PAIRS.items():
         for opener, closer in pairs:
             if opener not in text and closer not in text:
                 continue
             depth, open_at = 0, []
-            for i, c in enumerate(text):
+            for m in _MARK_OF[opener].finditer(text):
+                i, c = m.start(), m.group()
                 if c == opener:
                     depth += 1
                     open_at.append(i)
@@ -417,19 +483,18 @@ def _imbalances(text: str) -> list[tuple[str, str, int]]:
                     out.append((kind, opener, open_at[-1]))
     # Quotes whose direction depends on the language (“a” in English, „a“ in German, ”a” in
     # Swedish; «a» and »a«): balanced when they come in pairs.
-    curly = [i for i, c in enumerate(text) if c in "“”„‟"]
-    if len(curly) % 2:
+    if len(curly := _positions(text, "“”„‟")) % 2:
         out.append(("quote", text[curly[-1]], curly[-1]))
     for a, b in (("«", "»"), ("‹", "›")):
         if text.count(a) != text.count(b):
             more = a if text.count(a) > text.count(b) else b
             out.append(("quote", more, text.rindex(more)))
-    straight = [i for i, c in enumerate(text) if c == '"']
-    if len(straight) % 2 and len(_INCH.findall(text)) % 2 == 0:  # odd with and without inch marks
-        out.append(("quote", '"', straight[-1]))
+    straight = text.count('"')
+    if straight % 2 and len(_INCH.findall(text)) % 2 == 0:  # odd with and without inch marks
+        out.append(("quote", '"', text.rindex('"')))
     # ’ is also the apostrophe (Putin’s, players’), so only an opening ‘ without any possible
     # closing mark is sure to be unbalanced; German ‚a‘ closes with ‘.
-    singles = _YEAR_APOSTROPHE.sub(" ", text)
+    singles = _YEAR_APOSTROPHE.sub(" ", text) if "‘" in text else text
     if singles.count("‘") > singles.count("’") + singles.count("‚"):
         out.append(("quote", "‘", singles.rindex("‘")))
     return out
@@ -451,7 +516,7 @@ def unbalanced_brackets(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     when the source sentence is unbalanced too.
     """
     target = pair.target
-    if _MOJIBAKE.search(target):
+    if not target.isascii() and _MOJIBAKE.search(target):
         # Mojibake is full of quote marks ("â€ž" is „, "Ã“" is Ó): that defect is TQ103's.
         for start, end, _, _ in _mojibake_runs(target, pair.source):
             target = target[:start] + " " * (end - start) + target[end:]

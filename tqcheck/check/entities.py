@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from ..types import Severity
 from . import translit as tr
-from .gazetteer import ZH_ABBREVIATIONS, PlaceHit, get_gazetteer
+from .gazetteer import ZH_ABBREVIATIONS, Gazetteer, PlaceHit, get_gazetteer
 
 # --- word lists ---------------------------------------------------------------------------------
 
@@ -112,6 +112,10 @@ _ZH_PERSON = re.compile(
     r"(?P<title>" + "|".join(_ZH_TITLES) + r")?(?P<name>[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}?)"
     r"(?=" + "|".join(_ZH_SAY) + r")"
 )
+#: What every match of _ZH_PERSON contains: a surname, a character or two and a speech verb.
+_ZH_PERSON_HINT = re.compile(
+    r"[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}?(?=" + "|".join(_ZH_SAY) + r")"
+)
 _JA_TITLES = ("社長", "市長", "会長", "知事", "首相", "大臣", "長官", "議員", "氏", "さん", "監督", "選手", "教授", "代表",
               "委員長", "理事長", "町長", "村長", "校長", "院長", "部長", "課長", "議長", "総裁", "大統領", "外相", "副市長")
 _JA_PERSON = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?=" + "|".join(sorted(_JA_TITLES, key=len, reverse=True)) + r")")
@@ -128,12 +132,14 @@ _RU_FIRST_NAMES = frozenset("""
 _RU_PERSON_SUFFIX = re.compile(
     r"(ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ко|ук|юк|ич|ова|ева|ёва|ина|ына|вич|вна|ична)"
     r"(а|у|ым|ом|е|ой|ым|ого|ому|ым)?$", re.IGNORECASE)
+_RU_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _RU_ADJ = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их)$")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'’.\-]*(?:[ ·][A-Z][A-Za-z0-9&'’.\-]*)*")
 _UNITS = frozenset("km kg cm mm m g t mg ml l kw mw gw kwh mwh ppm pm am vs no hz mhz ghz gb mb tb kb s h min".split())
 _TRANSLIT_RUN = re.compile("[" + "".join(sorted(_TRANSLIT)) + "]+")
 _TRANSLIT_NAME = re.compile("[" + "".join(sorted(_TRANSLIT)) + "·・]{2,}")
 _CAP_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_ASCII_CAP_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’]*(?:-[A-Za-z][A-Za-z0-9_'’]*)*")  # _CAP_WORD for ASCII text
 _SENT_START = re.compile(r"(?:^|[.!?:;。！？]\s*|[\"“”«»(\[]\s*|\n\s*)$")
 
 
@@ -214,6 +220,28 @@ class NameAnalysis:
 
 # --- helpers ------------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=16384)
+def _translit_skeletons(name: str) -> tuple[str, tuple[str, ...]]:
+    """The consonant skeleton of a transliterated name, and those of its parts (尤里·特鲁特涅夫)."""
+    sk = re.sub(r"(.)\1+", r"\1", "".join(tr.pinyin_skeleton(tr.han_pinyin(c)) for c in name if c not in "·・"))
+    parts = tuple(re.sub(r"(.)\1+", r"\1", "".join(tr.pinyin_skeleton(tr.han_pinyin(c)) for c in p))
+                  for p in re.split("[·・]", name))
+    return sk, parts
+
+
+@functools.lru_cache(maxsize=16384)
+def _zh_person_reading(name: str) -> tuple[str, str]:
+    """Pinyin of a Chinese person's surname and given name (段梦琪 -> duan, mengqi)."""
+    sylls = [tr.SURNAME_READINGS.get(name[0], tr.han_pinyin(name[0]))] + [tr.han_pinyin(c) for c in name[1:]]
+    return sylls[0], "".join(sylls[1:])
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain_fold(word: str) -> str:
+    """A target word folded for comparison with pinyin: no possessive, accents, hyphens or apostrophes."""
+    return tr.ascii_fold(_strip_possessive(word)).replace("-", "").replace("'", "")
+
+
 def _lang(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
@@ -255,6 +283,30 @@ def is_english_word(word: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
+def _common_word(word: str) -> bool:
+    return is_english_word(word) or word.lower() in _EN_COMMON
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _names_of(gaz: Gazetteer, key: str, lang: str) -> tuple[str, ...]:
+    """The names (of two letters or more) of a place in one language."""
+    return tuple(n for n in gaz.names_in(key, lang) if len(n) >= 2)
+
+
+@functools.lru_cache(maxsize=65536)
+def _names_with_related(gaz: Gazetteer, key: str, lang: str) -> tuple[str, ...]:
+    """The names (of two letters or more) of a place and of its related places in one language."""
+    names = list(gaz.names_in(key, lang))
+    for r in gaz.related(key):
+        names.extend(gaz.names_in(r, lang))
+    return tuple(n for n in names if len(n) >= 2)
+
+
 def _contains_ci(haystack: str, needle: str) -> bool:
     if not needle:
         return False
@@ -262,45 +314,140 @@ def _contains_ci(haystack: str, needle: str) -> bool:
         # a replacement character may stand for any letter of the name (Z\ufffdrich for Zürich)
         body = "".join(f"(?:{re.escape(c)}|\ufffd)" if c.isalpha() else re.escape(c) for c in needle)
         return re.search(r"(?<![\w])" + body + r"(?![^\W_])", haystack, re.IGNORECASE) is not None
-    if needle[:1].isalnum() and not (tr.HAN.search(needle) or tr.KANA.search(needle)):
-        return re.search(r"(?<![\w])" + re.escape(needle) + r"(?![^\W_])", haystack, re.IGNORECASE) is not None
+    pattern = _word_pattern(needle)
+    if pattern is not None:
+        return pattern.search(haystack) is not None
     return needle.lower() in haystack.lower()
 
 
+def _contains_any(haystack: str, needles: Iterable[str]) -> bool:
+    """``any(_contains_ci(haystack, n) for n in needles)``, with the haystack lowered once and,
+    when both are ASCII, a whole-word pattern tried only where the plain lowered name occurs
+    (for ASCII text, case-blind matching is exactly comparing lowered letters)."""
+    if "\ufffd" in haystack:
+        return any(_contains_ci(haystack, n) for n in needles)
+    low = haystack.lower()
+    ascii_text = haystack.isascii()
+    for needle in needles:
+        if not needle:
+            continue
+        pattern = _word_pattern(needle)
+        if pattern is None:
+            if needle.lower() in low:
+                return True
+        elif ascii_text and needle.isascii():
+            if needle.lower() in low and pattern.search(haystack) is not None:
+                return True
+        elif pattern.search(haystack) is not None:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_pattern(needle: str) -> re.Pattern[str] | None:
+    """The whole-word, case-blind pattern of a name that starts with a letter or digit and is not
+    written in Han or kana (None for the others, which are looked for as plain substrings)."""
+    if needle[:1].isalnum() and not (tr.HAN.search(needle) or tr.KANA.search(needle)):
+        return re.compile(r"(?<![\w])" + re.escape(needle) + r"(?![^\W_])", re.IGNORECASE)
+    return None
+
+
+#: For each similarity threshold used here, the share (in %) of the longer string by which two
+#: lengths may differ at most: a Levenshtein distance is at least the difference of the lengths.
+_LENGTH_SLACK = {0.8: 20, 0.85: 15}
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    """``tr.similarity(a, b) >= threshold``; strings whose lengths alone rule it out are not compared."""
+    la, lb = len(a), len(b)
+    if 100 * abs(la - lb) > _LENGTH_SLACK[threshold] * max(la, lb):
+        return False  # similarity <= 1 - |la - lb| / max(la, lb) < threshold
+    return tr.similarity(a, b) >= threshold
+
+
 def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
+    start, end = a
+    for s, e in spans:
+        if start < e and s < end:
+            return True
+    return False
 
 
 class _Token(NamedTuple):
     start: int
     end: int
     text: str
-    initial: bool
 
 
 #: Words by which a translation may refer back to a place named in an earlier sentence.
 _ANAPHOR = re.compile(r"\b(?:[Ii]ts?|[Tt]heirs?|[Tt]hey|[Tt]hem|(?:[Tt]he|[Tt]his|[Tt]hat) (?:country|nation|city|region)|"
                       r"(?:[Tt]he two|[Bb]oth) (?:countries|sides|nations)|[Tt]he two sides|[Ee]ach other|"
                       r"[Tt]he (?:latter|former))\b")
-_OPENERS = frozenset(".!?:;。！？\"“”«»([\n")
+
+
+def _token(m: re.Match[str]) -> _Token:
+    return _Token(m.start(), m.end(), m.group())
 
 
 @functools.lru_cache(maxsize=64)
 def _target_tokens(text: str) -> tuple[_Token, ...]:
+    if not text.isascii():
+        return tuple(map(_token, _CAP_WORD.finditer(text)))
+    # ASCII text: the words alone, each found again from where the previous one ended (no letter
+    # lies between two words, and each starts with a letter)
     out = []
-    for m in _CAP_WORD.finditer(text):
-        i = m.start() - 1
-        while i >= 0 and text[i] in " \t":
-            i -= 1
-        out.append(_Token(m.start(), m.end(), m.group(), i < 0 or text[i] in _OPENERS))
+    pos = 0
+    find = text.find
+    new = tuple.__new__
+    for word in _ASCII_CAP_WORD.findall(text):
+        start = find(word, pos)
+        pos = start + len(word)
+        out.append(new(_Token, (start, pos, word)))
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
 # --- source-side romanisation, computed on demand -------------------------------------------------
+
+_SRC_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё'-]*")
+
+
+@functools.lru_cache(maxsize=32768)
+def _name_readings(char: str) -> tuple[str, ...]:
+    """Every reading of one Han character, its reading as a surname included."""
+    r = tr.han_readings(char)
+    if r and char in tr.SURNAME_READINGS:
+        r = r + (tr.SURNAME_READINGS[char],)
+    return r
+
+
+@functools.lru_cache(maxsize=16384)
+def _run_windows(run: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, skeleton) of every window of 1-8 characters of a run of transliteration
+    characters, offsets within the run; windows with an empty skeleton are left out."""
+    skels = [tr.pinyin_skeleton(tr.han_pinyin(c)) for c in run]
+    out: list[tuple[int, int, str]] = []
+    for i in range(len(skels)):
+        sk = ""  # the skeleton of run[i:j + 1], runs of one consonant class collapsed
+        for j in range(i, min(len(skels), i + 8)):
+            for c in skels[j]:
+                if not sk or sk[-1] != c:
+                    sk += c
+            if sk:
+                out.append((i, j + 1, sk))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _cyrillic_folds(word: str) -> tuple[str, str]:
+    """The folded romanisation of a Cyrillic word and that of its stem."""
+    return tr.fold(tr.cyrillic_to_latin(word)), tr.fold(tr.cyrillic_to_latin(tr.russian_stem(word)))
+
 
 class _SourceIndex:
     """Romanised views of the source, each built the first time a match needs it."""
@@ -310,8 +457,12 @@ class _SourceIndex:
         self.lang = lang
 
     @functools.cached_property
+    def text_lower(self) -> str:
+        return self.text.lower()
+
+    @functools.cached_property
     def latin_words(self) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W\d_][\w'’-]*", self.text)
+        return [(m.start(), m.end(), m.group()) for m in _SRC_WORD.finditer(self.text)
                 if m.group()[0].isascii() or self.lang not in ("zh", "ja", "ru")]
 
     @functools.cached_property
@@ -325,19 +476,27 @@ class _SourceIndex:
     @functools.cached_property
     def _han_readings(self) -> list[tuple[int, tuple[str, ...]]]:
         """(position, readings) of every Han character, surname readings included."""
-        out = []
-        for i, c in enumerate(self.text):
-            r = tr.han_readings(c)
-            if r:
-                if c in tr.SURNAME_READINGS:
-                    r = r + (tr.SURNAME_READINGS[c],)
-                out.append((i, r))
-        return out
+        return [(i, r) for i, r in enumerate(map(_name_readings, self.text)) if r]
+
+    @functools.cached_property
+    def _reading_starts(self) -> tuple[dict[str, list[int]], int]:
+        """Reading -> indexes (in ``_han_readings``) of the characters that have it; the longest reading."""
+        out: dict[str, list[int]] = {}
+        for k, (_, readings) in enumerate(self._han_readings):
+            for r in readings:
+                out.setdefault(r, []).append(k)
+        return out, max(map(len, out), default=0)
 
     def pinyin_find(self, plain: str) -> tuple[int, int] | None:
         """Where 1-4 consecutive Han characters read as ``plain`` (mengqi -> 梦琪), in any reading."""
         chars = self._han_readings
-        for k, (pos, readings) in enumerate(chars):
+        starts, longest = self._reading_starts
+        # only the characters with a reading that begins ``plain`` can start a match: try those, in order
+        ks: set[int] = set()
+        for n in range(min(len(plain), longest) + 1):
+            ks.update(starts.get(plain[:n], ()))
+        for k in sorted(ks):
+            pos, readings = chars[k]
             for r in readings:
                 if plain.startswith(r):
                     end = self._pinyin_rest(chars, k + 1, pos + 1, plain, len(r), 1)
@@ -363,15 +522,8 @@ class _SourceIndex:
         """Consonant skeletons of every window of 1-8 transliteration characters."""
         out: list[tuple[int, int, str]] = []
         for m in _TRANSLIT_RUN.finditer(self.text):
-            s, e = m.span()
-            skels = [tr.pinyin_skeleton(tr.han_pinyin(c)) for c in m.group()]
-            for i in range(len(skels)):
-                joined = ""
-                for j in range(i, min(len(skels), i + 8)):
-                    joined += skels[j]
-                    sk = re.sub(r"(.)\1+", r"\1", joined)
-                    if sk:
-                        out.append((s + i, s + j + 1, sk))
+            s = m.start()
+            out.extend((s + i, s + j, sk) for i, j, sk in _run_windows(m.group()))
         return out
 
     @functools.cached_property
@@ -382,28 +534,39 @@ class _SourceIndex:
     def reading_windows(self) -> list[tuple[int, int, str]]:
         """Folded readings of 1-3 consecutive Japanese words (for zh too: 岸田文雄 -> kishida fumio)."""
         toks = self.japanese
+        n = len(toks)
+        fold = tr.fold
         out = []
-        for i in range(len(toks)):
-            joined = ""
-            for j in range(i, min(len(toks), i + 3)):
-                if j > i and toks[j][0] != toks[j - 1][1]:
-                    break
-                joined += toks[j][2]
-                out.append((toks[i][0], toks[j][1], tr.fold(joined)))
+        for i, (s0, e0, r0) in enumerate(toks):
+            out.append((s0, e0, fold(r0)))
+            if i + 1 < n and toks[i + 1][0] == e0:
+                _, e1, r1 = toks[i + 1]
+                joined = r0 + r1
+                out.append((s0, e1, fold(joined)))
+                if i + 2 < n and toks[i + 2][0] == e1:
+                    out.append((s0, toks[i + 2][1], fold(joined + toks[i + 2][2])))
         return out
 
     @functools.cached_property
     def cyrillic_words(self) -> list[tuple[int, int, str, str, str]]:
         """(start, end, word, folded romanisation, folded romanisation of the stem)."""
         out = []
-        for m in re.finditer(r"[А-Яа-яЁё][А-Яа-яЁё'-]*", self.text):
+        for m in _CYRILLIC_WORD.finditer(self.text):
             w = m.group()
-            out.append((m.start(), m.end(), w, tr.fold(tr.cyrillic_to_latin(w)),
-                        tr.fold(tr.cyrillic_to_latin(tr.russian_stem(w)))))
+            out.append((m.start(), m.end(), w) + _cyrillic_folds(w))
         return out
 
     #: Spans of transliterated names the analysis found in the source (set by the analyser).
     translit_names: list[tuple[int, int]] = []
+
+    def _windows_inside(self, names: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str, bool]]:
+        """``translit_windows``, each with whether it lies inside one of ``names``."""
+        cache = self.__dict__.setdefault("_inside_cache", {})
+        out = cache.get(names)
+        if out is None:
+            out = cache[names] = [(s, e, wsk, any(ns <= s and e <= ne for ns, ne in names))
+                                  for s, e, wsk in self.translit_windows]
+        return out
 
     def match(self, word: str) -> tuple[int, int] | None:
         """Where in the source a Latin-script name token comes from, or None."""
@@ -412,12 +575,12 @@ class _SourceIndex:
         if len(f) < 2:
             return None
         low = clean.lower()
-        at = self.text.lower().find(low)
+        at = self.text_lower.find(low)
         if at >= 0 and (len(low) >= 3 or not low.isalpha()):
             return (at, at + len(low))
         if self.lang in ("zh", "ja", "ru"):
             for s, e, w in self.latin_words:
-                if w.isascii() and (tr.fold(w) == f or (len(f) >= 5 and tr.similarity(tr.fold(w), f) >= 0.8)):
+                if w.isascii() and (tr.fold(w) == f or (len(f) >= 5 and _similar(tr.fold(w), f, 0.8))):
                     return (s, e)
         if self.lang == "zh":
             plain = tr.ascii_fold(clean).replace("'", "").replace("’", "").replace("-", "")
@@ -426,11 +589,22 @@ class _SourceIndex:
                 return hit
             if len(plain) >= 3:
                 names = self.translit_names
-                for s, e, wsk in self.translit_windows:
-                    inside = any(ns <= s and e <= ne for ns, ne in names)
-                    if (inside or len(plain) >= 4 and not tr.is_pinyin_word(plain)) and any(
-                            tr.skeletons_match(sk, wsk) and (inside or len(sk) >= 3) for sk in tr.latin_skeletons(clean)):
-                        return (s, e)
+                # outside the source's transliterated names, only a long non-pinyin word with a
+                # skeleton of three consonants or more may match a window
+                loose = len(plain) >= 4 and not tr.is_pinyin_word(plain)
+                skeletons = tr.latin_skeletons(clean)
+                loose_skeletons = [sk for sk in skeletons if len(sk) >= 3] if loose else []
+                if loose_skeletons:
+                    for s, e, wsk, inside in self._windows_inside(tuple(names)):
+                        for sk in skeletons if inside else loose_skeletons:
+                            if tr.skeletons_match(sk, wsk):
+                                return (s, e)
+                elif names:
+                    for s, e, wsk, inside in self._windows_inside(tuple(names)):
+                        if inside:
+                            for sk in skeletons:
+                                if tr.skeletons_match(sk, wsk):
+                                    return (s, e)
             if len(plain) >= 4 and tr.is_romaji(plain) and not tr.is_pinyin_word(plain):
                 hit = self._reading_match(f)  # a Japanese name in Chinese text: 岸田文雄 -> Kishida
                 if hit:
@@ -442,17 +616,17 @@ class _SourceIndex:
             sk = tr.latin_skeleton(clean)
             if len(sk) >= 3:
                 for s, e, r in self.japanese:
-                    if tr.KANA.search(self.text[s:e]) and tr.skeletons_match(sk, tr.kana_skeleton(r)):
+                    if tr.KANA.search(self.text, s, e) and tr.skeletons_match(sk, tr.kana_skeleton(r)):
                         return (s, e)
         elif self.lang == "ru":
             for s, e, w, wf, stemf in self.cyrillic_words:
-                if wf == f or (len(f) >= 4 and (tr.similarity(wf, f) >= 0.8 or (len(stemf) >= 4 and f.startswith(stemf)
+                if wf == f or (len(f) >= 4 and (_similar(wf, f, 0.8) or (len(stemf) >= 4 and f.startswith(stemf)
                                                                             and len(f) - len(stemf) <= 3))):
                     return (s, e)
         else:
             for s, e, w in self.latin_words:
                 wf = tr.fold(w)
-                if wf == f or (len(f) >= 5 and tr.similarity(wf, f) >= 0.8):
+                if wf == f or (len(f) >= 5 and _similar(wf, f, 0.8)):
                     return (s, e)
         return None
 
@@ -460,7 +634,7 @@ class _SourceIndex:
         if len(f) < 3:
             return None
         for s, e, r in self.reading_windows:
-            if r == f or (len(f) >= 6 and tr.similarity(r, f) >= 0.85):
+            if r == f or (len(f) >= 6 and _similar(r, f, 0.85)):
                 return (s, e)
         return None
 
@@ -503,7 +677,7 @@ class _Analyser:
         for h in src_hits:
             if not _overlaps((h.start, h.end), taken_src):
                 self.out.source.append(SourceName(h.start, h.end, h.text, "place", h.keys,
-                                                  tuple(self.gaz.display(k, self.tgt) for k in h.keys),
+                                                  tuple([self.gaz.display_cached(k, self.tgt) for k in h.keys]),
                                                   self._place_severity(h)))
         tgt_keys: dict[str, int] = {}
         for h in tgt_hits:
@@ -603,7 +777,7 @@ class _Analyser:
         tokens = _target_tokens(self.target)
         for i, tok in enumerate(tokens):
             f = tr.fold(_strip_possessive(tok.text))
-            if tok.text[0].isupper() and any(f == w or tr.similarity(f, w) >= 0.8 for w in words):
+            if tok.text[0].isupper() and any(f == w or _similar(f, w, 0.8) for w in words):
                 lo = hi = i
                 while lo > 0 and self.target[tokens[lo - 1].end:tokens[lo].start] == " " and tokens[lo - 1].text[0].isupper() \
                         and not is_english_word(tokens[lo - 1].text):
@@ -664,7 +838,7 @@ class _Analyser:
                 continue
             self.out.source.append(SourceName(s, e, run, "translit", severity=sev))
             taken.append((s, e))
-        for m in _ZH_PERSON.finditer(text):
+        for m in _ZH_PERSON.finditer(text) if _ZH_PERSON_HINT.search(text) else ():
             s, e = m.span("name")
             name = m.group("name")
             if _overlaps((s, e), taken) or any(c in _NOT_GIVEN for c in name[1:]):
@@ -680,6 +854,8 @@ class _Analyser:
             taken.append((s, e))
 
     def _ja_names(self, taken: list[tuple[int, int]]) -> None:
+        if not any(t in self.source for t in _JA_TITLES):
+            return  # every name found here stands before a title
         for m in _JA_PERSON.finditer(self.source):
             s, e = m.span("name")
             name = m.group("name")
@@ -691,7 +867,7 @@ class _Analyser:
 
     def _ru_names(self, taken: list[tuple[int, int]]) -> None:
         text = self.source
-        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text)]
+        words = [(m.start(), m.end(), m.group()) for m in _RU_CAPITALISED.finditer(text)]
         groups: list[list[tuple[int, int, str]]] = []
         for w in words:
             if groups and text[groups[-1][-1][1]:w[0]] == " ":
@@ -734,28 +910,31 @@ class _Analyser:
                 spans[-1].append(t)
             else:
                 spans.append([t])
+        cjk_source = self.src in ("zh", "ja")
         for span in spans:
-            pinyin_pair = self.src == "zh" and len(span) >= 2 and all(
-                tr.is_pinyin_word(_strip_possessive(t.text)) for t in span)
+            pinyin_pair: bool | None = None  # worked out when first needed
             for t in span:
-                if _overlaps((t.start, t.end), taken):
+                if taken and _overlaps((t.start, t.end), taken):
                     continue
                 word = _strip_possessive(t.text)
                 if len(word) < 2:
                     continue
-                acronym = word.isupper() and len(word) >= 2
-                if acronym and re.fullmatch(r"[IVXLC]+", word):
+                acronym = word.isupper()
+                if acronym and _ROMAN.fullmatch(word):
                     continue
                 if acronym:
-                    if word in _GENERIC_ACRONYMS or headline and len(word) > 6 or self.src in ("zh", "ja"):
+                    if word in _GENERIC_ACRONYMS or headline and len(word) > 6 or cjk_source:
                         continue  # a Chinese or Japanese name is often rendered by its English acronym
                     kind = "acronym"
                 else:
-                    common = is_english_word(word) or word.lower() in _EN_COMMON
-                    if pinyin_pair and not (word.lower() in _EN_COMMON):
-                        common = False
-                    if common or headline:
-                        continue  # a sentence-opening word reaches here only if no dictionary has it
+                    if headline:
+                        continue
+                    if _common_word(word):
+                        if pinyin_pair is None:
+                            pinyin_pair = self.src == "zh" and len(span) >= 2 and all(
+                                tr.is_pinyin_word(_strip_possessive(t.text)) for t in span)
+                        if not pinyin_pair or word.lower() in _EN_COMMON:
+                            continue  # a sentence-opening word reaches here only if no dictionary has it
                     kind = "name"
                 self.out.target.append(TargetName(t.start, t.start + len(word), word, kind))
 
@@ -770,33 +949,31 @@ class _Analyser:
                 t.matched = True
             elif any(self._source_has_name(k) for k in t.keys):
                 t.matched = True
-            elif any(self.idx.match(w) for w in re.findall(r"[^\W\d_]+", t.text) if len(w) >= 4):
+            elif any(self.idx.match(w) for w in _LETTERS.findall(t.text) if len(w) >= 4):
                 # a place the gazetteer does not know by its source name: a transliteration matches
                 t.matched = True
             elif self.src == "zh" and any(c in self.source for k in t.keys for c in ZH_ABBREVIATIONS.get(k, "")):
                 t.known = False  # 北交所 may be the Beijing exchange: an abbreviation, not proof of an addition
-        anaphor = self.tgt == "en" and _ANAPHOR.search(self.target) is not None
+        anaphor: bool | None = None  # worked out when first needed
         for s in self.out.source:
             if s.kind != "place":
                 continue
             s.matched = all(
                 k in tgt_keys or any(r in tgt_keys for r in self.gaz.related(k)) or self._target_has_name(k)
                 for k in s.keys)
-            if not s.matched and anaphor:
-                s.severity = Severity.WARNING  # "its sudden announcement" may be Japan's: not sure enough
+            if not s.matched:
+                if anaphor is None:
+                    anaphor = self.tgt == "en" and _ANAPHOR.search(self.target) is not None
+                if anaphor:
+                    s.severity = Severity.WARNING  # "its sudden announcement" may be Japan's: not sure enough
 
     def _source_has_name(self, key: str) -> bool:
-        return any(_contains_ci(self.source, n) for n in self.gaz.names_in(key, self.src) if len(n) >= 2)
+        return _contains_any(self.source, _names_of(self.gaz, key, self.src))
 
     def _target_has_name(self, key: str) -> bool:
-        names = list(self.gaz.names_in(key, self.tgt))
-        for r in self.gaz.related(key):
-            names.extend(self.gaz.names_in(r, self.tgt))
-        return any(_contains_ci(self.target, n) for n in names if len(n) >= 2)
+        return _contains_any(self.target, _names_with_related(self.gaz, key, self.tgt))
 
     def _match_source_names(self) -> None:
-        tgt_tokens = [t for t in _target_tokens(self.target)]
-        cap_tokens = [t for t in tgt_tokens if t.text[0].isupper() or t.text[0].isdigit()]
         # Target-driven: each unknown target name needs a source origin.
         for t in self.out.target:
             if t.matched or t.kind not in ("name", "acronym"):
@@ -809,15 +986,18 @@ class _Analyser:
                     if (s.kind in ("translit", "latin") or s.kind == "person" and self.src == "zh") and _overlaps(
                             where, [(s.start, s.end)]):
                         s.matched = True
+        tgt_tokens: list[_Token] = []
+        cap_tokens: list[_Token] = []
         for s in self.out.source:
             if s.matched or s.kind == "place":
                 continue
+            if not tgt_tokens:
+                tgt_tokens = list(_target_tokens(self.target))
+                cap_tokens = [t for t in tgt_tokens if t.text[0].isupper() or t.text[0].isdigit()]
             if s.kind == "latin" and self.src in ("zh", "ja"):
                 s.matched = _contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
             elif s.kind == "translit":
-                sk = re.sub(r"(.)\1+", r"\1", "".join(tr.pinyin_skeleton(tr.han_pinyin(c)) for c in s.text if c not in "·・"))
-                parts = [re.sub(r"(.)\1+", r"\1", "".join(tr.pinyin_skeleton(tr.han_pinyin(c)) for c in p))
-                         for p in re.split("[·・]", s.text)]
+                sk, parts = _translit_skeletons(s.text)
                 s.matched = any(tr.any_skeleton_match(t.text, sk) or
                                 any(len(p) >= 2 and tr.any_skeleton_match(t.text, p) for p in parts)
                                 for t in cap_tokens) or any(
@@ -825,9 +1005,8 @@ class _Analyser:
                 if not s.matched and len(s.text) <= 3:
                     s.matched = self._lowercase_echo(sk, tgt_tokens)
             elif s.kind == "person" and self.src == "zh":
-                sylls = [tr.SURNAME_READINGS.get(s.text[0], tr.han_pinyin(s.text[0]))] + [tr.han_pinyin(c) for c in s.text[1:]]
-                surname, given = sylls[0], "".join(sylls[1:])
-                folds = {tr.ascii_fold(_strip_possessive(t.text)).replace("-", "").replace("'", "") for t in cap_tokens}
+                surname, given = _zh_person_reading(s.text)
+                folds = {_plain_fold(t.text) for t in cap_tokens}
                 s.matched = surname in folds or given in folds or (surname + given) in folds
                 s.expected = (f"{surname.capitalize()} {given.capitalize()}".strip(),)
             elif s.kind == "person" and self.src == "ja":
@@ -846,7 +1025,7 @@ class _Analyser:
     def _fuzzy_latin(self, name: str, tokens: list[_Token]) -> bool:
         words = [w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 2]
         folds = {tr.fold(t.text) for t in tokens}
-        return bool(words) and all(tr.fold(w) in folds or any(tr.similarity(tr.fold(w), f) >= 0.8 for f in folds)
+        return bool(words) and all(tr.fold(w) in folds or any(_similar(tr.fold(w), f, 0.8) for f in folds)
                                    for w in words)
 
     def _partial(self, s: SourceName, readings: list[str], tokens: list[_Token], russian: bool = False) -> None:
@@ -859,7 +1038,7 @@ class _Analyser:
             best = None
             for t in tokens:
                 f = tr.fold(_strip_possessive(t.text))
-                if f == rf or (len(f) >= 4 and tr.similarity(f, rf) >= 0.8) or (
+                if f == rf or (len(f) >= 4 and _similar(f, rf, 0.8)) or (
                         russian and len(rstem) >= 4 and f.startswith(rstem) and len(f) - len(rstem) <= 3):
                     best = t
                     break
@@ -941,6 +1120,9 @@ class _Analyser:
 
     # -- spurious words -----------------------------------------------------------------------------
     def _spurious(self) -> None:
+        low = self.target.lower()
+        if not any(word in low for word in KIN_TITLES):
+            return  # no kinship term or honorific at all
         tokens = _target_tokens(self.target)
         matched_spans = [(t.start, t.end) for t in self.out.target if t.kind == "name" and t.matched]
         matched_spans += [(s.rendered_span) for s in self.out.source if s.rendered_span]
@@ -977,9 +1159,65 @@ class _Analyser:
     )
 
     def _scars(self) -> None:
-        for pattern, reason in self._SCARS:
-            for m in pattern.finditer(self.target):
+        target = self.target
+        # Each pattern is tried only if the target has what every match of it contains (see
+        # _SCAR_NEEDS): most sentences have none of these, and eight regex scans cost more.
+        words = (_ASCII_WORD_RUN if target.isascii() else _WORD_RUN).findall(target)
+        present = set(words)
+        pairs: list[set[tuple[str, str]]] = []
+
+        def word_pairs() -> set[tuple[str, str]]:
+            if not pairs:
+                pairs.append(set(zip(words, words[1:])))
+            return pairs[0]
+
+        for (pattern, reason), needs in zip(self._SCARS, _SCAR_NEEDS):
+            if not needs(target, present, word_pairs):
+                continue
+            for m in pattern.finditer(target):
                 s, e = m.start(), max(m.end(), m.start() + 1)
                 while s < e and self.target[s].isspace():
                     s += 1
                 self.out.scars.append(Scar(s, e, self.target[s:e].strip() or self.target[s:s + 12], reason))
+
+
+# What every match of each of _Analyser._SCARS contains, in the same order: the pattern is not run
+# on a target without it. Words are maximal runs of \w, as \b sees them: a word that a pattern wants
+# between word boundaries or before a space is one of them, and two words a pattern wants separated
+# by spaces only are consecutive ones.
+_WORD_RUN = re.compile(r"\w+")
+_ASCII_WORD_RUN = re.compile(r"[A-Za-z0-9_]+")  # _WORD_RUN for ASCII text
+_SCAR_PREPOSITIONS = frozenset("in at from of between into near by".split())
+_SCAR_PAIRS_AND = frozenset((p, "and") for p in ("of", "between", "from", "with"))
+_SCAR_PAIRS_VERB = frozenset((p, v) for p in ("from", "of", "in", "at", "between", "into")
+                             for v in ("are", "is", "was", "were", "has", "have", "had"))
+_SCAR_PAIRS_ARTICLE = frozenset((a, v) for a in ("The", "the", "A", "a", "An", "an")
+                                for v in ("has", "have", "had", "is", "are", "was", "were", "demanded", "announced"))
+_SCAR_VERBS = frozenset(v for _, v in _SCAR_PAIRS_VERB | _SCAR_PAIRS_ARTICLE)
+_SCAR_OPENING_VERBS = frozenset("Said Says Reiterated Stressed Noted Told Urged".split())
+_SCAR_SPACE_MARKS = tuple(f"{space}{mark}" for space in " \t" for mark in ".,;")
+
+
+def _possessive_after_space(text: str) -> bool:
+    """Whether 's or ’s starts the text or follows a whitespace character."""
+    for mark in ("'s", "’s"):
+        at = text.find(mark)
+        while at >= 0:
+            if at == 0 or text[at - 1].isspace():
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+_SCAR_NEEDS: tuple[Callable[[str, set[str], Callable[[], set[tuple[str, str]]]], bool], ...] = (
+    lambda text, words, pairs: not words.isdisjoint(_SCAR_PREPOSITIONS) and any(
+        m in text for m in _SCAR_SPACE_MARKS),
+    lambda text, words, pairs: "and" in words and not pairs().isdisjoint(_SCAR_PAIRS_AND),
+    lambda text, words, pairs: _possessive_after_space(text),
+    lambda text, words, pairs: not words.isdisjoint(_SCAR_VERBS) and not pairs().isdisjoint(_SCAR_PAIRS_VERB),
+    lambda text, words, pairs: not words.isdisjoint(_SCAR_VERBS) and not pairs().isdisjoint(_SCAR_PAIRS_ARTICLE),
+    lambda text, words, pairs: not words.isdisjoint(_SCAR_OPENING_VERBS),
+    lambda text, words, pairs: "Called" in words,
+    lambda text, words, pairs: "Would" in words,
+)
+assert len(_SCAR_NEEDS) == len(_Analyser._SCARS)

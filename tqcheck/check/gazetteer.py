@@ -12,7 +12,7 @@ import functools
 import gettext
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 LANGS = ("en", "zh", "ja", "ru", "de", "es", "fr")
 _CATALOGUE = {"zh": "zh_CN", "ja": "ja", "ru": "ru", "de": "de", "es": "es", "fr": "fr"}
@@ -44,6 +44,19 @@ class PlaceHit:
     adjective: bool = False
     #: Named by an abbreviation inside a compound (日俄, 美方), not by its full name.
     abbreviated: bool = False
+
+
+def _place_hit(start: int, end: int, text: str, keys: tuple[str, ...], adjective: bool = False,
+               abbreviated: bool = False) -> PlaceHit:
+    """``PlaceHit(...)``: the same object, its fields set at once rather than one by one through
+    the frozen dataclass's ``object.__setattr__`` (PlaceHit has no __post_init__ and no slots)."""
+    hit = object.__new__(PlaceHit)
+    hit.__dict__.update(start=start, end=end, text=text, keys=keys, adjective=adjective, abbreviated=abbreviated)
+    return hit
+
+
+assert _place_hit(0, 2, "US", ("US",), True) == PlaceHit(0, 2, "US", ("US",), True) and vars(
+    _place_hit(0, 2, "US", ("US",))) == vars(PlaceHit(0, 2, "US", ("US",)))
 
 
 # --- hand tables ------------------------------------------------------------------------------
@@ -352,11 +365,20 @@ class Gazetteer:
         return self.places.get(key)
 
     def related(self, key: str) -> tuple[str, ...]:
+        try:
+            return self._related_cache[key]
+        except KeyError:
+            pass
         p = self.places.get(key)
         if p is None:
             return ()
         back = self._related_back().get(key, ())
-        return tuple(dict.fromkeys(p.related + back))
+        out = self._related_cache[key] = tuple(dict.fromkeys(p.related + back))
+        return out
+
+    @functools.cached_property
+    def _related_cache(self) -> dict[str, tuple[str, ...]]:
+        return {}
 
     @functools.cached_property
     def _related_back_map(self) -> dict[str, tuple[str, ...]]:
@@ -372,6 +394,17 @@ class Gazetteer:
     def display(self, key: str, lang: str) -> str:
         p = self.places.get(key)
         return p.display(lang) if p else key
+
+    @functools.cached_property
+    def _display_cache(self) -> dict[tuple[str, str], str]:
+        return {}
+
+    def display_cached(self, key: str, lang: str) -> str:
+        """``display``, remembered (places do not change)."""
+        out = self._display_cache.get((key, lang))
+        if out is None:
+            out = self._display_cache[(key, lang)] = self.display(key, lang)
+        return out
 
     # -- CJK source scanning ---------------------------------------------------------------
     @functools.lru_cache(maxsize=None)
@@ -395,12 +428,55 @@ class Gazetteer:
         self._name_sizes = {c: tuple(sorted(v, reverse=True)) for c, v in name_sizes.items()}
         return index, by_first, names
 
+    @functools.lru_cache(maxsize=None)
+    def _cjk_starts(self, lang: str) -> re.Pattern[str]:
+        """Where a match can start: at a first letter of a form of the index followed by a second
+        letter of one (every form has two letters or more), and in Chinese at three letters of
+        abbreviated countries in a row. Other positions are skipped."""
+        index, by_first, _ = self._cjk_index(lang)
+
+        def letters(chars: Iterable[str]) -> str:
+            return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+        if self._cjk_pairs(lang) is None:
+            starts = letters(by_first)
+        else:
+            starts = letters(by_first) + "(?=" + letters(form[1] for form in index) + ")"
+        if lang == "zh":
+            run = letters(_ZH_RUN_LETTERS)
+            starts += f"|{run}(?={run}{run})"
+        return re.compile(starts)
+
+    @functools.lru_cache(maxsize=None)
+    def _cjk_pairs(self, lang: str) -> dict[str, tuple[int, ...]] | None:
+        """The lengths of the index's forms by their first two letters, longest first: at one
+        position only the forms starting with its two letters can match, in the order the lengths
+        of ``by_first`` try them. None if a form has a single letter (none has)."""
+        index, _, _ = self._cjk_index(lang)
+        sizes: dict[str, set[int]] = {}
+        for form in index:
+            if len(form) < 2:
+                return None
+            sizes.setdefault(form[:2], set()).add(len(form))
+        return {c: tuple(sorted(v, reverse=True)) for c, v in sizes.items()}
+
     def _find_cjk(self, text: str, lang: str) -> Iterator[PlaceHit]:
         index, by_first, names = self._cjk_index(lang)
+        by_pair = self._cjk_pairs(lang)
+        next_start = self._cjk_starts(lang).search
         i, n = 0, len(text)
         while i < n:
+            # a position whose letter starts no form can hold no match: jump to the next one that can
+            m = next_start(text, i)
+            if m is None:
+                return
+            i = m.start()
             hit = None
-            for size in by_first.get(text[i], ()):
+            sizes = by_pair.get(text[i:i + 2], ()) if by_pair is not None else by_first.get(text[i], ())
+            if not sizes and text[i] not in _ZH_RUN_LETTERS:
+                i += 1  # (no form starts here, nor a run of abbreviated countries)
+                continue
+            for size in sizes:
                 if i + size > n:
                     continue
                 form = text[i:i + size]
@@ -414,7 +490,7 @@ class Gazetteer:
                     continue  # 白石川 is the Shiraishi River, not 石川 (Ishikawa) inside a longer word
                 if form not in names and self._name_overlaps(text, i, size, names):
                     continue  # 在华盛顿 is Washington, not 在华 + 盛顿; 从中美洲 is not 从中 + 美洲
-                hit = PlaceHit(i, i + size, form, keys, abbreviated=form not in names)
+                hit = _place_hit(i, i + size, form, keys, abbreviated=form not in names)
                 break
             if lang == "zh" and (hit is None or hit.end - i <= 2):
                 run = i
@@ -422,8 +498,8 @@ class Gazetteer:
                     run += 1
                 if run - i >= 3:  # 美日印澳 "四边机制", 中日韩: a list of abbreviated countries
                     abbrev = _CJK_ABBREV["zh"]
-                    hit = PlaceHit(i, run, text[i:run], tuple(dict.fromkeys(abbrev[c] for c in text[i:run])),
-                                   abbreviated=True)
+                    hit = _place_hit(i, run, text[i:run], tuple(dict.fromkeys(abbrev[c] for c in text[i:run])),
+                                     abbreviated=True)
             if hit is not None:
                 if hit.keys:
                     yield hit
@@ -456,7 +532,7 @@ class Gazetteer:
 
     def _find_ru(self, text: str) -> Iterator[PlaceHit]:
         index = self._ru_index()
-        tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[А-Яа-яЁё][\w’'-]*", text)]
+        tokens = [(m.start(), m.end(), m.group()) for m in _RU_WORD.finditer(text)]
         i = 0
         while i < len(tokens):
             low = tokens[i][2].lower()
@@ -469,7 +545,7 @@ class Gazetteer:
                         best = (len(words), key)
             if best:
                 s, e = tokens[i][0], tokens[i + best[0] - 1][1]
-                yield PlaceHit(s, e, text[s:e], (best[1],), adjective=not tokens[i][2][0].isupper())
+                yield _place_hit(s, e, text[s:e], (best[1],), adjective=not tokens[i][2][0].isupper())
                 i += best[0]
             else:
                 i += 1
@@ -502,46 +578,76 @@ class Gazetteer:
         return index, firsts
 
     def _find_latin(self, text: str, lang: str) -> Iterator[PlaceHit]:
+        if text.isascii():
+            yield from self._find_latin_ascii(text, lang)
+            return
         index, firsts = self._latin_index(lang)
         toks = [(m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(text)]
-        norm: list[str | None] = [None] * len(toks)
-
-        def norm_at(k: int) -> str:
-            v = norm[k]
-            if v is None:
-                v = norm[k] = _norm_token(toks[k][2])
-            return v
-
+        ntoks = len(toks)
         i = 0
-        while i < len(toks):
-            found = None
-            longest = firsts.get(norm_at(i), 0) if toks[i][2][0].isupper() else 0
-            for size in range(min(longest, len(toks) - i), 0, -1):
-                window = toks[i:i + size]
-                # words of one name are separated by a space, a hyphen or nothing else
-                if any(text[window[k][1]:window[k + 1][0]] not in (" ", "-", ". ", "") for k in range(size - 1)):
-                    continue
-                entry = index.get(tuple(norm_at(k) for k in range(i, i + size)))
-                if entry is None:
-                    continue
-                first = window[0][2]
-                if entry[2]:
-                    if first.rstrip(".").replace(".", "") != first.rstrip(".").replace(".", "").upper():
-                        continue  # "US" is the country, "us" is not
-                elif not first[0].isupper() and not (lang != "en" and entry[1]):
-                    continue
-                end = window[-1][1]
-                if text[end - 1] == "." and "." not in window[-1][2][:-1]:
-                    end -= 1  # a full stop, not part of an abbreviation like U.S.
-                currency = bool(_CURRENCY_AFTER.match(text, end))  # "US dollars" names a currency
-                found = PlaceHit(window[0][0], end, text[window[0][0]:end], entry[0], entry[1] or currency)
-                break
+        while i < ntoks:
+            # only a capitalised word can start a name: others are passed over one by one
+            word = toks[i][2]
+            if not word[0].isupper():
+                i += 1
+                continue
+            longest = firsts.get(_norm_token(word), 0)
+            if not longest:
+                i += 1
+                continue
+            # words of one name are separated by a space, a hyphen or nothing else: no window
+            # runs past the first other separator
+            reach = 1
+            while reach < longest and i + reach < ntoks and text[toks[i + reach - 1][1]:toks[i + reach][0]] in _NAME_SEPARATORS:
+                reach += 1
+            window = toks[i:i + reach]
+            found = _latin_window(text, lang, index, window, tuple(_norm_token(t[2]) for t in window))
             if found:
                 yield found
                 while i < len(toks) and toks[i][0] < found.end:
                     i += 1
             else:
                 i += 1
+
+    @functools.lru_cache(maxsize=None)
+    def _latin_prefixes(self, lang: str) -> frozenset[tuple[str, ...]]:
+        """Every leading run of words of a name of ``_latin_index`` (the names themselves included)."""
+        index, _ = self._latin_index(lang)
+        return frozenset(toks[:k] for toks in index for k in range(1, len(toks) + 1))
+
+    def _find_latin_ascii(self, text: str, lang: str) -> Iterator[PlaceHit]:
+        """``_find_latin`` for ASCII text: the same words, but only those that can start a name
+        (capitalised, at the start of a word of _LATIN_WORD) are looked for, and the words after
+        one only as far as a name of the index starting with it can reach."""
+        index, firsts = self._latin_index(lang)
+        prefixes = self._latin_prefixes(lang)
+        word_at = _ASCII_LATIN_WORD.match
+        next_word = _ASCII_LATIN_WORD.search
+        done = 0  # words starting before this offset are part of a name found already
+        for m in _ASCII_NAME_START.finditer(text):
+            at = m.start()
+            if at < done:
+                continue
+            first = word_at(text, at)
+            word = first.group()
+            key = (_norm_token(word),)
+            if key not in prefixes:
+                continue
+            # the following words, as long as they continue a name of the index (windows any
+            # longer have no entry)
+            toks = [(at, first.end(), word)]
+            end = toks[0][1]
+            while (nxt := next_word(text, end)) is not None and text[end:nxt.start()] in _NAME_SEPARATORS:
+                longer = key + (_norm_token(nxt.group()),)
+                if longer not in prefixes:
+                    break
+                key = longer
+                end = nxt.end()
+                toks.append((nxt.start(), end, nxt.group()))
+            found = _latin_window(text, lang, index, toks, key)
+            if found:
+                yield found
+                done = found.end
 
     def _names_of(self, key: str, lang: str) -> tuple[str, ...]:
         p = self.places.get(key)
@@ -556,6 +662,8 @@ class Gazetteer:
         if lang == "ru":
             return list(self._find_ru(text))
         if lang in LANGS:
+            if text.isascii():
+                return list(self._find_latin_ascii(text, lang))
             return list(self._find_latin(text, lang))
         return []
 
@@ -564,6 +672,8 @@ class Gazetteer:
         return self._names_of(key, lang)
 
 
+_NAME_SEPARATORS = frozenset((" ", "-", ". ", ""))
+_RU_WORD = re.compile(r"[А-Яа-яЁё][\w’'-]*")
 _CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b|yuan\b|yen\b|won\b|rupees?\b|roubles?\b|rubles?\b|pounds?\b|"
                              r"francs?\b|pesos?\b|Dollar|Euro)")
 #: One-character abbreviations of Chinese places (京 Beijing, 沪 Shanghai, 港 Hong Kong): a source
@@ -577,6 +687,11 @@ ZH_ABBREVIATIONS = {
 #: Names too ambiguous to be read as places in running text.
 _AMBIGUOUS_ACRONYMS = frozenset({"IS", "LA", "EI", "UE", "ROK"})
 _LATIN_WORD = re.compile(r"[^\W\d_]+(?:[.’'][^\W\d_]+)*\.?")
+#: _LATIN_WORD for ASCII text, where a letter is [A-Za-z].
+_ASCII_LATIN_WORD = re.compile(r"[A-Za-z]+(?:[.’'][A-Za-z]+)*\.?")
+#: Where in ASCII text a capitalised word of _LATIN_WORD starts: a capital that neither follows
+#: a letter nor continues a word over a full stop or an apostrophe ("U.S.", "O'Neill").
+_ASCII_NAME_START = re.compile(r"[A-Z](?<![A-Za-z].)(?<![A-Za-z][.’'].)")
 #: Russian adjectives of the countries news names most (lower-case in Russian): stem -> key.
 _RU_ADJECTIVES = (
     ("российск", "RU"), ("русск", "RU"), ("японск", "JP"), ("китайск", "CN"), ("американск", "US"),
@@ -587,12 +702,36 @@ _RU_ADJECTIVES = (
 )
 
 
+def _latin_window(text: str, lang: str, index: dict[tuple[str, ...], tuple[tuple[str, ...], bool, bool]],
+                  toks: list[tuple[int, int, str]], norms: tuple[str, ...]) -> PlaceHit | None:
+    """The longest name of the index made of the first words of ``toks`` (consecutive words, each
+    separated from the next by a space, a hyphen or nothing; ``norms`` are their _norm_token), if any."""
+    for size in range(len(toks), 0, -1):
+        window = toks[:size]
+        entry = index.get(norms[:size])
+        if entry is None:
+            continue
+        first = window[0][2]
+        if entry[2]:
+            if first.rstrip(".").replace(".", "") != first.rstrip(".").replace(".", "").upper():
+                continue  # "US" is the country, "us" is not
+        elif not first[0].isupper() and not (lang != "en" and entry[1]):
+            continue
+        end = window[-1][1]
+        if text[end - 1] == "." and "." not in window[-1][2][:-1]:
+            end -= 1  # a full stop, not part of an abbreviation like U.S.
+        currency = bool(_CURRENCY_AFTER.match(text, end))  # "US dollars" names a currency
+        return _place_hit(window[0][0], end, text[window[0][0]:end], entry[0], entry[1] or currency)
+    return None
+
+
 def _ru_word_matches(token: str, stem: str) -> bool:
     if not token.startswith(stem):
         return False
     return len(token) - len(stem) <= 4
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm_token(tok: str) -> str:
     t = tok.lower().replace("’", "'")
     if t.endswith("'s"):

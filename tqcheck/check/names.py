@@ -86,11 +86,13 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """
     a = _analysis(pair, ctx)
     gaz = get_gazetteer()
-    deictic = bool(_DEICTIC.search(pair.source))
+    deictic: bool | None = None  # worked out when first needed
     report: list[list[TargetName]] = []
     for t in sorted(a.target, key=lambda t: t.start):
         if t.matched or t.explained or t.adjective:
             continue
+        if not t.replaced and t.kind == "place" and deictic is None:
+            deictic = bool(_DEICTIC.search(pair.source))
         if deictic and not t.replaced and t.kind == "place" and all(
                 (p := gaz.place(k)) is not None and p.kind == "country" for k in t.keys):
             continue  # 回国 -> "returning to China": the translation names the country the source means

@@ -25,6 +25,7 @@ _FOLD_STEPS = (
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def ascii_fold(text: str) -> str:
     """Lower-case letters without diacritics (é -> e, ё -> ё is untouched: Latin only)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -116,29 +117,39 @@ def pinyin_skeleton(syllable: str) -> str:
     return head + tail
 
 
+@functools.lru_cache(maxsize=65536)
 def latin_skeletons(word: str) -> tuple[str, ...]:
     """The skeleton with a post-vocalic r dropped (Parly ~ 帕利) and kept (Sergei ~ 谢尔盖)."""
     a, b = latin_skeleton(word), latin_skeleton(word, keep_r=True)
     return (a,) if a == b else (a, b)
 
 
+@functools.lru_cache(maxsize=65536)
 def any_skeleton_match(word: str, source: str) -> bool:
     return any(skeletons_match(sk, source) for sk in latin_skeletons(word))
 
 
+@functools.lru_cache(maxsize=65536)
 def kana_skeleton(reading: str) -> str:
     """Consonant classes of a Hepburn reading (katakana names: toranpu ~ Trump)."""
     r = re.sub(r"u(?=[^aeiou]|$)", "", reading.lower().replace("'", ""))
     return latin_skeleton(r.replace("tsu", "tu"))
 
 
+_NORMALIZED_SIMILARITY: Any = None
+
+
 def similarity(a: str, b: str) -> float:
     """1 - normalised Levenshtein distance (rapidfuzz's C implementation)."""
-    from rapidfuzz.distance import Levenshtein
+    global _NORMALIZED_SIMILARITY
+    if _NORMALIZED_SIMILARITY is None:
+        from rapidfuzz.distance import Levenshtein
 
-    return float(Levenshtein.normalized_similarity(a, b))
+        _NORMALIZED_SIMILARITY = Levenshtein.normalized_similarity
+    return float(_NORMALIZED_SIMILARITY(a, b))
 
 
+@functools.lru_cache(maxsize=65536)
 def skeletons_match(target: str, source: str) -> bool:
     """Whether two skeletons are close enough to be one name: short ones must be equal."""
     if not target or not source or abs(len(target) - len(source)) > max(len(target), len(source)) // 3 + 1:
@@ -302,6 +313,7 @@ _RU_ENDINGS = ("ого", "ему", "ому", "ыми", "ими", "ами", "ям
                "а", "я", "у", "ю", "е", "ы", "и", "о", "ь", "й")
 
 
+@functools.lru_cache(maxsize=65536)
 def russian_stem(word: str) -> str:
     """The word without a case ending, kept at three letters or more (Соколова -> Соколов)."""
     low = word.lower()

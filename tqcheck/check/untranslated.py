@@ -60,6 +60,8 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_scripts = LANG_SCRIPTS.get(ctx.src_lang)
     if not src_scripts or set(src_scripts) & set(LANG_SCRIPTS.get(ctx.tgt_lang, ())):
         return
+    if pair.target.isascii():
+        return  # no script of SCRIPTS has an ASCII letter
     pattern = _run_pattern(src_scripts)
     for m in pattern.finditer(pair.target):
         letters = sum(1 for c in m.group() if c.isalpha())
@@ -154,8 +156,8 @@ def copied_source(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     # Cheap bound first: letters of the source absent from the translation cannot be copied
     # (a Chinese source and an English translation share none).
     in_target = set(pair.target.casefold())
-    letters = [c for c in pair.source.casefold() if c.isalpha()]
-    if not letters or sum(1 for c in letters if c in in_target) < COPIED_SHARE * len(letters):
+    letters = list(filter(str.isalpha, pair.source.casefold()))
+    if not letters or sum(map(in_target.__contains__, letters)) < COPIED_SHARE * len(letters):
         return
     src, tgt = _words(pair.source), _words(pair.target)
     if not any(any(c.isalpha() for c in w) for w in src):
@@ -225,6 +227,16 @@ _RELATED: tuple[frozenset[str], ...] = (
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\s]*")
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")  # _LETTERS, for ASCII text
+
+
+def _weighted_letters(text: str) -> int:
+    """Letters of ``text``, a Han/kana/Hangul (or other U+2E80 and beyond) letter counting two."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) + sum(1 for c in letters if c >= "\u2e80")
+
+
 def _same_language(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _RELATED)
 
@@ -257,16 +269,17 @@ def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """
     text = pair.target
     words = text.split()
-    letters = sum(2 if ord(c) >= 0x2E80 else 1 for c in text if c.isalpha())
-    if letters < MIN_LANG_LETTERS and len(words) < MIN_LANG_WORDS:
+    # (the letters are counted only when the words are too few to decide)
+    if len(words) < MIN_LANG_WORDS and _weighted_letters(text) < MIN_LANG_LETTERS:
         return
     tgt, src = _lang(ctx.tgt_lang), _lang(ctx.src_lang)
     if tgt in _UNKNOWN:
         return
     function_words = _FUNCTION_WORDS.get(tgt)
     if function_words:
-        tokens = re.findall(r"[^\W\d_]+", text.casefold())
-        if tokens and sum(1 for w in tokens if w in function_words) >= FUNCTION_WORD_SHARE * len(tokens):
+        folded = text.casefold()
+        tokens = (_ASCII_LETTERS if folded.isascii() else _LETTERS).findall(folded)
+        if tokens and sum(map(function_words.__contains__, tokens)) >= FUNCTION_WORD_SHARE * len(tokens):
             return  # plainly in the target language: no need to ask the identifier
     guess = detect_language(text)
     if not guess.reliable or _same_language(guess.lang, tgt):
