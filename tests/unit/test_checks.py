@@ -1,4 +1,6 @@
 """Table-driven tests of each rule: (source language, source, translation, expected codes)."""
+import math
+
 import pytest
 
 from tqcheck.check.registry import CheckContext, RegistryError, build_registry, rule
@@ -181,3 +183,46 @@ def test_sentence_dropped_in_merge():
     assert [(f.code, f.span.start) for f in found] == [("TQ405", len(s1))]
     assert not run_checks([pair], [CheckContext("zh", "en", {"source_sentence_similarity": [0.72, 0.61]})], sel)
     assert not run_checks([pair], [CheckContext("zh", "en", {})], sel)  # no embedder: no evidence, no finding
+
+
+# Every rule of this file's families, on sources in five languages: rows that must fire and rows
+# that must not (the correct translation).
+SOURCES = {
+    "zh": ("日本政府宣布对俄罗斯实施新一轮制裁，涉及三十五名军人。", "The Japanese government announced new sanctions against Russia covering 35 servicemen."),
+    "ja": ("政府は新たな制裁措置を発表し、三十五人の軍人が対象となった。", "The government announced new sanctions covering 35 servicemen."),
+    "ru": ("Правительство объявило о новых санкциях против тридцати пяти военных.", "The government announced new sanctions against 35 servicemen."),
+    "de": ("Die Regierung kündigte neue Sanktionen gegen fünfunddreißig Soldaten an.", "The government announced new sanctions against 35 soldiers."),
+    "es": ("El gobierno anunció nuevas sanciones contra treinta y cinco militares.", "The government announced new sanctions against 35 servicemen."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SOURCES))
+@pytest.mark.parametrize(
+    "code,make_target,evidence,fires",
+    [
+        ("TQ101", lambda t: t.replace("announced", "** announced"), {}, True),
+        ("TQ101", lambda t: t, {}, False),
+        ("TQ102", lambda t: t.replace("new", "n\ufffdw"), {}, True),
+        ("TQ102", lambda t: t, {}, False),
+        ("TQ201", lambda t: t.replace("35", "3$5"), {}, True),
+        ("TQ201", lambda t: t, {}, False),
+        ("TQ403", lambda t: "Sanctions.", {"expected_log_ratio": 0.0}, True),
+        ("TQ403", lambda t: t, {}, False),  # evidence: the pair's own ratio, set in the test
+        ("TQ404", lambda t: t + " " + t + " " + t + " " + t + " " + t + " " + t, {"expected_log_ratio": 0.0}, True),
+        ("TQ404", lambda t: t, {}, False),
+    ],
+)
+def test_rules_across_source_languages(lang, code, make_target, evidence, fires):
+    src, tgt = SOURCES[lang]
+    if code in ("TQ403", "TQ404") and not fires:
+        evidence = {"expected_log_ratio": math.log(len(tgt.replace(" ", "")) / len(src.replace(" ", "")))}
+    found = run_checks([make_pair(src, make_target(tgt))], [CheckContext(lang, "en", evidence)], Selection(select=(code,)))
+    assert bool(found) == fires, (code, lang, [f.message for f in found])
+
+
+@pytest.mark.parametrize("lang", sorted(SOURCES))
+def test_one_sided_pairs_across_source_languages(lang):
+    src, tgt = SOURCES[lang]
+    assert codes(lang, src, "") == ["TQ401"]
+    assert codes(lang, "", tgt) == ["TQ402"]
+    assert codes(lang, src, tgt) == []
