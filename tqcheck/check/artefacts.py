@@ -250,7 +250,7 @@ _WORDCHAR = (
 _TOKEN = re.compile(rf"[{_CJK}]|{_WORDCHAR}+(?:['’]{_WORDCHAR}+)*")
 _IS_CJK = re.compile(rf"[{_CJK}]")
 #: _TOKEN for ASCII text, where a letter or digit is [A-Za-z0-9] and nothing is CJK or a mark.
-_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z0-9]+)*")
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]++(?:['’][A-Za-z0-9]++)*+")
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff]")
 #: Longest repeated unit looked for, in tokens (a repeated sentence is one unit).
 _MAX_UNIT = 60
@@ -341,9 +341,10 @@ def _loops(text: str) -> list[_Loop]:
 def _repeat_starts(words: list[str]) -> set[int]:
     """Where a repeated unit can start: a unit of one token is followed by the same token, and a
     longer one starts with two tokens that come again, in that order, further on."""
-    pairs = list(zip(words, words[1:]))
-    if len(set(pairs)) == len(pairs) and not any(map(operator.eq, words, words[1:])):
+    following = words[1:]
+    if len(set(zip(words, following))) == len(following) and not any(map(operator.eq, words, following)):
         return set()  # nothing doubled, no two tokens twice in the same order
+    pairs = list(zip(words, following))
     counts = Counter(pairs)
     return {i for i, (a, b) in enumerate(pairs) if a == b or counts[(a, b)] > 1}
 
@@ -450,6 +451,11 @@ _MARK_OF = {opener: re.compile("[" + re.escape(opener + closer) + "]")
             for pairs in _BRACKET_PAIRS.values() for opener, closer in pairs}
 
 
+#: Every character _imbalances looks at: without one, nothing is unbalanced.
+_ANY_MARK = re.compile("[" + re.escape("".join(c for pairs in _BRACKET_PAIRS.values() for pair in pairs for c in pair)
+                                       + "“”„‟«»‹›\"‘") + "]")
+
+
 def _positions(text: str, marks: str) -> list[int]:
     """Offsets of the characters of ``marks`` in ``text``, in order."""
     if not any(c in text for c in marks):
@@ -459,6 +465,8 @@ def _positions(text: str, marks: str) -> list[int]:
 
 def _imbalances(text: str) -> list[tuple[str, str, int]]:
     """(kind, mark, offset) of each kind of bracket or quote left unbalanced in ``text``."""
+    if not _ANY_MARK.search(text):
+        return []  # no bracket or quote at all
     if "(" in text or ")" in text:  # every enumerator and emoticon has a round bracket
         text = _LONE_BRACKET.sub(lambda m: " " * len(m.group()), text)
     out: list[tuple[str, str, int]] = []

@@ -11,9 +11,10 @@ five rules share it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from ..types import Severity
 from . import translit as tr
@@ -71,6 +72,11 @@ KIN_TITLES: dict[str, tuple[str, ...]] = {
     "queen": ("女王", "王后", "королев", "Königin", "reina", "reine"),
     "pope": ("教皇", "教宗", "Папа", "Papst", "papa", "pape"),
 }
+
+#: Any of the words of KIN_TITLES, anywhere (in lowered text).
+_KIN_ANYWHERE = re.compile("|".join(map(re.escape, KIN_TITLES)))
+#: The same in ASCII text, as a word whose lowered form is one of them starts: with its capital.
+_KIN_CAPITALISED = re.compile("|".join(f"{w[0].upper()}(?i:{re.escape(w[1:])})" for w in KIN_TITLES))
 
 #: Common acronyms a translation may introduce for an ordinary source word.
 _GENERIC_ACRONYMS = frozenset("""
@@ -139,7 +145,12 @@ _UNITS = frozenset("km kg cm mm m g t mg ml l kw mw gw kwh mwh ppm pm am vs no h
 _TRANSLIT_RUN = re.compile("[" + "".join(sorted(_TRANSLIT)) + "]+")
 _TRANSLIT_NAME = re.compile("[" + "".join(sorted(_TRANSLIT)) + "·・]{2,}")
 _CAP_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
-_ASCII_CAP_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’]*(?:-[A-Za-z][A-Za-z0-9_'’]*)*")  # _CAP_WORD for ASCII text
+#: In ASCII text, a capital after a character that can join it to a preceding word.
+_CAP_AFTER_JOINER = re.compile(r"[0-9_'.\-][A-Z]")
+#: A capitalised word of _ASCII_CAP_WORD when no capital follows such a character.
+_ASCII_CAP_START = re.compile(r"[A-Z](?<![A-Za-z].)[A-Za-z0-9_'’]*+(?:-[A-Za-z][A-Za-z0-9_'’]*+)*+")
+_ASCII_CAP_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’]*+(?:-[A-Za-z][A-Za-z0-9_'’]*+)*+")  # _CAP_WORD for ASCII text
+_ASCII_CAP_WORD_COUNT = re.compile(_ASCII_CAP_WORD.pattern + "()")
 _SENT_START = re.compile(r"(?:^|[.!?:;。！？]\s*|[\"“”«»(\[]\s*|\n\s*)$")
 
 
@@ -343,7 +354,7 @@ def _contains_any(haystack: str, needles: Iterable[str]) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _word_pattern(needle: str) -> re.Pattern[str] | None:
     """The whole-word, case-blind pattern of a name that starts with a letter or digit and is not
     written in Han or kana (None for the others, which are looked for as plain substrings)."""
@@ -413,7 +424,27 @@ def _strip_possessive(word: str) -> str:
 
 # --- source-side romanisation, computed on demand -------------------------------------------------
 
+class _cached:
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first access:
+    the objects it serves (one source index, one analyser) live and die within one call."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 _SRC_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё'-]*")
 
 
@@ -426,7 +457,7 @@ def _name_readings(char: str) -> tuple[str, ...]:
     return r
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def _run_windows(run: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, skeleton) of every window of 1-8 characters of a run of transliteration
     characters, offsets within the run; windows with an empty skeleton are left out."""
@@ -456,29 +487,32 @@ class _SourceIndex:
         self.text = text
         self.lang = lang
 
-    @functools.cached_property
+    @_cached
     def text_lower(self) -> str:
         return self.text.lower()
 
-    @functools.cached_property
+    @_cached
     def latin_words(self) -> list[tuple[int, int, str]]:
+        if self.lang in ("zh", "ja", "ru") and not _ASCII_LETTER.search(self.text):
+            return []  # only words starting with an ASCII letter are kept
         return [(m.start(), m.end(), m.group()) for m in _SRC_WORD.finditer(self.text)
                 if m.group()[0].isascii() or self.lang not in ("zh", "ja", "ru")]
 
-    @functools.cached_property
+    @_cached
     def latin_folds(self) -> set[str]:
         return {tr.fold(w) for _, _, w in self.latin_words if w.isascii() or self.lang not in ("zh", "ja", "ru")}
 
-    @functools.cached_property
+    @_cached
     def han_runs(self) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in re.finditer(r"[\u3400-\u4dbf\u4e00-\u9fff]+", self.text)]
 
-    @functools.cached_property
+    @_cached
     def _han_readings(self) -> list[tuple[int, tuple[str, ...]]]:
         """(position, readings) of every Han character, surname readings included."""
-        return [(i, r) for i, r in enumerate(map(_name_readings, self.text)) if r]
+        readings = list(map(_name_readings, self.text))
+        return list(itertools.compress(enumerate(readings), readings))
 
-    @functools.cached_property
+    @_cached
     def _reading_starts(self) -> tuple[dict[str, list[int]], int]:
         """Reading -> indexes (in ``_han_readings``) of the characters that have it; the longest reading."""
         out: dict[str, list[int]] = {}
@@ -517,7 +551,7 @@ class _SourceIndex:
                     return end
         return None
 
-    @functools.cached_property
+    @_cached
     def translit_windows(self) -> list[tuple[int, int, str]]:
         """Consonant skeletons of every window of 1-8 transliteration characters."""
         out: list[tuple[int, int, str]] = []
@@ -526,11 +560,11 @@ class _SourceIndex:
             out.extend((s + i, s + j, sk) for i, j, sk in _run_windows(m.group()))
         return out
 
-    @functools.cached_property
+    @_cached
     def japanese(self) -> list[tuple[int, int, str]]:
         return list(tr.japanese_tokens(self.text))
 
-    @functools.cached_property
+    @_cached
     def reading_windows(self) -> list[tuple[int, int, str]]:
         """Folded readings of 1-3 consecutive Japanese words (for zh too: 岸田文雄 -> kishida fumio)."""
         toks = self.japanese
@@ -547,7 +581,7 @@ class _SourceIndex:
                     out.append((s0, toks[i + 2][1], fold(joined + toks[i + 2][2])))
         return out
 
-    @functools.cached_property
+    @_cached
     def cyrillic_words(self) -> list[tuple[int, int, str, str, str]]:
         """(start, end, word, folded romanisation, folded romanisation of the stem)."""
         out = []
@@ -619,10 +653,17 @@ class _SourceIndex:
                     if tr.KANA.search(self.text, s, e) and tr.skeletons_match(sk, tr.kana_skeleton(r)):
                         return (s, e)
         elif self.lang == "ru":
+            lf = len(f)
             for s, e, w, wf, stemf in self.cyrillic_words:
-                if wf == f or (len(f) >= 4 and (_similar(wf, f, 0.8) or (len(stemf) >= 4 and f.startswith(stemf)
-                                                                            and len(f) - len(stemf) <= 3))):
+                if wf == f:
                     return (s, e)
+                if lf >= 4:
+                    # _similar(wf, f, 0.8), its length test inline (most words fail it)
+                    lw = len(wf)
+                    if 100 * abs(lw - lf) <= 20 * (lw if lw > lf else lf) and tr.similarity(wf, f) >= 0.8:
+                        return (s, e)
+                    if len(stemf) >= 4 and f.startswith(stemf) and lf - len(stemf) <= 3:
+                        return (s, e)
         else:
             for s, e, w in self.latin_words:
                 wf = tr.fold(w)
@@ -633,29 +674,45 @@ class _SourceIndex:
     def _reading_match(self, f: str) -> tuple[int, int] | None:
         if len(f) < 3:
             return None
+        lf = len(f)
         for s, e, r in self.reading_windows:
-            if r == f or (len(f) >= 6 and _similar(r, f, 0.85)):
+            if r == f:
                 return (s, e)
+            if lf >= 6:
+                # _similar(r, f, 0.85), its length test inline (most windows fail it)
+                lr = len(r)
+                if 100 * abs(lr - lf) <= 15 * (lr if lr > lf else lf) and tr.similarity(r, f) >= 0.85:
+                    return (s, e)
         return None
 
 
 # --- the analysis ---------------------------------------------------------------------------------
 
 _CACHE: dict[tuple[object, ...], NameAnalysis] = {}
+#: The arguments and the result of the last call.
+_LAST: list[tuple[Any, ...]] = []
 
 
 def analyse(source: str, target: str, src_lang: str, tgt_lang: str,
             glossary: Mapping[str, tuple[str, ...]] | None = None) -> NameAnalysis:
     """Names on both sides of one pair and what became of them (the last few pairs are cached)."""
-    key = (source, target, src_lang, tgt_lang, id(glossary) if glossary else 0, len(glossary or ()))
+    size = len(glossary or ())
+    if _LAST and _CACHE:
+        # the five name rules ask in turn about the same pair: the very same arguments as last
+        # time have the key of the cache entry the last call returned
+        last = _LAST[0]
+        if (last[0] is source and last[1] is target and last[2] is src_lang and last[3] is tgt_lang
+                and last[4] is glossary and last[5] == size):
+            return last[6]
+    key = (source, target, src_lang, tgt_lang, id(glossary) if glossary else 0, size)
     hit = _CACHE.get(key)
-    if hit is not None:
-        return hit
-    result = _Analyser(source, target, _lang(src_lang), _lang(tgt_lang), glossary or {}).run()
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[key] = result
-    return result
+    if hit is None:
+        hit = _Analyser(source, target, _lang(src_lang), _lang(tgt_lang), glossary or {}).run()
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        _CACHE[key] = hit
+    _LAST[:] = [(source, target, src_lang, tgt_lang, glossary, size, hit)]
+    return hit
 
 
 class _Analyser:
@@ -704,11 +761,15 @@ class _Analyser:
     def _place_severity(self, h: PlaceHit) -> Severity:
         """Abbreviations (美方, 日俄) and places used as attributes (荷兰阿斯麦 "Dutch ASML",
         伦敦人 "The Londoner") are often rendered without the name: a warning when missing."""
-        if h.abbreviated or any((p := self.gaz.place(k)) is not None and p.kind == "org" for k in h.keys):
+        if h.abbreviated:
             return Severity.WARNING
+        for k in h.keys:
+            p = self.gaz.place(k)
+            if p is not None and p.kind == "org":
+                return Severity.WARNING
         nxt = self.source[h.end:h.end + 2]
         if self.src == "zh" and nxt and (nxt[0] in "人籍裔" or nxt[0] in _STRONG or (nxt[0].isascii() and nxt[0].isalpha())
-                                         or (len(nxt) == 2 and all(c in _TRANSLIT for c in nxt))):
+                                         or (len(nxt) == 2 and nxt[0] in _TRANSLIT and nxt[1] in _TRANSLIT)):
             return Severity.WARNING
         return Severity.ERROR
 
@@ -899,11 +960,35 @@ class _Analyser:
             taken.append((s, e))
 
     # -- target names ---------------------------------------------------------------------------
+    @_cached
+    def _capitalised(self) -> tuple[int, list[_Token]]:
+        """How many words of the target start with a letter, and those of them with a capital.
+
+        (``_target_tokens`` has all the words; in ASCII text only the capitalised ones are made.)"""
+        text = self.target
+        if not text.isascii():
+            words = [t for t in _target_tokens(text) if t.text[0].isalpha()]
+            return len(words), [t for t in words if t.text[0].isupper()]
+        if not _CAP_AFTER_JOINER.search(text):
+            # No capital follows a digit, "_", "'", "." or "-": a capital then starts a word
+            # exactly when no letter precedes it, and the capitalised words can be found alone
+            # (the words are only counted: one empty group per word, no word copied).
+            return (len(_ASCII_CAP_WORD_COUNT.findall(text)),
+                    [_Token(m.start(), m.end(), m.group()) for m in _ASCII_CAP_START.finditer(text)])
+        words_ = _ASCII_CAP_WORD.findall(text)  # (all start with a letter)
+        caps = []
+        pos = 0
+        find = text.find
+        for word in words_:
+            start = find(word, pos)
+            pos = start + len(word)
+            if word[0].isupper():
+                caps.append(_Token(start, pos, word))
+        return len(words_), caps
+
     def _target_names(self, taken: list[tuple[int, int]]) -> None:
-        tokens = _target_tokens(self.target)
-        words = [t for t in tokens if t.text[0].isalpha()]
-        caps = [t for t in words if t.text[0].isupper()]
-        headline = len(words) >= 5 and len(caps) >= 0.7 * len(words)
+        n_words, caps = self._capitalised
+        headline = n_words >= 5 and len(caps) >= 0.7 * n_words
         spans: list[list[_Token]] = []
         for t in caps:
             if spans and self.target[spans[-1][-1].end:t.start] in (" ", "-"):
@@ -941,11 +1026,21 @@ class _Analyser:
     # -- matching -------------------------------------------------------------------------------
     def _match_places(self, src_hits: list[PlaceHit], tgt_keys: dict[str, int]) -> None:
         src_keys = {k for h in src_hits for k in h.keys}
-        src_related = {r for k in src_keys for r in self.gaz.related(k)}
+        related = self.gaz.related
+        src_related: set[str] | None = None  # worked out when first needed
         for t in self.out.target:
             if t.kind != "place":
                 continue
-            if any(k in src_keys or k in src_related or any(r in src_keys for r in self.gaz.related(k)) for k in t.keys):
+            if src_related is None:
+                src_related = set()
+                for k in src_keys:
+                    src_related.update(related(k))
+            known = False
+            for k in t.keys:
+                if k in src_keys or k in src_related or not src_keys.isdisjoint(related(k)):
+                    known = True
+                    break
+            if known:
                 t.matched = True
             elif any(self._source_has_name(k) for k in t.keys):
                 t.matched = True
@@ -958,9 +1053,11 @@ class _Analyser:
         for s in self.out.source:
             if s.kind != "place":
                 continue
-            s.matched = all(
-                k in tgt_keys or any(r in tgt_keys for r in self.gaz.related(k)) or self._target_has_name(k)
-                for k in s.keys)
+            s.matched = True
+            for k in s.keys:
+                if not (k in tgt_keys or not tgt_keys.keys().isdisjoint(related(k)) or self._target_has_name(k)):
+                    s.matched = False
+                    break
             if not s.matched:
                 if anaphor is None:
                     anaphor = self.tgt == "en" and _ANAPHOR.search(self.target) is not None
@@ -986,14 +1083,15 @@ class _Analyser:
                     if (s.kind in ("translit", "latin") or s.kind == "person" and self.src == "zh") and _overlaps(
                             where, [(s.start, s.end)]):
                         s.matched = True
-        tgt_tokens: list[_Token] = []
-        cap_tokens: list[_Token] = []
+        cap_tokens: list[_Token] | None = None
         for s in self.out.source:
             if s.matched or s.kind == "place":
                 continue
-            if not tgt_tokens:
-                tgt_tokens = list(_target_tokens(self.target))
-                cap_tokens = [t for t in tgt_tokens if t.text[0].isupper() or t.text[0].isdigit()]
+            if cap_tokens is None:
+                if self.target.isascii():
+                    cap_tokens = list(self._capitalised[1])  # (words start with a letter here: no digit)
+                else:
+                    cap_tokens = [t for t in _target_tokens(self.target) if t.text[0].isupper() or t.text[0].isdigit()]
             if s.kind == "latin" and self.src in ("zh", "ja"):
                 s.matched = _contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
             elif s.kind == "translit":
@@ -1003,7 +1101,7 @@ class _Analyser:
                                 for t in cap_tokens) or any(
                     tr.any_skeleton_match(a.text + b.text, sk) for a, b in zip(cap_tokens, cap_tokens[1:]))
                 if not s.matched and len(s.text) <= 3:
-                    s.matched = self._lowercase_echo(sk, tgt_tokens)
+                    s.matched = self._lowercase_echo(sk, list(_target_tokens(self.target)))
             elif s.kind == "person" and self.src == "zh":
                 surname, given = _zh_person_reading(s.text)
                 folds = {_plain_fold(t.text) for t in cap_tokens}
@@ -1069,12 +1167,16 @@ class _Analyser:
 
     # -- swaps and replacements -------------------------------------------------------------------
     def _swaps(self, src_hits: list[PlaceHit], tgt_hits: list[PlaceHit]) -> None:
+        if not src_hits or not tgt_hits:
+            return  # a swap needs two places in the source and one of them in the translation
         src_count: dict[str, int] = {}
         src_first: dict[str, PlaceHit] = {}
         for h in src_hits:
             for k in h.keys:
                 src_count[k] = src_count.get(k, 0) + 1
                 src_first.setdefault(k, h)
+        if len(src_count) < 2:
+            return
         tgt_count: dict[str, int] = {}
         tgt_all: dict[str, list[PlaceHit]] = {}
         for h in tgt_hits:
@@ -1110,6 +1212,8 @@ class _Analyser:
     def _replacements(self) -> None:
         """A missing source place and an added known place: one defect, reported as the addition."""
         missing = [s for s in self.out.source if s.kind == "place" and not s.matched]
+        if not missing:
+            return
         added = [t for t in self.out.target if t.known and not t.matched and not t.explained and t.kind == "place"]
         if missing and added:
             for t in added:
@@ -1120,9 +1224,9 @@ class _Analyser:
 
     # -- spurious words -----------------------------------------------------------------------------
     def _spurious(self) -> None:
-        low = self.target.lower()
-        if not any(word in low for word in KIN_TITLES):
-            return  # no kinship term or honorific at all
+        if not (_KIN_CAPITALISED.search(self.target) if self.target.isascii()
+                else _KIN_ANYWHERE.search(self.target.lower())):
+            return  # no kinship term or honorific at all (in ASCII text: none capitalised)
         tokens = _target_tokens(self.target)
         matched_spans = [(t.start, t.end) for t in self.out.target if t.kind == "name" and t.matched]
         matched_spans += [(s.rendered_span) for s in self.out.source if s.rendered_span]
@@ -1162,17 +1266,11 @@ class _Analyser:
         target = self.target
         # Each pattern is tried only if the target has what every match of it contains (see
         # _SCAR_NEEDS): most sentences have none of these, and eight regex scans cost more.
-        words = (_ASCII_WORD_RUN if target.isascii() else _WORD_RUN).findall(target)
-        present = set(words)
-        pairs: list[set[tuple[str, str]]] = []
-
-        def word_pairs() -> set[tuple[str, str]]:
-            if not pairs:
-                pairs.append(set(zip(words, words[1:])))
-            return pairs[0]
-
+        word_pair = [_SCAR_WORD_PAIR.search(target) is not None]
+        if not word_pair[0] and not _SCAR_OTHER_NEEDS.search(target):
+            return
         for (pattern, reason), needs in zip(self._SCARS, _SCAR_NEEDS):
-            if not needs(target, present, word_pairs):
+            if not needs(target, word_pair):
                 continue
             for m in pattern.finditer(target):
                 s, e = m.start(), max(m.end(), m.start() + 1)
@@ -1182,20 +1280,15 @@ class _Analyser:
 
 
 # What every match of each of _Analyser._SCARS contains, in the same order: the pattern is not run
-# on a target without it. Words are maximal runs of \w, as \b sees them: a word that a pattern wants
-# between word boundaries or before a space is one of them, and two words a pattern wants separated
-# by spaces only are consecutive ones.
-_WORD_RUN = re.compile(r"\w+")
-_ASCII_WORD_RUN = re.compile(r"[A-Za-z0-9_]+")  # _WORD_RUN for ASCII text
-_SCAR_PREPOSITIONS = frozenset("in at from of between into near by".split())
-_SCAR_PAIRS_AND = frozenset((p, "and") for p in ("of", "between", "from", "with"))
-_SCAR_PAIRS_VERB = frozenset((p, v) for p in ("from", "of", "in", "at", "between", "into")
-                             for v in ("are", "is", "was", "were", "has", "have", "had"))
-_SCAR_PAIRS_ARTICLE = frozenset((a, v) for a in ("The", "the", "A", "a", "An", "an")
-                                for v in ("has", "have", "had", "is", "are", "was", "were", "demanded", "announced"))
-_SCAR_VERBS = frozenset(v for _, v in _SCAR_PAIRS_VERB | _SCAR_PAIRS_ARTICLE)
-_SCAR_OPENING_VERBS = frozenset("Said Says Reiterated Stressed Noted Told Urged".split())
-_SCAR_SPACE_MARKS = tuple(f"{space}{mark}" for space in " \t" for mark in ".,;")
+# on a target without it (most targets have none of these, and a regex scan each costs more).
+_SCAR_SPACE_MARK = re.compile(r"[ \t][.,;]")
+#: What a match of any of the three patterns of a word followed by another (a preposition before
+#: "and" or a verb, an article before a verb) matches. Each first word is a literal (so that the
+#: scan can jump to its letters) followed by a look-behind that is the leading word boundary.
+_SCAR_WORD_PAIR = re.compile(
+    "(?:" + "|".join(f"{w}(?<!\\w{w})" for w in "of between from with in at into the The an An a A".split()) + ")"
+    r"\s+(?:and|are|is|was|were|has|have|had|demanded|announced)\b")
+_SCAR_OPENING_VERB = re.compile("Said|Says|Reiterated|Stressed|Noted|Told|Urged")
 
 
 def _possessive_after_space(text: str) -> bool:
@@ -1209,15 +1302,25 @@ def _possessive_after_space(text: str) -> bool:
     return False
 
 
-_SCAR_NEEDS: tuple[Callable[[str, set[str], Callable[[], set[tuple[str, str]]]], bool], ...] = (
-    lambda text, words, pairs: not words.isdisjoint(_SCAR_PREPOSITIONS) and any(
-        m in text for m in _SCAR_SPACE_MARKS),
-    lambda text, words, pairs: "and" in words and not pairs().isdisjoint(_SCAR_PAIRS_AND),
-    lambda text, words, pairs: _possessive_after_space(text),
-    lambda text, words, pairs: not words.isdisjoint(_SCAR_VERBS) and not pairs().isdisjoint(_SCAR_PAIRS_VERB),
-    lambda text, words, pairs: not words.isdisjoint(_SCAR_VERBS) and not pairs().isdisjoint(_SCAR_PAIRS_ARTICLE),
-    lambda text, words, pairs: not words.isdisjoint(_SCAR_OPENING_VERBS),
-    lambda text, words, pairs: "Called" in words,
-    lambda text, words, pairs: "Would" in words,
+def _word_pair(text: str, found: list[bool]) -> bool:
+    if not found:
+        found.append(_SCAR_WORD_PAIR.search(text) is not None)
+    return found[0]
+
+
+#: Any of what the five other patterns need (what _SCAR_NEEDS looks for one by one), each
+#: alternative starting with its letter so that the scan can jump from one to the next; "'s"
+#: at the start or after a space is written as a quote not preceded by a non-space.
+_SCAR_OTHER_NEEDS = re.compile(r" [.,;]|\t[.,;]|'(?<!\S.)s|’(?<!\S.)s|Said|Says|Reiterated|Stressed|Noted|Told|Urged|Called|Would")
+
+_SCAR_NEEDS: tuple[Callable[[str, list[bool]], bool], ...] = (
+    lambda text, pair: _SCAR_SPACE_MARK.search(text) is not None,
+    _word_pair,
+    lambda text, pair: _possessive_after_space(text),
+    _word_pair,
+    _word_pair,
+    lambda text, pair: _SCAR_OPENING_VERB.search(text) is not None,
+    lambda text, pair: "Called" in text,
+    lambda text, pair: "Would" in text,
 )
 assert len(_SCAR_NEEDS) == len(_Analyser._SCARS)

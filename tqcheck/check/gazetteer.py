@@ -438,14 +438,15 @@ class Gazetteer:
         def letters(chars: Iterable[str]) -> str:
             return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
-        if self._cjk_pairs(lang) is None:
-            starts = letters(by_first)
-        else:
-            starts = letters(by_first) + "(?=" + letters(form[1] for form in index) + ")"
-        if lang == "zh":
-            run = letters(_ZH_RUN_LETTERS)
-            starts += f"|{run}(?={run}{run})"
-        return re.compile(starts)
+        first = letters(by_first)
+        second = "" if self._cjk_pairs(lang) is None else "(?=" + letters(form[1] for form in index) + ")"
+        if lang != "zh":
+            return re.compile(first + second)
+        # One class of all the letters that can start something comes first, so that the scan
+        # jumps from one of them to the next; the look-arounds then tell which start it is.
+        run = letters(_ZH_RUN_LETTERS)
+        either = letters(set(by_first) | _ZH_RUN_LETTERS)
+        return re.compile(f"{either}(?:(?<={first}){second}|(?<={run})(?={run}{run}))")
 
     @functools.lru_cache(maxsize=None)
     def _cjk_pairs(self, lang: str) -> dict[str, tuple[int, ...]] | None:
@@ -460,7 +461,8 @@ class Gazetteer:
             sizes.setdefault(form[:2], set()).add(len(form))
         return {c: tuple(sorted(v, reverse=True)) for c, v in sizes.items()}
 
-    def _find_cjk(self, text: str, lang: str) -> Iterator[PlaceHit]:
+    def _find_cjk(self, text: str, lang: str) -> list[PlaceHit]:
+        out: list[PlaceHit] = []
         index, by_first, names = self._cjk_index(lang)
         by_pair = self._cjk_pairs(lang)
         next_start = self._cjk_starts(lang).search
@@ -469,7 +471,7 @@ class Gazetteer:
             # a position whose letter starts no form can hold no match: jump to the next one that can
             m = next_start(text, i)
             if m is None:
-                return
+                return out
             i = m.start()
             hit = None
             sizes = by_pair.get(text[i:i + 2], ()) if by_pair is not None else by_first.get(text[i], ())
@@ -502,10 +504,11 @@ class Gazetteer:
                                      abbreviated=True)
             if hit is not None:
                 if hit.keys:
-                    yield hit
+                    out.append(hit)
                 i = hit.end
             else:
                 i += 1
+        return out
 
     def _name_overlaps(self, text: str, i: int, size: int, names: frozenset[str]) -> bool:
         """Whether a place name starts inside text[i:i+size] and runs past its end."""
@@ -530,25 +533,42 @@ class Gazetteer:
             index.setdefault(stem[:4], []).append(((stem,), key))
         return index
 
-    def _find_ru(self, text: str) -> Iterator[PlaceHit]:
+    def _find_ru(self, text: str) -> list[PlaceHit]:
+        out: list[PlaceHit] = []
         index = self._ru_index()
-        tokens = [(m.start(), m.end(), m.group()) for m in _RU_WORD.finditer(text)]
+        words = _RU_WORD.findall(text)
+        lows = list(map(str.lower, words))
+        n = len(words)
+        spans: list[tuple[int, int]] | None = None  # offsets of the words, found when first needed
         i = 0
-        while i < len(tokens):
-            low = tokens[i][2].lower()
+        while i < n:
+            candidates = index.get(lows[i][:4])
+            if not candidates:
+                i += 1
+                continue
             best: tuple[int, str] | None = None
-            for words, key in index.get(low[:4], ()):
-                if len(words) > len(tokens) - i:
+            for stems, key in candidates:
+                if len(stems) > n - i:
                     continue
-                if all(_ru_word_matches(tokens[i + k][2].lower(), w) for k, w in enumerate(words)):
-                    if best is None or len(words) > best[0]:
-                        best = (len(words), key)
+                if all(_ru_word_matches(lows[i + k], w) for k, w in enumerate(stems)):
+                    if best is None or len(stems) > best[0]:
+                        best = (len(stems), key)
             if best:
-                s, e = tokens[i][0], tokens[i + best[0] - 1][1]
-                yield _place_hit(s, e, text[s:e], (best[1],), adjective=not tokens[i][2][0].isupper())
+                if spans is None:
+                    # each word again from where the previous one ended: no Cyrillic letter, with
+                    # which every word starts, lies between two words
+                    spans = []
+                    at = 0
+                    for w in words:
+                        at = text.find(w, at)
+                        spans.append((at, at + len(w)))
+                        at += len(w)
+                s, e = spans[i][0], spans[i + best[0] - 1][1]
+                out.append(_place_hit(s, e, text[s:e], (best[1],), adjective=not words[i][0].isupper()))
                 i += best[0]
             else:
                 i += 1
+        return out
 
     # -- Latin ---------------------------------------------------------------------------------
     @functools.lru_cache(maxsize=None)
@@ -615,24 +635,24 @@ class Gazetteer:
         index, _ = self._latin_index(lang)
         return frozenset(toks[:k] for toks in index for k in range(1, len(toks) + 1))
 
-    def _find_latin_ascii(self, text: str, lang: str) -> Iterator[PlaceHit]:
+    def _find_latin_ascii(self, text: str, lang: str) -> list[PlaceHit]:
         """``_find_latin`` for ASCII text: the same words, but only those that can start a name
         (capitalised, at the start of a word of _LATIN_WORD) are looked for, and the words after
         one only as far as a name of the index starting with it can reach."""
+        out: list[PlaceHit] = []
         index, firsts = self._latin_index(lang)
         prefixes = self._latin_prefixes(lang)
-        word_at = _ASCII_LATIN_WORD.match
         next_word = _ASCII_LATIN_WORD.search
         done = 0  # words starting before this offset are part of a name found already
-        for m in _ASCII_NAME_START.finditer(text):
-            at = m.start()
+        for first in _ASCII_NAME_WORD.finditer(text):
+            at = first.start()
             if at < done:
                 continue
-            first = word_at(text, at)
             word = first.group()
-            key = (_norm_token(word),)
-            if key not in prefixes:
-                continue
+            norm = _norm_token(word)
+            if norm not in firsts:
+                continue  # (firsts has the first word of every name: the prefixes of one word)
+            key: tuple[str, ...] = (norm,)
             # the following words, as long as they continue a name of the index (windows any
             # longer have no entry)
             toks = [(at, first.end(), word)]
@@ -646,8 +666,9 @@ class Gazetteer:
                 toks.append((nxt.start(), end, nxt.group()))
             found = _latin_window(text, lang, index, toks, key)
             if found:
-                yield found
+                out.append(found)
                 done = found.end
+        return out
 
     def _names_of(self, key: str, lang: str) -> tuple[str, ...]:
         p = self.places.get(key)
@@ -656,14 +677,14 @@ class Gazetteer:
 
     def find(self, text: str, lang: str) -> list[PlaceHit]:
         """Places named in ``text`` (written in ``lang``), longest match first, left to right."""
-        lang = lang.split("-")[0].split("_")[0].lower()
+        lang = _primary_lang(lang)
         if lang in CJK_LANGS:
-            return list(self._find_cjk(text, lang))
+            return self._find_cjk(text, lang)
         if lang == "ru":
-            return list(self._find_ru(text))
+            return self._find_ru(text)
         if lang in LANGS:
             if text.isascii():
-                return list(self._find_latin_ascii(text, lang))
+                return self._find_latin_ascii(text, lang)
             return list(self._find_latin(text, lang))
         return []
 
@@ -688,10 +709,13 @@ ZH_ABBREVIATIONS = {
 _AMBIGUOUS_ACRONYMS = frozenset({"IS", "LA", "EI", "UE", "ROK"})
 _LATIN_WORD = re.compile(r"[^\W\d_]+(?:[.’'][^\W\d_]+)*\.?")
 #: _LATIN_WORD for ASCII text, where a letter is [A-Za-z].
-_ASCII_LATIN_WORD = re.compile(r"[A-Za-z]+(?:[.’'][A-Za-z]+)*\.?")
+_ASCII_LATIN_WORD = re.compile(r"[A-Za-z]++(?:[.’'][A-Za-z]++)*+\.?")
 #: Where in ASCII text a capitalised word of _LATIN_WORD starts: a capital that neither follows
 #: a letter nor continues a word over a full stop or an apostrophe ("U.S.", "O'Neill").
 _ASCII_NAME_START = re.compile(r"[A-Z](?<![A-Za-z].)(?<![A-Za-z][.’'].)")
+#: The word of _ASCII_LATIN_WORD there (no such start lies inside such a word: scanning on from
+#: its end skips none).
+_ASCII_NAME_WORD = re.compile(_ASCII_NAME_START.pattern + r"[A-Za-z]*+(?:[.’'][A-Za-z]++)*+\.?")
 #: Russian adjectives of the countries news names most (lower-case in Russian): stem -> key.
 _RU_ADJECTIVES = (
     ("российск", "RU"), ("русск", "RU"), ("японск", "JP"), ("китайск", "CN"), ("американск", "US"),
@@ -723,6 +747,11 @@ def _latin_window(text: str, lang: str, index: dict[tuple[str, ...], tuple[tuple
         currency = bool(_CURRENCY_AFTER.match(text, end))  # "US dollars" names a currency
         return _place_hit(window[0][0], end, text[window[0][0]:end], entry[0], entry[1] or currency)
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _primary_lang(code: str) -> str:
+    return code.split("-")[0].split("_")[0].lower()
 
 
 def _ru_word_matches(token: str, stem: str) -> bool:

@@ -1,6 +1,7 @@
 """TQ3xx: names. People, places and organisations compared across scripts, and glossary terms."""
 from __future__ import annotations
 
+import operator
 import re
 from typing import Iterator
 
@@ -13,6 +14,7 @@ from .registry import CheckContext, Hit, rule
 #: a translation may name the country, so an added country name is then only a warning.
 _DEICTIC = re.compile(r"我国|本国|回国|国内|全国|两国|该国|此国|祖国|国家|外国|各国|出国|归国|自国|国民|わが国|我が国|両国|страны|страна|стране")
 ENTITY = "Accuracy/Mistranslation/Entity"
+_START = operator.attrgetter("start")
 
 
 def _analysis(pair: Pair, ctx: CheckContext) -> NameAnalysis:
@@ -60,7 +62,7 @@ def name_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             if s.rendered_span:  # the wrong rendering is where the reader will see the error
                 span = Span("target", *s.rendered_span)
         yield Hit(msg, span, evidence, s.severity)
-    if not any(not s.matched for s in a.source):
+    if a.scars and all(s.matched for s in a.source):
         for scar in a.scars[:1]:
             yield Hit(
                 f"the translation has a hole where a name may have been dropped: {scar.reason} ({scar.text!r})",
@@ -88,7 +90,7 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     gaz = get_gazetteer()
     deictic: bool | None = None  # worked out when first needed
     report: list[list[TargetName]] = []
-    for t in sorted(a.target, key=lambda t: t.start):
+    for t in sorted(a.target, key=_START):
         if t.matched or t.explained or t.adjective:
             continue
         if not t.replaced and t.kind == "place" and deictic is None:

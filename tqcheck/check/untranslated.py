@@ -2,6 +2,8 @@
 wrong language."""
 from __future__ import annotations
 
+import functools
+import operator
 import re
 import unicodedata
 from difflib import SequenceMatcher
@@ -81,6 +83,7 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 _UNKNOWN = frozenset({"", "und", "mul", "zxx", "mis"})
 
 
+@functools.lru_cache(maxsize=256)
 def _lang(code: str) -> str:
     try:
         return normalise_lang(code)
@@ -155,9 +158,16 @@ def copied_source(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """
     # Cheap bound first: letters of the source absent from the translation cannot be copied
     # (a Chinese source and an English translation share none).
-    in_target = set(pair.target.casefold())
-    letters = list(filter(str.isalpha, pair.source.casefold()))
-    if not letters or sum(map(in_target.__contains__, letters)) < COPIED_SHARE * len(letters):
+    source = pair.source.casefold()
+    n_letters = operator.countOf(map(str.isalpha, source), True)
+    if not n_letters:
+        return
+    target = pair.target.casefold()
+    if target.isascii() and len(source.encode("ascii", "ignore")) < COPIED_SHARE * n_letters:
+        return  # only the source's ASCII letters can be in an ASCII translation, and they are too few
+    letters = list(filter(str.isalpha, source))
+    in_target = set(target)
+    if operator.countOf(map(in_target.__contains__, letters), True) < COPIED_SHARE * len(letters):
         return
     src, tgt = _words(pair.source), _words(pair.target)
     if not any(any(c.isalpha() for c in w) for w in src):
@@ -279,7 +289,7 @@ def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if function_words:
         folded = text.casefold()
         tokens = (_ASCII_LETTERS if folded.isascii() else _LETTERS).findall(folded)
-        if tokens and sum(map(function_words.__contains__, tokens)) >= FUNCTION_WORD_SHARE * len(tokens):
+        if tokens and operator.countOf(map(function_words.__contains__, tokens), True) >= FUNCTION_WORD_SHARE * len(tokens):
             return  # plainly in the target language: no need to ask the identifier
     guess = detect_language(text)
     if not guess.reliable or _same_language(guess.lang, tgt):
