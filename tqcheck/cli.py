@@ -175,5 +175,9 @@ def explain(code: str) -> None:
         click.echo(f"\nGate: when it fires, rules starting with {', '.join(rule.suppresses)} are skipped for that pair.")
 
 
+from .cli_admin import cache as _cache, models as _models  # noqa: E402
+main.add_command(_models)
+main.add_command(_cache)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import urllib.request
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,8 @@ class InstalledModel:
     version: str
     path: str
     note: str = ""
+    from_code: str = ""  # translation packages only
+    to_code: str = ""
 
     def __str__(self) -> str:
         extra = f"  ({self.note})" if self.note else ""
@@ -44,7 +47,7 @@ class InstalledModel:
 def _describe(pkg: Any) -> InstalledModel:
     names = f"{pkg.from_name} -> {pkg.to_name}" if pkg.from_name and pkg.to_name else ""
     return InstalledModel("translate", f"{pkg.from_code}-{pkg.to_code}", str(pkg.package_version or "?"),
-                          str(pkg.package_path), names)
+                          str(pkg.package_path), names, str(pkg.from_code), str(pkg.to_code))
 
 
 def list_models() -> list[InstalledModel]:
@@ -89,10 +92,19 @@ def install_file(path: str | os.PathLike[str]) -> InstalledModel:
     """Install an ``.argosmodel`` file (a zip of one folder holding metadata.json, model/ and a
     sentencepiece.model or bpe.model); replaces an installed package for the same language pair."""
     src = os.fspath(path)
+    if os.path.isdir(src):
+        raise InputError(src, "is a folder; give the path of a downloaded .argosmodel file")
     if not os.path.isfile(src):
         raise InputError(src, "no such file; give the path of a downloaded .argosmodel file")
     if not zipfile.is_zipfile(src):
         raise InputError(src, "not an .argosmodel file (it must be a zip archive)")
+    try:
+        return _install_zip(src)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # truncated or damaged archive
+        raise InputError(src, f"damaged .argosmodel archive ({exc}); download it again") from exc
+
+
+def _install_zip(src: str) -> InstalledModel:
     with zipfile.ZipFile(src) as zf:
         top, meta = _check_archive(src, zf)
         package = load_argos()
@@ -163,7 +175,7 @@ def remove(src: str, tgt: str) -> list[InstalledModel]:
     package = load_argos()
     found = _installed_for(src, tgt)
     if not found:
-        have = ", ".join(f"{p.from_code}-{p.to_code}" for p in installed_packages()) or "none"
+        have = ", ".join(sorted(f"{p.from_code}-{p.to_code}" for p in installed_packages())) or "none"
         raise ModelError(f"no argostranslate package {src}-{tgt} is installed (installed: {have})")
     removed = [_describe(p) for p in found]
     with package.package_lock:

@@ -1,0 +1,172 @@
+"""``tqcheck models ...`` and ``tqcheck cache ...``: install, list and remove models; inspect and empty
+the cache. Registered on the ``tqcheck`` group at the end of ``tqcheck.cli``."""
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from dataclasses import asdict
+from typing import Any, Callable
+
+import click
+
+from .errors import InputError
+
+
+def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``tqcheck.cli._guarded`` (errors -> one line, exit 2), looked up when the command runs:
+    tqcheck.cli imports this module at its end, so importing it here at load time would be circular."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .cli import _guarded as guard
+
+        return guard(func)(*args, **kwargs)
+
+    return wrapper
+
+
+def _note(message: str) -> None:
+    click.echo(f"tqcheck: note: {message}", err=True)
+
+
+# -- tqcheck models ---------------------------------------------------------------------------------
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def models() -> None:
+    """List, install and remove translation packages (argostranslate) and embedders."""
+
+
+@models.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list (kind, name, version, path, note, "
+              "from_code, to_code) instead of a table.")
+@_guarded
+def list_cmd(as_json: bool) -> None:
+    """Installed models: argostranslate translation packages, the bundled embedder, and
+    sentence-transformers models in the Hugging Face cache (usable as --embedder st:NAME)."""
+    from .models.manage import list_models
+    from .models.translators import argos_dir
+
+    found = list_models()
+    if as_json:
+        click.echo(json.dumps([asdict(m) for m in found], ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{'KIND':<10} {'NAME':<40} {'VERSION':<10} PATH")
+        for model in found:
+            click.echo(str(model))
+    if not any(m.kind == "translate" for m in found):
+        _note(f"no translation package is installed in {argos_dir() / 'packages'}; add one with "
+              "`tqcheck models install SRC TGT` or `tqcheck models install-file PATH.argosmodel`")
+
+
+@models.command()
+@click.argument("src")
+@click.argument("tgt")
+@click.option("--timeout", type=click.FloatRange(min=0.1), metavar="SECONDS", default=None,
+              help="How long to wait for argostranslate's package index (default: 10).")
+@_guarded
+def install(src: str, tgt: str, timeout: float | None) -> None:
+    """Download and install the argostranslate package translating SRC to TGT (language codes such
+    as zh en); when there is none, the two that pivot through English. Needs the internet: offline,
+    copy the .argosmodel file over and use `tqcheck models install-file`."""
+    from .models import manage
+
+    done = manage.install(src.strip().lower(), tgt.strip().lower(),
+                          manage.INDEX_TIMEOUT if timeout is None else timeout)
+    for model in done:
+        click.echo(f"installed {model.name} {model.version} in {model.path}")
+    if len(done) > 1:
+        _note(f"no direct {src}-{tgt} package: {src} -> {tgt} translates through "
+              + " and ".join(m.name for m in done))
+
+
+@models.command("install-file")
+@click.argument("path")
+@_guarded
+def install_file(path: str) -> None:
+    """Install a downloaded PATH.argosmodel file (replaces an installed package for the same pair)."""
+    from .models.manage import install_file as install
+
+    model = install(path)
+    click.echo(f"installed {model.name} {model.version} in {model.path}")
+
+
+@models.command()
+@click.argument("src")
+@click.argument("tgt")
+@_guarded
+def remove(src: str, tgt: str) -> None:
+    """Uninstall the argostranslate package translating SRC to TGT."""
+    from .models.manage import remove as uninstall
+
+    for model in uninstall(src.strip().lower(), tgt.strip().lower()):
+        click.echo(f"removed {model.name} {model.version} from {model.path}")
+
+
+# -- tqcheck cache ----------------------------------------------------------------------------------
+
+_CACHE_DIR_HELP = "Cache folder (default: $TQCHECK_CACHE_DIR, else the user cache folder)."
+_KINDS = {"tr": "translations", "emb": "embeddings"}
+
+
+def _size(n: int) -> str:
+    """Bytes in binary units, as TQCHECK_CACHE_MAX_MB counts them: 512 B, 1.5 kB, 1.0 GB."""
+    if n < 1024:
+        return f"{n} B"
+    value, unit = n / 1024, "kB"
+    for bigger in ("MB", "GB"):
+        if value < 1024:
+            break
+        value, unit = value / 1024, bigger
+    return f"{value:.1f} {unit}"
+
+
+def _open_cache(cache_dir: str | None) -> Any:
+    from .cache import DiskCache
+
+    return DiskCache(cache_dir)
+
+
+def _cache_call(cache: Any, method: str) -> Any:
+    try:
+        return getattr(cache, method)()
+    except (sqlite3.Error, OSError) as exc:
+        raise InputError(str(cache.path), f"cannot read the cache: {exc}; delete the file to start afresh") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cache() -> None:
+    """Inspect or empty the cache of translations and embeddings."""
+
+
+@cache.command()
+@click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False), help=_CACHE_DIR_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of text.")
+@_guarded
+def info(cache_dir: str | None, as_json: bool) -> None:
+    """Where the cache is, how many entries it holds, its size and its limit (TQCHECK_CACHE_MAX_MB)."""
+    disk = _open_cache(cache_dir)
+    stats = _cache_call(disk, "stats")
+    if as_json:
+        click.echo(json.dumps({"folder": str(disk.directory), "file": stats.path, "entries": stats.entries,
+                               "bytes": stats.bytes, "max_bytes": stats.max_bytes,
+                               "by_kind": {_KINDS.get(k, k): v for k, v in sorted(stats.by_kind.items())}}))
+        return
+    kinds = ", ".join(f"{v} {_KINDS.get(k, k)}" for k, v in sorted(stats.by_kind.items(), key=lambda kv: kv[0]))
+    click.echo(f"folder:  {disk.directory}")
+    click.echo(f"entries: {stats.entries}" + (f" ({kinds})" if kinds else ""))
+    click.echo(f"size:    {_size(stats.bytes)} ({stats.bytes} bytes)")
+    click.echo(f"limit:   {_size(stats.max_bytes)} ({stats.max_bytes} bytes)")
+
+
+@cache.command()
+@click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False), help=_CACHE_DIR_HELP)
+@_guarded
+def clear(cache_dir: str | None) -> None:
+    """Remove every cached translation and embedding."""
+    disk = _open_cache(cache_dir)
+    before = _cache_call(disk, "stats")
+    removed = _cache_call(disk, "clear")
+    size = f" ({_size(before.bytes)})" if removed else ""
+    click.echo(f"removed {removed} {'entry' if removed == 1 else 'entries'}{size} from {disk.directory}")
