@@ -72,8 +72,23 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--aligned", "mode", flag_value="aligned",
               help="Line i of SRC is the original of line i of OUT: no alignment, only checks and scores.")
 @click.option("--embedder", metavar="NAME",
-              help="Sentence embedder for alignment and similarity: use (bundled multilingual USE, the default) or none.")
-@click.option("--encoding", metavar="CODEC", help="Encoding of both files (default: detected).")
+              help="Sentence embedder for alignment and similarity: use (bundled multilingual USE, the default), "
+                   "st:NAME_OR_PATH (an installed sentence-transformers model, e.g. st:LaBSE) or none.")
+@click.option("--translator", type=click.Choice(["argos", "none"]), default=None,
+              help="Machine translation for semantic evidence: argos (installed argostranslate packages; "
+                   "`tqcheck models list`), or none (the default).")
+@click.option("--translate", "translate", type=click.Choice(["back", "forward", "both"]), default="back",
+              show_default=True, help="With --translator: back-translate OUT into the source language, "
+                                      "forward-translate SRC, or both.")
+@click.option("--back-translation", metavar="FILE",
+              help="A back-translation of OUT into the source language you already have; aligned with SRC "
+                   "and compared like one from --translator (chrF, BLEU, TER per sentence).")
+@click.option("--ref", "reference", metavar="FILE",
+              help="A human reference translation of SRC: aligned too; chrF, BLEU and TER of OUT against it "
+                   "per sentence and for the document.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the on-disk cache of embeddings and "
+                                               "translations (`tqcheck cache info`).")
+@click.option("--encoding", metavar="CODEC", help="Encoding of every input file (default: detected).")
 @click.option("-f", "--output-format", "fmt", type=click.Choice(FORMAT_NAMES), default="text",
               show_default=True, envvar="TQCHECK_OUTPUT_FORMAT", help="Report format.")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
@@ -97,7 +112,8 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("-q", "--quiet", is_flag=True, help="Do not print notes on stderr.")
 @_guarded
 def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode: str | None,
-            embedder: str | None, encoding: str | None, fmt: str, output: str | None, select: str | None,
+            embedder: str | None, translator: str | None, translate: str, back_translation: str | None,
+            reference: str | None, no_cache: bool, encoding: str | None, fmt: str, output: str | None, select: str | None,
             ignore: str | None, fail_on: str | None, glossaries: tuple[str, ...], config_path: str | None,
             isolated: bool, exit_zero: bool, only_findings: bool, statistics: bool, baseline_path: str | None,
             write_baseline_path: str | None, color: bool | None, quiet: bool) -> None:
@@ -119,7 +135,9 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode
             config = load_config(found)
     options = Options(src_lang, tgt_lang, mode or "document", embedder, encoding,
                       _prefixes(select) or None, _prefixes(ignore) if ignore is not None else None,
-                      tuple(glossaries), config)
+                      tuple(glossaries), config, translator=None if translator == "none" else translator,
+                      translate=translate, back_translation=back_translation, reference=reference,
+                      cache=not no_cache)
     severity = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
 
     def notify(msg: str) -> None:
@@ -129,7 +147,8 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode
     if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
         raise UsageError(f"-f {fmt} is binary and would garble the terminal; pass -o FILE")
     for written in (output, write_baseline_path):
-        clobbered = next((p for p in (src, out, *glossaries) if written and _same_file(written, p)), None)
+        inputs = (src, out, *glossaries, *(p for p in (back_translation, reference) if p))
+        clobbered = next((p for p in inputs if written and _same_file(written, p)), None)
         if clobbered:
             raise UsageError(f"{written}: writing the report there would overwrite the input file {clobbered}")
     baseline = load_baseline(baseline_path) if baseline_path else None
@@ -178,6 +197,9 @@ def explain(code: str) -> None:
 from .cli_admin import cache as _cache, models as _models  # noqa: E402
 main.add_command(_models)
 main.add_command(_cache)
+
+from .audit.cli import audit as _audit  # noqa: E402
+main.add_command(_audit)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

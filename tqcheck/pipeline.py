@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -14,14 +14,22 @@ from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
 from .config import Config
 from .errors import InputError, ModelError, UsageError
-from .models.embedders import Embedder, get_embedder
+from .models.embedders import Embedder, NgramEmbedder, get_embedder
 from .read.langid import LangGuess, detect_language, normalise_lang
 from .read.reader import DecodedText, decode_bytes, read_text_file
 from .result import PairResult, Report
+from .score.metrics import metrics_for
+from .score.quality import description as quality_description, pair_quality
 from .segment.segmenter import segment_lines, segment_text
 from .types import Document, Link, Pair, Segment
 
+if TYPE_CHECKING:
+    from .cache import DiskCache
+
 MODES = ("document", "sentences-per-line", "aligned")
+#: Which way a translator runs: the MT back into the source language, the source forward, or both.
+TRANSLATE_DIRECTIONS = ("back", "forward", "both")
+TRANSLATORS = ("argos", "none")
 DEFAULT_MODE = "document"
 DEFAULT_EMBEDDER = "use"
 #: Below this confidence a detected language is reported as a guess.
@@ -51,10 +59,24 @@ class Options:
     ignore: tuple[str, ...] | None = None
     glossaries: tuple[str, ...] = ()
     config: Config = field(default_factory=Config)
+    translator: str | None = None  # "argos" or None/"none"
+    translate: str = "back"  # TRANSLATE_DIRECTIONS
+    back_translation: str | None = None  # a file holding a back-translation of the translation
+    reference: str | None = None  # a file holding a human reference translation
+    cache: bool = True  # embeddings and translations on disk (tqcheck.cache)
+    cache_dir: str | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise UsageError(f"unknown mode {self.mode!r}; valid values: {', '.join(MODES)}")
+        if self.translator not in (None, *TRANSLATORS):
+            raise UsageError(f"unknown translator {self.translator!r}; valid values: {', '.join(TRANSLATORS)}")
+        if self.translate not in TRANSLATE_DIRECTIONS:
+            raise UsageError(f"unknown translation direction {self.translate!r}; valid values: "
+                             f"{', '.join(TRANSLATE_DIRECTIONS)}")
+        if self.translator == "argos" and self.back_translation and self.translate != "forward":
+            raise UsageError("--back-translation FILE and --translator argos both give a back-translation; "
+                             "pass one, or --translate forward to add a forward-translation")
         try:
             self.src_lang = normalise_lang(self.src_lang) if self.src_lang else None
             self.tgt_lang = normalise_lang(self.tgt_lang) if self.tgt_lang else None
@@ -70,7 +92,10 @@ def compare_files(src_path: str, tgt_path: str, options: Options | None = None, 
     options = options or Options()
     src = read_text_file(src_path, options.encoding)
     tgt = read_text_file(tgt_path, options.encoding)
-    return _compare(src, tgt, options, notify)
+    extra = {name: read_text_file(path, options.encoding)
+             for name, path in (("back_translation", options.back_translation), ("reference", options.reference))
+             if path}
+    return _compare(src, tgt, options, notify, extra)
 
 
 def compare(
@@ -83,12 +108,25 @@ def compare(
     embedder: str | None = DEFAULT_EMBEDDER,
     select: Sequence[str] = ("TQ",),
     ignore: Sequence[str] = (),
+    translator: str | None = None,
+    translate: str = "back",
+    back_translation: str | None = None,
+    reference: str | None = None,
+    cache: bool = True,
 ) -> Report:
-    """Python API: compare a translation with its original, both given as strings."""
-    options = Options(src_lang, tgt_lang, mode, embedder, None, tuple(select), tuple(ignore))
+    """Python API: compare a translation with its original, both given as strings.
+
+    ``translator="argos"`` adds a back-translation (``translate="back"``, the default), a forward-translation
+    (``"forward"``) or both; ``back_translation`` and ``reference`` are texts (a back-translation of the
+    translation, a human reference translation), aligned with the source like the translation is.
+    """
+    options = Options(src_lang, tgt_lang, mode, embedder, None, tuple(select), tuple(ignore),
+                      translator=translator, translate=translate, cache=cache)
     src = decode_bytes(_utf8(source_text, "<source>"), "<source>", "utf-8")
     tgt = decode_bytes(_utf8(translation_text, "<translation>"), "<translation>", "utf-8")
-    return _compare(src, tgt, options, None)
+    extra = {name: decode_bytes(_utf8(text, f"<{name}>"), f"<{name}>", "utf-8")
+             for name, text in (("back_translation", back_translation), ("reference", reference)) if text}
+    return _compare(src, tgt, options, None, extra)
 
 
 def _utf8(text: str, name: str) -> bytes:
@@ -99,7 +137,8 @@ def _utf8(text: str, name: str) -> bytes:
                          f"{exc.start}; decode the text strictly (or with errors='replace')") from None
 
 
-def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notify | None) -> Report:
+def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notify | None,
+             extra: dict[str, DecodedText] | None = None) -> Report:
     notes: list[str] = []
 
     def note(msg: str) -> None:
@@ -107,8 +146,9 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         if notify:
             notify(msg)
 
-    _check_document_size(src)
-    _check_document_size(tgt)
+    extra = extra or {}
+    for doc in (src, tgt, *extra.values()):
+        _check_document_size(doc)
     src_lang, tgt_lang, src_guess, tgt_guess = _languages(src, tgt, options, note)
     # segment
     if options.mode == "document":
@@ -150,18 +190,27 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
     covered = embedder is not None and embedder.supports(src_lang) and embedder.supports(tgt_lang)
     if embedder is not None and not covered:
         note(f"the {embedder.name} embedder does not cover {src_lang}-{tgt_lang}; aligning without a model")
+    cache = _disk_cache(options, note)
+    if embedder is not None and cache is not None:
+        from .cache import CachedEmbedder
+
+        embedder = CachedEmbedder(embedder, cache)
     active = embedder if covered else None
     if options.mode == "aligned":
         links = _aligned_links(src_segs, tgt_segs, src_lang, tgt_lang, active)
     else:
         links = Aligner(active).align([s.text for s in src_segs], [s.text for s in tgt_segs], src_lang, tgt_lang)
     pairs = [_pair(k, link, src_segs, tgt_segs, src_lang, tgt_lang) for k, link in enumerate(links)]
+    # semantic evidence: translations (argostranslate, or files the user has) and string metrics on them
+    texts = _evidence_texts(pairs, src_segs, src_lang, tgt_lang, options, extra, embedder, cache, note)
     # check
     doc_ratio = _doc_log_ratio(pairs) if options.mode != "aligned" else None
     merged = _merged_similarities(pairs, active)
     contexts = [
         CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity, "expected_log_ratio": doc_ratio,
-                                          "source_sentence_similarity": merged.get(p.index)}, glossary)
+                                          "source_sentence_similarity": merged.get(p.index),
+                                          "forward_translation": texts[p.index].get("forward_translation")},
+                     glossary)
         for p in pairs
     ]
     findings = run_checks(pairs, contexts, selection)
@@ -170,7 +219,14 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         by_pair.setdefault(f.pair, []).append(f)
     # score
     ratio = _doc_ratio(pairs)
-    results = [PairResult(p, by_pair.get(p.index, []), _scores(p, ratio)) for p in pairs]
+    results = []
+    for p in pairs:
+        scores = _scores(p, ratio)
+        scores.update(_metric_scores(p, texts[p.index], src_lang, tgt_lang))
+        found = by_pair.get(p.index, [])
+        scores["quality"] = pair_quality(scores, found, bool(p.source.strip()), bool(p.target.strip()))
+        results.append(PairResult(p, found, scores, texts[p.index]))
+    metrics = _document_metrics(results, src_lang, tgt_lang)
     signature = {
         "tool": "tqcheck",
         "version": __version__,
@@ -184,8 +240,148 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         "rules": [r.code for r in selection.rules()],
         "config": options.config.path,
         "glossaries": list(settings.glossary + options.glossaries),
+        "translator": _translator_signature(options),
+        "reference": extra["reference"].path if "reference" in extra else None,
+        "metrics": _metric_signatures(results, src_lang, tgt_lang),
+        "quality": quality_description(),
     }
-    return Report(source, target, options.mode, results, signature, notes)
+    return Report(source, target, options.mode, results, signature, notes, metrics)
+
+
+# -- semantic evidence ---------------------------------------------------------------------------
+
+#: Keys of PairResult.texts, in report order.
+EVIDENCE_TEXTS = ("back_translation", "forward_translation", "reference")
+
+
+def _disk_cache(options: Options, note: Notify) -> "DiskCache | None":
+    if not options.cache:
+        return None
+    from .cache import DiskCache
+
+    return DiskCache(options.cache_dir)
+
+
+def _segments(doc: DecodedText, lang: str, mode: str) -> tuple[Segment, ...]:
+    if mode == "document":
+        return tuple(segment_text(doc.text, lang))
+    if mode == "sentences-per-line":
+        return tuple(segment_lines(doc.text))
+    return _every_line(doc)
+
+
+def _side_texts(
+    doc: DecodedText, lang: str, what: str, src_segs: Sequence[Segment], src_lang: str, pairs: Sequence[Pair],
+    mode: str, embedder: Embedder | None, note: Notify,
+) -> list[str]:
+    """Align a side document (a back-translation or a reference) with the source; the text facing each pair."""
+    guess = detect_language(doc.text)
+    if guess.reliable and guess.lang not in (lang, "und"):
+        note(f"{doc.path}: the {what} should be in {lang} but reads as {guess.lang}")
+    segs = _segments(doc, lang, mode)
+    if not any(s.text for s in segs):
+        raise InputError(doc.path, "no sentences found")
+    _check_sentences(doc, segs)
+    facing: dict[int, list[int]] = {}
+    if mode == "aligned":
+        if len(segs) != len(src_segs):
+            raise InputError(doc.path, f"--aligned needs one line per source line: the source has {len(src_segs)} "
+                             f"lines, the {what} {len(segs)}", line=min(len(segs), len(src_segs)) + 1)
+        facing = {k: [k] for k in range(len(segs)) if segs[k].text}
+    else:
+        if lang == src_lang:  # same language: shared character n-grams are the best evidence
+            embedder = NgramEmbedder()
+        covered = embedder is not None and embedder.supports(src_lang) and embedder.supports(lang)
+        links = Aligner(embedder if covered else None).align(
+            [s.text for s in src_segs], [s.text for s in segs], src_lang, lang)
+        for link in links:
+            for i in link.src:
+                facing.setdefault(i, []).extend(link.tgt)
+    out = []
+    for p in pairs:
+        idx = sorted({j for s in p.src_segments for j in facing.get(s.index, ())})
+        out.append(join_sentences([segs[j].text for j in idx], lang))
+    return out
+
+
+def _evidence_texts(
+    pairs: Sequence[Pair], src_segs: Sequence[Segment], src_lang: str, tgt_lang: str, options: Options,
+    extra: dict[str, DecodedText], embedder: Embedder | None, cache: "DiskCache | None", note: Notify,
+) -> list[dict[str, str]]:
+    """Per pair: its back-translation, forward-translation and reference, where there are any."""
+    texts: list[dict[str, str]] = [{} for _ in pairs]
+    if "back_translation" in extra:
+        side = _side_texts(extra["back_translation"], src_lang, "back-translation", src_segs, src_lang, pairs,
+                           options.mode, embedder, note)
+        for t, bt, p in zip(texts, side, pairs):
+            if p.target:
+                t["back_translation"] = bt
+    if "reference" in extra:
+        side = _side_texts(extra["reference"], tgt_lang, "reference", src_segs, src_lang, pairs, options.mode,
+                           embedder, note)
+        for t, ref, p in zip(texts, side, pairs):
+            if p.source:
+                t["reference"] = ref
+    if options.translator == "argos":
+        from .models.translators import ArgosTranslator
+
+        translator = ArgosTranslator(cache)
+        if options.translate in ("back", "both"):
+            todo = [p for p in pairs if p.target.strip()]
+            for p, out in zip(todo, translator.translate([p.target for p in todo], tgt_lang, src_lang)):
+                texts[p.index]["back_translation"] = out
+        if options.translate in ("forward", "both"):
+            todo = [p for p in pairs if p.source.strip()]
+            for p, out in zip(todo, translator.translate([p.source for p in todo], src_lang, tgt_lang)):
+                texts[p.index]["forward_translation"] = out
+    return [{k: t[k] for k in EVIDENCE_TEXTS if k in t} for t in texts]
+
+
+def _metric_scores(pair: Pair, texts: dict[str, str], src_lang: str, tgt_lang: str) -> dict[str, float | None]:
+    """chrF, BLEU and TER of each translation against what it should match: the back-translation against
+    the source (in the source language), the MT against the forward-translation and the reference."""
+    out: dict[str, float | None] = {}
+    if "back_translation" in texts:
+        for k, v in metrics_for(src_lang).sentence(texts["back_translation"], pair.source).items():
+            out[f"back_translation_{k}"] = v
+    for name in ("forward_translation", "reference"):
+        if name in texts:
+            for k, v in metrics_for(tgt_lang).sentence(pair.target, texts[name]).items():
+                out[f"{name}_{k}"] = v
+    return out
+
+
+def _document_metrics(results: Sequence[PairResult], src_lang: str, tgt_lang: str) -> dict[str, object]:
+    """Document-level (corpus) chrF, BLEU and TER for each kind of evidence present, and the quality."""
+    out: dict[str, object] = {}
+    bt = [(r.texts["back_translation"], r.pair.source) for r in results if "back_translation" in r.texts]
+    if bt:
+        out["back_translation"] = metrics_for(src_lang).corpus([h for h, _ in bt], [r for _, r in bt])
+    for name in ("forward_translation", "reference"):
+        got = [(r.pair.target, r.texts[name]) for r in results if name in r.texts]
+        if got:
+            out[name] = metrics_for(tgt_lang).corpus([h for h, _ in got], [r for _, r in got])
+    return out
+
+
+def _translator_signature(options: Options) -> dict[str, object] | None:
+    if options.translator != "argos" and not options.back_translation:
+        return None
+    return {
+        "backend": "argostranslate" if options.translator == "argos" else None,
+        "direction": options.translate if options.translator == "argos" else None,
+        "back_translation_file": options.back_translation,
+    }
+
+
+def _metric_signatures(results: Sequence[PairResult], src_lang: str, tgt_lang: str) -> dict[str, dict[str, str]]:
+    """sacrebleu's signature of each metric used, per language compared."""
+    langs = []
+    if any("back_translation" in r.texts for r in results):
+        langs.append(src_lang)
+    if any("forward_translation" in r.texts or "reference" in r.texts for r in results):
+        langs.append(tgt_lang)
+    return {lang: metrics_for(lang).signatures() for lang in dict.fromkeys(langs)}
 
 
 def _check_document_size(doc: DecodedText) -> None:

@@ -16,6 +16,8 @@ class PairResult:
     pair: Pair
     findings: list[Finding]
     scores: dict[str, float | None]
+    #: Texts the pair was compared with: back_translation, forward_translation, reference (where present).
+    texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def worst(self) -> Severity | None:
@@ -32,6 +34,8 @@ class Report:
     pairs: list[PairResult]
     signature: dict[str, Any]
     notes: list[str] = field(default_factory=list)
+    #: Document-level chrF, BLEU and TER per kind of evidence (back_translation, forward_translation, reference).
+    metrics: dict[str, Any] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -53,7 +57,17 @@ class Report:
             "findings_by_code": dict(sorted(Counter(f.code for f in findings).items())),
             "pairs_with_errors": sum(1 for p in self.pairs if p.worst == Severity.ERROR),
             "worst_severity": str(self.worst_severity()) if findings else None,
+            "quality": self.quality(),
+            "metrics": self.metrics,
         }
+
+    def quality(self) -> float | None:
+        """The document's quality in 0-1: its pairs' quality scores, weighted by length (docs/quality-score.md)."""
+        from .score.quality import document_quality
+
+        kept = [(pr.scores["quality"], len(pr.pair.source) or len(pr.pair.target)) for pr in self.pairs
+                if pr.scores.get("quality") is not None]
+        return document_quality([float(q) for q, _ in kept], [w for _, w in kept])
 
     def to_pandas(self) -> "pandas.DataFrame":
         """One row per aligned pair, in document order: texts, lines, scores, findings (the csv and

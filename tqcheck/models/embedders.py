@@ -80,6 +80,29 @@ class USEEmbedder:
         return _normalise(np.vstack(out))
 
 
+class NgramEmbedder:
+    """Hashed character 1-3-gram counts: a same-language "embedder" for aligning two texts in one language
+    (a back-translation with the source), where shared characters are the best evidence and no model is
+    needed. Not cross-lingual."""
+
+    name = "char-ngrams"
+    DIM = 1 << 14
+
+    def supports(self, lang: str) -> bool:
+        return True
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import zlib
+
+        out = np.zeros((len(texts), self.DIM), dtype=np.float32)
+        for row, text in enumerate(texts):
+            t = " ".join(text.lower().split())
+            for n in (1, 2, 3):
+                for k in range(len(t) - n + 1):
+                    out[row, zlib.crc32(t[k : k + n].encode("utf-8")) & (self.DIM - 1)] += 1.0
+        return _normalise(out)
+
+
 def get_embedder(spec: str | None) -> Embedder | None:
     """Build an embedder from a CLI spec: ``use`` (default), ``none``, ``st:NAME_OR_PATH``."""
     if spec is None or spec == "use":

@@ -53,7 +53,9 @@ svg { width: 100%; height: auto; display: block; }
 svg text { font: 11px system-ui, sans-serif; fill: #1f2328; }
 svg .axis { stroke: #9aa4b2; stroke-width: 1; }
 svg .grid { stroke: #e6e9ee; stroke-width: 1; }
-svg .conf { fill: #9cc3e6; }
+svg .q.sev-none { fill: #9cc3e6; }
+.evidence { margin: .3em .6em; font-size: .9em; color: #57606a; } .evidence .label { font-weight: 600; }
+svg .docq { stroke: #1f4e79; stroke-dasharray: 4 3; stroke-width: 1; }
 svg .sim { fill: #1f4e79; }
 svg .sev-error { fill: var(--error); } svg .sev-warning { fill: #e0a100; } svg .sev-info { fill: var(--info); }
 svg .sev-none { fill: #cfd6de; }
@@ -199,16 +201,16 @@ def _category_chart(findings: list[Finding]) -> str:
 
 
 def _score_chart(report: Report) -> str:
-    """Alignment confidence (bars) and cross-lingual similarity (dots) per pair, with a strip of each
-    pair's worst severity; every column links to its pair."""
+    """The quality score of every pair (bars, coloured by the pair's worst finding) with the
+    cross-lingual similarity (dots) and the document's quality (a line); every column links to its pair."""
     n = len(report.pairs)
-    left, top, plot_h, strip_h = 30, 8, 120, 8
+    left, top, plot_h = 30, 8, 120
     width = 520
     step = (width - left - 10) / max(n, 1)
-    height = top + plot_h + 6 + strip_h + 18
+    height = top + plot_h + 18
     base = top + plot_h
     parts = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="score-title">'
-             '<title id="score-title">Alignment confidence and similarity per aligned pair</title>']
+             '<title id="score-title">Quality score and similarity per aligned pair</title>']
     for v in (0.0, 0.5, 1.0):
         y = base - v * plot_h
         parts.append(f'<line class="grid" x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}"/>'
@@ -216,33 +218,41 @@ def _score_chart(report: Report) -> str:
     for pr in report.pairs:
         p = pr.pair
         x = left + p.index * step
-        conf = min(max(float(pr.scores.get("confidence") or 0.0), 0.0), 1.0)
+        quality = min(max(float(pr.scores.get("quality") or 0.0), 0.0), 1.0)
         sim = pr.scores.get("similarity")
         worst = str(pr.worst) if pr.worst else "none"
-        tip = f"pair {p.index + 1} ({p.link.kind}): confidence {conf:.2f}"
+        tip = f"pair {p.index + 1} ({p.link.kind}): quality {quality:.2f}"
         if sim is not None:
             tip += f", similarity {sim:.2f}"
         if pr.findings:
             tip += f"; {len(pr.findings)} finding(s), worst {worst}"
         bar_w = max(step * 0.8, 0.5)
+        # an empty bar still gets a sliver, so a pair scored 0 stays visible and clickable
+        h = max(quality * plot_h, 2.0)
         parts.append(f'<a href="#pair-{p.index + 1}"><title>{_e(tip)}</title>'
-                     f'<rect class="conf" x="{x:.1f}" y="{base - conf * plot_h:.1f}" width="{bar_w:.1f}" '
-                     f'height="{conf * plot_h:.1f}"/>')
+                     f'<rect class="q sev-{worst}" x="{x:.1f}" y="{base - h:.1f}" width="{bar_w:.1f}" '
+                     f'height="{h:.1f}"/>')
         if sim is not None:
             s = min(max(float(sim), 0.0), 1.0)
             parts.append(f'<circle class="sim" cx="{x + bar_w / 2:.1f}" cy="{base - s * plot_h:.1f}" '
                          f'r="{max(min(step * 0.35, 3.0), 1.0):.1f}"/>')
-        parts.append(f'<rect class="sev-{worst}" x="{x:.1f}" y="{base + 6}" width="{bar_w:.1f}" height="{strip_h}"/></a>')
+        parts.append("</a>")
+    doc_q = report.quality()
+    if doc_q is not None:
+        y = base - doc_q * plot_h
+        parts.append(f'<line class="docq" x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}"/>')
     parts.append(f'<line class="axis" x1="{left}" x2="{width - 10}" y1="{base}" y2="{base}"/>'
                  f'<text x="{left}" y="{height - 2}">pair 1</text>'
                  f'<text x="{width - 10}" y="{height - 2}" text-anchor="end">pair {n}</text></svg>')
     has_sim = any(pr.scores.get("similarity") is not None for pr in report.pairs)
-    caption = ("Bars: alignment confidence (0-1) of each aligned pair; dots: cross-lingual similarity of its two "
-               "sides (cosine of their embeddings)." if has_sim else
-               "Bars: alignment confidence (0-1) of each aligned pair; similarity was not computed "
-               f"(embedder {_e(report.signature.get('embedder', 'none'))}).")
-    caption += (" The strip below marks each pair's worst finding. These are the alignment's own measures, "
-                "not a translation-quality score. Click a column to jump to its pair.")
+    caption = ("Bars: quality score (0-1) of each aligned pair, coloured by its worst finding (blue: none); "
+               "it combines the meaning evidence with the findings (docs/quality-score.md).")
+    if doc_q is not None:
+        caption += f" Dashed line: the document's quality, {doc_q:.2f}."
+    caption += (" Dots: cross-lingual similarity of the pair's two sides (cosine of their embeddings)." if has_sim
+                else f" Similarity was not computed (embedder {_e(report.signature.get('embedder', 'none'))}), "
+                     "so the score rests on the findings.")
+    caption += " Click a column to jump to its pair."
     return "".join(parts) + f'<p class="caption">{caption}</p>'
 
 
@@ -284,13 +294,21 @@ def _pairs(report: Report, ids: dict[int, str]) -> Iterable[str]:
         worst = f" worst-{pr.worst}" if pr.worst else ""
         head = [f'<a href="#pair-{p.index + 1}">#{p.index + 1}</a>', f"link {_e(p.link.kind)}",
                 f"confidence {p.link.confidence:.2f}"]
-        for key, label in (("similarity", "similarity"), ("length_ratio", "length ratio")):
+        for key, label in (("quality", "quality"), ("similarity", "similarity"), ("length_ratio", "length ratio")):
             value = pr.scores.get(key)
             if value is not None:
                 head.append(f"{label} {float(value):.2f}")
+        evidence = ""
+        for key, label in (("back_translation", "back-translation"), ("forward_translation", "forward-translation"),
+                           ("reference", "reference")):
+            if pr.texts.get(key):
+                chrf = pr.scores.get(f"{key}_chrf")
+                score = f" (chrF {float(chrf):.1f})" if chrf is not None else ""
+                evidence += (f'<p class="evidence"><span class="label">{label}{score}:</span> '
+                             f'<span>{_e(pr.texts[key])}</span></p>')
         yield (f'<section class="pair{worst}" id="pair-{p.index + 1}"><div class="head">'
                + "".join(f"<span>{h}</span>" for h in head) + "</div>"
-               + _side(report, pr, "source", ids) + _side(report, pr, "target", ids))
+               + _side(report, pr, "source", ids) + _side(report, pr, "target", ids) + evidence)
         if pr.findings:
             yield '<ul class="findings">'
             for f in pr.findings:
@@ -324,7 +342,11 @@ def render_html(report: Report, options: RenderOptions) -> str:
         f'<dt class="error">errors</dt><dd class="error">{sev["error"]}</dd>'
         f'<dt class="warning">warnings</dt><dd class="warning">{sev["warning"]}</dd>'
         f'<dt class="info">info</dt><dd class="info">{sev["info"]}</dd>'
-        f'<dt>pairs with errors</dt><dd>{s["pairs_with_errors"]}</dd></dl>'
+        f'<dt>pairs with errors</dt><dd>{s["pairs_with_errors"]}</dd>'
+        + (f'<dt>quality (0-1)</dt><dd>{s["quality"]:.2f}</dd>' if s.get("quality") is not None else "")
+        + "".join(f'<dt>{_e(k.replace("_", "-"))} chrF / BLEU / TER</dt><dd>{m["chrf"]} / {m["bleu"]} / {m["ter"]}</dd>'
+                  for k, m in s.get("metrics", {}).items())
+        + '</dl>'
         f'<p class="caption">links: {links}</p>'
     )
     parts = [
@@ -342,7 +364,7 @@ def render_html(report: Report, options: RenderOptions) -> str:
         '<div class="summary">',
         f'<div class="card"><h2>Summary</h2>{counts}</div>',
         f'<div class="card"><h2>Findings by category</h2>{_category_chart(findings)}</div>',
-        f'<div class="card"><h2>Alignment confidence and similarity per pair</h2>{_score_chart(report)}</div>',
+        f'<div class="card"><h2>Quality score per pair</h2>{_score_chart(report)}</div>',
         "</div>",
         _filters(findings),
         *_pairs(report, ids),

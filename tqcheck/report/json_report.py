@@ -59,6 +59,7 @@ def pair_dict(report: Report, pr: PairResult, src_lines: LineIndex, tgt_lines: L
         "source": {"text": p.source, "sentences": [_segment(s) for s in p.src_segments]},
         "target": {"text": p.target, "sentences": [_segment(s) for s in p.tgt_segments]},
         "scores": pr.scores,
+        "translations": pr.texts,
         "findings": findings,
     }
 

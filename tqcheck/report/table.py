@@ -19,10 +19,14 @@ if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped]  # no stubs needed to use the API
 
 COLUMNS = (
-    "index", "link", "confidence", "similarity", "length_ratio",
+    "index", "link", "confidence", "similarity", "length_ratio", "quality",
     "source_path", "source_line", "source_text", "target_path", "target_line", "target_text",
     "findings", "worst_severity", "codes", "messages",
+    "back_translation", "back_translation_chrf", "forward_translation", "forward_translation_chrf",
+    "reference", "reference_chrf", "reference_bleu", "reference_ter",
 )
+_FLOATS = ("confidence", "similarity", "length_ratio", "quality", "back_translation_chrf",
+           "forward_translation_chrf", "reference_chrf", "reference_bleu", "reference_ter")
 #: A spreadsheet reads a cell starting with one of these as a formula (or a DDE command).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,6 +58,9 @@ def rows(report: Report) -> list[dict[str, Any]]:
             "worst_severity": str(pr.worst) if pr.worst else None,
             "codes": " ".join(f.code for f in pr.findings),
             "messages": "\n".join(messages),
+            **{k: pr.texts.get(k) for k in ("back_translation", "forward_translation", "reference")},
+            **{k: pr.scores.get(k) for k in ("quality", "back_translation_chrf", "forward_translation_chrf",
+                                               "reference_chrf", "reference_bleu", "reference_ter")},
         })
     return out
 
@@ -63,7 +70,7 @@ def to_pandas(report: Report) -> "pandas.DataFrame":
 
     frame = pd.DataFrame(rows(report), columns=list(COLUMNS))
     frame = frame.astype({
-        "index": "int64", "confidence": "float64", "similarity": "float64", "length_ratio": "float64",
+        "index": "int64", **{k: "float64" for k in _FLOATS},
         "source_line": "Int64", "target_line": "Int64", "findings": "int64",
     })
     frame.attrs["signature"] = report.signature

@@ -79,6 +79,8 @@ def render_text(report: Report, options: RenderOptions) -> str:
         head = f"#{p.index + 1}  {p.link.kind}  confidence {p.link.confidence:.2f}"
         if sim is not None:
             head += f"  similarity {sim:.2f}"
+        if pr.scores.get("quality") is not None:
+            head += f"  quality {pr.scores['quality']:.2f}"
         console.rule(Text(head, style=STYLE[pr.worst] if pr.worst else "green"), align="left")
         grid = Table.grid(expand=True, padding=(0, 2))
         grid.add_column(ratio=1, overflow="fold")
@@ -86,6 +88,12 @@ def render_text(report: Report, options: RenderOptions) -> str:
         grid.add_row(Text(safe(where_s), style="dim"), Text(safe(where_t), style="dim"))
         grid.add_row(_side_text(pr, "source", color), _side_text(pr, "target", color))
         console.print(grid)
+        for name, label in (("back_translation", "back-translation"), ("forward_translation", "forward-translation"),
+                            ("reference", "reference")):
+            if pr.texts.get(name):
+                chrf = pr.scores.get(f"{name}_chrf")
+                score = f" (chrF {chrf:.1f})" if chrf is not None else ""
+                console.print(Text(safe(f"  {label}{score}: {pr.texts[name]}"), style="dim"))
         for f in pr.findings:
             loc = locate(f, p, lines[f.span.side]) if f.span else None
             at = f"{(src if loc.side == 'source' else tgt).path}:{loc.line}:{loc.column}" if loc else ""
@@ -101,6 +109,11 @@ def render_text(report: Report, options: RenderOptions) -> str:
         f"links {', '.join(f'{k} x{v}' for k, v in s['links_by_kind'].items())}); "
         f"{s['findings']} findings: {sev['error']} errors, {sev['warning']} warnings, {sev['info']} info",
         style="bold"))
+    if s.get("quality") is not None:
+        quality = f"quality {s['quality']:.2f} (0-1, length-weighted mean of the pairs' scores)"
+        for name, m in s.get("metrics", {}).items():
+            quality += f"; {name.replace('_', '-')}: chrF {m['chrf']}, BLEU {m['bleu']}, TER {m['ter']}"
+        console.print(quality)
     if s["findings_by_code"]:
         console.print("by code: " + ", ".join(f"{c} x{n}" for c, n in s["findings_by_code"].items()))
     if options.statistics:
