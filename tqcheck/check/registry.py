@@ -21,6 +21,7 @@ FAMILIES = {
     "TQ3": "names",
     "TQ4": "omission and addition",
     "TQ5": "untranslated and wrong language",
+    "TQ6": "agreement with a forward-translation",
 }
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .artefacts import mt_gap, replacement_character
+from .crosscheck import forward_translation_name, forward_translation_number
 from .artefacts import empty_translation, mojibake, repetition_loop, subword_marker, unbalanced_brackets
 from .numbers import malformed_number
 from .numbers import number_added, number_mismatch, number_missing
@@ -38,5 +39,7 @@ REGISTRY = build_registry(
         untranslated_text,
         copied_source,
         wrong_language,
+        forward_translation_number,
+        forward_translation_name,
     ]
 )
