@@ -13,6 +13,8 @@ a target below is missed. Rows:
 * ``CachedEmbedder``, warm cache: a second run over the same document; reads only (>= 10x faster).
 * second run in a new process: start-up, imports and cache reads, against a first run in a new
   process (which also loads the model), i.e. what ``tqcheck compare`` twice on one document sees.
+* ``tqcheck compare`` twice on one document (``--compare-sentences`` per side, built from the samples),
+  each in a new process with the same cache folder: the whole command, alignment and checks included.
 
 The sentences are the samples/ documents split by tqcheck's segmenter (Chinese, English, Japanese,
 Russian news), repeated with a serial number until there are enough, so each one is distinct.
@@ -90,11 +92,42 @@ def run_child(count: int, threads: int, cache: str) -> tuple[float, float]:
     return total - embed, embed
 
 
+def compare_twice(count: int) -> tuple[float, float]:
+    """Wall time of ``tqcheck compare`` on one zh-en document, run twice with one fresh cache folder."""
+    from tqcheck.segment.segmenter import split_spans
+
+    def side(path: Path, lang: str) -> list[str]:
+        text = path.read_text(encoding="utf-8")
+        return [text[a:b] for a, b in split_spans(text, lang)]
+
+    zh, en = side(ROOT / "samples" / "kuril.zh.txt", "zh"), side(ROOT / "samples" / "kuril.en.txt", "en")
+    k = min(len(zh), len(en))
+    src, tgt = [], []
+    for i in range(count):  # the sample's sentences, each tagged with its own serial so none repeats
+        src.append(f"{zh[i % k]}（第{i + 1}条）")
+        tgt.append(f"{en[i % k]} (item {i + 1})")
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp, "doc.zh.txt"), Path(tmp, "doc.en.txt")
+        a.write_text("\n".join(src) + "\n", encoding="utf-8")
+        b.write_text("\n".join(tgt) + "\n", encoding="utf-8")
+        env = {**os.environ, "TQCHECK_CACHE_DIR": str(Path(tmp, "cache"))}
+        cmd = [sys.executable, "-m", "tqcheck.cli", "compare", str(a), str(b), "--src-lang", "zh", "--tgt-lang",
+               "en", "-f", "json", "-o", str(Path(tmp, "r.json")), "--exit-zero", "-q"]
+        times = []
+        for _ in range(2):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, env=env, cwd=ROOT)
+            times.append(time.perf_counter() - t0)
+    return times[0], times[1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sentences", type=int, default=2000)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--compare-sentences", type=int, default=1000,
+                    help="sentences per side of the document compared twice (0: skip)")
     args = ap.parse_args()
 
     import numpy as np
@@ -159,6 +192,10 @@ def main() -> None:
     print(f"new process, warm cache: {second:.2f} s ({p_warm[0]:.2f} start-up + {p_warm[1]:.2f} cache reads; "
           f"the model is never loaded) -> embedding stage {p_cold[1] / p_warm[1]:.0f}x faster, "
           f"whole process {first / second:.1f}x")
+    if args.compare_sentences:
+        c1, c2 = compare_twice(args.compare_sentences)
+        print(f"\ntqcheck compare, {args.compare_sentences} sentences a side, new processes: first run {c1:.2f} s, "
+              f"second run {c2:.2f} s (cache warm) -> {c1 / c2:.1f}x faster")
     ok_ratio, ok_cache = td / to >= 0.9, t_cold / t_warm >= 10
     print(f"\ntargets: tqcheck >= 90% of direct: {'ok' if ok_ratio else 'MISSED'}; "
           f"second run >= 10x faster: {'ok' if ok_cache else 'MISSED'}")
