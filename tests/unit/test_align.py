@@ -100,3 +100,13 @@ def test_strict_scores_counts_like_vecalign():
     s = strict_scores(gold, test)
     # precision: 3 of 5 test beads are in gold; recall: 1 of 2 non-null gold beads
     assert s["precision"] == pytest.approx(3 / 5) and s["recall"] == pytest.approx(1 / 2)
+
+
+def test_short_document_keeps_one_to_one_links_with_the_embedder() -> None:
+    """Regression: in a four-sentence zh-en brief, short sentences' noisy length ratios made 2-2 merges
+    cheaper than the right 1-1 links; a short pair's length term now weighs less."""
+    src = ["政府说，市场很大。", "今天的新闻在这里。", "警察和法院说了两次。", "水和学校都是新的。"]
+    tgt = ["The government said the market is big.", "The news is here today.", "Police and court said it twice.",
+           "Water and school are new."]
+    links = Aligner(USEEmbedder()).align(src, tgt, "zh", "en")
+    assert [(link.src, link.tgt) for link in links] == [((k,), (k,)) for k in range(4)]
