@@ -224,6 +224,21 @@ def _rows() -> list[Case]:
         Case("config-not-utf8", files={"tqcheck.toml": "# caf\xe9\n".encode("latin-1")}, names="tqcheck.toml",
              says=("not UTF-8",)),
         Case("config-missing", files={"tqcheck.toml": Missing()}, names="tqcheck.toml", says=("no such config file",)),
+        # --- reference and back-translation files ------------------------------------------------------
+        Case("reference-missing", files={"ref.en.txt": Missing()}, names="ref.en.txt", says=("no such file",)),
+        Case("reference-empty", files={"ref.en.txt": ""}, names="ref.en.txt", says=("file is empty",)),
+        Case("reference-binary", files={"ref.en.txt": b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4},
+             names="ref.en.txt", says=("binary",)),
+        Case("back-translation-bad-utf8", files={"bt.zh.txt": ZH.encode() + b"\xff\xfe broken\n"},
+             names="bt.zh.txt", says=("invalid UTF-8 at line 2",)),
+        Case("back-translation-whitespace-only", files={"bt.zh.txt": " \n\u3000\n"}, names="bt.zh.txt",
+             says=("only whitespace",)),
+        Case("back-translation-zero-width-only", files={"bt.zh.txt": "\u200b\n"}, exit=(0, 1), names=None),
+        Case("back-translation-is-the-report", files={"bt.zh.txt": ZH}, args=("-o", "@cfg/bt.zh.txt"),
+             names=None, says=("would overwrite the input file",)),
+        Case("back-translation-and-argos", files={"bt.zh.txt": ZH}, args=("--translator", "argos"), names=None,
+             says=("--back-translation FILE and --translator argos",)),
+        Case("reference-accepted", files={"ref.en.txt": EN}, exit=(0, 1), names=None),
         # --- glossary --------------------------------------------------------------------------------
         Case("glossary-broken-row", files={"broken.tsv": "source\ttarget\n日本\tJapan\n俄罗斯\n普京\tPutin\n"},
              names="broken.tsv", says=("row 3", "expected a source and a target term")),
@@ -302,10 +317,15 @@ def test_bad_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         named[name] = p
         if name.endswith(".toml"):
             extra += ["--config", str(p)]
+        elif name.startswith("ref."):
+            extra += ["--ref", str(p)]
+        elif name.startswith("bt."):
+            extra += ["--back-translation", str(p)]
         else:
             extra += ["--glossary", str(p)]
     report = tmp_path / REPORT
-    args = [a.replace("@out", str(paths["out"])).replace("@dir", str(tmp_path)) for a in case.args]
+    args = [a.replace("@out", str(paths["out"])).replace("@dir", str(tmp_path)).replace("@cfg", str(tmp_path / "cfg"))
+            for a in case.args]
     if "-o" not in args:
         args += ["-o", str(report)]
     else:
@@ -333,7 +353,7 @@ def test_bad_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         for bit in case.says:
             assert bit in line, line
         assert result.stdout == ""
-        if report.is_file() and report in (paths["src"], paths["out"]):
+        if report.is_file() and report in (paths["src"], paths["out"], *named.values()):
             assert report.read_bytes()[:20] != b"{", "an input was overwritten"
         else:
             assert not report.is_file(), "a refused run wrote a report"
