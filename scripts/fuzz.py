@@ -68,6 +68,9 @@ class Case:
     mode: str
     via: str  # "api" or "cli"
     note: str  # the mutations applied
+    #: "reference": the translation also passed as --ref; "back-translation": the source also passed as
+    #: --back-translation (hostile text through the side-document alignment and the metrics); or "none".
+    extra: str = "none"
 
 
 class Hang(Exception):
@@ -273,7 +276,9 @@ def run_api(case: Case, embedder: str) -> str:
     src = case.source.decode("utf-8", "surrogateescape")
     tgt = case.translation.decode("utf-8", "surrogateescape")
     try:
-        report = tqcheck.compare(src, tgt, case.src_lang, case.tgt_lang, embedder=embedder, mode=case.mode)
+        report = tqcheck.compare(src, tgt, case.src_lang, case.tgt_lang, embedder=embedder, mode=case.mode,
+                                 reference=tgt if case.extra == "reference" else None,
+                                 back_translation=src if case.extra == "back-translation" else None)
     except TQCheckError:
         return "refused"
     _check_report(report)
@@ -296,6 +301,10 @@ def run_cli(case: Case, embedder: str) -> str:
             args += ["--tgt-lang", case.tgt_lang]
         if case.mode != "document":
             args.append(f"--{case.mode}")
+        if case.extra == "reference":
+            args += ["--ref", str(out)]
+        elif case.extra == "back-translation":
+            args += ["--back-translation", str(src)]
         old = os.environ.pop("TQCHECK_DEBUG", None)
         try:
             result = CliRunner().invoke(main, args)
@@ -354,7 +363,7 @@ def save_crash(crash_dir: Path, n: int, case: Case, exc: BaseException) -> Path:
 def replay(folder: Path, embedder: str) -> int:
     meta = json.loads((folder / "case.json").read_text(encoding="utf-8"))
     case = Case((folder / "source.txt").read_bytes(), (folder / "translation.txt").read_bytes(),
-                meta["src_lang"], meta["tgt_lang"], meta["mode"], meta["via"], meta["note"])
+                meta["src_lang"], meta["tgt_lang"], meta["mode"], meta["via"], meta["note"], meta.get("extra", "none"))
     print(f"replaying {folder} ({case.via}, {case.note})")
     outcome = (run_cli if case.via == "cli" else run_api)(case, embedder)
     print(f"no crash: {outcome}")
@@ -395,7 +404,8 @@ def make_case(rng: random.Random, corpus: list[tuple[str, str, str, str]], via: 
         notes += [f"enc:{se}/{te}"]
     else:
         sb, tb = _utf8(src), _utf8(tgt)
-    return Case(sb, tb, src_lang, tgt_lang, mode, via, ",".join(notes) or "none")
+    extra = rng.choice(["none", "none", "reference", "back-translation"])
+    return Case(sb, tb, src_lang, tgt_lang, mode, via, ",".join(notes) or "none", extra)
 
 
 def _utf8(text: str) -> bytes:
