@@ -256,3 +256,18 @@ def test_tbx_not_well_formed_names_the_line(tmp_path):
     with pytest.raises(InputError) as err:
         load_glossary(p)
     assert err.value.line == 4
+
+
+def test_findings_do_not_depend_on_documents_checked_before() -> None:
+    """Regression: the gazetteer kept the name lengths of the CJK language indexed last, so a zh document
+    checked after a ja one in the same process (an audit worker) reported 对俄 instead of 俄罗斯."""
+    from tqcheck.check.gazetteer import Gazetteer, get_gazetteer
+
+    gaz = Gazetteer.__new__(Gazetteer)
+    gaz.__dict__.update(get_gazetteer().__dict__)  # same data, its own per-language caches
+    text = "如果日本政客仍然执意追随美国，对俄罗斯实施各种制裁"
+    before = [(h.start, h.end, h.keys) for h in gaz.find(text, "zh")]
+    gaz.find("日本とロシアの関係", "ja")  # a Japanese document in between
+    after = [(h.start, h.end, h.keys) for h in gaz.find(text, "zh")]
+    assert after == before
+    assert any(text[a:b] == "俄罗斯" for a, b, _ in after)

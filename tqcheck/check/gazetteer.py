@@ -408,7 +408,10 @@ class Gazetteer:
 
     # -- CJK source scanning ---------------------------------------------------------------
     @functools.lru_cache(maxsize=None)
-    def _cjk_index(self, lang: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]], frozenset[str]]:
+    def _cjk_index(self, lang: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]], frozenset[str],
+                                             dict[str, tuple[int, ...]]]:
+        """Names and compounds of ``lang`` -> place keys; their lengths by first character (all forms,
+        and names only); the set of names. Everything is per language: one process checks many."""
         index: dict[str, tuple[str, ...]] = {}
         for p in self.places.values():
             for name in p.names.get(lang, ()):
@@ -425,15 +428,15 @@ class Gazetteer:
         for form in names:
             name_sizes.setdefault(form[0], set()).add(len(form))
         by_first = {c: tuple(sorted(v, reverse=True)) for c, v in sizes.items()}
-        self._name_sizes = {c: tuple(sorted(v, reverse=True)) for c, v in name_sizes.items()}
-        return index, by_first, names
+        name_sizes_by_first = {c: tuple(sorted(v, reverse=True)) for c, v in name_sizes.items()}
+        return index, by_first, names, name_sizes_by_first
 
     @functools.lru_cache(maxsize=None)
     def _cjk_starts(self, lang: str) -> re.Pattern[str]:
         """Where a match can start: at a first letter of a form of the index followed by a second
         letter of one (every form has two letters or more), and in Chinese at three letters of
         abbreviated countries in a row. Other positions are skipped."""
-        index, by_first, _ = self._cjk_index(lang)
+        index, by_first, _, _ = self._cjk_index(lang)
 
         def letters(chars: Iterable[str]) -> str:
             return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
@@ -453,7 +456,7 @@ class Gazetteer:
         """The lengths of the index's forms by their first two letters, longest first: at one
         position only the forms starting with its two letters can match, in the order the lengths
         of ``by_first`` try them. None if a form has a single letter (none has)."""
-        index, _, _ = self._cjk_index(lang)
+        index, _, _, _ = self._cjk_index(lang)
         sizes: dict[str, set[int]] = {}
         for form in index:
             if len(form) < 2:
@@ -463,7 +466,7 @@ class Gazetteer:
 
     def _find_cjk(self, text: str, lang: str) -> list[PlaceHit]:
         out: list[PlaceHit] = []
-        index, by_first, names = self._cjk_index(lang)
+        index, by_first, names, name_sizes = self._cjk_index(lang)
         by_pair = self._cjk_pairs(lang)
         next_start = self._cjk_starts(lang).search
         i, n = 0, len(text)
@@ -490,7 +493,7 @@ class Gazetteer:
                     continue
                 if lang == "ja" and size == 2 and i and _KANJI.match(text[i - 1]) and _KANJI.match(form[0]):
                     continue  # 白石川 is the Shiraishi River, not 石川 (Ishikawa) inside a longer word
-                if form not in names and self._name_overlaps(text, i, size, names):
+                if form not in names and self._name_overlaps(text, i, size, names, name_sizes):
                     continue  # 在华盛顿 is Washington, not 在华 + 盛顿; 从中美洲 is not 从中 + 美洲
                 hit = _place_hit(i, i + size, form, keys, abbreviated=form not in names)
                 break
@@ -510,10 +513,12 @@ class Gazetteer:
                 i += 1
         return out
 
-    def _name_overlaps(self, text: str, i: int, size: int, names: frozenset[str]) -> bool:
+    @staticmethod
+    def _name_overlaps(text: str, i: int, size: int, names: frozenset[str],
+                       name_sizes: dict[str, tuple[int, ...]]) -> bool:
         """Whether a place name starts inside text[i:i+size] and runs past its end."""
         for j in range(i + 1, i + size):
-            for k in self._name_sizes.get(text[j], ()):
+            for k in name_sizes.get(text[j], ()):
                 if j + k > i + size and text[j:j + k] in names:
                     return True
         return False
