@@ -1,0 +1,159 @@
+"""One document of an audit, as a worker computes it: the compare pipeline on one job, returned as
+small plain data (the summary, one row per aligned pair, the error of a failed document), never the
+Report itself, so that it crosses process and machine boundaries cheaply and the same way for every
+executor."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Config
+from ..errors import InputError, TQCheckError
+from .inputs import Job
+
+#: A declared language is contradicted when detection is reliable and at least this sure.
+WRONG_LANGUAGE_CONFIDENCE = 0.9
+#: Version of the result dicts in the journal; a journal of another version cannot be resumed.
+RESULT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class WorkSettings:
+    """What every document of an audit is checked with (the CLI's compare options)."""
+
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    embedder: str | None = None
+    encoding: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    glossaries: tuple[str, ...] = ()
+    config: Config = dataclasses.field(default_factory=Config)
+    html: bool = False
+    #: BLAS threads of the embedder in each worker (None: the embedder's default).
+    threads: int | None = None
+
+
+class DocumentError(TQCheckError):
+    """A document that cannot be audited; the message is the reason listed for it."""
+
+
+_prepared: list[bool] = []
+def _prepare(settings: WorkSettings) -> None:
+    """Once per process, before its first document: with ``settings.threads`` (N worker processes), BLAS
+    gets that many threads, for the numpy work of the aligner and for the bundled embedder, so N workers
+    with one thread each do not fight over N cores (OpenBLAS threads spin while they wait, taking cores
+    from the other workers). The pipeline builds its embedder from the spec with the default thread
+    count; the model is shared per process by thread count (``USEEmbedder._shared``), so registering a
+    model built with fewer threads under the default count makes every document of this worker use it.
+    """
+    if _prepared:
+        return
+    _prepared.append(True)
+    if settings.threads is None:
+        return
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    threadpool_limits(limits=settings.threads, user_api="blas")  # for the life of this process
+    spec = settings.embedder or settings.config.embedder or "use"
+    if spec != "use":
+        return
+    from ..models.embedders import DEFAULT_THREADS, USEEmbedder
+
+    if settings.threads != DEFAULT_THREADS and DEFAULT_THREADS not in USEEmbedder._shared:
+        USEEmbedder._shared[DEFAULT_THREADS] = USEEmbedder(threads=settings.threads)._load()
+
+
+def _decode(job: Job, settings: WorkSettings) -> tuple[Any, Any]:
+    from ..read.reader import decode_bytes, read_text_file
+
+    if job.source_text is not None and job.target_text is not None:
+        out = []
+        for text, shown, side in ((job.source_text, job.source_path, "source"),
+                                  (job.target_text, job.target_path, "translation")):
+            try:
+                data = text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise InputError(shown or side, f"not valid Unicode: a lone surrogate U+{ord(text[exc.start]):04X} "
+                                 f"at character {exc.start}") from None
+            out.append(decode_bytes(data, shown or side, "utf-8"))
+        return out[0], out[1]
+    out = []
+    for file, shown in ((job.source_file, job.source_path), (job.target_file, job.target_path)):
+        assert file is not None and shown is not None
+        try:
+            decoded = read_text_file(file, settings.encoding)
+        except InputError as exc:  # name the file as the input names it, not by its absolute path
+            raise InputError(shown, exc.problem, exc.line) from None
+        out.append(dataclasses.replace(decoded, path=shown))
+    return out[0], out[1]
+
+
+def _check_declared(text: Any, declared: str | None, side: str) -> None:
+    """A document whose text reliably reads as another language than the one declared for it."""
+    if not declared:
+        return
+    from ..read.langid import detect_language
+
+    guess = detect_language(text.text)
+    if guess.reliable and guess.confidence >= WRONG_LANGUAGE_CONFIDENCE and guess.lang not in (declared, "und"):
+        raise DocumentError(f"{text.path}: wrong language: the {side} should be {declared} but reads as {guess.lang} "
+                            f"(confidence {guess.confidence:.2f})")
+
+
+def audit_document(job: Job, settings: WorkSettings) -> dict[str, Any]:
+    """The result of one job: never raises for a problem with the document itself (it is returned as
+    ``status: failed`` with the reason), so one bad document cannot stop the audit."""
+    base: dict[str, Any] = {
+        "v": RESULT_VERSION, "seq": job.seq, "id": job.id, "source_path": job.source_path,
+        "target_path": job.target_path, "src_lang": job.src_lang or settings.src_lang,
+        "tgt_lang": job.tgt_lang or settings.tgt_lang,
+    }
+    if job.error:
+        return {**base, "status": "failed", "error": job.error}
+    try:
+        return {**base, **_audit(job, settings)}
+    except TQCheckError as exc:
+        return {**base, "status": "failed", "error": str(exc)}
+    except RecursionError as exc:
+        return {**base, "status": "failed", "error": f"internal error: RecursionError: {exc}"}
+    except MemoryError:
+        return {**base, "status": "failed", "error": "internal error: out of memory on this document"}
+    except Exception as exc:  # noqa: BLE001 - a crash on one document must not stop the feed
+        return {**base, "status": "failed", "error": f"internal error: {type(exc).__name__}: {exc}"}
+
+
+def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
+    from ..pipeline import Options, _compare
+    from ..report.table import rows as table_rows
+
+    _prepare(settings)
+    src_lang = job.src_lang or settings.src_lang
+    tgt_lang = job.tgt_lang or settings.tgt_lang
+    options = Options(src_lang=src_lang, tgt_lang=tgt_lang, mode="document", embedder=settings.embedder,
+                      encoding=settings.encoding, select=settings.select, ignore=settings.ignore,
+                      glossaries=settings.glossaries, config=settings.config)
+    src, tgt = _decode(job, settings)
+    report = _compare(src, tgt, options, None)
+    if any(" reads as " in note for note in report.notes):
+        # The pipeline detects both languages anyway and notes a text that reads as another language
+        # than the one given; only then is detection run again, to fail the document when it is sure.
+        _check_declared(src, options.src_lang, "source")
+        _check_declared(tgt, options.tgt_lang, "translation")
+    rows = table_rows(report)
+    for row, pr in zip(rows, report.pairs):
+        # Scores the table does not show yet (e.g. quality) are kept, whatever their names.
+        for key, value in pr.scores.items():
+            row.setdefault(key, value)
+    out: dict[str, Any] = {
+        "status": "ok", "error": None, "src_lang": report.source.lang, "tgt_lang": report.target.lang,
+        "summary": report.summary(), "notes": list(report.notes), "signature": report.signature,
+        "rows": [{"document": job.id, **row} for row in rows],
+    }
+    if settings.html:
+        from ..report.base import RenderOptions
+        from ..report.html_report import render_html
+
+        out["html"] = render_html(report, RenderOptions())
+    return out
