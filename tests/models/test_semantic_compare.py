@@ -137,3 +137,22 @@ def test_quality_ranks_a_broken_translation_below_a_clean_one() -> None:
     q_broken = [pr.scores["quality"] for pr in broken.pairs]
     assert q_broken[2] < 0.3 < q_clean[2]  # an error keeps a quarter of the score at most
     assert q_broken[:2] == q_clean[:2]
+
+
+def test_audit_with_the_argos_translator(installed: dict, tmp_path: Path, no_network: list[str]) -> None:
+    """tqcheck audit passes --translator to every document: the findings table carries the back-translations."""
+    import pandas as pd
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"d{k}", "source": SRC_ZH, "translation": OUT_EN, "src_lang": "zh",
+                                        "tgt_lang": "en"}, ensure_ascii=False) + "\n" for k in range(2)),
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    proc = _run("audit", str(feed), "-o", str(out), "--embedder", "none", "--translator", "argos", "--jobs", "1",
+                "--exit-zero", "-q")
+    assert proc.returncode == 0, proc.stderr
+    rows = pd.read_parquet(out / "findings.parquet")
+    assert len(rows) == 8 and rows["back_translation"].map(lambda v: isinstance(v, str)).all()
+    assert rows["back_translation_chrf"].notna().any()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["totals"]["failed"] == 0

@@ -76,7 +76,8 @@ def _settings_state(s: WorkSettings) -> dict[str, Any]:
     return {"src_lang": s.src_lang, "tgt_lang": s.tgt_lang, "embedder": s.embedder, "encoding": s.encoding,
             "select": list(s.select) if s.select is not None else None,
             "ignore": list(s.ignore) if s.ignore is not None else None, "glossaries": list(s.glossaries),
-            "config": s.config.path if s.config.path is None else str(s.config.path), "html": s.html}
+            "config": s.config.path if s.config.path is None else str(s.config.path), "html": s.html,
+            "translator": s.translator, "translate": s.translate}
 
 
 def _check_executor(options: AuditOptions) -> None:

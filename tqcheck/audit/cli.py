@@ -28,6 +28,11 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--tgt-lang", metavar="LANG",
               help="Language of the translations when the input does not say (directory INPUT: default en).")
 @click.option("--embedder", metavar="NAME", help="use (bundled multilingual USE, the default) or none.")
+@click.option("--translator", type=click.Choice(["argos", "none"]), default=None,
+              help="Semantic evidence from installed argostranslate packages (tqcheck models list).")
+@click.option("--translate", type=click.Choice(["back", "forward", "both"]), default="back", show_default=True,
+              help="With --translator: back-translate, forward-translate, or both.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding and translation cache.")
 @click.option("--encoding", metavar="CODEC", help="Encoding of every file (default: detected per file).")
 @click.option("--select", metavar="CODES", help="Comma-separated code prefixes to run (default: all).")
 @click.option("--ignore", metavar="CODES", help="Comma-separated code prefixes to skip.")
@@ -67,7 +72,8 @@ def audit(**kwargs: Any) -> None:
 
 
 def _audit(input_path: str, outdir: str, translated_feed: str | None, pattern: str | None, allow_outside: bool,
-           src_lang: str | None, tgt_lang: str | None, embedder: str | None, encoding: str | None,
+           src_lang: str | None, tgt_lang: str | None, embedder: str | None, translator: str | None,
+           translate: str, no_cache: bool, encoding: str | None,
            select: str | None, ignore: str | None, glossaries: tuple[str, ...], config_path: str | None,
            isolated: bool, fail_on: str | None, exit_zero: bool, jobs: int | None, executor: str,
            scheduler: str | None, resume: bool, overwrite: bool, formats: str, html_per_document: bool, worst: int,
@@ -95,7 +101,9 @@ def _audit(input_path: str, outdir: str, translated_feed: str | None, pattern: s
         except LookupError:
             raise UsageError(f"--encoding {encoding}: unknown encoding") from None
     settings = WorkSettings(checked.src_lang, checked.tgt_lang, embedder, encoding, _prefixes(select) or None,
-                            _prefixes(ignore) if ignore is not None else None, tuple(glossaries), config)
+                            _prefixes(ignore) if ignore is not None else None, tuple(glossaries), config,
+                            translator=None if translator == "none" else translator, translate=translate,
+                            cache=not no_cache)
     severity = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
 
     def notify(msg: str) -> None:

@@ -33,6 +33,9 @@ class WorkSettings:
     html: bool = False
     #: BLAS threads of the embedder in each worker (None: the embedder's default).
     threads: int | None = None
+    translator: str | None = None  # "argos": semantic evidence from installed argostranslate packages
+    translate: str = "back"
+    cache: bool = True
 
 
 class DocumentError(TQCheckError):
@@ -133,7 +136,8 @@ def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
     tgt_lang = job.tgt_lang or settings.tgt_lang
     options = Options(src_lang=src_lang, tgt_lang=tgt_lang, mode="document", embedder=settings.embedder,
                       encoding=settings.encoding, select=settings.select, ignore=settings.ignore,
-                      glossaries=settings.glossaries, config=settings.config)
+                      glossaries=settings.glossaries, config=settings.config, translator=settings.translator,
+                      translate=settings.translate, cache=settings.cache)
     src, tgt = _decode(job, settings)
     report = _compare(src, tgt, options, None)
     if any(" reads as " in note for note in report.notes):
