@@ -65,9 +65,9 @@ class Report:
         """The document's quality in 0-1: its pairs' quality scores, weighted by length (docs/quality-score.md)."""
         from .score.quality import document_quality
 
-        kept = [(pr.scores["quality"], len(pr.pair.source) or len(pr.pair.target)) for pr in self.pairs
-                if pr.scores.get("quality") is not None]
-        return document_quality([float(q) for q, _ in kept], [w for _, w in kept])
+        kept = [(q, len(pr.pair.source) or len(pr.pair.target)) for pr in self.pairs
+                if (q := pr.scores.get("quality")) is not None]
+        return document_quality([q for q, _ in kept], [w for _, w in kept])
 
     def to_pandas(self) -> "pandas.DataFrame":
         """One row per aligned pair, in document order: texts, lines, scores, findings (the csv and

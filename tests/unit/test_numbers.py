@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tqcheck.check.numbers import compare_quantities, describe, is_weak, same_value
-from tqcheck.check.numparse import Quantity, extract_quantities
+from tqcheck.check.numparse import extract_quantities
 from tqcheck.check.registry import CheckContext
 from tqcheck.check.runner import Selection, run_checks
 from tqcheck.types import Link, Pair, Segment, Severity

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import gettext
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
 LANGS = ("en", "zh", "ja", "ru", "de", "es", "fr")

@@ -39,7 +39,6 @@ def _run_pattern(scripts: tuple[str, ...]) -> re.Pattern[str]:
     key = "+".join(scripts)
     if key not in _RUNS:
         letters = "|".join(SCRIPTS[s][0] for s in scripts)
-        shortest = min(SCRIPTS[s][1] for s in scripts)
         # A run of script letters, allowing spaces and in-word marks between them.
         _RUNS[key] = re.compile(rf"(?:{letters})(?:(?:{letters})|[\s·・ー'’-](?={letters}))*")
     return _RUNS[key]
