@@ -1,0 +1,54 @@
+"""TQ406 negation-mismatch: a negation added or dropped, with must-not-fire rows for each source language."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.check.negation import negation_mismatch
+from tqcheck.check.registry import CheckContext
+from tqcheck.types import Link, Pair
+
+ROWS = [
+    # (src_lang, source, translation, expected direction or None)
+    ("zh", "日本政府没有宣布新的制裁。", "The Japanese government announced new sanctions.", "dropped"),
+    ("zh", "日本政府宣布了新的制裁。", "The Japanese government did not announce new sanctions.", "added"),
+    ("zh", "日本政府宣布了新的制裁。", "The Japanese government didn’t announce new sanctions.", "added"),
+    ("zh", "日本政府没有宣布新的制裁。", "The Japanese government did not announce new sanctions.", None),
+    ("zh", "他们拒绝了这个提议。", "They refused the offer.", None),
+    ("zh", "双方的关系不友好。", "Relations between the two sides are unfriendly.", None),
+    ("zh", "现有无症状感染者147例。", "There are 147 asymptomatic infections.", None),
+    ("zh", "他们不断改进技术。", "They keep improving the technology.", None),  # 不断 does not negate
+    ("zh", "未来十年经济将增长。", "The economy will grow over the next ten years.", None),  # 未来 = future
+    ("zh", "这不仅是经济问题，也是政治问题。", "This is not only an economic issue but also a political one.", None),
+    ("zh", "这是1号产品。", "This is product No. 1.", None),
+    ("zh", "公司未能按时交货。", "The company failed to deliver on time.", None),
+    ("ja", "政府は新しい制裁を発表しなかった。", "The government announced new sanctions.", "dropped"),
+    ("ja", "政府は新しい制裁を発表した。", "The government did not announce new sanctions.", "added"),
+    ("ja", "政府は新しい制裁を発表しなかった。", "The government did not announce new sanctions.", None),
+    ("ru", "Правительство не объявило новые санкции.", "The government announced new sanctions.", "dropped"),
+    ("ru", "Правительство объявило новые санкции.", "The government never announced new sanctions.", "added"),
+    ("ru", "Это не только экономический вопрос.", "This is not only an economic question.", None),
+    ("de", "Die Regierung hat keine neuen Sanktionen angekündigt.", "The government announced new sanctions.", "dropped"),
+    ("de", "Die Regierung hat neue Sanktionen angekündigt.", "The government announced no new sanctions.", "added"),
+    ("de", "Die Regierung hat nicht reagiert.", "The government has not responded.", None),
+    ("fr", "Le gouvernement n'a pas annoncé de sanctions.", "The government announced sanctions.", "dropped"),
+    ("fr", "Le gouvernement a annoncé des sanctions.", "The government announced no sanctions.", "added"),
+    ("es", "El gobierno no anunció sanciones.", "The government announced sanctions.", "dropped"),
+    ("es", "El gobierno anunció sanciones.", "The government did not announce sanctions.", "added"),
+    ("es", "El gobierno no anunció sanciones.", "The government did not announce sanctions.", None),
+]
+
+
+@pytest.mark.parametrize("src_lang,source,target,expected", ROWS)
+def test_negation_mismatch(src_lang: str, source: str, target: str, expected: str | None) -> None:
+    pair = Pair(0, Link((0,), (0,), 1.0), source, target, (), ())
+    hits = list(negation_mismatch(pair, CheckContext(src_lang, "en")))
+    assert [h.evidence["direction"] for h in hits] == ([expected] if expected else [])
+    if expected == "added":
+        span = hits[0].span
+        assert span is not None and target[span.start:span.end].lower() in {"not", "didn’t", "never", "no", "n't", "n’t"}
+
+
+@pytest.mark.parametrize("src_lang,tgt_lang", [("ko", "en"), ("zh", "de"), ("en", "zh")])
+def test_silent_outside_its_languages(src_lang: str, tgt_lang: str) -> None:
+    pair = Pair(0, Link((0,), (0,), 1.0), "日本政府没有宣布新的制裁。", "The government announced new sanctions.", (), ())
+    assert list(negation_mismatch(pair, CheckContext(src_lang, tgt_lang))) == []
