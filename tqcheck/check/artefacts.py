@@ -553,7 +553,7 @@ _CONTENT = re.compile(r"[^\W_]")
 # would only say again that nothing is there.
 @rule(
     "TQ107", "empty-translation", Severity.ERROR, "Accuracy/Omission",
-    suppresses=("TQ1", "TQ2", "TQ3", "TQ403", "TQ406", "TQ5"),
+    suppresses=("TQ1", "TQ2", "TQ3", "TQ403", "TQ406", "TQ407", "TQ5"),
 )
 def empty_translation(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A translation with no words: empty, or only punctuation, symbols or spaces.

@@ -6,6 +6,7 @@ from .crosscheck import forward_translation_name, forward_translation_number
 from .artefacts import empty_translation, mojibake, repetition_loop, subword_marker, unbalanced_brackets
 from .numbers import malformed_number
 from .numbers import number_added, number_mismatch, number_missing
+from .direction import direction_mismatch
 from .negation import negation_mismatch
 from .names import glossary_mismatch, name_added, name_missing, name_spurious_word, name_swapped
 from .omission import added_sentence, omitted_sentence
@@ -38,6 +39,7 @@ REGISTRY = build_registry(
         translation_too_long,
         sentence_dropped_in_merge,
         negation_mismatch,
+        direction_mismatch,
         untranslated_text,
         copied_source,
         wrong_language,
