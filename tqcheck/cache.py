@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .paths import user_dir
+
 if TYPE_CHECKING:
     from .models.embedders import Embedder
 
@@ -59,12 +61,7 @@ INSERT OR IGNORE INTO meta (name, value) VALUES ('bytes', 0);
 
 def default_cache_dir() -> Path:
     """``$TQCHECK_CACHE_DIR``, else the platform's user cache folder for tqcheck."""
-    env = os.environ.get(ENV_DIR)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("tqcheck"))
+    return user_dir(ENV_DIR, "cache")
 
 
 def _default_max_mb() -> float:

@@ -1,7 +1,9 @@
 """The one place that wires the stages together: read -> segment -> align -> check -> score -> report."""
 from __future__ import annotations
 
+import functools
 import math
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -17,7 +19,7 @@ from .errors import InputError, ModelError, UsageError
 from .models.embedders import Embedder, NgramEmbedder, get_embedder
 from .read.langid import LangGuess, detect_language, normalise_lang
 from .read.reader import DecodedText, decode_bytes, read_text_file
-from .result import PairResult, Report
+from .result import EVIDENCE_LABELS, PairResult, Report
 from .score.metrics import metrics_for
 from .score.quality import description as quality_description, pair_quality
 from .segment.segmenter import segment_lines, segment_text
@@ -65,6 +67,7 @@ class Options:
     reference: str | None = None  # a file holding a human reference translation
     cache: bool = True  # embeddings and translations on disk (tqcheck.cache)
     cache_dir: str | None = None
+    threads: int | None = None  # BLAS threads of the bundled embedder (None: its default)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -95,7 +98,7 @@ def compare_files(src_path: str, tgt_path: str, options: Options | None = None, 
     extra = {name: read_text_file(path, options.encoding)
              for name, path in (("back_translation", options.back_translation), ("reference", options.reference))
              if path}
-    return _compare(src, tgt, options, notify, extra)
+    return compare_decoded(src, tgt, options, notify, extra)
 
 
 def compare(
@@ -126,7 +129,7 @@ def compare(
     tgt = decode_bytes(_utf8(translation_text, "<translation>"), "<translation>", "utf-8")
     extra = {name: decode_bytes(_utf8(text, f"<{name}>"), f"<{name}>", "utf-8")
              for name, text in (("back_translation", back_translation), ("reference", reference)) if text}
-    return _compare(src, tgt, options, None, extra)
+    return compare_decoded(src, tgt, options, None, extra)
 
 
 def _utf8(text: str, name: str) -> bytes:
@@ -137,8 +140,10 @@ def _utf8(text: str, name: str) -> bytes:
                          f"{exc.start}; decode the text strictly (or with errors='replace')") from None
 
 
-def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notify | None,
-             extra: dict[str, DecodedText] | None = None) -> Report:
+def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify: Notify | None = None,
+                    extra: dict[str, DecodedText] | None = None) -> Report:
+    """Compare texts already read (``tqcheck.read``): what ``compare_files`` and ``compare`` call, and what
+    a batch audit calls with texts from a feed. ``extra`` holds a ``back_translation`` and a ``reference``."""
     notes: list[str] = []
 
     def note(msg: str) -> None:
@@ -151,12 +156,8 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
         _check_document_size(doc)
     src_lang, tgt_lang, src_guess, tgt_guess = _languages(src, tgt, options, note)
     # segment
-    if options.mode == "document":
-        src_segs, tgt_segs = segment_text(src.text, src_lang), segment_text(tgt.text, tgt_lang)
-    elif options.mode == "sentences-per-line":
-        src_segs, tgt_segs = segment_lines(src.text), segment_lines(tgt.text)
-    else:
-        src_segs, tgt_segs = _every_line(src), _every_line(tgt)
+    src_segs, tgt_segs = _segments(src, src_lang, options.mode), _segments(tgt, tgt_lang, options.mode)
+    if options.mode == "aligned":
         if len(src_segs) != len(tgt_segs):
             shorter = src if len(src_segs) < len(tgt_segs) else tgt
             raise InputError(
@@ -182,7 +183,7 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
     glossary = _glossary(settings.glossary + options.glossaries)
     # align
     try:
-        embedder = get_embedder(options.embedder or options.config.embedder or DEFAULT_EMBEDDER)
+        embedder = get_embedder(options.embedder or options.config.embedder or DEFAULT_EMBEDDER, options.threads)
     except ModelError as exc:
         if options.embedder is None and options.config.embedder and options.config.path:
             raise InputError(options.config.path, f"embedder: {exc}") from exc  # name the config key
@@ -190,7 +191,7 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
     covered = embedder is not None and embedder.supports(src_lang) and embedder.supports(tgt_lang)
     if embedder is not None and not covered:
         note(f"the {embedder.name} embedder does not cover {src_lang}-{tgt_lang}; aligning without a model")
-    cache = _disk_cache(options, note)
+    cache = _disk_cache(options.cache_dir) if options.cache else None
     if embedder is not None and cache is not None:
         from .cache import CachedEmbedder
 
@@ -250,16 +251,19 @@ def _compare(src: DecodedText, tgt: DecodedText, options: Options, notify: Notif
 
 # -- semantic evidence ---------------------------------------------------------------------------
 
-#: Keys of PairResult.texts, in report order.
-EVIDENCE_TEXTS = ("back_translation", "forward_translation", "reference")
+def _disk_cache(directory: str | None) -> "DiskCache":
+    """One cache object per folder (and size limit) and process, so that a batch of documents shares its
+    connection instead of opening the database for each one."""
+    from .cache import ENV_MAX_MB, default_cache_dir
+
+    return _open_cache(str(directory or default_cache_dir()), os.environ.get(ENV_MAX_MB))
 
 
-def _disk_cache(options: Options, note: Notify) -> "DiskCache | None":
-    if not options.cache:
-        return None
+@functools.lru_cache(maxsize=8)
+def _open_cache(directory: str, max_mb: str | None) -> "DiskCache":
     from .cache import DiskCache
 
-    return DiskCache(options.cache_dir)
+    return DiskCache(directory)  # reads the limit from the environment itself
 
 
 def _segments(doc: DecodedText, lang: str, mode: str) -> tuple[Segment, ...]:
@@ -334,7 +338,7 @@ def _evidence_texts(
             todo = [p for p in pairs if p.source.strip()]
             for p, out in zip(todo, translator.translate([p.source for p in todo], src_lang, tgt_lang)):
                 texts[p.index]["forward_translation"] = out
-    return [{k: t[k] for k in EVIDENCE_TEXTS if k in t} for t in texts]
+    return [{k: t[k] for k in EVIDENCE_LABELS if k in t} for t in texts]
 
 
 def _metric_scores(pair: Pair, texts: dict[str, str], src_lang: str, tgt_lang: str) -> dict[str, float | None]:

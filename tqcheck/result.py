@@ -11,6 +11,11 @@ if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped]  # no stubs needed to use the API
 
 
+#: The texts a pair can be compared with (keys of ``PairResult.texts``), in report order, and their labels.
+EVIDENCE_LABELS = {"back_translation": "back-translation", "forward_translation": "forward-translation",
+                   "reference": "reference"}
+
+
 @dataclass
 class PairResult:
     pair: Pair

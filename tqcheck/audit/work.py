@@ -45,11 +45,9 @@ class DocumentError(TQCheckError):
 _prepared: list[bool] = []
 def _prepare(settings: WorkSettings) -> None:
     """Once per process, before its first document: with ``settings.threads`` (N worker processes), BLAS
-    gets that many threads, for the numpy work of the aligner and for the bundled embedder, so N workers
-    with one thread each do not fight over N cores (OpenBLAS threads spin while they wait, taking cores
-    from the other workers). The pipeline builds its embedder from the spec with the default thread
-    count; the model is shared per process by thread count (``USEEmbedder._shared``), so registering a
-    model built with fewer threads under the default count makes every document of this worker use it.
+    gets that many threads for the numpy work of the aligner, so N workers with one thread each do not
+    fight over N cores (OpenBLAS threads spin while they wait, taking cores from the other workers). The
+    bundled embedder gets the same count through ``Options.threads``.
     """
     if _prepared:
         return
@@ -59,13 +57,6 @@ def _prepare(settings: WorkSettings) -> None:
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     threadpool_limits(limits=settings.threads, user_api="blas")  # for the life of this process
-    spec = settings.embedder or settings.config.embedder or "use"
-    if spec != "use":
-        return
-    from ..models.embedders import DEFAULT_THREADS, USEEmbedder
-
-    if settings.threads != DEFAULT_THREADS and DEFAULT_THREADS not in USEEmbedder._shared:
-        USEEmbedder._shared[DEFAULT_THREADS] = USEEmbedder(threads=settings.threads)._load()
 
 
 def _decode(job: Job, settings: WorkSettings) -> tuple[Any, Any]:
@@ -128,7 +119,7 @@ def audit_document(job: Job, settings: WorkSettings) -> dict[str, Any]:
 
 
 def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
-    from ..pipeline import Options, _compare
+    from ..pipeline import Options, compare_decoded
     from ..report.table import rows as table_rows
 
     _prepare(settings)
@@ -137,9 +128,9 @@ def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
     options = Options(src_lang=src_lang, tgt_lang=tgt_lang, mode="document", embedder=settings.embedder,
                       encoding=settings.encoding, select=settings.select, ignore=settings.ignore,
                       glossaries=settings.glossaries, config=settings.config, translator=settings.translator,
-                      translate=settings.translate, cache=settings.cache)
+                      translate=settings.translate, cache=settings.cache, threads=settings.threads)
     src, tgt = _decode(job, settings)
-    report = _compare(src, tgt, options, None)
+    report = compare_decoded(src, tgt, options)
     if any(" reads as " in note for note in report.notes):
         # The pipeline detects both languages anyway and notes a text that reads as another language
         # than the one given; only then is detection run again, to fail the document when it is sure.

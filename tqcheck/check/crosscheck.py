@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from ..types import Pair, Severity, Span
-from .numbers import compare_quantities, describe, is_weak
+from .numbers import compare_quantities, describe
 from .registry import CheckContext, Hit, rule
 
 # A run of capitalised words (with inner "of", "de", "-"), in scripts with letter case.
@@ -36,10 +36,9 @@ def forward_translation_number(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if forward is None or not pair.target:
         return
     cmp = compare_quantities(forward, pair.target, ctx.tgt_lang, ctx.tgt_lang)
-    for q in cmp.missing:
-        if not is_weak(q):
-            yield Hit(f"the forward-translation has {describe(q)} ('{q.text}'), the translation does not",
-                      evidence={"forward_translation": forward, "value": q.value})
+    for q in cmp.missing:  # weak figures (a lone "one") are never counted missing
+        yield Hit(f"the forward-translation has {describe(q)} ('{q.text}'), the translation does not",
+                  evidence={"forward_translation": forward, "value": q.value})
     for s, t in cmp.mismatched:
         yield Hit(f"the forward-translation has {describe(s)} ('{s.text}') where the translation has '{t.text}'",
                   span=Span("target", t.start, t.end),

@@ -61,15 +61,11 @@ def direction_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if table is None or ctx.tgt_lang.split("-")[0] != "en" or not pair.source or not pair.target:
         return
     for opp in table:
-        src = [bool(p.search(pair.source)) for p in opp.source]
-        tgt = [p.search(pair.target) for p in opp.target]
-        if sum(src) != 1 or sum(m is not None for m in tgt) != 1:
-            continue
-        said, written = src.index(True), next(k for k, m in enumerate(tgt) if m is not None)
-        if said != written:
-            m = tgt[written]
-            assert m is not None
-            word = opp.source[said].search(pair.source)
-            yield Hit(f"the source says {opp.labels[said]} ('{word.group() if word else ''}'), the translation "
-                      f"{opp.labels[written]} ('{m.group()}')", span=Span("target", m.start(), m.end()),
-                      evidence={"pair": opp.name, "source": opp.labels[said], "translation": opp.labels[written]})
+        said = [(k, m) for k, p in enumerate(opp.source) if (m := p.search(pair.source))]
+        written = [(k, m) for k, p in enumerate(opp.target) if (m := p.search(pair.target))]
+        if len(said) != 1 or len(written) != 1 or said[0][0] == written[0][0]:
+            continue  # no direction, both directions, or the same one on a side
+        (k_src, m_src), (k_tgt, m_tgt) = said[0], written[0]
+        yield Hit(f"the source says {opp.labels[k_src]} ('{m_src.group()}'), the translation "
+                  f"{opp.labels[k_tgt]} ('{m_tgt.group()}')", span=Span("target", m_tgt.start(), m_tgt.end()),
+                  evidence={"pair": opp.name, "source": opp.labels[k_src], "translation": opp.labels[k_tgt]})

@@ -103,10 +103,11 @@ class NgramEmbedder:
         return _normalise(out)
 
 
-def get_embedder(spec: str | None) -> Embedder | None:
-    """Build an embedder from a CLI spec: ``use`` (default), ``none``, ``st:NAME_OR_PATH``."""
+def get_embedder(spec: str | None, threads: int | None = None) -> Embedder | None:
+    """Build an embedder from a CLI spec: ``use`` (default), ``none``, ``st:NAME_OR_PATH``; ``threads``
+    pins the bundled model's BLAS threads (one per worker when several processes share the cores)."""
     if spec is None or spec == "use":
-        return USEEmbedder()
+        return USEEmbedder(threads=threads or DEFAULT_THREADS)
     if spec == "none":
         return None
     if spec.startswith("st:"):

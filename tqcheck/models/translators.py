@@ -12,12 +12,13 @@ import sys
 import tempfile
 import threading
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ..errors import InputError, ModelError
+from ..paths import user_dir
 from .embedders import DEFAULT_THREADS
 
 if TYPE_CHECKING:
@@ -51,12 +52,7 @@ class Translator(Protocol):
 
 def data_dir() -> Path:
     """``$TQCHECK_DATA_DIR``, else the platform's user data folder for tqcheck."""
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("tqcheck"))
+    return user_dir(ENV_DATA_DIR, "data")
 
 
 def argos_dir() -> Path:
@@ -264,15 +260,7 @@ class ArgosTranslator:
         route = self.route(src_lang, tgt_lang)
         if self.cache is None:
             return self._run_route(route, texts)
-        model = self.model_id(route)
-        unique = list(dict.fromkeys(texts))
-        done = dict(zip(unique, self.cache.get_texts(model, unique)))
-        missing = [t for t, out in done.items() if out is None]
-        if missing:
-            fresh = self._run_route(route, missing)
-            self.cache.put_texts(model, missing, fresh)
-            done.update(zip(missing, fresh))
-        return [done[t] for t in texts]  # type: ignore[misc]
+        return cached_translate(self.cache, self.model_id(route), texts, lambda todo: self._run_route(route, todo))
 
     def _run_route(self, route: Sequence[Any], texts: list[str]) -> list[str]:
         for pkg in route:
@@ -353,15 +341,21 @@ class CachedTranslator:
         self.model_id = model_id or f"{type(translator).__qualname__}:{translator.name}"
 
     def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str) -> list[str]:
-        model = f"{self.model_id}|{src_lang}>{tgt_lang}"
-        unique = list(dict.fromkeys(texts))
-        done = dict(zip(unique, self.cache.get_texts(model, unique)))
-        missing = [t for t, out in done.items() if out is None]
-        if missing:
-            fresh = self.translator.translate(missing, src_lang, tgt_lang)
-            self.cache.put_texts(model, missing, fresh)
-            done.update(zip(missing, fresh))
-        return [done[t] for t in texts]  # type: ignore[misc]
+        return cached_translate(self.cache, f"{self.model_id}|{src_lang}>{tgt_lang}", texts,
+                                lambda todo: self.translator.translate(todo, src_lang, tgt_lang))
+
+
+def cached_translate(cache: DiskCache, model: str, texts: Sequence[str],
+                     run: Callable[[list[str]], list[str]]) -> list[str]:
+    """``run`` on the distinct texts the cache lacks for ``model``; the rest from the cache."""
+    unique = list(dict.fromkeys(texts))
+    done = dict(zip(unique, cache.get_texts(model, unique)))
+    missing = [t for t, out in done.items() if out is None]
+    if missing:
+        fresh = run(missing)
+        cache.put_texts(model, missing, fresh)
+        done.update(zip(missing, fresh))
+    return [done[t] for t in texts]  # type: ignore[misc]
 
 
 class FileTranslator:

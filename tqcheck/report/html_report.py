@@ -18,7 +18,7 @@ from typing import Iterable
 
 from ..check.rules import REGISTRY
 from ..read.lines import LineIndex
-from ..result import PairResult, Report
+from ..result import EVIDENCE_LABELS, PairResult, Report
 from ..types import Finding, Severity
 from .base import RenderOptions
 from .locate import locate
@@ -299,8 +299,7 @@ def _pairs(report: Report, ids: dict[int, str]) -> Iterable[str]:
             if value is not None:
                 head.append(f"{label} {float(value):.2f}")
         evidence = ""
-        for key, label in (("back_translation", "back-translation"), ("forward_translation", "forward-translation"),
-                           ("reference", "reference")):
+        for key, label in EVIDENCE_LABELS.items():
             if pr.texts.get(key):
                 chrf = pr.scores.get(f"{key}_chrf")
                 score = f" (chrF {float(chrf):.1f})" if chrf is not None else ""

@@ -11,7 +11,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from ..read.lines import LineIndex
-from ..result import Report
+from ..result import EVIDENCE_LABELS, Report
 from .base import RenderOptions
 from .locate import locate
 
@@ -58,7 +58,7 @@ def rows(report: Report) -> list[dict[str, Any]]:
             "worst_severity": str(pr.worst) if pr.worst else None,
             "codes": " ".join(f.code for f in pr.findings),
             "messages": "\n".join(messages),
-            **{k: pr.texts.get(k) for k in ("back_translation", "forward_translation", "reference")},
+            **{k: pr.texts.get(k) for k in EVIDENCE_LABELS},
             **{k: pr.scores.get(k) for k in ("quality", "back_translation_chrf", "forward_translation_chrf",
                                                "reference_chrf", "reference_bleu", "reference_ter")},
         })

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..check.rules import REGISTRY
 from ..read.lines import LineIndex
-from ..result import PairResult, Report
+from ..result import EVIDENCE_LABELS, PairResult, Report
 from ..types import Severity
 from .base import RenderOptions
 from .locate import locate
@@ -88,8 +88,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
         grid.add_row(Text(safe(where_s), style="dim"), Text(safe(where_t), style="dim"))
         grid.add_row(_side_text(pr, "source", color), _side_text(pr, "target", color))
         console.print(grid)
-        for name, label in (("back_translation", "back-translation"), ("forward_translation", "forward-translation"),
-                            ("reference", "reference")):
+        for name, label in EVIDENCE_LABELS.items():
             if pr.texts.get(name):
                 chrf = pr.scores.get(f"{name}_chrf")
                 score = f" (chrF {chrf:.1f})" if chrf is not None else ""
