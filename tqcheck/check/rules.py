@@ -12,6 +12,7 @@ from .names import glossary_mismatch, name_added, name_missing, name_spurious_wo
 from .omission import added_sentence, omitted_sentence
 from .omission import sentence_dropped_in_merge, translation_too_long, translation_too_short
 from .registry import build_registry
+from .silentgap import silent_gap
 from .untranslated import untranslated_text
 from .untranslated import copied_source, wrong_language
 
@@ -24,6 +25,7 @@ REGISTRY = build_registry(
         repetition_loop,
         unbalanced_brackets,
         empty_translation,
+        silent_gap,
         malformed_number,
         number_missing,
         number_mismatch,

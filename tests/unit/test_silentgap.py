@@ -1,0 +1,76 @@
+"""TQ108 silent-gap: a word lost without a marker, seen in English that cannot stand as written."""
+from __future__ import annotations
+
+import pytest
+
+from tqcheck.check.registry import CheckContext
+from tqcheck.check.silentgap import silent_gap
+from tqcheck.types import Link, Pair, Severity
+
+SRC = "上个月，总统委员会建议前临时选举委员会辞职。"
+
+ROWS = [
+    # (translation, expected kinds in order, or [] for must-not-fire)
+    ("Last month, a committee recommended the of the former CEP.", ["determiner-without-noun"]),
+    ("A by infrared spectroscopy revealed the composition.", ["determiner-without-noun"]),
+    ("The league began its on June 20 after a break.", ["determiner-without-noun"]),
+    ("Xinhua reported that a had been hijacked.", ["determiner-without-noun"]),
+    ("The in Houston was established in 1979.", ["determiner-without-noun"]),
+    ("When a satellite receives a, it reflects it back.", ["determiner-before-punctuation"]),
+    ("She insisted on a.", ["determiner-before-punctuation"]),
+    ("Nominations include Best Picture,, Best Director and Best Score.", ["empty-item"]),
+    ("The receptors ( ) were found in the lungs.", ["empty-item"]),
+    ("Prices rose sharply during was the worst month.", ["preposition-without-object"]),
+    ("The match between and Genoa is the 3,000th.", ["preposition-without-object"]),
+    ("Voters between or the left were split.", ["preposition-without-object"]),
+    ("Would also take over custody of the fighters, the statement said.", ["modal-without-subject"]),
+    ("He left. Could not be reached for comment.", ["modal-without-subject"]),
+    # must not fire: open-class words that look like function words, labels, abbreviations
+    ("Last month, a committee recommended the resignation of the former CEP.", []),
+    ("He opened a can of beans and bent the will of the board.", []),
+    ("The May 5 vote made it a must for the party.", []),
+    ("Vitamin A and vitamin C are in group A, not in grade A.", []),
+    ("Your main options are: a) wait, b) leave.", []),
+    ("The meeting starts at 9 a.m. and costs 5% p.a. in fees.", []),
+    ("Run the ./configure script in the folder.", []),
+    ("The in-laws and the for-profit sector met the over-60s.", []),
+    ("Can Tho is a city in Vietnam.", []),
+    ("Could the talks resume next week?", []),
+    ("It is a delegation of over 100 people, of about 5 groups.", []),
+    ("There is a market for can makers, and a will to win.", []),
+    # stranded prepositions are grammatical
+    ("The effect the team is looking for could be caused by tides.", []),
+    ("The people he works with are Italian, and the town he came from is small.", []),
+    ("The goods he was proud of would sell.", []),
+    ("He asked what the table was made of, and she said oak.", []),
+    ("Prices fell, etc., and ... then rose.", []),
+    ("The Of Monsters And Men concert was sold out.", []),  # title case: left alone
+]
+
+
+def _hits(target: str, source: str = SRC, tgt_lang: str = "en") -> list:
+    pair = Pair(0, Link((0,), (0,), 1.0), source, target, (), ())
+    return list(silent_gap(pair, CheckContext("zh", tgt_lang)))
+
+
+@pytest.mark.parametrize("target,kinds", ROWS)
+def test_silent_gap(target: str, kinds: list[str]) -> None:
+    hits = _hits(target)
+    assert [h.evidence["kind"] for h in hits] == kinds
+    for h in hits:
+        assert h.span is not None and h.span.side == "target"
+        assert target[h.span.start:h.span.end].strip(), "the span points at text"
+
+
+def test_severity_by_kind() -> None:
+    assert _hits("recommended the of the CEP.")[0].severity is Severity.ERROR
+    assert _hits("The match between and Genoa.")[0].severity is Severity.WARNING
+
+
+def test_only_english_targets() -> None:
+    assert _hits("Il a recommandé the of the CEP.", tgt_lang="fr") == []
+
+
+def test_pattern_in_the_source_is_not_a_gap() -> None:
+    # an English title quoted in the original, copied as it is
+    assert _hits('He read "the of" aloud.', source='他大声读了"the of"。') == []

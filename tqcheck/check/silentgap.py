@@ -1,0 +1,144 @@
+"""TQ108: a word the MT lost without leaving a marker, seen in English that cannot stand as written:
+a determiner with no noun after it ("recommended the of the former CEP"), an empty list item
+("Best Picture,, Best Director"), a preposition with no object ("the match between and Genoa"),
+a sentence that opens on a modal with its subject gone ("Would also take over ...").
+
+Only closed-class words are matched (determiners, prepositions, auxiliaries), so no tagger or model
+is needed and open-class words that look like function words ("a can of", "the will of", "Can Tho")
+are left alone. English translations only.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator, NamedTuple
+
+from ..types import Pair, Severity, Span
+from .registry import CheckContext, Hit, rule
+
+# Determiners that must be followed by a noun phrase. Not "this/that/these/those/all/some/..."
+# (they stand alone as pronouns) nor "her/his" ("gave her a", "the book is his.").
+_DET = r"the|a|an|its|their|our|my|your"
+# Prepositions that a noun phrase never ends on ("the in-laws" and "the for-profit" are hyphenated).
+# Not "to" ("from a to b"), "per" ("the per capita"), "over/under/about" ("the over-60s", "of about 5").
+_PREP = (r"of|in|on|at|by|for|with|from|into|onto|between|among|amid|behind|through|during|against|"
+         r"without|within|toward|towards|across|despite")
+# Auxiliaries that are never nouns. Not "can", "will", "may", "must", "might", "have" ("a can of",
+# "the will of", "the May 5 vote", "a must", "the might of", "the haves").
+_AUX = r"is|are|was|were|has|had|would|could|should|does|did"
+# Prepositions that always take their object after them (never left at the end of a clause).
+_PREP_NEVER_STRANDED = r"during|despite|among|amid|amongst|amidst|per|via|including|regarding"
+
+
+def _cased(words: str) -> str:
+    """``the|a`` -> ``[Tt]he|[Aa]``: both cases of the first letter only, spelled out so that the regex
+    engine can skip ahead on the first character (a case-insensitive alternation is several times slower)."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
+
+
+def _standalone(text: str, m: re.Match[str]) -> bool:
+    """The match starts a word of its own: not "p.a.", "don't", "*a*", "(a)", "./path" or "A-list"."""
+    return m.start() == 0 or text[m.start() - 1] not in ".'’*(/-_"
+
+
+def _determiner_gap(text: str, m: re.Match[str]) -> bool:
+    if not _standalone(text, m):
+        return False
+    # A capital "A"/"An" mid-sentence is a label ("group A and B"), not an article.
+    return not (m.group(1) in ("A", "An") and m.start() > 0 and not re.search(r"[.!?]\s+$", text[:m.start()]))
+
+
+def _empty_item(text: str, m: re.Match[str]) -> bool:
+    before = text[m.start() - 1] if m.start() else " "
+    # ",," and ", ." after a word; "( )" not after a word or bracket ("f()" is code, "(( ))" markup).
+    return before.isalnum() if m.group().startswith(",") else not (before.isalnum() or before == "(")
+
+
+class _Kind(NamedTuple):
+    name: str
+    pattern: re.Pattern[str]
+    severity: Severity
+    message: str
+    accept: Callable[[str, re.Match[str]], bool] = _standalone
+    #: Words one of which the text must contain (lower-cased) for the pattern to be worth running.
+    needs: tuple[str, ...] = ()
+
+
+_KINDS = (
+    # "the of", "a in", "its on", "the has": a determiner and no noun. The word after it must be lower
+    # case (title-case headlines are left alone).
+    _Kind(
+        "determiner-without-noun",
+        re.compile(rf"\b({_cased(_DET)})\s+(?:{_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose)\b(?![-'’])"),
+        Severity.ERROR,
+        "a determiner with no noun after it: a word was lost here",
+        _determiner_gap,
+    ),
+    # "receives a, it reflects", "insisted on a.": a determiner right before punctuation. Lower-case
+    # only ("grade A.", "Plan B,"); not "a)" or "(a)" (list labels), "a.m.", "p.a." or "the ./path".
+    _Kind(
+        "determiner-before-punctuation",
+        re.compile(rf"\b(?:{_DET})(?=\s*[,;:!?](?!\w)|\s*\.(?=\s|$|[\"'”’]))"),
+        Severity.ERROR,
+        "a determiner before punctuation: the noun after it was lost",
+    ),
+    # "Best Picture,, Best Director", "receptors ( ) in": a list item or a bracket with nothing in it.
+    _Kind(
+        "empty-item",
+        re.compile(r",\s*,|,\s+\.(?=\s|$)|\(\s*\)"),
+        Severity.ERROR,
+        "an empty list item or bracket: what stood there was lost",
+        _empty_item,
+    ),
+    # "the match between and Genoa", "during was": a preposition with no object. Only prepositions
+    # English never strands: "the effect the team is looking for could be", "the people he works with
+    # are" and "what it is made of is" are grammatical, so "for/with/of/from + auxiliary" is not a gap.
+    _Kind(
+        "preposition-without-object",
+        re.compile(rf"\b(?:(?:{_cased(_PREP_NEVER_STRANDED)})\s+(?:{_AUX}|can|must|may|will)|[Bb]etween\s+(?:and|or))"
+                   rf"\b(?![-'’])"),
+        Severity.WARNING,
+        "a preposition with no object: a word was probably lost here",
+        needs=(*_PREP_NEVER_STRANDED.split("|"), "between"),
+    ),
+    # "Would also take over custody ...": a statement opening on a modal, its subject lost. A question
+    # ends with "?", and "Can Tho" (a city) is followed by a capital.
+    _Kind(
+        "modal-without-subject",
+        re.compile(r"(?:^|(?<=[.!]\s))(?:Would|Could|Can|Must)\s+(?=[a-z])(?![^.!?]*\?)"),
+        Severity.WARNING,
+        "the sentence opens on a modal verb with no subject: the subject was probably lost",
+    ),
+)
+
+
+@rule("TQ108", "silent-gap", Severity.ERROR, "Accuracy/Omission")
+def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """A word lost without a gap marker: English that cannot stand as written around the hole.
+
+    What it catches: the silent form of TQ101. The MT dropped a word and left no `**`, but the words
+    around the hole give it away: a determiner with no noun after it ("the of", "a in", "its on June
+    20", "a," at the end of a clause), an empty list item (",,") or bracket ("( )"), a preposition with
+    no object ("the match between and Genoa"), a statement that opens on a modal verb with
+    its subject gone ("Would also take over custody ...").
+
+    Why it matters: the lost word is content: the subject, the object, the noun a sentence is about.
+    A sentence-embedding similarity barely moves when one word goes missing, so neither the aligner
+    nor the quality score notices; the reader gets a sentence that no longer says who did what.
+
+    Example: 上个月，总统委员会建议前临时选举委员会辞职 -> "Last month, a presidential committee
+    recommended the of the former CEP" (the word "resignation" was lost).
+    Determiner and empty-item cases are errors, the others warnings. English translations only;
+    a pattern the source also contains (an English source quoted in the original) is not flagged.
+    """
+    if ctx.tgt_lang.split("-")[0] != "en" or not pair.target:
+        return
+    lower = pair.target.lower()
+    for kind in _KINDS:
+        if kind.needs and not any(w in lower for w in kind.needs):
+            continue
+        for m in kind.pattern.finditer(pair.target):
+            if not kind.accept(pair.target, m) or (m.group().strip() and m.group() in pair.source):
+                continue
+            yield Hit(f"{kind.message} ({m.group().strip()!r})" if m.group().strip() else kind.message,
+                      Span("target", m.start(), max(m.end(), m.start() + 1)),
+                      {"kind": kind.name, "text": m.group()}, severity=kind.severity)
