@@ -45,6 +45,8 @@ ROWS = [
     ("He asked what the table was made of, and she said oak.", []),
     ("Prices fell, etc., and ... then rose.", []),
     ("The Of Monsters And Men concert was sold out.", []),  # title case: left alone
+    ("Our and their versions differ, as do the or a forms.", []),  # two determiners share a noun
+    ("A branch a or branch b misbehaved when $a is set and _() is called.", []),
 ]
 
 

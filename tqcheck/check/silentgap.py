@@ -37,20 +37,30 @@ def _cased(words: str) -> str:
 
 def _standalone(text: str, m: re.Match[str]) -> bool:
     """The match starts a word of its own: not "p.a.", "don't", "*a*", "(a)", "./path" or "A-list"."""
-    return m.start() == 0 or text[m.start() - 1] not in ".'’*(/-_"
+    return m.start() == 0 or text[m.start() - 1] not in ".'’*(/-_$"
+
+
+_DET_OR_POSSESSIVE = frozenset("the a an its their our my your his her this that these those".split())
 
 
 def _determiner_gap(text: str, m: re.Match[str]) -> bool:
     if not _standalone(text, m):
         return False
+    article, follower = m.group(1), m.group(2)
+    if follower in ("and", "or", "but", "nor"):
+        if article in ("a", "an"):
+            return False  # "branch a or branch b": a label
+        after = text[m.end():].split(maxsplit=1)
+        if after and after[0].lower() in _DET_OR_POSSESSIVE:
+            return False  # "our and their version", "the or a": two determiners share the noun
     # A capital "A"/"An" mid-sentence is a label ("group A and B"), not an article.
-    return not (m.group(1) in ("A", "An") and m.start() > 0 and not re.search(r"[.!?]\s+$", text[:m.start()]))
+    return not (article in ("A", "An") and m.start() > 0 and not re.search(r"[.!?]\s+$", text[:m.start()]))
 
 
 def _empty_item(text: str, m: re.Match[str]) -> bool:
     before = text[m.start() - 1] if m.start() else " "
-    # ",," and ", ." after a word; "( )" not after a word or bracket ("f()" is code, "(( ))" markup).
-    return before.isalnum() if m.group().startswith(",") else not (before.isalnum() or before == "(")
+    # ",," and ", ." after a word; "( )" not after a word or bracket ("f()", "_()" are code).
+    return before.isalnum() if m.group().startswith(",") else not (before.isalnum() or before in "(_")
 
 
 class _Kind(NamedTuple):
@@ -68,7 +78,7 @@ _KINDS = (
     # case (title-case headlines are left alone).
     _Kind(
         "determiner-without-noun",
-        re.compile(rf"\b({_cased(_DET)})\s+(?:{_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose)\b(?![-'’])"),
+        re.compile(rf"\b({_cased(_DET)})\s+({_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose)\b(?![-'’])"),
         Severity.ERROR,
         "a determiner with no noun after it: a word was lost here",
         _determiner_gap,
