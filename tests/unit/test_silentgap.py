@@ -76,3 +76,17 @@ def test_only_english_targets() -> None:
 def test_pattern_in_the_source_is_not_a_gap() -> None:
     # an English title quoted in the original, copied as it is
     assert _hits('He read "the of" aloud.', source='他大声读了"the of"。') == []
+
+
+@pytest.mark.parametrize("target", [
+    "He hesitated for a long time between and the other option.",
+    "He said the was closed.",
+    "Would also hesitate for a long time.",
+])
+def test_one_finding_per_hole(target: str) -> None:
+    # TQ301 reports holes where a name stood; the ones TQ108 covers are reported once, by TQ108.
+    from tqcheck.pipeline import compare
+
+    codes = [f.code for f in compare("他在两个选项之间犹豫了很久。", target, "zh", "en", mode="aligned",
+                                      embedder="none").findings]
+    assert codes.count("TQ108") == 1 and "TQ301" not in codes, codes

@@ -1249,12 +1249,13 @@ class _Analyser:
     # -- scars left by a deleted name ------------------------------------------------------------------
     _SCARS = (
         (re.compile(r"\b(?:in|at|from|of|between|into|near|by)[ \t]+(?=[.,;])"), "a preposition with no object"),
-        (re.compile(r"\b(?:of|between|from|with)\s+and\b"), "a preposition followed by 'and'"),
+        # "between and" is TQ108's (silent-gap): "between" is never stranded, whatever was lost.
+        (re.compile(r"\b(?:of|from|with)\s+and\b"), "a preposition followed by 'and'"),
         (re.compile(r"(?:^|\s)['’]s\b"), "a possessive 's with no owner"),
         (re.compile(r"\b(?:from|of|in|at|between|into)\s+(?:are|is|was|were|has|have|had)\b"),
          "a preposition followed by a verb"),
-        # An article before "is/was/has..." or a statement opening on "Would" is TQ108's (silent-gap)
-        # whatever was lost there; an article before a speech verb is where a speaker's name stood.
+        # An article before "is/was/has..." or a statement opening on "Would" is TQ108's too; an
+        # article before a speech verb is where a speaker's name stood.
         (re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:demanded|announced)\b"), "an article followed by a verb"),
         (re.compile(r"(?:^|(?<=[.!?]\s))(?:Said|Says|Reiterated|Stressed|Noted|Told|Urged)\s+(?=[a-zA-Z])"),
          "a sentence that opens with its verb"),

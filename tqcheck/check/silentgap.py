@@ -40,7 +40,10 @@ def _standalone(text: str, m: re.Match[str]) -> bool:
     return m.start() == 0 or text[m.start() - 1] not in ".'’*(/-_$"
 
 
-_DET_OR_POSSESSIVE = frozenset("the a an its their our my your his her this that these those".split())
+#: Words that can share one noun with a determiner before "and/or": "our and their version".
+_SHARES_NOUN = frozenset(_DET.split("|")) | {"his", "her", "this", "that", "these", "those"}
+#: Where a sentence ended just before a position (searched with that position as ``endpos``).
+_SENTENCE_END_BEFORE = re.compile(r"[.!?]\s+$")
 
 
 def _determiner_gap(text: str, m: re.Match[str]) -> bool:
@@ -51,10 +54,10 @@ def _determiner_gap(text: str, m: re.Match[str]) -> bool:
         if article in ("a", "an"):
             return False  # "branch a or branch b": a label
         after = text[m.end():].split(maxsplit=1)
-        if after and after[0].lower() in _DET_OR_POSSESSIVE:
+        if after and after[0].lower() in _SHARES_NOUN:
             return False  # "our and their version", "the or a": two determiners share the noun
     # A capital "A"/"An" mid-sentence is a label ("group A and B"), not an article.
-    return not (article in ("A", "An") and m.start() > 0 and not re.search(r"[.!?]\s+$", text[:m.start()]))
+    return not (article in ("A", "An") and m.start() > 0 and not _SENTENCE_END_BEFORE.search(text, 0, m.start()))
 
 
 def _empty_item(text: str, m: re.Match[str]) -> bool:
@@ -147,8 +150,9 @@ def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if kind.needs and not any(w in lower for w in kind.needs):
             continue
         for m in kind.pattern.finditer(pair.target):
-            if not kind.accept(pair.target, m) or (m.group().strip() and m.group() in pair.source):
+            shown = m.group().strip()
+            if not kind.accept(pair.target, m) or (shown and m.group() in pair.source):
                 continue
-            yield Hit(f"{kind.message} ({m.group().strip()!r})" if m.group().strip() else kind.message,
+            yield Hit(f"{kind.message} ({shown!r})" if shown else kind.message,
                       Span("target", m.start(), max(m.end(), m.start() + 1)),
                       {"kind": kind.name, "text": m.group()}, severity=kind.severity)
