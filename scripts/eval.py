@@ -130,6 +130,9 @@ def mqm(path: str) -> list[tuple[str, ...]]:
 
 def show(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]], markdown: bool) -> None:
     print(f"\n{title}")
+    if not rows:
+        print("  (no data)")
+        return
     if markdown:
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))

@@ -181,6 +181,12 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         settings.severity,
     )
     glossary = _glossary(settings.glossary + options.glossaries)
+    skipped = selection.skipped(src_lang, tgt_lang)
+    if skipped:
+        reasons: dict[str, list[str]] = {}
+        for code, why in skipped.items():
+            reasons.setdefault(why, []).append(code)
+        note("; ".join(f"{', '.join(codes)} off: {why}" for why, codes in reasons.items()))
     # align
     try:
         embedder = get_embedder(options.embedder or options.config.embedder or DEFAULT_EMBEDDER, options.threads)
@@ -238,7 +244,7 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         "embedder": active.name if active else "none",
         "aligner": "none (pre-aligned)" if options.mode == "aligned" else
         f"tqcheck-dp/1 beads={','.join(f'{a}-{b}' for a, b in BEADS)} del={DEL_COST}",
-        "rules": [r.code for r in selection.rules()],
+        "rules": [r.code for r in selection.rules() if r.code not in skipped],
         "config": options.config.path,
         "glossaries": list(settings.glossary + options.glossaries),
         "translator": _translator_signature(options),
@@ -246,6 +252,8 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         "metrics": _metric_signatures(results, src_lang, tgt_lang),
         "quality": quality_description(),
     }
+    if skipped:
+        signature["rules_skipped"] = skipped
     return Report(source, target, options.mode, results, signature, notes, metrics)
 
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
+from .. import lang as language
+
 LANGS = ("en", "zh", "ja", "ru", "de", "es", "fr")
 _CATALOGUE = {"zh": "zh_CN", "ja": "ja", "ru": "ru", "de": "de", "es": "es", "fr": "fr"}
 CJK_LANGS = ("zh", "ja")
@@ -684,7 +686,11 @@ class Gazetteer:
         """Places named in ``text`` (written in ``lang``), longest match first, left to right."""
         lang = _primary_lang(lang)
         if lang in CJK_LANGS:
-            return self._find_cjk(text, lang)
+            hits = self._find_cjk(text, lang)
+            if hits:  # whole words only: 发展中国家 names no country, nor スタイル Thailand
+                words = language.get(lang)
+                hits = [h for h in hits if words.on_word_boundaries(text, h.start, h.end)]
+            return hits
         if lang == "ru":
             return self._find_ru(text)
         if lang in LANGS:

@@ -323,7 +323,7 @@ def _comparison(pair: Pair, ctx: CheckContext) -> _Comparison | None:
     return compare_quantities(pair.source, pair.target, ctx.src_lang, ctx.tgt_lang)
 
 
-@rule("TQ202", "number-missing", Severity.ERROR, "Accuracy/Omission/Number")
+@rule("TQ202", "number-missing", Severity.ERROR, "Accuracy/Omission/Number", needs=("numbers",))
 def number_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A figure of the source that the translation does not give.
 
@@ -352,7 +352,7 @@ def number_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
-@rule("TQ203", "number-mismatch", Severity.ERROR, "Accuracy/Mistranslation/Number")
+@rule("TQ203", "number-mismatch", Severity.ERROR, "Accuracy/Mistranslation/Number", needs=("numbers",))
 def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A figure of the translation whose value differs from the source's.
 
@@ -379,7 +379,7 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
-@rule("TQ204", "number-added", Severity.WARNING, "Accuracy/Addition")
+@rule("TQ204", "number-added", Severity.WARNING, "Accuracy/Addition", needs=("numbers",))
 def number_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A figure in the translation that the source does not have.
 

@@ -57,6 +57,19 @@ class Rule:
     category: str
     func: CheckFunc
     suppresses: tuple[str, ...] = ()
+    #: Capabilities of the language layer (``tqcheck.lang.CAPABILITIES``) both languages must provide;
+    #: for a pair where one lacks them the rule is skipped and the report says so.
+    needs: tuple[str, ...] = ()
+
+    def skipped_because(self, src_lang: str, tgt_lang: str) -> str | None:
+        """Why the rule cannot run for this language pair, or None if it can."""
+        from .. import lang
+
+        for capability in self.needs:
+            for code in (src_lang, tgt_lang):
+                if not lang.supports(code, capability):
+                    return f"no {capability} analysis for {lang.get(code).code}"
+        return None
 
     @property
     def doc(self) -> str:
@@ -72,13 +85,16 @@ class Rule:
 
 
 def rule(
-    code: str, name: str, severity: Severity, category: str, suppresses: Sequence[str] = ()
+    code: str, name: str, severity: Severity, category: str, suppresses: Sequence[str] = (),
+    needs: Sequence[str] = (),
 ) -> Callable[[CheckFunc], CheckFunc]:
     """Attach rule metadata to a check function. ``suppresses`` lists code prefixes that this rule,
-    when it fires on a pair, makes redundant for that pair (a gate)."""
+    when it fires on a pair, makes redundant for that pair (a gate); ``needs``, the language-layer
+    capabilities it relies on in both languages."""
 
     def wrap(func: CheckFunc) -> CheckFunc:
-        func.__tqcheck_rule__ = Rule(code, name, severity, category, func, tuple(suppresses))  # type: ignore[attr-defined]
+        func.__tqcheck_rule__ = Rule(code, name, severity, category, func, tuple(suppresses),  # type: ignore[attr-defined]
+                                     tuple(needs))
         return func
 
     return wrap
@@ -102,6 +118,10 @@ def build_registry(funcs: Iterable[CheckFunc]) -> dict[str, Rule]:
             raise RegistryError(f"rule {meta.name!r} reuses code {meta.code} of {out[meta.code].name!r}")
         if meta.name in names:
             raise RegistryError(f"rule name {meta.name!r} is used twice")
+        from ..lang import CAPABILITIES
+
+        if set(meta.needs) - set(CAPABILITIES):
+            raise RegistryError(f"rule {meta.code} {meta.name!r} needs unknown capabilities {meta.needs}")
         if not meta.doc:
             raise RegistryError(f"rule {meta.code} {meta.name!r} has no docstring")
         out[meta.code] = meta

@@ -32,6 +32,15 @@ class Selection:
     def rules(self, registry: Mapping[str, Rule] = REGISTRY) -> list[Rule]:
         return [r for code, r in registry.items() if self.enabled(code)]
 
+    def skipped(self, src_lang: str, tgt_lang: str, registry: Mapping[str, Rule] = REGISTRY) -> dict[str, str]:
+        """Selected rules that cannot run for this language pair, with the reason."""
+        out = {}
+        for r in self.rules(registry):
+            why = r.skipped_because(src_lang, tgt_lang)
+            if why:
+                out[r.code] = why
+        return out
+
     def severity_of(self, rule: Rule) -> Severity | None:
         best = max((p for p in self.severity if rule.code.startswith(p)), key=len, default=None)
         return self.severity[best] if best is not None else None
@@ -45,9 +54,13 @@ def run_checks(
     gates = [r for r in rules if r.is_gate]
     others = [r for r in rules if not r.is_gate]
     findings: list[Finding] = []
+    runnable: dict[tuple[str, str], list[Rule]] = {}
     for pair, ctx in zip(pairs, ctx_for):
         suppressed: list[str] = []
-        for rule in gates + others:
+        langs = (ctx.src_lang, ctx.tgt_lang)
+        if langs not in runnable:
+            runnable[langs] = [r for r in gates + others if r.skipped_because(*langs) is None]
+        for rule in runnable[langs]:
             if any(rule.code.startswith(p) for p in suppressed):
                 continue
             fired = False

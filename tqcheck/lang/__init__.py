@@ -1,0 +1,43 @@
+"""The language layer under the checks: one module per language, looked up by code and loaded on first use.
+
+    from tqcheck import lang
+    lang.get("de").lemma("Frankreichs")        # 'frankreich'
+    lang.get("zh").on_word_boundaries("发展中国家", 2, 4)   # False: 中国 is not a word there
+    lang.supports("uk", "names")               # what a rule may rely on
+
+A language with no module gets a plain one (words split on non-letters, lower-case lemmas) that provides
+nothing, so the rules that need names or number words are skipped for it. Adding a language is adding a
+module here with its data and an entry in ``MODULES``; no rule changes.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+
+from .base import CAPABILITIES, Language, Word, regex_words
+
+#: Language code -> module of this package.
+MODULES = {
+    "en": "en", "zh": "zh", "ja": "ja", "ru": "ru", "uk": "uk", "de": "de", "fr": "fr", "es": "es",
+}
+
+
+def _primary(code: str) -> str:
+    return (code or "und").replace("_", "-").split("-")[0].lower()
+
+
+@functools.lru_cache(maxsize=None)
+def get(code: str) -> Language:
+    """The language of ``code`` (ISO 639-1, region ignored: zh-TW is zh)."""
+    base = _primary(code)
+    module = MODULES.get(base)
+    if module is None:
+        return Language(base, base, frozenset())
+    return importlib.import_module(f"{__name__}.{module}").LANGUAGE  # type: ignore[no-any-return]
+
+
+def supports(code: str, capability: str) -> bool:
+    return get(code).supports(capability)
+
+
+__all__ = ("CAPABILITIES", "Language", "MODULES", "Word", "get", "regex_words", "supports")

@@ -1,0 +1,102 @@
+"""Loaders of the analysis libraries, each imported on first use and shared by the languages that use it."""
+from __future__ import annotations
+
+import functools
+from typing import Any, Callable
+
+from .base import Word
+
+
+def simplemma_lemmatizer(lang: str) -> Callable[[str], str]:
+    """simplemma's lemma of a word in ``lang`` (de, fr, es, it, pl, cs, en, ...)."""
+
+    def lemma(word: str) -> str:
+        import simplemma
+
+        return str(simplemma.lemmatize(word, lang=lang))
+
+    return lemma
+
+
+@functools.lru_cache(maxsize=None)
+def morph(lang: str) -> Any:
+    """pymorphy3's analyser for ru or uk (its dictionaries: pymorphy3-dicts-ru, pymorphy3-dicts-uk)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def pymorphy_lemmatizer(lang: str) -> Callable[[str], str]:
+    def lemma(word: str) -> str:
+        parses = morph(lang).parse(word)
+        return str(parses[0].normal_form) if parses else word.lower()
+
+    return lemma
+
+
+def pymorphy_name_tagger(lang: str) -> Callable[[str], str]:
+    def tag(word: str) -> str:
+        parses = morph(lang).parse(word)[:3]
+        if any("Geox" in p.tag for p in parses[:1]):
+            return "place"
+        if any(g in p.tag for p in parses for g in ("Name", "Surn", "Patr")):
+            return "person"
+        return ""
+
+    return functools.lru_cache(maxsize=8192)(tag)
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba() -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def jieba_words(text: str) -> list[Word]:
+    return [Word(s, e, w) for w, s, e in _jieba().tokenize(text) if w.strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def _sudachi() -> Any:
+    from sudachipy import dictionary
+
+    return dictionary.Dictionary(dict="core").create()
+
+
+def sudachi_words(text: str) -> list[Word]:
+    from sudachipy import tokenizer
+
+    out = []
+    for m in _sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C):
+        if m.surface().strip():
+            out.append(Word(m.begin(), m.end(), m.surface()))
+    return out
+
+
+def jieba_person_names(text: str) -> list[Word]:
+    """Words jieba's part-of-speech tagger reads as person names (flag nr: 郭梅, 罗冠聪)."""
+    import jieba.posseg
+
+    _jieba()
+    out, at = [], 0
+    for pair in jieba.posseg.cut(text):
+        start = text.find(pair.word, at)
+        if start < 0:
+            continue
+        at = start + len(pair.word)
+        if pair.flag == "nr" and len(pair.word) >= 2:
+            out.append(Word(start, at, pair.word))
+    return out
+
+
+def sudachi_person_names(text: str) -> list[Word]:
+    """Words Sudachi tags as person names (名詞,固有名詞,人名)."""
+    from sudachipy import tokenizer
+
+    return [Word(m.begin(), m.end(), m.surface()) for m in _sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C)
+            if m.part_of_speech()[1:3] == ("固有名詞", "人名")]

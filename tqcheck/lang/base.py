@@ -1,0 +1,96 @@
+"""What a language module provides: words with offsets, lemmas, and the capabilities the checks ask for."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+#: What a language can provide to the checks. A rule that needs one is skipped for a language without it.
+#: ``names``: places and names found and matched in its script (a gazetteer in the language, name forms);
+#: ``numbers``: its number words, scale words and date formats are read.
+CAPABILITIES = ("names", "numbers")
+
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a text with its character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def regex_words(text: str) -> list[Word]:
+    """Words of an alphabetic text: runs of letters and digits, joined by apostrophes and hyphens."""
+    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language as the checks see it; built by ``tqcheck.lang.get`` from the language's module.
+
+    ``tokenize`` and ``lemmatize`` are the module's functions (jieba, Sudachi, pymorphy3, simplemma); each
+    loads its library on first call. ``adjectives`` maps a lemma of a place adjective or demonym in the
+    language (französisch, британский) to the gazetteer key of its place.
+    """
+
+    code: str
+    name: str
+    provides: frozenset[str]
+    tokenize: Callable[[str], list[Word]] = regex_words
+    lemmatize: Callable[[str], str] = str.lower
+    adjectives: Mapping[str, str] = None  # type: ignore[assignment]
+    #: Words are not separated by spaces (zh, ja): a match must fall on the word boundaries ``tokenize`` gives.
+    unspaced: bool = False
+    #: Person names its analyser tags (jieba's nr, Sudachi's 人名): evidence that the text names someone.
+    person_names: Callable[[str], list[Word]] = lambda text: []
+    #: What a capitalised word is by the language's dictionary: "person" (a given name, surname or
+    #: patronymic), "place", or "" when the dictionary does not say (pymorphy3's Name/Surn/Patr/Geox).
+    name_tag: Callable[[str], str] = lambda word: ""
+    #: ISO 15924 code of the script the language is written in (Latn, Cyrl, Hani, Jpan); "" if unknown.
+    script: str = ""
+
+    def __post_init__(self) -> None:
+        unknown = set(self.provides) - set(CAPABILITIES)
+        if unknown:
+            raise ValueError(f"language {self.code}: unknown capabilities {sorted(unknown)}")
+        if self.adjectives is None:
+            object.__setattr__(self, "adjectives", {})
+
+    def supports(self, capability: str) -> bool:
+        return capability in self.provides
+
+    def lemma(self, word: str) -> str:
+        """The word's dictionary form, lower-cased (Frankreichs -> frankreich, Вены -> вена)."""
+        return _lemma(self.lemmatize, word)
+
+    def bounds(self, text: str) -> tuple[frozenset[int], frozenset[int]]:
+        """Offsets where the words of ``text`` start and end."""
+        return _bounds(self.tokenize, text)
+
+    def on_word_boundaries(self, text: str, start: int, end: int, prefix_ok: bool = True) -> bool:
+        """Whether text[start:end] is made of whole words: it starts where a word starts and ends where a
+        word ends, or (``prefix_ok``) it begins a longer word (中国人, 日本側). 发展中国家 does not contain
+        中国, nor ビーチリゾート チリ, nor 11日中午 日中."""
+        starts, ends = self.bounds(text)
+        if start not in starts:
+            return False
+        if end in ends:
+            return True
+        # a Han prefix is a compound's first part (中国人); a kana one is part of another word (タイム)
+        return prefix_ok and not any(start < s < end for s in starts) and _HAN.fullmatch(text[start:end]) is not None
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma(func: Callable[[str], str], word: str) -> str:
+    return func(word).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _bounds(func: Callable[[str], list[Word]], text: str) -> tuple[frozenset[int], frozenset[int]]:
+    words = func(text)
+    return frozenset(w.start for w in words), frozenset(w.end for w in words)
