@@ -447,3 +447,30 @@ def test_conversion_between_zh_and_en_is_never_flagged(hundredths, scales):
     src = f"达{hundredths / 100:g}{scales[1]}美元。"
     tgt = f"It reached {value / scales[2]:,.10g} {scales[3]} dollars."
     assert codes("zh", src, tgt) == []
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    # WMT typesets figures in Chinese with spaces around them
+    ("英国将提供 7500 万英镑的援助", 75_000_000, "currency"),
+    ("价格约为 35 亿美元", 3_500_000_000, "currency"),
+    ("在 12 月 11 日庆祝", 11, "date"),
+    ("他的雕像在 2020 年 6 月遭到毁坏", 6, "date"),
+    ("市值蒸发 2510 亿美元", 251_000_000_000, "currency"),
+])
+def test_spaced_cjk_figures_are_read(text, value, kind):
+    from tqcheck.check.numparse import extract_quantities
+
+    (q,) = extract_quantities(text, "zh")
+    assert (q.value, q.kind) == (value, kind)
+    assert text[q.start:q.end] == q.text and q.text[0].isdigit()
+
+
+@pytest.mark.parametrize("src,tgt,severity", [
+    # a small count is often paraphrased ("Yale and two other" for 耶鲁等3所): a warning
+    ("耶鲁等3所名校", "Yale and two other Ivy League universities", Severity.WARNING),
+    ("耶鲁等35所名校", "Yale and other Ivy League universities", Severity.ERROR),
+    ("英国将提供 7500 万英镑的援助", "The UK will give £75 million in aid", None),
+])
+def test_number_severity_follows_confidence(src, tgt, severity):
+    found = run_checks([make_pair(src, tgt)], [CheckContext("zh", "en")], NUMBER_RULES)
+    assert max((f.severity for f in found), default=None) == severity

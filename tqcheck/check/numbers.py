@@ -109,6 +109,18 @@ def is_weak(q: Quantity) -> bool:
     return q.kind == "ordinal" or q.value < 10 or q.text.startswith(_SPELLED_WEAK_START)
 
 
+def is_uncertain(q: Quantity) -> bool:
+    """A figure whose absence or change a faithful translation often shows, so that a finding on it is
+    only a warning (measured on WMT22 references): a bare count up to twelve ("two other" universities
+    for 3所 with Yale, "beide" for "les 2"), a figure written in words, a month or day alone (2日前 is
+    "two days ago"), a figure that is only part of a code or a time span (24/7)."""
+    if q.spelled:
+        return True
+    if q.kind in ("number", "ordinal") and q.value <= 12 and not q.precision:
+        return True
+    return q.kind == "date" and q.date is not None and sum(x is not None for x in q.date) == 1
+
+
 def _last_digit_unit(q: Quantity) -> float:
     if q.precision:
         return q.precision
@@ -349,6 +361,7 @@ def number_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             f"{describe(s)} ({s.text}) is not in the translation",
             Span("source", s.start, s.end),
             {"source": _evidence(s)},
+            Severity.WARNING if is_uncertain(s) else None,
         )
 
 
@@ -376,6 +389,7 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             f"expected {describe(s)} ({s.text}), found {describe(t)}",
             Span("target", t.start, t.end),
             {"source": _evidence(s), "target": _evidence(t)},
+            Severity.WARNING if is_uncertain(s) or t.spelled else None,
         )
 
 

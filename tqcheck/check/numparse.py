@@ -1154,11 +1154,40 @@ def _tables(lang: str) -> _Lang:
     return _CACHE[base]
 
 
+#: Spaces that typesetting puts between figures and CJK text (WMT writes 7500 万英镑, 2 月 24 日, 1990 年).
+_CJK_SPACED = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f]+(?=[\u3005\u3007\u4e00-\u9fff])"
+                         r"|(?<=[\u4e00-\u9fff])[ \u00a0\u2009\u202f]+(?=\d)")
+
+
 def extract_quantities(text: str, lang: str) -> list[Quantity]:
     """All quantities in ``text`` written in language ``lang`` (ISO 639-1), in order of position."""
     if not text:
         return []
     tables = _tables(lang)
+    if tables.cjk and _CJK_SPACED.search(text):
+        return _unspaced(text, lang)
+    return _extract(text, tables)
+
+
+def _unspaced(text: str, lang: str) -> list[Quantity]:
+    """Quantities of a CJK text with spaces around its figures: read with the spaces taken out, the
+    offsets those of the text as given."""
+    keep = []  # original offset of each character kept
+    pos = 0
+    for m in _CJK_SPACED.finditer(text):
+        keep.extend(range(pos, m.start()))
+        pos = m.end()
+    keep.extend(range(pos, len(text)))
+    squeezed = "".join(text[i] for i in keep)
+    out = []
+    for q in _extract(squeezed, _tables(lang)):
+        start, end = keep[q.start], keep[q.end - 1] + 1
+        out.append(Quantity(q.value, q.kind, q.unit, start, end, text[start:end], q.date, q.precision, q.approx,
+                            q.at_least))
+    return out
+
+
+def _extract(text: str, tables: "_Lang") -> list[Quantity]:
     t = text.translate(_FOLD) if _FOLDABLE.search(text) else text
     low = t.lower()
     has_digit = _ANY_DIGIT.search(t) is not None
