@@ -54,6 +54,7 @@ ROWS = [
     ("ru", "Он вернулся в центр города.", "He returned to the centre of the city of the city of the city.", ["TQ105"]),
     ("es", "Llegó ayer por la tarde.", "He arrived yesterday afternoon. He arrived yesterday afternoon.", ["TQ105"]),
     ("de", "Die Preise stiegen um 60 Prozent.", "Prices rose by 60 60 percent.", ["TQ105"]),
+    ("zh", "韩寒作为一个赛车手。", "Han Han as a racer.", ["TQ105"]),  # a doubled name: a warning
     ("es", "Fue muy, muy difícil.", "It was very, very difficult.", []),
     ("de", "Er sagte tschüss.", "He said bye-bye.", []),
     ("ru", "Ха-ха, ответил он.", "Ha ha, he replied.", []),
@@ -125,6 +126,7 @@ def test_rule_table(src_lang, src, tgt, expected):
 # Translations into other languages than English: (source language, target language, source,
 # translation, expected codes).
 OTHER_TARGETS = [
+    ("en", "de", "Please keep it in the sun for a few days.", "Stellen Sie sie für einige Tage in die Sonne.", []),
     ("ja", "zh", "彼は来た人だ。", "他是来的的的人。", ["TQ105"]),
     ("ja", "zh", "彼はよく本を読む。", "他常常看看书。", []),  # reduplication is grammar
     ("ja", "zh", "研究してみよう。", "我们研究研究吧。", []),
@@ -190,3 +192,12 @@ def test_repetition_span_covers_the_loop():
     (finding,) = findings("zh", "他们参观了这座城市。", tgt)
     assert finding.span is not None and tgt[finding.span.start : finding.span.end] == "the the the"
     assert finding.evidence["count"] == 3
+
+
+def test_a_doubled_capitalised_word_is_a_warning_and_a_loop_an_error():
+    from tqcheck.types import Severity
+
+    [f] = [f for f in findings("zh", "韩寒作为一个赛车手。", "Han Han as a racer.") if f.code == "TQ105"]
+    assert f.severity == Severity.WARNING
+    [f] = [f for f in findings("zh", "他们参观了这座城市。", "They visited the the the city.") if f.code == "TQ105"]
+    assert f.severity == Severity.ERROR

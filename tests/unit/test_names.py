@@ -306,3 +306,15 @@ def test_findings_do_not_depend_on_documents_checked_before() -> None:
     after = [(h.start, h.end, h.keys) for h in gaz.find(text, "zh")]
     assert after == before
     assert any(text[a:b] == "俄罗斯" for a, b, _ in after)
+
+
+@pytest.mark.parametrize("src_lang,tgt_lang,src,tgt", [
+    ("en", "ja", "The UAE invests in Russia.", "ＵＡＥはロシアに投資している。"),  # full-width letters
+    ("zh", "en", "新华全媒+丨北京青少年冰球联赛", "Xinhua All Media+丨Beijing Teenager Ice Hockey League"),
+    ("en", "de", "An Iowa Santa is ready to retire.", "Ein Weihnachtsmann aus Iowa will aufhören."),
+    ("en", "de", "The US ambassador spoke.", "Der US-Botschafter sprach."),
+    ("ja", "en", "看護師さんが来た。", "The nurse came."),  # a common noun before さん is no name
+    ("ru", "en", "Пульмонолог Сергей Пурясев объяснил это.", "Pulmonologist Sergey Puryasev explained it."),
+])
+def test_language_layer_regressions_from_wmt22(src_lang, tgt_lang, src, tgt):
+    assert codes(src_lang, src, tgt, tgt_lang, level=Severity.ERROR) == []

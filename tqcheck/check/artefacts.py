@@ -420,10 +420,19 @@ def repetition_loop(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if lp.times <= allowed or (doubled_han and lp.times == 2 and _romanised_double(unit)):
             continue
         words = " ".join(lp.unit) if not lp.cjk else "".join(lp.unit)
+        severity = None
+        if lp.times == 2 and not lp.cjk:
+            first, second = pair.target[lp.start:lp.end].split(None, 1)[0], lp.unit[0]
+            halves = unit.split()
+            if len(halves) == 2 and halves[0] != halves[1]:
+                continue  # "Sie sie" (German: you ... them), "That that": the case differs, grammar
+            if first[:1].isupper():
+                severity = Severity.WARNING  # "Han Han" (韩寒), "Bora Bora": a doubled name is common
         yield Hit(
             f"{words!r} repeated {lp.times} times in a row: {unit!r}",
             Span("target", lp.start, lp.end),
             {"unit": words, "count": lp.times},
+            severity,
         )
 
 

@@ -360,7 +360,9 @@ def _word_pattern(needle: str) -> re.Pattern[str] | None:
     """The whole-word, case-blind pattern of a name that starts with a letter or digit and is not
     written in Han or kana (None for the others, which are looked for as plain substrings)."""
     if needle[:1].isalnum() and not (tr.HAN.search(needle) or tr.KANA.search(needle)):
-        return re.compile(r"(?<![\w])" + re.escape(needle) + r"(?![^\W_])", re.IGNORECASE)
+        # only a Latin, Greek or Cyrillic letter or a digit glues onto a name: 丨Beijing, 北京Beijing are fine
+        return re.compile(r"(?<![0-9A-Za-z\u00c0-\u04ff])" + re.escape(needle) + r"(?![0-9A-Za-z\u00c0-\u04ff])",
+                          re.IGNORECASE)
     return None
 
 
@@ -747,8 +749,13 @@ def analyse(source: str, target: str, src_lang: str, tgt_lang: str,
 _PLACEHOLDER = re.compile(r"#[A-Z][A-Z0-9_]*#|\{\{[^{}\n]{1,40}\}\}")
 
 
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
 def _mask_placeholders(text: str) -> str:
-    """Blank out placeholders, keeping every offset."""
+    """Blank out placeholders and fold full-width Latin letters and digits (ＵＡＥ is UAE), keeping every offset."""
+    if any("\uff01" <= c <= "\uff5e" for c in text):
+        text = text.translate(_FULLWIDTH)
     if "#" not in text and "{{" not in text:
         return text
     return _PLACEHOLDER.sub(lambda m: "_" * len(m.group()), text)
@@ -905,7 +912,7 @@ class _Analyser:
                 severity = Severity.ERROR
                 # measured on WMT22 references: acronyms, English words (WEB, OFF) and codes with
                 # digits (AM9, iOS14) in a CJK or Russian source are often translated or dropped
-                if (word.upper() in _GENERIC_ACRONYMS or (word.isupper() and len(word) <= 3)
+                if (word.upper() in _GENERIC_ACRONYMS or len(word) <= 3
                         or any(c.isdigit() for c in word) or is_english_word(word.lower())):
                     severity = Severity.WARNING
                 add(SourceName(s, e, word, "latin", expected=(word,), severity=severity))
@@ -967,6 +974,8 @@ class _Analyser:
             # the longest kanji run before the title may start with an organisation: keep its tail
             if _JA_NOT_NAME.search(name) or _overlaps((s, e), taken):
                 continue
+            if language.get(self.src).name_tag(name) == "common":
+                continue  # 看護師さん, お医者さん: a nurse, a doctor, not a name
             self.out.source.append(SourceName(s, e, name, "person", severity=Severity.ERROR))
             taken.append((s, e))
 
@@ -996,6 +1005,9 @@ class _Analyser:
             if not person and all(_RU_ADJ.search(w[2].lower()) for w in g):
                 continue
             tags = [language.get(self.src).name_tag(w[2]) for w in g]
+            while len(g) > 1 and tags[0] == "common":
+                g, tags = g[1:], tags[1:]  # Пульмонолог Сергей Пурясев, Глава ... Анна Попова: the title goes
+                s = g[0][0]
             if "place" in tags and "person" not in tags:
                 continue  # Новой Каледонии: the dictionary knows it as a place; the place rules see to it
             if person and not first_name and "person" not in tags:
@@ -1099,10 +1111,13 @@ class _Analyser:
             elif self.src == "zh" and any(c in self.source for k in t.keys for c in ZH_ABBREVIATIONS.get(k, "")):
                 t.known = False  # 北交所 may be the Beijing exchange: an abbreviation, not proof of an addition
         anaphor: bool | None = None  # worked out when first needed
+        verbatim = language.get(self.src).script == language.get(self.tgt).script != ""
         for s in self.out.source:
             if s.kind != "place":
                 continue
             s.matched = True
+            if (verbatim or s.text.isascii()) and _contains_ci(self.target, _strip_possessive(s.text)):
+                continue  # Iowa, Ukraine, US-Botschafter: the name kept as the source writes it
             for k in s.keys:
                 if not (k in tgt_keys or not tgt_keys.keys().isdisjoint(related(k)) or self._target_has_name(k)):
                     s.matched = False
@@ -1199,6 +1214,9 @@ class _Analyser:
         return any(tr.any_skeleton_match(t.text, sk) for t in tokens if len(t.text) >= 4)
 
     def _fuzzy_latin(self, name: str, tokens: list[_Token]) -> bool:
+        squeezed = "".join(self.target.split()).lower()
+        if name.lower() in squeezed:
+            return True  # macOS as "mac OS", ESP as "ESPs"
         words = [w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 2]
         folds = {tr.fold(t.text) for t in tokens}
         return bool(words) and all(tr.fold(w) in folds or any(_similar(tr.fold(w), f, 0.8) for f in folds)

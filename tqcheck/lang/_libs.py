@@ -41,6 +41,8 @@ def pymorphy_name_tagger(lang: str) -> Callable[[str], str]:
             return "place"
         if any(g in p.tag for p in parses for g in ("Name", "Surn", "Patr")):
             return "person"
+        if parses and "NOUN" in parses[0].tag and parses[0].is_known and "Orgn" not in parses[0].tag:
+            return "common"  # Пульмонолог, Глава: a known common noun
         return ""
 
     return functools.lru_cache(maxsize=8192)(tag)
@@ -100,3 +102,17 @@ def sudachi_person_names(text: str) -> list[Word]:
 
     return [Word(m.begin(), m.end(), m.surface()) for m in _sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C)
             if m.part_of_speech()[1:3] == ("固有名詞", "人名")]
+
+
+@functools.lru_cache(maxsize=8192)
+def sudachi_name_tag(word: str) -> str:
+    """person, place or common when Sudachi reads ``word`` as one word of that kind, else ""."""
+    from sudachipy import tokenizer
+
+    ms = list(_sudachi().tokenize(word, tokenizer.Tokenizer.SplitMode.C))
+    if len(ms) != 1:
+        return ""
+    pos = ms[0].part_of_speech()
+    if pos[1] == "固有名詞":
+        return {"人名": "person", "地名": "place"}.get(pos[2], "")
+    return "common" if pos[1] == "普通名詞" else ""

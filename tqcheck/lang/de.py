@@ -13,6 +13,13 @@ ADJECTIVES = {
     "griechisch": "GR", "tschechisch": "CZ", "ungarisch": "HU", "irisch": "IE", "portugiesisch": "PT",
     "brasilianisch": "BR", "mexikanisch": "MX", "afghanisch": "AF", "belarussisch": "BY", "weißrussisch": "BY",
     "europäisch": "region:Europe", "asiatisch": "region:Asia", "afrikanisch": "region:Africa",
+    "neuseeländisch": "NZ", "südafrikanisch": "ZA", "libysch": "LY", "ägyptisch": "EG", "syrisch": "SY",
+    "irakisch": "IQ", "saudisch": "SA", "pakistanisch": "PK", "afghanisch": "AF", "vietnamesisch": "VN",
+    "thailändisch": "TH", "indonesisch": "ID", "philippinisch": "PH", "nigerianisch": "NG", "kenianisch": "KE",
+    "argentinisch": "AR", "chilenisch": "CL", "kolumbianisch": "CO", "venezolanisch": "VE", "kubanisch": "CU",
+    "litauisch": "LT", "lettisch": "LV", "estnisch": "EE", "rumänisch": "RO", "bulgarisch": "BG",
+    "serbisch": "RS", "kroatisch": "HR", "slowakisch": "SK", "slowenisch": "SI", "georgisch": "GE",
+    "kasachisch": "KZ", "schottisch": "GB", "walisisch": "GB",
     "sächsisch": "DE-SN", "bayerisch": "DE-BY", "berliner": "city:Berlin",
 }
 
