@@ -352,7 +352,18 @@ def _contains_any(haystack: str, needles: Iterable[str]) -> bool:
                 return True
         elif pattern.search(haystack) is not None:
             return True
+    if tr.KANA.search(haystack):
+        folded = _kana_fold(haystack)  # ウイーン for ウィーン, ニュージランド for ニュージーランド
+        return any(tr.KANA.search(n) and len(n) >= 3 and _kana_fold(n) in folded for n in needles)
     return False
+
+
+_SMALL_KANA = str.maketrans("ァィゥェォャュョッヵヶぁぃぅぇぉゃゅょっ", "アイウエオヤユヨツカケあいうえおやゆよつ", "ー・")
+
+
+def _kana_fold(text: str) -> str:
+    """Katakana spelling variants folded: small kana as large ones, no long-vowel mark or middle dot."""
+    return text.translate(_SMALL_KANA)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -445,6 +456,20 @@ def _same_lemma(a: str, b: str) -> bool:
         return True
     n = min(len(a), len(b))
     return n >= 5 and abs(len(a) - len(b)) <= 2 and a[:n - 2] == b[:n - 2] and a[:max(len(a), len(b)) - 2][:n - 2] == b[:n - 2]
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _nominative(words: "language.Language", word: str) -> str:
+    """A declined name in its dictionary form, capitalised as written (Кирой -> Кира); unchanged when the
+    dictionary does not know it as a name."""
+    if words.name_tag(word) != "person":
+        return word
+    lemma = words.lemma(word)
+    return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
 
 
 def _strip_possessive(word: str) -> str:
@@ -808,7 +833,9 @@ class _Analyser:
         """Abbreviations (美方, 日俄) and places used as attributes (荷兰阿斯麦 "Dutch ASML",
         伦敦人 "The Londoner") are often rendered without the name: a warning when missing."""
         if h.abbreviated or h.adjective:
-            return Severity.WARNING  # "British" may be rendered by an adjective, 英 in 英语, a demonym
+            return Severity.WARNING
+        if h.text.isupper() and len(h.text) <= 3 and _mostly_capitals(self.source):
+            return Severity.WARNING  # "UNTIL THEY ARRIVE TO US": text in capitals hides what is a name  # "British" may be rendered by an adjective, 英 in 英语, a demonym
         if self.source[h.end:h.end + 1] == "-" or (h.start and self.source[h.start - 1] == "-"):
             return Severity.WARNING  # part of a longer name: Europa-Park, Hauts-de-France
         for k in h.keys:
@@ -974,8 +1001,8 @@ class _Analyser:
             # the longest kanji run before the title may start with an organisation: keep its tail
             if _JA_NOT_NAME.search(name) or _overlaps((s, e), taken):
                 continue
-            if language.get(self.src).name_tag(name) == "common":
-                continue  # 看護師さん, お医者さん: a nurse, a doctor, not a name
+            if not any(w.start < e and w.end > s for w in language.get(self.src).person_names(self.source)):
+                continue  # 看護師さん, 税制調査会長: Sudachi reads no person name there
             self.out.source.append(SourceName(s, e, name, "person", severity=Severity.ERROR))
             taken.append((s, e))
 
@@ -1204,7 +1231,9 @@ class _Analyser:
                 readings = [r for _, _, r in tr.japanese_tokens(s.text)]
                 self._partial(s, readings, cap_tokens)
             elif self.src == "ru":
-                readings = [tr.cyrillic_to_latin(w) for w in s.text.split()]
+                # each word in its dictionary form first: Кирой Коваленко is Kira Kovalenko, Джоэла Остина Joel Osteen
+                words = language.get(self.src)
+                readings = [tr.cyrillic_to_latin(_nominative(words, w)) for w in s.text.split()]
                 self._partial(s, readings, cap_tokens, russian=True)
             elif s.kind == "latin":
                 s.matched = _contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)

@@ -96,7 +96,7 @@ CI|Ivory Coast;Côte d'Ivoire|科特迪瓦|コートジボワール|Кот-д’
 MK|North Macedonia;Macedonia|北马其顿|北マケドニア|Северная Македония|Nordmazedonien|Macedonia del Norte|Macédoine du Nord
 VA|Vatican;Holy See;Vatican City|梵蒂冈|バチカン|Ватикан|Vatikan|Vaticano|Vatican
 BN|Brunei|文莱|ブルネイ|Бруней|Brunei|Brunéi|Brunei
-AE|United Arab Emirates;UAE|阿联酋;阿拉伯联合酋长国|アラブ首長国連邦|ОАЭ|Vereinigte Arabische Emirate|Emiratos Árabes Unidos|Émirats arabes unis
+AE|United Arab Emirates;UAE|阿联酋;阿拉伯联合酋长国|アラブ首長国連邦;UAE|ОАЭ|Vereinigte Arabische Emirate;VAE|Emiratos Árabes Unidos|Émirats arabes unis
 SA|Saudi Arabia|沙特;沙特阿拉伯|サウジアラビア|Саудовская Аравия|Saudi-Arabien|Arabia Saudita|Arabie saoudite
 IN|India|印度|インド|Индия|Indien|India|Inde
 PH|Philippines|菲律宾|フィリピン|Филиппины|Philippinen|Filipinas|Philippines
@@ -571,6 +571,9 @@ class Gazetteer:
                         spans.append((at, at + len(w)))
                         at += len(w)
                 s, e = spans[i][0], spans[i + best[0] - 1][1]
+                if best[0] == 1 and words[i][0].isupper() and language.get("ru").name_tag(words[i]) == "other":
+                    i += 1  # Самой (the adjective самый) is not Samoa
+                    continue
                 out.append(_place_hit(s, e, text[s:e], (best[1],), adjective=not words[i][0].isupper()))
                 i += best[0]
             else:

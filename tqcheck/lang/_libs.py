@@ -43,6 +43,8 @@ def pymorphy_name_tagger(lang: str) -> Callable[[str], str]:
             return "person"
         if parses and "NOUN" in parses[0].tag and parses[0].is_known and "Orgn" not in parses[0].tag:
             return "common"  # Пульмонолог, Глава: a known common noun
+        if parses and parses[0].is_known and parses[0].tag.POS in ("ADJF", "NPRO", "PRCL", "CONJ", "PREP", "ADVB"):
+            return "other"  # Самой (самый), not Samoa
         return ""
 
     return functools.lru_cache(maxsize=8192)(tag)

@@ -49,7 +49,8 @@ class Language:
     #: Person names its analyser tags (jieba's nr, Sudachi's 人名): evidence that the text names someone.
     person_names: Callable[[str], list[Word]] = lambda text: []
     #: What a capitalised word is by the language's dictionary: "person" (a given name, surname or
-    #: patronymic), "place", or "" when the dictionary does not say (pymorphy3's Name/Surn/Patr/Geox).
+    #: patronymic), "place", "common" (a common noun), "other" (a word of another part of speech), or ""
+    #: when the dictionary does not say (pymorphy3's tags, Sudachi's parts of speech).
     name_tag: Callable[[str], str] = lambda word: ""
     #: ISO 15924 code of the script the language is written in (Latn, Cyrl, Hani, Jpan); "" if unknown.
     script: str = ""

@@ -20,6 +20,7 @@ ADJECTIVES = {
     "litauisch": "LT", "lettisch": "LV", "estnisch": "EE", "rumänisch": "RO", "bulgarisch": "BG",
     "serbisch": "RS", "kroatisch": "HR", "slowakisch": "SK", "slowenisch": "SI", "georgisch": "GE",
     "kasachisch": "KZ", "schottisch": "GB", "walisisch": "GB",
+    "sowjetisch": "state:Soviet Union", "wiener": "city:Vienna", "londoner": "city:London",
     "sächsisch": "DE-SN", "bayerisch": "DE-BY", "berliner": "city:Berlin",
 }
 
