@@ -463,15 +463,6 @@ def _mostly_capitals(text: str) -> bool:
     return len(letters) >= 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-def _nominative(words: "language.Language", word: str) -> str:
-    """A declined name in its dictionary form, capitalised as written (Кирой -> Кира); unchanged when the
-    dictionary does not know it as a name."""
-    if words.name_tag(word) != "person":
-        return word
-    lemma = words.lemma(word)
-    return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
-
-
 def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
@@ -1039,8 +1030,8 @@ class _Analyser:
                 continue  # Новой Каледонии: the dictionary knows it as a place; the place rules see to it
             if person and not first_name and "person" not in tags:
                 person = False  # a suffix like -ова alone is not enough where the dictionary knows no name
-            if not person and len(g) == 1 and not _RU_PERSON_SUFFIX.search(g[0][2].lower()):
-                sev = Severity.WARNING
+            if len(g) == 1:
+                sev = Severity.WARNING  # Александр, Максим: a first name alone is often an address, dropped or kept
             else:
                 sev = Severity.ERROR if person else Severity.WARNING
             name = text[s:e]
@@ -1233,7 +1224,12 @@ class _Analyser:
             elif self.src == "ru":
                 # each word in its dictionary form first: Кирой Коваленко is Kira Kovalenko, Джоэла Остина Joel Osteen
                 words = language.get(self.src)
-                readings = [tr.cyrillic_to_latin(_nominative(words, w)) for w in s.text.split()]
+                folds = {tr.fold(t.text): t.text for t in cap_tokens}
+                readings = []
+                for w in s.text.split():
+                    w = words.name_form(w)
+                    variant = next((v for v in words.given_names.get(w.lower(), ()) if tr.fold(v) in folds), None)
+                    readings.append(variant or tr.cyrillic_to_latin(w))
                 self._partial(s, readings, cap_tokens, russian=True)
             elif s.kind == "latin":
                 s.matched = _contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)

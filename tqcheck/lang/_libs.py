@@ -50,6 +50,17 @@ def pymorphy_name_tagger(lang: str) -> Callable[[str], str]:
     return functools.lru_cache(maxsize=8192)(tag)
 
 
+def pymorphy_name_form(lang: str) -> Callable[[str], str]:
+    def form(word: str) -> str:
+        for p in morph(lang).parse(word)[:4]:
+            if any(g in p.tag for g in ("Name", "Surn", "Patr")):
+                lemma = str(p.normal_form)
+                return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
+        return word
+
+    return functools.lru_cache(maxsize=8192)(form)
+
+
 @functools.lru_cache(maxsize=1)
 def _jieba() -> Any:
     import logging

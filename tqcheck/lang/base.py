@@ -52,6 +52,10 @@ class Language:
     #: patronymic), "place", "common" (a common noun), "other" (a word of another part of speech), or ""
     #: when the dictionary does not say (pymorphy3's tags, Sudachi's parts of speech).
     name_tag: Callable[[str], str] = lambda word: ""
+    #: A declined name in its dictionary form (Кирой -> Кира, Пескова -> Песков); the word itself if unknown.
+    name_form: Callable[[str], str] = lambda word: word
+    #: Given names -> their usual renderings in English (Александр: Alexander, Alexandr, Aleksandr).
+    given_names: Mapping[str, tuple[str, ...]] = None  # type: ignore[assignment]
     #: ISO 15924 code of the script the language is written in (Latn, Cyrl, Hani, Jpan); "" if unknown.
     script: str = ""
 
@@ -61,6 +65,8 @@ class Language:
             raise ValueError(f"language {self.code}: unknown capabilities {sorted(unknown)}")
         if self.adjectives is None:
             object.__setattr__(self, "adjectives", {})
+        if self.given_names is None:
+            object.__setattr__(self, "given_names", {})
 
     def supports(self, capability: str) -> bool:
         return capability in self.provides

@@ -1,5 +1,5 @@
 """Russian: pymorphy3 lemmas (Вены -> вена, Новой Каледонии -> новый каледония) and place adjectives."""
-from ._libs import pymorphy_lemmatizer, pymorphy_name_tagger
+from ._libs import pymorphy_lemmatizer, pymorphy_name_form, pymorphy_name_tagger
 from .base import Language
 
 ADJECTIVES = {
@@ -12,7 +12,24 @@ ADJECTIVES = {
     "московский": "city:Moscow", "лондонский": "city:London",
 }
 
+#: Given names whose English renderings differ from a letter-by-letter reading (the reading is always accepted).
+GIVEN_NAMES = {
+    "александр": ("Alexander", "Alexandr", "Alex"), "александра": ("Alexandra",), "алексей": ("Alexei", "Alexey",
+    "Oleksiy", "Oleksii"), "пётр": ("Peter", "Petr", "Petro", "Piotr"), "петр": ("Peter", "Petr", "Petro", "Piotr"),
+    "николай": ("Nicholas", "Nikolai", "Mykola"), "максим": ("Maxim", "Maksym"), "семён": ("Semyon", "Semen"),
+    "семен": ("Semyon", "Semen"), "дмитрий": ("Dmitry", "Dmitri", "Dmytro"), "владимир": ("Vladimir", "Volodymyr"),
+    "михаил": ("Mikhail", "Michael", "Mykhailo"), "юрий": ("Yuri", "Yury", "Yuriy"), "андрей": ("Andrei", "Andrey",
+    "Andriy"), "сергей": ("Sergei", "Sergey", "Serhiy"), "евгений": ("Evgeny", "Yevgeny", "Yevhen"),
+    "георгий": ("Georgy", "George"), "фёдор": ("Fyodor", "Fedor"), "федор": ("Fyodor", "Fedor"),
+    "григорий": ("Grigory", "Gregory"), "илья": ("Ilya",), "иван": ("Ivan",), "павел": ("Pavel", "Paul"),
+    "екатерина": ("Ekaterina", "Yekaterina", "Catherine"), "елена": ("Elena", "Yelena", "Olena"),
+    "юлия": ("Yulia", "Julia", "Yuliya"), "мария": ("Maria", "Mariya"), "наталья": ("Natalia", "Natalya"),
+    "татьяна": ("Tatiana", "Tatyana"), "ксения": ("Ksenia", "Kseniya"), "дэниел": ("Daniel",), "джон": ("John",),
+    "джастин": ("Justin",), "валери": ("Valerie", "Valérie"),
+}
+
 LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=pymorphy_lemmatizer("ru"),
                     name_tag=pymorphy_name_tagger("ru"),
+                    name_form=pymorphy_name_form("ru"), given_names=GIVEN_NAMES,
                     adjectives=ADJECTIVES,
                     script="Cyrl")
