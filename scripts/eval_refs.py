@@ -41,6 +41,7 @@ RECALL = {
     "named_entity_omission": (("TQ3", "TQ4", "TQ108"), 0.90),
     "untranslated": (("TQ5",), 0.98),
     "empty_output": (("TQ107", "TQ4"), 1.00),
+    "negation": (("TQ406",), 0.0),  # DEMETR's critical_id8_negation (no target in the issue: reported)
 }
 #: The issue's targets: error-level findings on at most 1% of reference lines, warning or worse on 5%.
 MAX_ERROR_RATE = 0.01
@@ -102,7 +103,8 @@ def demetr(data: str, per_rule: dict, dump, recall: list) -> list[tuple[str, ...
             rows.append((f"{sl}-en {name}", str(len(group)), f"{err:.3f}", f"{warn:.3f}",
                          "ok" if err <= MAX_ERROR_RATE else "OVER"))
         for cat, (family, target) in RECALL.items():
-            group = [r for r in items if r["expected_issue"] == cat]
+            group = [r for r in items if r["expected_issue"] == cat or cat == "negation"
+                     and r["perturbation"] == "critical_id8_negation"]
             if not group:
                 continue
             found = check_lines([r["source"] for r in group], [r["mt"] for r in group], sl, "en")

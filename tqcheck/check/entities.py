@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from .. import lang as language
+from ..lang import en as english
 from ..types import Severity
 from . import translit as tr
 from .gazetteer import ZH_ABBREVIATIONS, Gazetteer, PlaceHit, get_gazetteer
@@ -258,17 +259,6 @@ def _lang(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
-@functools.lru_cache(maxsize=1)
-def _lexicon() -> frozenset[str]:
-    """Lower-case English dictionary words (GCIDE headwords, from the english-words package)."""
-    try:
-        from english_words import get_english_words_set  # type: ignore[import-untyped]
-
-        return frozenset(get_english_words_set(["gcide"], alpha=True, lower=True))
-    except Exception:  # pragma: no cover - the package is a dependency; degrade to the short list
-        return frozenset()
-
-
 @functools.lru_cache(maxsize=65536)
 def is_english_word(word: str) -> bool:
     """Whether a capitalised word is an ordinary English word (Comets, Affected), by the lexicon."""
@@ -277,22 +267,7 @@ def is_english_word(word: str) -> bool:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if w in _EN_COMMON:
-        return True
-    lex = _lexicon()
-    if w in lex:
-        return True
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""),
-                         ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""),
-                         ("er", ""), ("er", "e"), ("est", ""), ("ness", ""), ("ment", ""), ("ers", ""), ("ians", "ia"),
-                         ("ian", "ia"), ("n", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            stem = w[: len(w) - len(suffix)] + repl
-            if stem in lex:
-                return True
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in lex:  # stopped -> stop
-                return True
-    return False
+    return w in _EN_COMMON or english.is_word(w)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -80,7 +80,8 @@ def jieba_words(text: str) -> list[Word]:
 def _sudachi() -> Any:
     from sudachipy import dictionary
 
-    return dictionary.Dictionary(dict="core").create()
+    dic = dictionary.Dictionary(dict="core")
+    return dic.tokenizer() if hasattr(dic, "tokenizer") else dic.create()
 
 
 def sudachi_words(text: str) -> list[Word]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 
 #: What a language can provide to the checks. A rule that needs one is skipped for a language without it.
 #: ``names``: places and names found and matched in its script (a gazetteer in the language, name forms);
-#: ``numbers``: its number words, scale words and date formats are read.
-CAPABILITIES = ("names", "numbers")
+#: ``numbers``: its number words, scale words and date formats are read; ``negation``: its negators are known.
+CAPABILITIES = ("names", "numbers", "negation")
 
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -27,6 +27,28 @@ class Word:
 def regex_words(text: str) -> list[Word]:
     """Words of an alphabetic text: runs of letters and digits, joined by apostrophes and hyphens."""
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Negation:
+    """How a language negates, as data: ``any`` finds every negating word (any of them means the text is
+    not plainly affirmative), ``explicit`` the sentence negators among them (only those make a dropped or
+    added negation certain enough to report), ``not_negation`` the words that contain a negator without
+    negating (不断 "constantly", "not only"). ``implied``, optional, is negation carried by a word (failed,
+    lack), counted as a negation but never reported as one added."""
+
+    any: re.Pattern[str]
+    explicit: re.Pattern[str]
+    not_negation: re.Pattern[str] | None = None
+    implied: Callable[[str], bool] | None = None
+
+
+@dataclass(frozen=True)
+class Polarity:
+    """What ``Language.polarity`` found: whether the text has any negation, and its first explicit one."""
+
+    negated: bool
+    explicit: tuple[int, int] | None
 
 
 @dataclass(frozen=True)
@@ -56,6 +78,8 @@ class Language:
     name_form: Callable[[str], str] = lambda word: word
     #: Given names -> their usual renderings in English (Александр: Alexander, Alexandr, Aleksandr).
     given_names: Mapping[str, tuple[str, ...]] = None  # type: ignore[assignment]
+    #: The language's negation words; None where it has none (then no negation check runs for it).
+    negation: Negation | None = None
     #: ISO 15924 code of the script the language is written in (Latn, Cyrl, Hani, Jpan); "" if unknown.
     script: str = ""
 
@@ -67,9 +91,32 @@ class Language:
             object.__setattr__(self, "adjectives", {})
         if self.given_names is None:
             object.__setattr__(self, "given_names", {})
+        if self.negation is not None and "negation" not in self.provides:
+            object.__setattr__(self, "provides", self.provides | {"negation"})
 
     def supports(self, capability: str) -> bool:
         return capability in self.provides
+
+    def polarity(self, text: str) -> Polarity | None:
+        """Whether ``text`` is negated, and where its first explicit negator is; None without a table. Any
+        trace of a negator counts as negation (无 in 无意), so that none is reported as added by mistake; in a
+        language written without spaces an explicit negator must be a word of its own (不 in 不容易, not in
+        不错), so that none is reported as dropped by mistake."""
+        table = self.negation
+        if table is None:
+            return None
+        # blanked to the same length, so that offsets still point into the text
+        plain = table.not_negation.sub(lambda m: " " * len(m.group()), text) if table.not_negation else text
+
+        def words(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+            for m in pattern.finditer(plain):
+                if not self.unspaced or self.on_word_boundaries(text, m.start(), m.end(), prefix_ok=False):
+                    yield m
+
+        explicit = next(words(table.explicit), None)
+        negated = explicit is not None or table.any.search(plain) is not None or bool(
+            table.implied and table.implied(plain))
+        return Polarity(negated, explicit.span() if explicit else None)
 
     def lemma(self, word: str) -> str:
         """The word's dictionary form, lower-cased (Frankreichs -> frankreich, Вены -> вена)."""

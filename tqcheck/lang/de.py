@@ -1,6 +1,8 @@
 """German: simplemma lemmas (Frankreichs -> Frankreich) and the adjectives of places (französisch)."""
+import re
+
 from ._libs import simplemma_lemmatizer
-from .base import Language
+from .base import Language, Negation
 
 #: Lemma of a place adjective -> gazetteer key. Lower-case, as German writes them.
 ADJECTIVES = {
@@ -24,6 +26,15 @@ ADJECTIVES = {
     "sächsisch": "DE-SN", "bayerisch": "DE-BY", "berliner": "city:Berlin",
 }
 
+#: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
+NEGATION = Negation(
+    any=re.compile(r"\b(?:nicht|kein\w*|nie|niemals|ohne|weder|nichts|niemand|verweiger\w*|verbot\w*|abgelehnt)\b",
+                   re.I),
+    explicit=re.compile(r"\b(?:nicht|kein\w*|nie|niemals|nichts|niemand)\b", re.I),
+    not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
+)
+
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
                     adjectives=ADJECTIVES,
-                    script="Latn")
+                    script="Latn",
+                    negation=NEGATION)

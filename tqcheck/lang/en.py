@@ -1,6 +1,76 @@
-"""English: simplemma lemmas; names (the gazetteer's English names and demonyms) and number words."""
+"""English: simplemma lemmas; names (the gazetteer's English names and demonyms), number words, negation."""
+from __future__ import annotations
+
+import functools
+import re
+
 from ._libs import simplemma_lemmatizer
-from .base import Language
+from .base import Language, Negation
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    """Lower-case English dictionary words (GCIDE headwords, from the english-words package)."""
+    try:
+        from english_words import get_english_words_set  # type: ignore[import-untyped]
+
+        return frozenset(get_english_words_set(["gcide"], alpha=True, lower=True))
+    except Exception:  # pragma: no cover - the package is a dependency; degrade to no lexicon
+        return frozenset()
+
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""), ("s", ""), ("ed", ""),
+             ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""),
+             ("ness", ""), ("ment", ""), ("ers", ""), ("ians", "ia"), ("ian", "ia"), ("n", ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_word(word: str) -> bool:
+    """Whether a lower-case word is in the English dictionary, directly or through a regular ending."""
+    lex = _lexicon()
+    if word in lex:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)] + repl
+            if stem in lex:
+                return True
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in lex:  # stopped -> stop
+                return True
+    return False
+
+
+_APOS = "['’]"
+#: Negation implied by a word: enough to account for a source negator, never reported as added.
+_IMPLIED = re.compile(
+    r"\b(?:unable|fail(?:s|ed|ing|ure)?|lack(?:s|ed|ing)?|refus(?:e|es|ed|ing|al)|den(?:y|ies|ied|ial)|"
+    r"absen(?:t|ce)|free|avoid\w*|prevent\w*|stop\w*|ban(?:s|ned)?|prohibit\w*|halt\w*|oppos\w*|reject\w*|"
+    r"less|rarely|seldom|hardly|barely|poor\w*|bad\w*|insufficient\w*|few|little|only|instead|"
+    r"still|yet|remain\w*|pending|ongoing)\b",  # 尚未/余波未平 "still", "remains"
+    re.I,
+)
+#: Negation by affixes: unfriendly, nonviolent, asymptomatic, endless (the stem must be a word itself).
+_AFFIX = re.compile(r"\b(?:un|non-?|dis|in|im|ir|il)([a-z]{4,})\b|\b([a-z]{3,})less(?:ly|ness)?\b|"
+                    r"\ba(symptomatic|typical|political|moral|sexual)\b", re.I)
+
+
+def _implied(text: str) -> bool:
+    if _IMPLIED.search(text):
+        return True
+    return any(m.group(3) or is_word((m.group(1) or m.group(2)).lower()) for m in _AFFIX.finditer(text))
+
+
+_EXPLICIT = re.compile(rf"\b(?:not|no(?!\.?\s*\d)|never|none|nobody|nothing|nowhere|neither|nor|without|cannot)\b|"
+                       rf"n{_APOS}t\b", re.I)
+#: Negators: explicit ones (reported when added), words that contain one without negating, and negation a
+#: word or an affix implies (failed, lack, unfriendly: enough to account for a source negator).
+NEGATION = Negation(
+    any=_EXPLICIT,
+    explicit=_EXPLICIT,
+    not_negation=re.compile(r"\b(?:not only|not just|not least|no doubt|no matter|nothing but|no longer than)\b|"
+                            r"(?-i:(?<=[A-Z][a-z]) no (?=[A-Z]))", re.I),  # Ai no Bushotai
+    implied=_implied,
+)
 
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
-                    script="Latn")
+                    script="Latn", negation=NEGATION)

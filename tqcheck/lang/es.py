@@ -1,6 +1,8 @@
 """Spanish: simplemma lemmas and the adjectives of places (británico)."""
+import re
+
 from ._libs import simplemma_lemmatizer
-from .base import Language
+from .base import Language, Negation
 
 ADJECTIVES = {
     "estadounidense": "US", "americano": "US", "británico": "GB", "inglés": "GB", "ruso": "RU", "chino": "CN",
@@ -10,6 +12,14 @@ ADJECTIVES = {
     "europeo": "region:Europe", "asiático": "region:Asia", "africano": "region:Africa",
 }
 
+#: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
+NEGATION = Negation(
+    any=re.compile(r"\b(?:no|nunca|jamás|sin|ni|nada|nadie|ningún|ninguna|ninguno|rechaz\w*|prohib\w*)\b", re.I),
+    explicit=re.compile(r"\b(?:no|nunca|jamás|nada|nadie|ningún|ninguna|ninguno)\b", re.I),
+    not_negation=re.compile(r"\b(?:no solo|no sólo|no obstante)\b", re.I),
+)
+
 LANGUAGE = Language("es", "Spanish", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("es"),
                     adjectives=ADJECTIVES,
-                    script="Latn")
+                    script="Latn",
+                    negation=NEGATION)

@@ -1,6 +1,8 @@
 """French: simplemma lemmas and the adjectives of places (britannique)."""
+import re
+
 from ._libs import simplemma_lemmatizer
-from .base import Language
+from .base import Language, Negation
 
 ADJECTIVES = {
     "américain": "US", "britannique": "GB", "anglais": "GB", "russe": "RU", "chinois": "CN", "japonais": "JP",
@@ -11,6 +13,14 @@ ADJECTIVES = {
     "mexicain": "MX", "européen": "region:Europe", "asiatique": "region:Asia", "africain": "region:Africa",
 }
 
+#: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
+NEGATION = Negation(
+    any=re.compile(r"\b(?:ne|n'|n’|pas|jamais|sans|aucun\w*|rien|ni|personne|refus\w*|interdi\w*)\b", re.I),
+    explicit=re.compile(r"\b(?:pas|jamais|aucun\w*|rien)\b", re.I),
+    not_negation=re.compile(r"\b(?:non seulement|ne \w+ que|n'\w+ que|n’\w+ que|pas mal)\b", re.I),
+)
+
 LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("fr"),
                     adjectives=ADJECTIVES,
-                    script="Latn")
+                    script="Latn",
+                    negation=NEGATION)

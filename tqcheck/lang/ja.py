@@ -1,7 +1,18 @@
 """Japanese: words from Sudachi (core dictionary, longest units: スタイル does not contain タイ)."""
+import re
+
 from ._libs import sudachi_name_tag, sudachi_person_names, sudachi_words
-from .base import Language
+from .base import Language, Negation
+
+#: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
+NEGATION = Negation(
+    any=re.compile(r"ない|なかっ|なく|ません|ず(?:に)?|ぬ|ん(?=だ|です|の|か|[。、？！?!]|$)|へん|無|不|非|未|拒|禁|停止|欠|"
+                   r"失敗|やめ|止め|見落と|嫌|否"),
+    explicit=re.compile(r"ない|なかっ|ません|ず(?:に)?"),
+    not_negation=re.compile(r"未来|非常|少ない|危ない|ならない|いけない|かもしれない|に違いない"),
+)
 
 LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=sudachi_words, unspaced=True,
                     person_names=sudachi_person_names, name_tag=sudachi_name_tag,
-                    script="Jpan")
+                    script="Jpan",
+                    negation=NEGATION)

@@ -1,6 +1,8 @@
 """Russian: pymorphy3 lemmas (Вены -> вена, Новой Каледонии -> новый каледония) and place adjectives."""
+import re
+
 from ._libs import pymorphy_lemmatizer, pymorphy_name_form, pymorphy_name_tagger
-from .base import Language
+from .base import Language, Negation
 
 ADJECTIVES = {
     "американский": "US", "британский": "GB", "английский": "GB", "российский": "RU", "русский": "RU",
@@ -28,8 +30,16 @@ GIVEN_NAMES = {
     "джастин": ("Justin",), "валери": ("Valerie", "Valérie"),
 }
 
+#: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
+NEGATION = Negation(
+    any=re.compile(r"\b(?:не|нет|ни|без|никогда|ничего|никто|нигде|нельзя|отказ\w*|запрет\w*)\b", re.I),
+    explicit=re.compile(r"\b(?:не|нет|никогда|ничего|никто|нельзя)\b", re.I),
+    not_negation=re.compile(r"\b(?:не только|не менее|не раз|тем не менее|ни разу не)\b", re.I),
+)
+
 LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=pymorphy_lemmatizer("ru"),
                     name_tag=pymorphy_name_tagger("ru"),
                     name_form=pymorphy_name_form("ru"), given_names=GIVEN_NAMES,
                     adjectives=ADJECTIVES,
-                    script="Cyrl")
+                    script="Cyrl",
+                    negation=NEGATION)

@@ -1,7 +1,21 @@
 """Chinese: words from jieba (发展中国家 is one word: it does not name 中国); names and CJK numerals."""
+import re
+
 from ._libs import jieba_person_names, jieba_words
-from .base import Language
+from .base import Language, Negation
+
+#: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
+NEGATION = Negation(
+    any=re.compile(r"没有|不|没|未|无|非|别|勿|否|拒|禁|免|停|缺|难以|失败|反对|阻止|防止|欠"),
+    explicit=re.compile(r"没有|没|未(?!来)|不(?![的])"),
+    not_negation=re.compile(
+        r"不断|不同|不过|不仅|不但|不久|不少|不管|不论|不然|不如|不禁|不停|不得不|不可避免|不一定|不光|"
+        r"非常|非洲|无论|无数|无人机|无线|未来|除非|是否|与否|能否|可否|无疑|毫不犹豫|不可或缺|别人|别的|"
+        r"特别|区别|分别|类别|级别|性别|告别|差别|个别|识别|鉴别|派别|别墅|莫非|否则|免费|难免|以免|未必|"
+        r"停车|停留"),
+)
 
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
                     person_names=jieba_person_names,
-                    script="Hani")
+                    script="Hani",
+                    negation=NEGATION)
