@@ -318,3 +318,22 @@ def test_findings_do_not_depend_on_documents_checked_before() -> None:
 ])
 def test_language_layer_regressions_from_wmt22(src_lang, tgt_lang, src, tgt):
     assert codes(src_lang, src, tgt, tgt_lang, level=Severity.ERROR) == []
+
+
+@pytest.mark.parametrize("src_lang,src,tgt", [
+    # another transliteration of the same consonants: a warning, not an error
+    ("ru", "Например, председатель Бернд Зальцбергер сказал.", "For example, chairman Bernd Salzberger said."),
+    ("ru", "Первым был Дэниел Крейг.", "The first was Daniel Craig."),
+    # a Latin-script name given by its initials, or made of English words that get translated
+    ("ru", "Читатели The Wall Street Journal раскритиковали статью.", "WSJ readers criticised the article."),
+    ("ja", "Spring Summerコレクションもセール対象商品!", "The spring/summer collection is also on sale!"),
+    # a place inside an organisation the translation gives as an acronym
+    ("zh", "全美学自联与明尼苏达中国民主基金会是平行的两个组织。", "IFCSS and MCDF are parallel organizations."),
+])
+def test_no_error_where_a_reviewer_would_not_act(src_lang, src, tgt):
+    assert codes(src_lang, src, tgt, level=Severity.ERROR) == []
+
+
+def test_a_different_russian_surname_stays_an_error():
+    found = findings("ru", "Игорь Петренко сказал.", "Igor Petrov said.")
+    assert [(f.code, f.severity) for f in found] == [("TQ301", Severity.ERROR)]

@@ -229,6 +229,9 @@ class NameAnalysis:
     spurious: list[Spurious] = field(default_factory=list)
     glossary_misses: list[GlossaryMiss] = field(default_factory=list)
     scars: list[Scar] = field(default_factory=list)
+    #: Persons the source language's tagger reads (jieba's nr, Sudachi's 人名) whose reading no capitalised
+    #: word of an English translation gives: evidence that an unknown name there may stand for one.
+    unread_persons: list[str] = field(default_factory=list)
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -276,6 +279,8 @@ def _common_word(word: str) -> bool:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:of|the|The|a|an|and|for|in|on)\s+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -431,6 +436,12 @@ def _same_lemma(a: str, b: str) -> bool:
         return True
     n = min(len(a), len(b))
     return n >= 5 and abs(len(a) - len(b)) <= 2 and a[:n - 2] == b[:n - 2] and a[:max(len(a), len(b)) - 2][:n - 2] == b[:n - 2]
+
+
+def _initials_in(name: str, text: str) -> bool:
+    """Whether a name of three capitalised words or more appears as its initials (The Wall Street Journal: WSJ)."""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper() and w not in ("The", "Of", "And"))
+    return len(initials) >= 3 and re.search(r"\b" + initials + r"\b", text) is not None
 
 
 def _mostly_capitals(text: str) -> bool:
@@ -793,7 +804,25 @@ class _Analyser:
         if self.tgt == "en":
             self._spurious()
             self._scars()
+            if any(not (t.matched or t.explained or t.known) for t in self.out.target):
+                self._unread_persons()
         return self.out
+
+    def _unread_persons(self) -> None:
+        if self.src not in ("zh", "ja"):
+            return
+        spans = [(s.start, s.end) for s in self.out.source]
+        folds = {_plain_fold(t.text) for t in _target_tokens(self.target) if t.text[0].isupper()}
+        for w in language.get(self.src).person_names(self.source):
+            if len(w.text) < 2 or _overlaps((w.start, w.end), spans):
+                continue
+            if self.src == "zh":
+                surname, given = _zh_person_reading(w.text)
+                readings = {surname, given, surname + given}
+            else:
+                readings = {_plain_fold(r) for _, _, r in tr.japanese_tokens(w.text)}
+            if not readings & folds:
+                self.out.unread_persons.append(w.text)
 
     def _place_severity(self, h: PlaceHit) -> Severity:
         """Abbreviations (美方, 日俄) and places used as attributes (荷兰阿斯麦 "Dutch ASML",
@@ -898,6 +927,9 @@ class _Analyser:
             for m in _LATIN_RUN.finditer(text):
                 word = m.group().rstrip(".-'’ ")
                 s, e = m.start(), m.start() + len(word)
+                lead = _LEADING_FUNCTION_WORDS.match(word)
+                if lead and lead.end() < len(word):
+                    word, s = word[lead.end():], s + lead.end()  # "of Houston", "The Wall Street Journal"
                 if _overlaps((s, e), taken) or word.lower() in _UNITS or len(word) < 2:
                     continue
                 if word.islower() or (word.isupper() and len(word) <= 1):
@@ -906,8 +938,8 @@ class _Analyser:
                 # measured on WMT22 references: acronyms, English words (WEB, OFF) and codes with
                 # digits (AM9, iOS14) in a CJK or Russian source are often translated or dropped
                 if (word.upper() in _GENERIC_ACRONYMS or len(word) <= 3
-                        or any(c.isdigit() for c in word) or is_english_word(word.lower())):
-                    severity = Severity.WARNING
+                        or any(c.isdigit() for c in word) or all(is_english_word(w) for w in _LETTERS.findall(word))):
+                    severity = Severity.WARNING  # Spring Summer, Bridge Race: titles made of words get translated
                 add(SourceName(s, e, word, "latin", expected=(word,), severity=severity))
                 taken.append((s, e))
         if self.src == "zh":
@@ -1115,11 +1147,18 @@ class _Analyser:
                 if not (k in tgt_keys or not tgt_keys.keys().isdisjoint(related(k)) or self._target_has_name(k)):
                     s.matched = False
                     break
+            if not s.matched and self._unexplained_acronym:
+                s.severity = Severity.WARNING  # 明尼苏达中国民主基金会 -> "MCDF": the place is inside the acronym
             if not s.matched:
                 if anaphor is None:
                     anaphor = self.tgt == "en" and _ANAPHOR.search(self.target) is not None
                 if anaphor:
                     s.severity = Severity.WARNING  # "its sudden announcement" may be Japan's: not sure enough
+
+    @_cached
+    def _unexplained_acronym(self) -> bool:
+        """Whether the translation has an acronym of three capitals or more that the source does not."""
+        return any(m.group() not in self.source for m in _ACRONYM.finditer(self.target))
 
     def _source_has_name(self, key: str) -> bool:
         return (_contains_any(self.source, _names_of(self.gaz, key, self.src))
@@ -1179,7 +1218,8 @@ class _Analyser:
                 else:
                     cap_tokens = [t for t in _target_tokens(self.target) if t.text[0].isupper() or t.text[0].isdigit()]
             if s.kind == "latin" and self.src in ("zh", "ja"):
-                s.matched = _contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
+                s.matched = (_contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
+                             or _initials_in(s.text, self.target))
             elif s.kind == "translit":
                 sk, parts = _translit_skeletons(s.text)
                 s.matched = any(tr.any_skeleton_match(t.text, sk) or
@@ -1207,7 +1247,8 @@ class _Analyser:
                     readings.append(variant or tr.cyrillic_to_latin(w))
                 self._partial(s, readings, cap_tokens, russian=True)
             elif s.kind == "latin":
-                s.matched = _contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
+                s.matched = (_contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
+                             or _initials_in(s.text, self.target))
 
     def _lowercase_echo(self, sk: str, tokens: list[_Token]) -> bool:
         # Two- and three-character transliterations are often translated (伊斯兰 -> Islamic).
@@ -1258,6 +1299,13 @@ class _Analyser:
                 for name in self.out.target:
                     if _overlaps((name.start, name.end), [s.rendered_span]):
                         name.explained = True
+        if russian and s.rendered and s.rendered_span:
+            rendered = [t.text for t in tokens if s.rendered_span[0] <= t.start < s.rendered_span[1]]
+            if all(h is not None or any(tr.any_skeleton_match(t, tr.latin_skeleton(r)) for t in rendered)
+                   for r, h in zip(readings, hits)):
+                # Zaltsberger ~ Salzberger, Kreyg ~ Craig: the same consonants, another transliteration
+                s.severity = Severity.WARNING
+                return
         if s.severity == Severity.WARNING and s.rendered:
             s.severity = Severity.ERROR
 

@@ -65,7 +65,7 @@ assert _place_hit(0, 2, "US", ("US",), True) == PlaceHit(0, 2, "US", ("US",), Tr
 # Extra names of countries, by ISO alpha-2: en|zh|ja|ru|de|es|fr (";" separates names).
 _COUNTRY_EXTRA = """
 US|United States;US;U.S.;USA;U.S.A.;America;United States of America|美国;美利坚|アメリカ;米国;アメリカ合衆国|США;Соединённые Штаты;Соединенные Штаты;Америка|USA;Vereinigten Staaten;Amerika|EE. UU.;EEUU;EE.UU.;Estados Unidos|États-Unis;Etats-Unis;Amérique
-GB|United Kingdom;UK;U.K.;Britain;Great Britain|英国;大不列颠|イギリス;英国|Великобритания;Британия;Англия|Großbritannien;Vereinigtes Königreich|Reino Unido;Gran Bretaña|Royaume-Uni;Grande-Bretagne
+GB|United Kingdom;UK;U.K.;Britain;Great Britain;England;Scotland;Wales|英国;大不列颠|イギリス;英国|Великобритания;Британия;Англия|Großbritannien;Vereinigtes Königreich|Reino Unido;Gran Bretaña|Royaume-Uni;Grande-Bretagne
 RU|Russia;Russian Federation|俄罗斯;俄罗斯联邦;俄国|ロシア;ロシア連邦|Россия;Российская Федерация;РФ|Russland|Rusia|Russie
 KR|South Korea;Korea;Republic of Korea;ROK|韩国;大韩民国;南韩|韓国;大韓民国|Южная Корея;Республика Корея|Südkorea|Corea del Sur|Corée du Sud
 KP|North Korea;DPRK;Democratic People's Republic of Korea|朝鲜;北韩|北朝鮮|Северная Корея;КНДР|Nordkorea|Corea del Norte|Corée du Nord

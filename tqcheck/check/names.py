@@ -95,8 +95,7 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     # Schwarzenegger), or where a source name went missing (it may have become this one)
     src, tgt = language.get(ctx.src_lang), language.get(ctx.tgt_lang)
     copies_names = src.script == tgt.script == "Latn"
-    lost_name = any(not s.matched for s in a.source) or bool(
-        any(not (t.matched or t.explained or t.known) for t in a.target) and src.person_names(pair.source))
+    lost_name = any(not s.matched for s in a.source) or bool(a.unread_persons)
     for t in sorted(a.target, key=_START):
         if t.matched or t.explained or t.adjective:
             continue
