@@ -252,6 +252,7 @@ _IS_CJK = re.compile(rf"[{_CJK}]")
 #: _TOKEN for ASCII text, where a letter or digit is [A-Za-z0-9] and nothing is CJK or a mark.
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]++(?:['’][A-Za-z0-9]++)*+")
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff]")
+_HIRAGANA = re.compile("[\u3041-\u309f]")
 #: Longest repeated unit looked for, in tokens (a repeated sentence is one unit).
 _MAX_UNIT = 60
 _SENTENCE_END = frozenset(".!?。！？")
@@ -359,7 +360,9 @@ def _is_defect(loop: _Loop) -> bool:
             return True
         # 研究研究, いろいろ: AB-AB reduplication; ロンゴロンゴ (Rongorongo), ボラボラ: names
         # written in katakana; 匈牙利語 (匈牙利語古代...): a word repeated across a bracket.
-        return n >= 3 and not loop.punctuated and not all(_KATAKANA.fullmatch(w) for w in loop.unit)
+        # ちょくちょく, ぼちぼち: doubled hiragana adverbs are words
+        return (n >= 3 and not loop.punctuated and not all(_KATAKANA.fullmatch(w) for w in loop.unit)
+                and not all(_HIRAGANA.fullmatch(w) for w in loop.unit))
     if n == 1:
         word = loop.unit[0]
         if len(word) == 1 or word in _INTERJECTIONS:
@@ -422,10 +425,14 @@ def repetition_loop(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         words = " ".join(lp.unit) if not lp.cjk else "".join(lp.unit)
         severity = None
         if lp.times == 2 and not lp.cjk:
-            first, second = pair.target[lp.start:lp.end].split(None, 1)[0], lp.unit[0]
+            first = pair.target[lp.start:lp.end].split(None, 1)[0]
             halves = unit.split()
             if len(halves) == 2 and halves[0] != halves[1]:
                 continue  # "Sie sie" (German: you ... them), "That that": the case differs, grammar
+            if lp.start and pair.target[lp.start - 1] == "-":
+                continue  # "low-power power line": the first word ends a compound
+            if any(c in ",;:" for c in unit):
+                continue  # "the light on it was on; it was ...": a clause, not a loop
             if first[:1].isupper():
                 severity = Severity.WARNING  # "Han Han" (韩寒), "Bora Bora": a doubled name is common
         yield Hit(

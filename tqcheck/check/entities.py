@@ -20,7 +20,7 @@ from .. import lang as language
 from ..lang import en as english
 from ..types import Severity
 from . import translit as tr
-from .gazetteer import ZH_ABBREVIATIONS, Gazetteer, PlaceHit, get_gazetteer
+from .gazetteer import CJK_ABBREVIATIONS, ZH_ABBREVIATIONS, Gazetteer, PlaceHit, get_gazetteer
 
 # --- word lists ---------------------------------------------------------------------------------
 
@@ -194,6 +194,8 @@ class Swap:
     tgt_span: tuple[int, int]
     src_text: str
     tgt_text: str
+    #: The source names B by a one-letter abbreviation (华裔, 对华): weaker evidence.
+    abbreviated: bool = False
 
 
 @dataclass
@@ -279,6 +281,7 @@ def _common_word(word: str) -> bool:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_CJK_LETTERS = {lang: "".join(table) for lang, table in CJK_ABBREVIATIONS.items()}
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:of|the|The|a|an|and|for|in|on)\s+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -1166,7 +1169,14 @@ class _Analyser:
 
     def _target_has_name(self, key: str) -> bool:
         names = _names_with_related(self.gaz, key, self.tgt)
-        return _contains_any(self.target, names) or self._lemmas_name(self.tgt, self._target_lemmas, key, names)
+        if _contains_any(self.target, names) or self._lemmas_name(self.tgt, self._target_lemmas, key, names):
+            return True
+        letter = self.gaz.abbreviation_of(key, self.tgt)
+        if letter and letter in self.target:
+            # a run of abbreviated countries (英独仏の外相 "the British, German and French ministers")
+            others = "".join(c for c in _CJK_LETTERS.get(self.tgt, "") if c != letter)
+            return re.search(f"[{others}]{letter}|{letter}[{others}]", self.target) is not None
+        return False
 
     def _lemmas_name(self, code: str, analysed: tuple[tuple[str, ...], frozenset[str]], key: str,
                      names: Iterable[str]) -> bool:
@@ -1344,7 +1354,7 @@ class _Analyser:
                     where = src_first[b].start / max(len(self.source), 1)
                     h = min(tgt_all[a], key=lambda t: abs(t.start / max(len(self.target), 1) - where))
                     self.out.swaps.append(Swap(b, a, (src_first[b].start, src_first[b].end), (h.start, h.end),
-                                               src_first[b].text, h.text))
+                                               src_first[b].text, h.text, src_first[b].abbreviated))
                     for s in self.out.source:
                         if b in s.keys:
                             s.matched = True

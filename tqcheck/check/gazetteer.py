@@ -65,7 +65,8 @@ assert _place_hit(0, 2, "US", ("US",), True) == PlaceHit(0, 2, "US", ("US",), Tr
 # Extra names of countries, by ISO alpha-2: en|zh|ja|ru|de|es|fr (";" separates names).
 _COUNTRY_EXTRA = """
 US|United States;US;U.S.;USA;U.S.A.;America;United States of America|美国;美利坚|アメリカ;米国;アメリカ合衆国|США;Соединённые Штаты;Соединенные Штаты;Америка|USA;Vereinigten Staaten;Amerika|EE. UU.;EEUU;EE.UU.;Estados Unidos|États-Unis;Etats-Unis;Amérique
-GB|United Kingdom;UK;U.K.;Britain;Great Britain;England;Scotland;Wales|英国;大不列颠|イギリス;英国|Великобритания;Британия;Англия|Großbritannien;Vereinigtes Königreich|Reino Unido;Gran Bretaña|Royaume-Uni;Grande-Bretagne
+ZA|South Africa|南非|南アフリカ;南ア|ЮАР;Южная Африка|Südafrika|Sudáfrica|Afrique du Sud
+GB|United Kingdom;UK;U.K.;Britain;Great Britain;England|英国;大不列颠;英格兰|イギリス;英国;イングランド|Великобритания;Британия;Англия|Großbritannien;Vereinigtes Königreich|Reino Unido;Gran Bretaña|Royaume-Uni;Grande-Bretagne
 RU|Russia;Russian Federation|俄罗斯;俄罗斯联邦;俄国|ロシア;ロシア連邦|Россия;Российская Федерация;РФ|Russland|Rusia|Russie
 KR|South Korea;Korea;Republic of Korea;ROK|韩国;大韩民国;南韩|韓国;大韓民国|Южная Корея;Республика Корея|Südkorea|Corea del Sur|Corée du Sud
 KP|North Korea;DPRK;Democratic People's Republic of Korea|朝鲜;北韩|北朝鮮|Северная Корея;КНДР|Nordkorea|Corea del Norte|Corée du Nord
@@ -131,7 +132,7 @@ region:Middle East:Middle Eastern|state:Soviet Union:Soviet;Soviets|body:Christi
 # Regions, cities, organisations and other names news uses: key|kind|en|zh|ja|ru|de|es|fr|related.
 # An empty de/es/fr field means "as in English".
 _PLACES = """
-state:Soviet Union|country|Soviet Union;USSR;Soviet|苏联|ソ連;ソビエト連邦|СССР;Советский Союз|Sowjetunion;UdSSR|Unión Soviética;URSS|Union soviétique;URSS|RU
+state:Soviet Union|country|Soviet Union;USSR;Soviet|苏联|ソ連;ソビエト連邦;ソビエト|СССР;Советский Союз|Sowjetunion;UdSSR|Unión Soviética;URSS|Union soviétique;URSS|RU
 region:Europe|region|Europe|欧洲;欧陆|ヨーロッパ;欧州|Европа|Europa|Europa|Europe|region:EU
 region:EU|org|European Union;EU|欧盟|欧州連合;EU|Евросоюз;Европейский союз;ЕС|Europäische Union;EU|Unión Europea;UE|Union européenne;UE|region:Europe
 region:Asia|region|Asia|亚洲|アジア|Азия|Asien|Asia|Asie|
@@ -273,6 +274,8 @@ _CJK_ABBREV = {
     "ja": {"日": "JP", "米": "US", "中": "CN", "露": "RU", "ロ": "RU", "韓": "KR", "朝": "KP", "英": "GB",
            "仏": "FR", "独": "DE", "欧": "region:EU", "豪": "AU", "印": "IN", "台": "TW", "宇": "UA"},
 }
+#: The one-letter abbreviations of countries in Chinese and Japanese compounds, by language.
+CJK_ABBREVIATIONS = _CJK_ABBREV
 # Pairs of abbreviations that make a compound (日俄 = Japan + Russia); each letter must be in the
 # language's table, and the pair must be followed by one of these words (or be a listed pair).
 _ZH_PAIR_TAIL = ("两国", "双方", "关系", "之间", "间", "贸易", "合作", "联合", "峰会", "会谈", "首脑", "领导人",
@@ -701,6 +704,10 @@ class Gazetteer:
                 return self._find_latin_ascii(text, lang)
             return list(self._find_latin(text, lang))
         return []
+
+    def abbreviation_of(self, key: str, lang: str) -> str | None:
+        """The one-letter abbreviation of a country in Chinese or Japanese compounds (英 in 英独仏), if any."""
+        return next((c for c, k in _CJK_ABBREV.get(lang, {}).items() if k == key), None)
 
     def names_in(self, key: str, lang: str) -> tuple[str, ...]:
         """Every name (and English adjective) of a place in one language."""

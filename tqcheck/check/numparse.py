@@ -1159,11 +1159,16 @@ _CJK_SPACED = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f]+(?=[\u3005\u3007\u4e00-\
                          r"|(?<=[\u4e00-\u9fff])[ \u00a0\u2009\u202f]+(?=\d)")
 
 
+_FULLWIDTH_GROUPING = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
+
+
 def extract_quantities(text: str, lang: str) -> list[Quantity]:
     """All quantities in ``text`` written in language ``lang`` (ISO 639-1), in order of position."""
     if not text:
         return []
     tables = _tables(lang)
+    if "，" in text:  # a full-width comma grouping full-width digits (１７５，０００), one character for one
+        text = _FULLWIDTH_GROUPING.sub(",", text) if tables.cjk else text
     if tables.cjk and _CJK_SPACED.search(text):
         return _unspaced(text, lang)
     return _extract(text, tables)

@@ -32,6 +32,9 @@ LANG_SCRIPTS: dict[str, tuple[str, ...]] = {
     "ar": ("Arabic",), "fa": ("Arabic",), "el": ("Greek",), "he": ("Hebrew",),
 }
 _RUNS: dict[str, re.Pattern[str]] = {}
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+#: Han characters used as punctuation (丨 as a vertical bar in headlines).
+_SEPARATOR_LETTERS = frozenset("丨")
 _LETTER_OF = {name: re.compile(pattern) for name, (pattern, _) in SCRIPTS.items()}
 
 
@@ -64,8 +67,11 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if pair.target.isascii():
         return  # no script of SCRIPTS has an ASCII letter
     pattern = _run_pattern(src_scripts)
+    urls = [u.span() for u in _URL.finditer(pair.target)] if "://" in pair.target or "www." in pair.target else []
     for m in pattern.finditer(pair.target):
-        letters = sum(1 for c in m.group() if c.isalpha())
+        if any(s <= m.start() < e for s, e in urls):
+            continue  # https://премияарсеньева.рф/: an address is copied, not translated
+        letters = sum(1 for c in m.group() if c.isalpha() and c not in _SEPARATOR_LETTERS)
         # The run's own scripts set the bar: one Han character, but three Cyrillic letters.
         shortest = min(SCRIPTS[s][1] for s in src_scripts if _LETTER_OF[s].search(m.group()))
         if letters >= shortest:
