@@ -201,3 +201,23 @@ def test_a_doubled_capitalised_word_is_a_warning_and_a_loop_an_error():
     assert f.severity == Severity.WARNING
     [f] = [f for f in findings("zh", "他们参观了这座城市。", "They visited the the the city.") if f.code == "TQ105"]
     assert f.severity == Severity.ERROR
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,left", [
+    ("de", "Als plötzlich viele Unternehmen Kurzarbeit beantragten.", "When many companies plötzlich applied for short-time work.", "plötzlich"),
+    ("fr", "Les accusés sont arrivés après le tremblement de terre.", "The accused arrived après the earthquake.", "après"),
+    ("es", "Antes de las elecciones, ningún estado exigía fotos.", "Before the elections, no US estado required photos.", "estado"),
+])
+def test_a_source_word_left_in_an_english_translation(src_lang, src, tgt, left):
+    [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ501"]
+    assert tgt[f.span.start:f.span.end] == left
+
+
+@pytest.mark.parametrize("src_lang,src,tgt", [
+    ("de", "Die Registrierung erfolgt unter www.bosch-pt.com/warranty.", "Register at www.bosch-pt.com/warranty."),
+    ("de", "Charles de Gaulle kam nach Berlin.", "Charles de Gaulle came to Berlin."),  # a name's particle
+    ("de", "Sein Programm „Guten Tag, liebes Glück“ läuft.", "His show “Guten Tag, liebes Glück” runs."),  # a title
+    ("de", "Das Plus betrug 65 Prozent. dpa", "The increase was 65 percent. dpa"),  # an agency credit
+])
+def test_no_source_word_reported_where_it_belongs(src_lang, src, tgt):
+    assert [f.code for f in findings(src_lang, src, tgt) if f.code == "TQ501"] == []

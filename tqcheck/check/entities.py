@@ -272,7 +272,7 @@ def is_english_word(word: str) -> bool:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    return w in _EN_COMMON or english.is_word(w)
+    return w in _EN_COMMON or english.in_gcide(w)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -9,6 +9,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from typing import Iterator
 
+from .. import lang
 from ..read.langid import detect_language, normalise_lang
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
@@ -32,7 +33,7 @@ LANG_SCRIPTS: dict[str, tuple[str, ...]] = {
     "ar": ("Arabic",), "fa": ("Arabic",), "el": ("Greek",), "he": ("Hebrew",),
 }
 _RUNS: dict[str, re.Pattern[str]] = {}
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|de|fr|es|ru|html?)\b\S*")
 #: Han characters used as punctuation (丨 as a vertical bar in headlines).
 _SEPARATOR_LETTERS = frozenset("丨")
 _LETTER_OF = {name: re.compile(pattern) for name, (pattern, _) in SCRIPTS.items()}
@@ -62,7 +63,10 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     and Hebrew three.
     """
     src_scripts = LANG_SCRIPTS.get(ctx.src_lang)
-    if not src_scripts or set(src_scripts) & set(LANG_SCRIPTS.get(ctx.tgt_lang, ())):
+    if not src_scripts:
+        yield from _source_words_left(pair, ctx)
+        return
+    if set(src_scripts) & set(LANG_SCRIPTS.get(ctx.tgt_lang, ())):
         return
     if pair.target.isascii():
         return  # no script of SCRIPTS has an ASCII letter
@@ -80,6 +84,48 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
                 Span("target", m.start(), m.end()),
                 {"text": m.group()},
             )
+
+
+_QUOTED = re.compile(r"“[^”]{1,80}”|„[^“”]{1,80}[“”]|«[^»]{1,80}»|\"[^\"]{1,80}\"")
+_WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """Between two languages of one script (de -> en): a word of the source left as it is, that the
+    target language's dictionary does not know ("the companies plötzlich applied", "could nicht be met").
+    Names are not words left untranslated: only lower-case words are looked at, and none next to a
+    capitalised word (de in "Charles de Gaulle")."""
+    src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
+    if not tgt_lang.lexicon_complete or not src_lang.script or src_lang.script != tgt_lang.script \
+            or src_lang.code == tgt_lang.code:
+        return
+    quoted = [q.span() for q in _QUOTED.finditer(pair.target)]
+    source_words = {m.group().casefold() for m in _WORD_AT.finditer(pair.source)}
+    words = list(_WORD_AT.finditer(pair.target))
+    urls = [u.span() for u in _URL.finditer(pair.target)]
+    for k, m in enumerate(words):
+        w = m.group()
+        low = w.casefold()
+        if len(w) < 2 or low not in source_words or low in src_lang.kept_words:
+            continue
+        # a word of the target language's dictionary is not left untranslated, unless only a large one
+        # has it (que, tournois) and the source language's knows it too
+        if tgt_lang.is_current_word(low) or tgt_lang.is_word(low) and not (  # type: ignore[misc]
+                src_lang.is_word is not None and src_lang.is_word(low)):
+            continue
+        if not w.islower():
+            continue  # a name (at a sentence's start too: Bosch, Verstappen), a noun German capitalises, eBay
+        if pair.target[m.end():m.end() + 1] == "." and m.end() + 1 < len(pair.target) \
+                and pair.target[m.end() + 1] != " " or any(s <= m.start() < e for s, e in urls):
+            continue  # an address or a file name
+        if pair.target[m.end():m.end() + 1] == "." and m.end() + 1 < len(pair.target):
+            continue  # an abbreviation (incl.)
+        if pair.target[m.start() - 1:m.start()] == "#" or any(s < m.start() < e for s, e in quoted):
+            continue  # a hashtag, a quoted title (“Guten Tag, liebes Glück”)
+        if len(w) <= 3 and any(0 < j < len(words) and words[j].group()[0].isupper() for j in (k - 1, k + 1)):
+            continue  # de Gaulle, van Gogh, del Toro: a particle of a name
+        yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
+                  {"text": w, "kind": "source-word"})
 
 
 # --- TQ502 copied source ----------------------------------------------------------------------

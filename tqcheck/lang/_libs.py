@@ -18,6 +18,18 @@ def simplemma_lemmatizer(lang: str) -> Callable[[str], str]:
     return lemma
 
 
+def simplemma_lexicon(lang: str) -> Callable[[str], bool]:
+    """Whether simplemma's dictionary of ``lang`` knows a word."""
+
+    @functools.lru_cache(maxsize=65536)
+    def known(word: str) -> bool:
+        import simplemma
+
+        return bool(simplemma.is_known(word, lang=lang))
+
+    return known
+
+
 @functools.lru_cache(maxsize=None)
 def morph(lang: str) -> Any:
     """pymorphy3's analyser for ru or uk (its dictionaries: pymorphy3-dicts-ru, pymorphy3-dicts-uk)."""

@@ -78,6 +78,16 @@ class Language:
     name_form: Callable[[str], str] = lambda word: word
     #: Given names -> their usual renderings in English (Александр: Alexander, Alexandr, Aleksandr).
     given_names: Mapping[str, tuple[str, ...]] = None  # type: ignore[assignment]
+    #: Words of the language that translations keep as they are (news agency credits: dpa, sid).
+    kept_words: frozenset[str] = frozenset()
+    #: Whether a lower-case word is in the language's dictionary; None where the layer has no lexicon.
+    is_word: Callable[[str], bool] | None = None
+    #: The dictionary is large enough (loanwords, technical words) that a word it lacks may be called
+    #: foreign: only then are source words left in a translation into the language reported.
+    lexicon_complete: bool = False
+    #: Whether it is a word in current use (a smaller dictionary than ``is_word``'s, which also holds
+    #: rare and borrowed words: que, tournois); ``is_word`` where the module gives none.
+    is_current_word: Callable[[str], bool] | None = None
     #: The language's negation words; None where it has none (then no negation check runs for it).
     negation: Negation | None = None
     #: ISO 15924 code of the script the language is written in (Latn, Cyrl, Hani, Jpan); "" if unknown.
@@ -91,6 +101,8 @@ class Language:
             object.__setattr__(self, "adjectives", {})
         if self.given_names is None:
             object.__setattr__(self, "given_names", {})
+        if self.is_current_word is None and self.is_word is not None:
+            object.__setattr__(self, "is_current_word", self.is_word)
         if self.negation is not None and "negation" not in self.provides:
             object.__setattr__(self, "provides", self.provides | {"negation"})
 

@@ -1,7 +1,7 @@
 """German: simplemma lemmas (Frankreichs -> Frankreich) and the adjectives of places (französisch)."""
 import re
 
-from ._libs import simplemma_lemmatizer
+from ._libs import simplemma_lemmatizer, simplemma_lexicon
 from .base import Language, Negation
 
 #: Lemma of a place adjective -> gazetteer key. Lower-case, as German writes them.
@@ -34,7 +34,11 @@ NEGATION = Negation(
     not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
 )
 
+#: News agency credits that translations keep as written.
+KEPT_WORDS = frozenset({"dpa", "sid", "epd", "kna", "afp", "apa", "dts", "ap"})
+
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
-                    adjectives=ADJECTIVES,
+                    is_word=simplemma_lexicon("de"),
+                    adjectives=ADJECTIVES, kept_words=KEPT_WORDS,
                     script="Latn",
                     negation=NEGATION)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ._libs import simplemma_lemmatizer
+from ._libs import simplemma_lemmatizer, simplemma_lexicon
 from .base import Language, Negation
 
 
@@ -19,14 +19,24 @@ def _lexicon() -> frozenset[str]:
         return frozenset()
 
 
+_known_to_simplemma = simplemma_lexicon("en")
+
+
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""), ("s", ""), ("ed", ""),
              ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""),
              ("ness", ""), ("ment", ""), ("ers", ""), ("ians", "ia"), ("ian", "ia"), ("n", ""))
 
 
-@functools.lru_cache(maxsize=65536)
 def is_word(word: str) -> bool:
-    """Whether a lower-case word is in the English dictionary, directly or through a regular ending."""
+    """Whether a lower-case word is English: in GCIDE, or in simplemma's current dictionary (website,
+    carport, showdown, which GCIDE is too old to have)."""
+    return in_gcide(word) or _known_to_simplemma(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def in_gcide(word: str) -> bool:
+    """Whether a lower-case word is a GCIDE headword, directly or through a regular ending. The names
+    checks use this dictionary alone: simplemma's also holds names (Stanley)."""
     lex = _lexicon()
     if word in lex:
         return True
@@ -73,4 +83,5 @@ NEGATION = Negation(
 )
 
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
-                    script="Latn", negation=NEGATION)
+                    script="Latn", negation=NEGATION, is_word=is_word,
+                    is_current_word=_known_to_simplemma, lexicon_complete=True)

@@ -1,7 +1,7 @@
 """Spanish: simplemma lemmas and the adjectives of places (británico)."""
 import re
 
-from ._libs import simplemma_lemmatizer
+from ._libs import simplemma_lemmatizer, simplemma_lexicon
 from .base import Language, Negation
 
 ADJECTIVES = {
@@ -20,6 +20,7 @@ NEGATION = Negation(
 )
 
 LANGUAGE = Language("es", "Spanish", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("es"),
+                    is_word=simplemma_lexicon("es"),
                     adjectives=ADJECTIVES,
                     script="Latn",
                     negation=NEGATION)

@@ -1,7 +1,7 @@
 """French: simplemma lemmas and the adjectives of places (britannique)."""
 import re
 
-from ._libs import simplemma_lemmatizer
+from ._libs import simplemma_lemmatizer, simplemma_lexicon
 from .base import Language, Negation
 
 ADJECTIVES = {
@@ -21,6 +21,7 @@ NEGATION = Negation(
 )
 
 LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("fr"),
+                    is_word=simplemma_lexicon("fr"),
                     adjectives=ADJECTIVES,
                     script="Latn",
                     negation=NEGATION)
