@@ -474,3 +474,18 @@ def test_spaced_cjk_figures_are_read(text, value, kind):
 def test_number_severity_follows_confidence(src, tgt, severity):
     found = run_checks([make_pair(src, tgt)], [CheckContext("zh", "en")], NUMBER_RULES)
     assert max((f.severity for f in found), default=None) == severity
+
+
+@pytest.mark.parametrize("lang,src,tgt", [
+    ("de", "Das Studio nahm sie für sieben Jahre unter Vertrag.", "The studio signed her for nine years."),
+    ("es", "En apenas dos semanas llegaron.", "In just four weeks they arrived."),
+    ("de", "Am ersten November fahren sie in Imola.", "On November 10th they race in Imola."),
+])
+def test_a_changed_number_written_out_is_reported(lang, src, tgt):
+    found = run_checks([make_pair(src, tgt)], [CheckContext(lang, "en")], NUMBER_RULES)
+    assert [f.code for f in found] == ["TQ203"]
+
+
+def test_an_ordinal_before_a_month_is_a_date():
+    [q] = extract_quantities("Am ersten November", "de")
+    assert (q.kind, q.date, q.text) == ("date", (None, 11, 1), "ersten November")

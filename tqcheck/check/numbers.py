@@ -259,6 +259,16 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
                                                 abs(tgt[i].start / max(len(target), 1) - rel)))
         free.remove(best_i)
         paired.append((s, tgt[best_i]))
+    # Small numbers written out are too often paraphrased to be missed or added ("the two sides"), but
+    # one in the source and a different one in its place in the translation is a changed count
+    # (sieben Jahre -> "nine years", dos semanas -> "four weeks").
+    spelled_src = [s for s in src if s.spelled and s.kind == "number" and is_weak(s) and s.value >= 2
+                   and not any(same_value(s, t, years) for t in tgt)]
+    spelled_tgt = [i for i in free if tgt[i].spelled and tgt[i].kind == "number" and tgt[i].value >= 2
+                   and not any(same_value(x, tgt[i], years) for x in src)]
+    for s, i in zip(spelled_src, spelled_tgt):
+        paired.append((s, tgt[i]))
+        free.remove(i)
     added = [tgt[i] for i in free if not is_weak(tgt[i]) and not tgt[i].spelled]
     return _Comparison(tuple(missing), tuple(paired), tuple(added))
 

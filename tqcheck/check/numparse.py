@@ -1115,6 +1115,14 @@ _DAY_FOLLOW = re.compile(
 
 def _post(qs: list[_Q], t: str, lang: str) -> None:
     qs.sort(key=lambda q: q.start)
+    # am ersten November, le premier novembre: an ordinal before a month is the day of a date
+    ordinal_days = [k for k, (a, b) in enumerate(zip(qs, qs[1:]))
+                    if a.kind == "ordinal" and b.kind == "date" and b.date and b.date[1] and b.date[2] is None
+                    and a.value == int(a.value) and 1 <= a.value <= 31 and not t[a.end:b.start].strip()]
+    for k in reversed(ordinal_days):
+        a, b = qs[k], qs[k + 1]
+        b.date, b.value, b.start = (b.date[0], b.date[1], int(a.value)), a.value, a.start  # type: ignore[index]
+        del qs[k]
     for a, b in zip(qs, qs[1:]):
         between = t[a.end:b.start]
         if len(between) > 12 or not _RANGE_JOIN.fullmatch(between):
