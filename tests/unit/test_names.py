@@ -337,3 +337,23 @@ def test_no_error_where_a_reviewer_would_not_act(src_lang, src, tgt):
 def test_a_different_russian_surname_stays_an_error():
     found = findings("ru", "Игорь Петренко сказал.", "Igor Petrov said.")
     assert [(f.code, f.severity) for f in found] == [("TQ301", Severity.ERROR)]
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,missing", [
+    ("de", "Der Moderator Stephen Colbert begrüßte Thunberg.", "The presenter welcomed Thunberg.", "Stephen Colbert"),
+    ("es", "Después de que ganáramos 4-0 en casa a Troyes, celebramos.", "After we beat them 4-0 at home, we celebrated.",
+     "Troyes"),
+])
+def test_a_copied_name_dropped_between_latin_languages_is_a_warning(src_lang, src, tgt, missing):
+    [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Wir empfehlen, die Detailbewertungen zu lesen.", "We recommend reading the detailed reviews."),  # a compound
+    ("Das ist Ihre Meinung dazu.", "That is your opinion."),  # words of the language
+    ("Vorstandschef Wilhelm Wellner sprach.", "CEO Wilhelm Wellner spoke."),  # the title is not the name
+    ("Die Akkulaufzeit beträgt max. 10 Std. am Stück.", "Battery life, max. 10h."),  # an abbreviation
+])
+def test_german_nouns_are_not_names(src, tgt):
+    assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []

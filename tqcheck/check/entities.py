@@ -282,6 +282,7 @@ def _common_word(word: str) -> bool:
 
 _ROMAN = re.compile(r"[IVXLC]+")
 _CJK_LETTERS = {lang: "".join(table) for lang, table in CJK_ABBREVIATIONS.items()}
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][^\W\d_]*[a-zß-ÿ](?:-[^\W\d_]+)*(?![\w'’-])")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:of|the|The|a|an|and|for|in|on)\s+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -951,6 +952,38 @@ class _Analyser:
             self._ja_names(taken)
         elif self.src == "ru":
             self._ru_names(taken)
+        elif language.get(self.src).script == language.get(self.tgt).script == "Latn":
+            self._copied_names(taken)
+
+    def _copied_names(self, taken: list[tuple[int, int]]) -> None:
+        """Between languages of the Latin script names are copied (Stephen Colbert, Troyes, Lim Yew Soon):
+        runs of capitalised words, not at a sentence's start, with a word that the source language's
+        dictionary does not know. A missing one is a warning: some names are translated."""
+        text = self.source
+        words_of = language.get(self.src)
+        runs: list[list[re.Match[str]]] = []
+        for m in _CAPITALISED_WORD.finditer(text):
+            if runs and text[runs[-1][-1].end():m.start()] == " ":
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            if _SENT_START.search(text[max(0, run[0].start() - 3):run[0].start()]) or run[0].start() == 0:
+                run = run[1:]  # a sentence's first word is capitalised anyway
+            # titles and nouns around a name are words of the language: Vorstandschef Wilhelm Wellner,
+            # Valve Reactor-Schaltung; a run of such words only is no name (Ihre Meinung)
+            while run and not words_of.may_be_name(run[0].group()):
+                run = run[1:]
+            while run and not words_of.may_be_name(run[-1].group()):
+                run = run[:-1]
+            if not run or len(run) == 1 and (len(run[0].group()) < 3 or text[run[0].end():run[0].end() + 1] == "."):
+                continue  # Std.: an abbreviation
+            s, e = run[0].start(), run[-1].end()
+            if _overlaps((s, e), taken):
+                continue
+            self.out.source.append(SourceName(s, e, text[s:e], "latin", expected=(text[s:e],),
+                                              severity=Severity.WARNING))
+            taken.append((s, e))
 
     def _zh_names(self, taken: list[tuple[int, int]]) -> None:
         text = self.source

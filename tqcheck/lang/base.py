@@ -78,6 +78,9 @@ class Language:
     name_form: Callable[[str], str] = lambda word: word
     #: Given names -> their usual renderings in English (Александр: Alexander, Alexandr, Aleksandr).
     given_names: Mapping[str, tuple[str, ...]] = None  # type: ignore[assignment]
+    #: The language capitalises its nouns (German): a capitalised word is a name only if the dictionary
+    #: knows neither it nor its last part (Lautsprecheröffnung ends in öffnung).
+    capitalises_nouns: bool = False
     #: Words of the language that translations keep as they are (news agency credits: dpa, sid).
     kept_words: frozenset[str] = frozenset()
     #: Whether a lower-case word is in the language's dictionary; None where the layer has no lexicon.
@@ -105,6 +108,25 @@ class Language:
             object.__setattr__(self, "is_current_word", self.is_word)
         if self.negation is not None and "negation" not in self.provides:
             object.__setattr__(self, "provides", self.provides | {"negation"})
+
+    def may_be_name(self, word: str) -> bool:
+        """Whether a capitalised word may be a name rather than a word of the language's dictionary (a
+        language without a dictionary cannot tell: every word may be)."""
+        known = self.is_word
+        if known is None:
+            return True
+        if known(word) or known(word.lower()):
+            return False
+        if self.capitalises_nouns:
+            parts = word.split("-")
+            tail = parts[-1]
+            if any(known(p) or known(p.lower()) for p in parts if len(p) >= 3) and len(parts) > 1:
+                return False  # Röhren-Sound, Corona-Krise
+            for k in range(1, len(tail) - 3):
+                rest = tail[k:]
+                if known(rest.capitalize()) or known(rest):
+                    return False  # a compound of known words: Detailbewertungen, Motorstrom
+        return True
 
     def supports(self, capability: str) -> bool:
         return capability in self.provides

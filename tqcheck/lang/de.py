@@ -39,6 +39,6 @@ KEPT_WORDS = frozenset({"dpa", "sid", "epd", "kna", "afp", "apa", "dts", "ap"})
 
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
-                    adjectives=ADJECTIVES, kept_words=KEPT_WORDS,
+                    adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
                     script="Latn",
                     negation=NEGATION)
