@@ -340,7 +340,8 @@ def test_a_different_russian_surname_stays_an_error():
 
 
 @pytest.mark.parametrize("src_lang,src,tgt,missing", [
-    ("de", "Der Moderator Stephen Colbert begrüßte Thunberg.", "The presenter welcomed Thunberg.", "Stephen Colbert"),
+    # (Stephen is in the German dictionary too: the finding points at the surname)
+    ("de", "Der Moderator Stephen Colbert begrüßte Thunberg.", "The presenter welcomed Thunberg.", "Colbert"),
     ("es", "Después de que ganáramos 4-0 en casa a Troyes, celebramos.", "After we beat them 4-0 at home, we celebrated.",
      "Troyes"),
 ])

@@ -81,6 +81,8 @@ class Language:
     #: The language capitalises its nouns (German): a capitalised word is a name only if the dictionary
     #: knows neither it nor its last part (Lautsprecheröffnung ends in öffnung).
     capitalises_nouns: bool = False
+    #: Word endings that make names as often as compounds (-berg, -mann): a word ending so may be a name.
+    name_endings: frozenset[str] = frozenset()
     #: Words of the language that translations keep as they are (news agency credits: dpa, sid).
     kept_words: frozenset[str] = frozenset()
     #: Whether a lower-case word is in the language's dictionary; None where the layer has no lexicon.
@@ -122,8 +124,10 @@ class Language:
             tail = parts[-1]
             if any(known(p) or known(p.lower()) for p in parts if len(p) >= 3) and len(parts) > 1:
                 return False  # Röhren-Sound, Corona-Krise
-            for k in range(1, len(tail) - 3):
+            for k in range(3, len(tail) - 3):  # a head of 3 letters or more, a known tail of 4 or more
                 rest = tail[k:]
+                if rest.lower() in self.name_endings:
+                    break  # Thunberg, Colbert, Hoffmann: endings of names as much as of compounds
                 if known(rest.capitalize()) or known(rest):
                     return False  # a compound of known words: Detailbewertungen, Motorstrom
         return True

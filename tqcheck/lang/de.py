@@ -34,11 +34,15 @@ NEGATION = Negation(
     not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
 )
 
+#: Endings of family and place names that are also the last part of compounds.
+NAME_ENDINGS = frozenset({"berg", "bert", "mann", "burg", "stein", "dorf", "feld", "hardt", "hart", "horst", "heim"})
+
 #: News agency credits that translations keep as written.
 KEPT_WORDS = frozenset({"dpa", "sid", "epd", "kna", "afp", "apa", "dts", "ap"})
 
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
+                    name_endings=NAME_ENDINGS,
                     script="Latn",
                     negation=NEGATION)
