@@ -7,7 +7,9 @@ DATA_DIR defaults to ../shared/data/external_eval_dev. Every line of each WMT22 
 (``wmt22/wmt22_<src><tgt>.jsonl``: source and its first professional reference, ``ref_A`` or
 ``ref_B``) is checked as a
 pre-aligned pair (``--aligned``, no embedder: the checks alone), and the clean MT (``mt_clean``) and the
-``none`` control (reference as output) of DEMETR's five source languages likewise.
+``none`` control (reference as output) of DEMETR's five source languages likewise, with the recall of
+the rule family meant for each DEMETR perturbation, and WMT23 MQM zh-en (how often an error-level finding
+lands on a segment raters marked with a Major error).
 
 References are faithful, so nearly every finding on them is a false alarm (a few references contain real
 errors). Printed per direction: the share of lines with an error-level finding and with a warning or
@@ -28,7 +30,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from tqcheck.pipeline import compare  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(__file__))
-from eval import show  # noqa: E402
+from eval import mqm, show  # noqa: E402
 
 DEFAULT = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "external_eval_dev")
 WMT_PAIRS = ("zh-en", "ja-en", "ru-en", "de-en", "uk-en", "cs-en", "en-zh", "en-ja", "en-ru", "en-de",
@@ -152,6 +154,10 @@ def main() -> int:
              demetr(args.data, per_rule, dump, recall), args.markdown)
         show("DEMETR recall of the rule family meant for each perturbation", ("set", "items", "warning+", "error",
                                                                                "target"), recall, args.markdown)
+    m = os.path.join(args.data, "mqm_wmt23_zhen_dev.jsonl")
+    if not args.no_demetr and os.path.exists(m):
+        show("WMT23 MQM zh-en: error-level findings against rater-marked Major errors (target: precision >= 0.75)",
+             ("measure", "value"), mqm(m), args.markdown)
     rule_rows = [(code, str(c.get("error", 0)), str(c.get("warning", 0)), str(c.get("info", 0)))
                  for code, c in sorted(per_rule.items())]
     show("Lines flagged per rule, all sets above (each is a false alarm unless the reference is wrong)",

@@ -194,7 +194,8 @@ class Swap:
     tgt_span: tuple[int, int]
     src_text: str
     tgt_text: str
-    #: The source names B by a one-letter abbreviation (华裔, 对华): weaker evidence.
+    #: The source names B by a one-letter abbreviation (华裔, 对华), or many times (a translation may say
+    #: "the city" for one of them): weaker evidence.
     abbreviated: bool = False
 
 
@@ -283,6 +284,8 @@ def _common_word(word: str) -> bool:
 _ROMAN = re.compile(r"[IVXLC]+")
 _CJK_LETTERS = {lang: "".join(table) for lang, table in CJK_ABBREVIATIONS.items()}
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][^\W\d_]*[a-zß-ÿ](?:-[^\W\d_]+)*(?![\w'’-])")
+#: A source naming a place this often may render one mention by a pronoun or another name.
+_MANY_MENTIONS = 3
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:of|the|The|a|an|and|for|in|on)\s+)+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -1387,7 +1390,8 @@ class _Analyser:
                     where = src_first[b].start / max(len(self.source), 1)
                     h = min(tgt_all[a], key=lambda t: abs(t.start / max(len(self.target), 1) - where))
                     self.out.swaps.append(Swap(b, a, (src_first[b].start, src_first[b].end), (h.start, h.end),
-                                               src_first[b].text, h.text, src_first[b].abbreviated))
+                                               src_first[b].text, h.text,
+                                               src_first[b].abbreviated or nb >= _MANY_MENTIONS))
                     for s in self.out.source:
                         if b in s.keys:
                             s.matched = True
