@@ -442,8 +442,9 @@ def _languages(
     given_both = options.src_lang and options.tgt_lang
     if given_both and sg.reliable and tg.reliable and sg.lang == options.tgt_lang and tg.lang == options.src_lang \
             and options.src_lang != options.tgt_lang:
-        note(f"{src.path} reads as {sg.lang} and {tgt.path} as {tg.lang}: source and translation look swapped "
-             f"(tqcheck compare SRC OUT takes the original first)")
+        raise InputError(src.path, f"reads as {sg.lang} and {tgt.path} as {tg.lang}, the other way round from "
+                         f"--src-lang {options.src_lang} --tgt-lang {options.tgt_lang}: the files look swapped "
+                         f"(tqcheck compare SRC OUT takes the original first)")
     else:
         for given, guess, doc in ((options.src_lang, sg, src), (options.tgt_lang, tg, tgt)):
             if given and guess.reliable and guess.lang not in (given, "und"):
@@ -453,10 +454,6 @@ def _languages(
             raise InputError(tgt.path, f"source and translation are both in {src_lang}; nothing was translated "
                              f"(check the file order, or pass --src-lang/--tgt-lang)")
         note(f"both files look like {src_lang}; pass --src-lang/--tgt-lang")
-    if not options.src_lang and not options.tgt_lang and sg.reliable and tg.reliable and sg.lang == "en" \
-            and tg.lang != "en":
-        note(f"{src.path} is in English and {tgt.path} in {tg.lang}: if the original is {tg.lang}, "
-             f"the files are swapped (tqcheck compare SRC OUT)")
     return src_lang, tgt_lang, sg, tg
 
 

@@ -187,7 +187,11 @@ def _rows() -> list[Case]:
         Case("same-language", src=EN, says=("both in en", "nothing was translated")),
         Case("same-language-explicit", src=EN, args=("--src-lang", "en", "--tgt-lang", "en"), says=("both in en",)),
         Case("same-file-twice", out="@src", says=("both in zh",)),
-        Case("swapped", src=EN, out=ZH, args=("--exit-zero",), exit=0, names=None, says=("swapped",)),
+        # the languages given and the files plainly the other way round: an input error
+        Case("swapped", src=EN, out=ZH, args=("--src-lang", "zh", "--tgt-lang", "en"), names="src",
+             says=("swapped", "--src-lang zh")),
+        # no languages given: English into Chinese is a direction like any other, and gets no note
+        Case("english-source-no-swap-note", src=EN, out=ZH, args=("--exit-zero",), exit=0, names=None),
         Case("translation-50x-longer", out=EN * 50, exit=1, names=None, codes=("TQ402",)),
         Case("aligned-line-count-mismatch", src="一。\n二。\n三。\n", out="One.\nTwo.\n",
              args=("--aligned", "--src-lang", "zh", "--tgt-lang", "en"), says=("--aligned", "has 3 lines")),

@@ -65,6 +65,7 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_scripts = LANG_SCRIPTS.get(ctx.src_lang)
     if not src_scripts:
         yield from _source_words_left(pair, ctx)
+        yield from _latin_clause_left(pair, ctx)
         return
     if set(src_scripts) & set(LANG_SCRIPTS.get(ctx.tgt_lang, ())):
         return
@@ -126,6 +127,28 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue  # de Gaulle, van Gogh, del Toro: a particle of a name
         yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                   {"text": w, "kind": "source-word"})
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*){2,}")
+
+
+def _latin_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """From a Latin-script language into another script (en -> zh): a run of three source words or more
+    left in the translation, two of them lower-case words of the source language's dictionary
+    ("当地渔民曾抗议该项目，fearing the loss of their moorings。"). Names, titles and product names,
+    which translations keep, are capitalised words and do not count."""
+    src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
+    if src_lang.script != "Latn" or not tgt_lang.script or tgt_lang.script == "Latn" or src_lang.is_word is None:
+        return
+    if pair.target.isascii() or not any("a" <= c.lower() <= "z" for c in pair.target):
+        return
+    source_words = {m.group().casefold() for m in _WORD_AT.finditer(pair.source)}
+    for m in _LATIN_RUN.finditer(pair.target):
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group())
+        common = [w for w in words if w.islower() and w in source_words and src_lang.is_word(w)]
+        if len(common) >= 2 and sum(w.casefold() in source_words for w in words) >= 0.8 * len(words):
+            yield Hit(f"untranslated {ctx.src_lang} text {m.group()!r}", Span("target", m.start(), m.end()),
+                      {"text": m.group(), "kind": "source-clause"})
 
 
 # --- TQ502 copied source ----------------------------------------------------------------------
