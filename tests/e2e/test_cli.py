@@ -85,11 +85,19 @@ def test_same_language_is_an_input_error(pair):
     assert result.exit_code == 2 and "both in en" in result.output
 
 
-def test_swapped_files_warn(pair):
+def test_swapped_files_are_an_input_error(pair):
+    # --src-lang/--tgt-lang given and the files plainly the other way round: exit 2, even with --exit-zero
     src, out = pair(EN_OK, ZH)
     result = invoke("compare", src, out, "--src-lang", "zh", "--tgt-lang", "en", "--exit-zero")
+    assert result.exit_code == 2
+    assert "swapped" in result.output and "Traceback" not in result.output
+
+
+def test_english_source_gets_no_swap_note(pair):
+    src, out = pair(EN_OK, ZH)
+    result = invoke("compare", src, out, "--exit-zero")
     assert result.exit_code == 0
-    assert "swapped" in result.output
+    assert "swapped" not in result.output
 
 
 def test_unknown_language_and_rule_prefix_are_usage_errors(pair):
