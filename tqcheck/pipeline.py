@@ -234,7 +234,7 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         scores["quality"] = pair_quality(scores, found, bool(p.source.strip()), bool(p.target.strip()))
         results.append(PairResult(p, found, scores, texts[p.index]))
     metrics = _document_metrics(results, src_lang, tgt_lang)
-    signature = {
+    signature: dict[str, object] = {
         "tool": "tqcheck",
         "version": __version__,
         "mode": options.mode,

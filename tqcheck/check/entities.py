@@ -1234,11 +1234,11 @@ class _Analyser:
         return False
 
     @_cached
-    def _source_lemmas(self) -> tuple[str, frozenset[str]]:
+    def _source_lemmas(self) -> tuple[tuple[str, ...], frozenset[str]]:
         return _lemmas(self.src, self.source)
 
     @_cached
-    def _target_lemmas(self) -> tuple[str, frozenset[str]]:
+    def _target_lemmas(self) -> tuple[tuple[str, ...], frozenset[str]]:
         return _lemmas(self.tgt, self.target)
 
     def _match_source_names(self) -> None:
@@ -1285,11 +1285,12 @@ class _Analyser:
             elif self.src == "ru":
                 # each word in its dictionary form first: Кирой Коваленко is Kira Kovalenko, Джоэла Остина Joel Osteen
                 words = language.get(self.src)
-                folds = {tr.fold(t.text): t.text for t in cap_tokens}
+                token_folds = {tr.fold(t.text) for t in cap_tokens}
                 readings = []
                 for w in s.text.split():
                     w = words.name_form(w)
-                    variant = next((v for v in words.given_names.get(w.lower(), ()) if tr.fold(v) in folds), None)
+                    variant = next((v for v in words.given_names.get(w.lower(), ()) if tr.fold(v) in token_folds),
+                                   None)
                     readings.append(variant or tr.cyrillic_to_latin(w))
                 self._partial(s, readings, cap_tokens, russian=True)
             elif s.kind == "latin":

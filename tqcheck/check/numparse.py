@@ -1185,7 +1185,7 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
 def _unspaced(text: str, lang: str) -> list[Quantity]:
     """Quantities of a CJK text with spaces around its figures: read with the spaces taken out, the
     offsets those of the text as given."""
-    keep = []  # original offset of each character kept
+    keep: list[int] = []  # original offset of each character kept
     pos = 0
     for m in _CJK_SPACED.finditer(text):
         keep.extend(range(pos, m.start()))
