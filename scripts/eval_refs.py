@@ -118,13 +118,18 @@ def demetr(data: str, per_rule: dict, dump, recall: list) -> list[tuple[str, ...
     return rows
 
 
+lines_checked: list[int] = []
+
+
 def record(where: str, found, items, sfield: str, tfield: str, per_rule: dict, dump) -> None:
+    lines_checked.append(len(items))
     for item, f in zip(items, found):
         seen: set[tuple[str, str]] = set()
         for code, sev, msg, kind in f:
-            if (code, sev) not in seen:
-                per_rule[code][sev] += 1
-                seen.add((code, sev))
+            key = f"{code} {kind}".strip()
+            if (key, sev) not in seen:
+                per_rule[key][sev] += 1
+                seen.add((key, sev))
             if dump:
                 dump.write(json.dumps({"set": where, "code": code, "severity": sev, "kind": kind, "message": msg,
                                        "source": item[sfield], "translation": item[tfield]},
@@ -158,10 +163,13 @@ def main() -> int:
     if not args.no_demetr and os.path.exists(m):
         show("WMT23 MQM zh-en: error-level findings against rater-marked Major errors (target: precision >= 0.75)",
              ("measure", "value"), mqm(m), args.markdown)
-    rule_rows = [(code, str(c.get("error", 0)), str(c.get("warning", 0)), str(c.get("info", 0)))
+    total = sum(lines_checked)
+    rule_rows = [(code, str(c.get("error", 0)), str(c.get("warning", 0)), str(c.get("info", 0)),
+                  f"{1000 * c.get('error', 0) / max(total, 1):.2f}")
                  for code, c in sorted(per_rule.items())]
-    show("Lines flagged per rule, all sets above (each is a false alarm unless the reference is wrong)",
-         ("rule", "error", "warning", "info"), rule_rows, args.markdown)
+    show(f"Lines flagged per rule and kind, over the {total:,} faithful lines above (each is a false alarm unless "
+         "the reference is wrong)", ("rule kind", "error", "warning", "info", "errors per 1,000 lines"), rule_rows,
+         args.markdown)
     if dump:
         dump.close()
     print(f"\n({time.perf_counter() - t:.1f} s)")

@@ -489,3 +489,13 @@ def test_a_changed_number_written_out_is_reported(lang, src, tgt):
 def test_an_ordinal_before_a_month_is_a_date():
     [q] = extract_quantities("Am ersten November", "de")
     assert (q.kind, q.date, q.text) == ("date", (None, 11, 1), "ersten November")
+
+
+@pytest.mark.parametrize("lang,src,tgt", [
+    ("ja", "住んでいるのは５０代と６０代の男性です。", "They are men in their fifties and sixties."),  # 50代
+    ("fr", "Dans les années 70 et 80, la télévision changea.", "In the 1970s and 80s, television changed."),
+    ("ru", "С начала 20-х роман развивался.", "Since the early 20s the affair evolved."),
+    ("ja", "70代くらいの男性が見つかった。", "A man around 70 was found."),  # an age in that decade
+])
+def test_decades_of_every_form_match(lang, src, tgt):
+    assert run_checks([make_pair(src, tgt)], [CheckContext(lang, "en")], NUMBER_RULES) == []

@@ -1282,7 +1282,7 @@ class _Analyser:
             elif s.kind == "person" and self.src == "ja":
                 readings = [r for _, _, r in tr.japanese_tokens(s.text)]
                 self._partial(s, readings, cap_tokens)
-            elif self.src == "ru":
+            elif self.src == "ru" and s.kind != "latin":
                 # each word in its dictionary form first: Кирой Коваленко is Kira Kovalenko, Джоэла Остина Joel Osteen
                 words = language.get(self.src)
                 token_folds = {tr.fold(t.text) for t in cap_tokens}
@@ -1302,8 +1302,8 @@ class _Analyser:
         return any(tr.any_skeleton_match(t.text, sk) for t in tokens if len(t.text) >= 4)
 
     def _fuzzy_latin(self, name: str, tokens: list[_Token]) -> bool:
-        squeezed = "".join(self.target.split()).lower()
-        if name.lower() in squeezed:
+        squeezed = re.sub(r"[\s'’]+", "", self.target).lower()
+        if re.sub(r"[\s'’]+", "", name).lower() in squeezed:
             return True  # macOS as "mac OS", ESP as "ESPs"
         words = [w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 2]
         folds = {tr.fold(t.text) for t in tokens}

@@ -110,7 +110,7 @@ GE|Georgia|格鲁吉亚|ジョージア;グルジア|Грузия|Georgien|Georg
 
 #: English adjectives and demonyms, by key.
 _EN_ADJECTIVES = """
-US:American;Americans|GB:British;Briton;Britons;English|RU:Russian;Russians|CN:Chinese;Sino|JP:Japanese
+city:Rome:Roman;Romans|US:American;Americans|GB:British;Briton;Britons;English|RU:Russian;Russians|CN:Chinese;Sino|JP:Japanese
 KR:Korean;South Korean;Koreans|KP:North Korean;Korean|DE:German;Germans|FR:French|IT:Italian;Italians
 ES:Spanish;Spaniard;Spaniards|TR:Turkish;Turk;Turks|IR:Iranian;Iranians|SY:Syrian;Syrians|VN:Vietnamese
 UA:Ukrainian;Ukrainians|BY:Belarusian|PL:Polish;Pole;Poles|IN:Indian;Indians|PK:Pakistani|AF:Afghan

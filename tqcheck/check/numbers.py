@@ -183,6 +183,10 @@ def same_value(s: Quantity, t: Quantity, target_years: frozenset[int] = frozense
             return False
         return abs((s.value - t.value) % 12) < 1e-6 or abs((t.value - s.value) % 12) < 1e-6
     if ks in ("century", "decade") or kt in ("century", "decade"):
+        if {ks, kt} == {"decade", "number"}:
+            # 70代くらいの男性 "a man around 70": an age in the decade a bare figure says
+            decade, number = (s, t) if ks == "decade" else (t, s)
+            return decade.value < 100 and decade.value <= number.value < decade.value + 10
         if ks != kt:
             return False
         if ks == "decade" and min(s.value, t.value) < 100:

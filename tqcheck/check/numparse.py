@@ -1113,7 +1113,29 @@ _DAY_FOLLOW = re.compile(
     r"(?:st|nd|rd|th|er|e|-го|-е|日|号)?(?=\s*(?:$|[^\w\s]|\d{4}|(?:in|of|at|and|this|last|next|respectively|de|del|года)\b))")
 
 
+#: Decades written as a bare tens figure: 50代 (in one's fifties), les années 70, los años 80, die 70er, the 80s,
+#: 90-х.
+_DECADE_AFTER = re.compile(r"\s?代|er(?:n|jahren?|-jahren?)?\b|s\b|’s\b|'s\b|-х\b|-x\b")
+_DECADE_BEFORE = re.compile(r"(?:années|annees|años|anni|decennio|década)\s+(?:\d0\s+(?:et|y|e)\s+)?$", re.I)
+_DECADE_WORDS = {w: 10 * (k + 2) for k, w in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
+_DECADE_WORD = re.compile(r"\b(" + "|".join(_DECADE_WORDS) + r")\b", re.I)
+
+
+def _decades(qs: list[_Q], t: str, lang: str) -> None:
+    for q in qs:
+        if q.kind in ("number", "ordinal") and q.value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and (
+                q.bare or q.kind == "ordinal") and (_DECADE_AFTER.match(t, q.end) or t[q.end - 2:q.end] in ("-х", "-x") or
+                                                  _DECADE_BEFORE.search(t, max(0, q.start - 24), q.start)):
+            q.kind, q.bare = "decade", False
+    if lang == "en" and "ties" in t.lower():
+        for m in _DECADE_WORD.finditer(t):
+            if not any(q.start <= m.start() < q.end for q in qs):
+                qs.append(_Q(float(_DECADE_WORDS[m.group().lower()]), "decade", m.start(), m.end(), bare=False))
+
+
 def _post(qs: list[_Q], t: str, lang: str) -> None:
+    _decades(qs, t, lang)
     qs.sort(key=lambda q: q.start)
     # am ersten November, le premier novembre: an ordinal before a month is the day of a date
     ordinal_days = [k for k, (a, b) in enumerate(zip(qs, qs[1:]))
