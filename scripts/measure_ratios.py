@@ -5,8 +5,9 @@ target over source) on parallel data, for tqcheck/check/ratios.py.
     python scripts/measure_ratios.py [DATA_DIR]
 
 Sources: WMT23 zh-en references and DEMETR (FLORES) zh-en references in DATA_DIR (default
-../shared/data/external_eval_dev), the Text+Berg de-fr gold beads there, and the reference
-translations of the bundled samples (ru-en, ja-en; document level only).
+../shared/data/external_eval_dev), the Text+Berg de-fr gold beads there, the reference
+translations of the bundled samples (ru-en, ja-en; document level only), and the WMT22 references
+(``wmt22/``, every direction, the even-numbered segments only: the odd ones stay for checking).
 """
 from __future__ import annotations
 
@@ -46,6 +47,18 @@ def main() -> int:
             vals["de-fr"].append(math.log(y / x))
     for pair, v in vals.items():
         print(f"{pair}: mean {st.mean(v):.3f} sd {st.pstdev(v):.3f} over {len(v)} sentence pairs")
+    for name in sorted(os.listdir(os.path.join(data, "wmt22"))):
+        if not name.endswith(".jsonl"):
+            continue
+        pair = f"{name[6:8]}-{name[8:10]}"
+        v = []
+        for line in open(os.path.join(data, "wmt22", name), encoding="utf-8"):
+            r = json.loads(line)
+            ref = next((r[k] for k in ("ref_A", "ref_B", "ref_C") if k in r), None)
+            if r["seg"] % 2 or not ref or chars(r["source"]) < 10 or not chars(ref):
+                continue
+            v.append(math.log(chars(ref) / chars(r["source"])))
+        print(f"{pair} (WMT22): mean {st.mean(v):.3f} sd {st.pstdev(v):.3f} over {len(v)} segments")
     root = os.path.join(HERE, "..")
     for name, lang in (("riverport", "ru"), ("railway", "ja"), ("kuril", "zh")):
         src = open(os.path.join(root, "samples", f"{name}.{lang}.txt"), encoding="utf-8").read()
