@@ -358,3 +358,18 @@ def test_a_copied_name_dropped_between_latin_languages_is_a_warning(src_lang, sr
 ])
 def test_german_nouns_are_not_names(src, tgt):
     assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
+
+
+@pytest.mark.parametrize("src_lang,src,tgt", [
+    ("ru", "Жаровня Традиция Антрацит 26 см литая.", "Roasting pan Tradition Anthracite 26 cm, cast."),  # a common noun
+    ("ru", "В этом убежден руководитель Ассоциации врачей.", "The head of the association of doctors is sure of it."),
+])
+def test_capitalised_russian_common_nouns_are_not_names(src_lang, src, tgt):
+    assert [f for f in findings(src_lang, src, tgt) if f.code == "TQ301"] == []
+
+
+def test_a_code_in_the_translation_is_information():
+    # E 95 02 in the source, E95 02 in the translation: a code respaced, not a name added
+    [f] = [f for f in findings("de", "Nachdem die E 95 02 abgestellt wurde, fuhr sie nicht mehr.",
+                                "After the E95 02 was retired, it no longer ran.") if f.code == "TQ302"]
+    assert f.severity == Severity.INFO

@@ -1076,6 +1076,8 @@ class _Analyser:
                 continue  # Новой Каледонии: the dictionary knows it as a place; the place rules see to it
             if person and not first_name and "person" not in tags:
                 person = False  # a suffix like -ова alone is not enough where the dictionary knows no name
+            if len(g) == 1 and tags[0] in ("common", "other") and not person:
+                continue  # Антрацит, Ассоциации, Не: a word of the language, capitalised
             if len(g) == 1:
                 sev = Severity.WARNING  # Александр, Максим: a first name alone is often an address, dropped or kept
             else:
@@ -1282,7 +1284,7 @@ class _Analyser:
             elif s.kind == "person" and self.src == "ja":
                 readings = [r for _, _, r in tr.japanese_tokens(s.text)]
                 self._partial(s, readings, cap_tokens)
-            elif self.src == "ru" and s.kind != "latin":
+            elif self.src == "ru" and (s.kind != "latin" or not s.text.isascii()):
                 # each word in its dictionary form first: Кирой Коваленко is Kira Kovalenko, Джоэла Остина Joel Osteen
                 words = language.get(self.src)
                 token_folds = {tr.fold(t.text) for t in cap_tokens}

@@ -119,6 +119,10 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         # capitalised word is most often a translated title, so it is only information
         if t.known:
             severity = Severity.ERROR if t.replaced else Severity.WARNING
+        elif any(c.isdigit() for c in t.text):
+            # codes get respaced and reformatted (E 95 -> E95, B 57): only information unless a source
+            # name went missing
+            severity = Severity.WARNING if lost_name else Severity.INFO
         else:
             severity = Severity.WARNING if copies_names or lost_name else Severity.INFO
         what = {"place": "place", "glossary": "glossary name", "acronym": "acronym"}.get(t.kind, "name")
