@@ -373,3 +373,10 @@ def test_a_code_in_the_translation_is_information():
     [f] = [f for f in findings("de", "Nachdem die E 95 02 abgestellt wurde, fuhr sie nicht mehr.",
                                 "After the E95 02 was retired, it no longer ran.") if f.code == "TQ302"]
     assert f.severity == Severity.INFO
+
+
+def test_tagged_person_words_of_the_dictionary_are_no_evidence():
+    # jieba tags 威士忌 ("whisky") as a name; it is a dictionary word, so an unknown English name stays
+    # information
+    [f] = [f for f in findings("zh", "这款威士忌很受欢迎。", "This Johnnie whisky is popular.") if f.code == "TQ302"]
+    assert f.severity == Severity.INFO

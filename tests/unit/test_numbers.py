@@ -499,3 +499,10 @@ def test_an_ordinal_before_a_month_is_a_date():
 ])
 def test_decades_of_every_form_match(lang, src, tgt):
     assert run_checks([make_pair(src, tgt)], [CheckContext(lang, "en")], NUMBER_RULES) == []
+
+
+def test_a_list_number_added_is_information():
+    # （三）参加... -> "3. Participate ...": the list marker is a figure only the translation writes
+    [f] = run_checks([make_pair("（三）参加继续教育授课。", "3. Participate in further education courses.")],
+                     [CheckContext("zh", "en")], NUMBER_RULES)
+    assert f.code == "TQ204" and f.severity == Severity.INFO

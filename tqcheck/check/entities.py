@@ -819,7 +819,8 @@ class _Analyser:
         if self.src not in ("zh", "ja"):
             return
         spans = [(s.start, s.end) for s in self.out.source]
-        folds = {_plain_fold(t.text) for t in _target_tokens(self.target) if t.text[0].isupper()}
+        capitalised = [t for t in _target_tokens(self.target) if t.text[0].isupper()]
+        folds = {_plain_fold(t.text) for t in capitalised}
         for w in language.get(self.src).person_names(self.source):
             if len(w.text) < 2 or _overlaps((w.start, w.end), spans):
                 continue
@@ -828,8 +829,12 @@ class _Analyser:
                 readings = {surname, given, surname + given}
             else:
                 readings = {_plain_fold(r) for _, _, r in tr.japanese_tokens(w.text)}
-            if not readings & folds:
-                self.out.unread_persons.append(w.text)
+            if readings & folds:
+                continue
+            sk, _ = _translit_skeletons(w.text)
+            if any(tr.any_skeleton_match(t.text, sk) for t in capitalised):
+                continue  # 皮莱 is Pillay: a transliteration, read by its consonants
+            self.out.unread_persons.append(w.text)
 
     def _place_severity(self, h: PlaceHit) -> Severity:
         """Abbreviations (美方, 日俄) and places used as attributes (荷兰阿斯麦 "Dutch ASML",

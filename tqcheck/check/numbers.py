@@ -121,6 +121,13 @@ def is_uncertain(q: Quantity) -> bool:
     return q.kind == "date" and q.date is not None and sum(x is not None for x in q.date) == 1
 
 
+def _weak_addition(q: Quantity, text: str) -> bool:
+    if q.spelled or q.kind == "date" and q.date is not None and sum(x is not None for x in q.date) == 1:
+        return True
+    listed = not text[:q.start].strip() or text[q.end:q.end + 1] in (".", ")") and q.value <= 20
+    return q.kind in ("number", "ordinal") and listed
+
+
 def _last_digit_unit(q: Quantity) -> float:
     if q.precision:
         return q.precision
@@ -429,4 +436,6 @@ def number_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             f"{describe(t)} ({t.text}) has no counterpart in the source",
             Span("target", t.start, t.end),
             {"target": _evidence(t)},
+            # a figure in words, a lone month or day, a list number (（三） -> "3."): information
+            Severity.INFO if _weak_addition(t, pair.target) else None,
         )

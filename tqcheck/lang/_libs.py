@@ -107,17 +107,18 @@ def sudachi_words(text: str) -> list[Word]:
 
 
 def jieba_person_names(text: str) -> list[Word]:
-    """Words jieba's part-of-speech tagger reads as person names (flag nr: 郭梅, 罗冠聪)."""
+    """Words jieba's part-of-speech tagger reads as person names (flag nr: 郭梅, 罗冠聪) and that are not
+    words of its dictionary (it also tags 威士忌 "whisky" and 顾客 "customer" nr)."""
     import jieba.posseg
 
-    _jieba()
+    freq = _jieba().dt.FREQ
     out, at = [], 0
     for pair in jieba.posseg.cut(text):
         start = text.find(pair.word, at)
         if start < 0:
             continue
         at = start + len(pair.word)
-        if pair.flag == "nr" and len(pair.word) >= 2:
+        if pair.flag == "nr" and len(pair.word) >= 2 and not freq.get(pair.word):
             out.append(Word(start, at, pair.word))
     return out
 
