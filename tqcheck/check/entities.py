@@ -56,6 +56,7 @@ tourism industry industrial economic economy social public private joint global 
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december spring summer autumn winter christmas easter
 new year eve god lord holy internet online digital covid coronavirus regulatory prix
+someone anyone everyone somebody anybody everybody something anything everything nothing nobody
 """.split())
 
 #: Kinship terms and honorifics that change who a person is; English -> source words that justify it.
@@ -265,14 +266,16 @@ def _lang(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
+_CONTRACTION = re.compile(r"'(?:s|m|re|ve|ll|d)$|n't$")
+
+
 @functools.lru_cache(maxsize=65536)
 def is_english_word(word: str) -> bool:
     """Whether a capitalised word is an ordinary English word (Comets, Affected), by the lexicon."""
     if "-" in word.strip("-"):
         return all(is_english_word(part) or part.isdigit() for part in word.split("-") if part)
     w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = _CONTRACTION.sub("", w)  # I'm, we're, I've, they'll, it's, isn't
     return w in _EN_COMMON or english.in_gcide(w)
 
 
