@@ -192,6 +192,12 @@ def explain(code: str) -> None:
     click.echo(rule.doc)
     if rule.suppresses:
         click.echo(f"\nGate: when it fires, rules starting with {', '.join(rule.suppresses)} are skipped for that pair.")
+    if rule.needs:
+        from .lang import MODULES, supports
+
+        langs = [code for code in MODULES if all(supports(code, c) for c in rule.needs)]
+        click.echo(f"\nNeeds {' and '.join(rule.needs)} analysis in both languages: {', '.join(langs)} "
+                   "(docs/languages.md); skipped, with a note, for other languages.")
 
 
 from .cli_admin import cache as _cache, models as _models  # noqa: E402

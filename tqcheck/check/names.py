@@ -76,8 +76,10 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 
     What it catches: a capitalised name, an acronym, a country, city or glossary name that the source
     does not contain in any script ("Austria" where the source says 地球 Earth; "Stanley Cups" for
-    段梦琪). A known country, place or glossary name whose source-language form is absent is an
-    error; an unknown name, which may be a translated title the checker cannot verify, is a warning.
+    段梦琪). A known place that stands where a source place is missing is an error, another known
+    place or glossary name a warning (translators add places to explain). An unknown capitalised word,
+    most often a translated title, is information, and a warning where names are copied (both languages
+    in the Latin script) or where a source name is missing (docs/precision.md has the measured rates).
 
     Why it matters: an invented or substituted name puts a false fact in the story, and the reader
     has no way to notice it.

@@ -50,7 +50,7 @@ def _run_pattern(scripts: tuple[str, ...]) -> re.Pattern[str]:
 
 @rule("TQ501", "untranslated-text", Severity.ERROR, "Accuracy/Untranslated")
 def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
-    """Source-script text left untranslated in the translation.
+    """Source text left untranslated in the translation.
 
     What it catches: runs of the source language's script (Chinese characters, kana, Hangul,
     Cyrillic, Arabic, ...) inside a translation into a language written in another script.
@@ -58,9 +58,12 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Why it matters: the reader cannot read it, and what it said is missing from the translation.
 
     Example: 码头改造 -> "the 码头 reconstruction", or "the пассажирский терминал will open".
-    Only applies when the two languages are written in different scripts. A single Chinese
-    character counts (it is a word); kana and Hangul need two letters, Cyrillic, Greek, Arabic
-    and Hebrew three.
+    A single Chinese character counts (it is a word); kana and Hangul need two letters, Cyrillic,
+    Greek, Arabic and Hebrew three. Between languages of one script, a lower-case source word that
+    the translation's dictionary does not know ("companies plötzlich applied", into English); from
+    a Latin-script language into another script, a run of three source words or more, two of them
+    ordinary words ("当地渔民曾抗议该项目，fearing the loss of their moorings"). Names, quoted titles,
+    hashtags, addresses and agency credits (dpa) are not untranslated text.
     """
     src_scripts = LANG_SCRIPTS.get(ctx.src_lang)
     if not src_scripts:
