@@ -37,3 +37,15 @@ def test_direction_mismatch(source: str, target: str, expected: tuple[str, str] 
 def test_silent_outside_its_languages(src_lang: str, tgt_lang: str) -> None:
     pair = Pair(0, Link((0,), (0,), 1.0), "出口增长了。", "Exports fell.", (), ())
     assert list(direction_mismatch(pair, CheckContext(src_lang, tgt_lang))) == []
+
+
+@pytest.mark.parametrize("src_lang,tgt_lang,source,target,expected", [
+    # the words of direction are data of the language modules: English into Chinese works the same way
+    ("en", "zh", "Japan's exports to Russia rose 12%.", "日本对俄罗斯的出口下降了12%。", ("up", "down")),
+    ("en", "zh", "Japan imports energy from Russia.", "日本从俄罗斯进口能源。", None),
+    ("de", "en", "Die Preise stiegen.", "Prices fell.", None),  # German lists no words of direction yet
+])
+def test_directions_between_any_two_languages_that_list_them(src_lang, tgt_lang, source, target, expected):
+    pair = Pair(0, Link((0,), (0,), 1.0), source, target, (), ())
+    hits = list(direction_mismatch(pair, CheckContext(src_lang, tgt_lang)))
+    assert [(h.evidence["source"], h.evidence["translation"]) for h in hits] == ([expected] if expected else [])

@@ -93,6 +93,9 @@ class Language:
     #: Whether it is a word in current use (a smaller dictionary than ``is_word``'s, which also holds
     #: rare and borrowed words: que, tournois); ``is_word`` where the module gives none.
     is_current_word: Callable[[str], bool] | None = None
+    #: Words of opposite directions, by name of the pair ("up-down", "import-export", "buy-sell",
+    #: "highest-lowest"): (the first direction, the second). TQ407 compares the pairs two languages share.
+    directions: Mapping[str, tuple[re.Pattern[str], re.Pattern[str]]] = None  # type: ignore[assignment]
     #: The language's negation words; None where it has none (then no negation check runs for it).
     negation: Negation | None = None
     #: ISO 15924 code of the script the language is written in (Latn, Cyrl, Hani, Jpan); "" if unknown.
@@ -106,6 +109,8 @@ class Language:
             object.__setattr__(self, "adjectives", {})
         if self.given_names is None:
             object.__setattr__(self, "given_names", {})
+        if self.directions is None:
+            object.__setattr__(self, "directions", {})
         if self.is_current_word is None and self.is_word is not None:
             object.__setattr__(self, "is_current_word", self.is_word)
         if self.negation is not None and "negation" not in self.provides:

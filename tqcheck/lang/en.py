@@ -82,6 +82,23 @@ NEGATION = Negation(
     implied=_implied,
 )
 
+def _words(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{words})\b", re.I)
+
+
+#: Opposite directions (TQ407). Bare "up" and "down" are left out on purpose: phrasal verbs (set up, step
+#: down) use them without any direction.
+DIRECTIONS = {
+    "up-down": (_words(r"increas\w*|ris(?:e|es|en|ing)|rose|grow\w*|grew|climb\w*|jump\w*|gain\w*|higher|"
+                       r"expand\w*|boost\w*|surg\w*|soar\w*"),
+                _words(r"decreas\w*|fall\w*|fell|drop\w*|declin\w*|lower\w*|reduc\w*|shrink\w*|shrank|slump\w*|"
+                       r"plung\w*|sank|sink\w*")),
+    "import-export": (_words(r"import\w*"), _words(r"export\w*")),
+    "buy-sell": (_words(r"buy\w*|bought|purchas\w*|acquir\w*"), _words(r"sell\w*|sold|sales?")),
+    "highest-lowest": (_words(r"highest|most|largest|biggest|maximum|greatest"),
+                       _words(r"lowest|least|smallest|minimum|fewest")),
+}
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
                     script="Latn", negation=NEGATION, is_word=is_word,
-                    is_current_word=_known_to_simplemma, lexicon_complete=True)
+                    is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS)

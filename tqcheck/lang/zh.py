@@ -15,7 +15,16 @@ NEGATION = Negation(
         r"停车|停留"),
 )
 
+#: Opposite directions (TQ407). Single characters (增, 减, 买, 卖) count: a side must name one direction only.
+DIRECTIONS = {
+    "up-down": (re.compile(r"增加|增长|上升|上涨|提高|提升|升高|攀升|扩大|增多|增幅|涨幅|增"),
+                re.compile(r"减少|下降|下跌|降低|下滑|缩小|回落|萎缩|跌幅|降幅|减")),
+    "import-export": (re.compile(r"进口|输入"), re.compile(r"出口|输出")),
+    "buy-sell": (re.compile(r"购买|买入|收购|采购|买"), re.compile(r"出售|卖出|抛售|销售|卖")),
+    "highest-lowest": (re.compile(r"最高|最多|最大"), re.compile(r"最低|最少|最小")),
+}
+
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
                     person_names=jieba_person_names,
                     script="Hani",
-                    negation=NEGATION)
+                    negation=NEGATION, directions=DIRECTIONS)
