@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import operator
-import re
 from typing import Iterator
 
 from .. import lang as language
@@ -11,9 +10,6 @@ from .entities import NameAnalysis, TargetName, analyse
 from .gazetteer import get_gazetteer
 from .registry import CheckContext, Hit, rule
 
-#: Source words that refer to a country without naming it (我国 "our country", 回国 "return home"):
-#: a translation may name the country, so an added country name is then only a warning.
-_DEICTIC = re.compile(r"我国|本国|回国|国内|全国|两国|该国|此国|祖国|国家|外国|各国|出国|归国|自国|国民|わが国|我が国|両国|страны|страна|стране")
 ENTITY = "Accuracy/Mistranslation/Entity"
 _START = operator.attrgetter("start")
 
@@ -102,7 +98,8 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if t.matched or t.explained or t.adjective:
             continue
         if not t.replaced and t.kind == "place" and deictic is None:
-            deictic = bool(_DEICTIC.search(pair.source))
+            words = language.get(ctx.src_lang).deictic_country  # 我国 "our country", 回国 "return home"
+            deictic = bool(words and words.search(pair.source))
         if deictic and not t.replaced and t.kind == "place" and all(
                 (p := gaz.place(k)) is not None and p.kind == "country" for k in t.keys):
             continue  # 回国 -> "returning to China": the translation names the country the source means

@@ -93,6 +93,9 @@ class Language:
     #: Whether it is a word in current use (a smaller dictionary than ``is_word``'s, which also holds
     #: rare and borrowed words: que, tournois); ``is_word`` where the module gives none.
     is_current_word: Callable[[str], bool] | None = None
+    #: Words that refer to a country without naming it (我国 "our country", 回国 "return home"): where the
+    #: source has one, a translation may name the country.
+    deictic_country: re.Pattern[str] | None = None
     #: Words of opposite directions, by name of the pair ("up-down", "import-export", "buy-sell",
     #: "highest-lowest"): (the first direction, the second). TQ407 compares the pairs two languages share.
     directions: Mapping[str, tuple[re.Pattern[str], re.Pattern[str]]] = None  # type: ignore[assignment]

@@ -12,7 +12,10 @@ NEGATION = Negation(
     not_negation=re.compile(r"未来|非常|少ない|危ない|ならない|いけない|かもしれない|に違いない"),
 )
 
+#: Words that refer to a country without naming it: a translation may name the country.
+DEICTIC_COUNTRY = re.compile(r"わが国|我が国|両国|自国|国内|全国|外国|各国|帰国|出国")
+
 LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=sudachi_words, unspaced=True,
                     person_names=sudachi_person_names, name_tag=sudachi_name_tag,
                     script="Jpan",
-                    negation=NEGATION)
+                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY)

@@ -37,9 +37,12 @@ NEGATION = Negation(
     not_negation=re.compile(r"\b(?:не только|не менее|не раз|тем не менее|ни разу не)\b", re.I),
 )
 
+#: Words that refer to a country without naming it: a translation may name the country.
+DEICTIC_COUNTRY = re.compile(r"\bстран\w*")
+
 LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=pymorphy_lemmatizer("ru"),
                     name_tag=pymorphy_name_tagger("ru"),
                     name_form=pymorphy_name_form("ru"), given_names=GIVEN_NAMES,
                     adjectives=ADJECTIVES,
                     script="Cyrl",
-                    negation=NEGATION)
+                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY)

@@ -24,7 +24,10 @@ DIRECTIONS = {
     "highest-lowest": (re.compile(r"最高|最多|最大"), re.compile(r"最低|最少|最小")),
 }
 
+#: Words that refer to a country without naming it: a translation may name the country.
+DEICTIC_COUNTRY = re.compile(r"我国|本国|回国|国内|全国|两国|该国|此国|祖国|国家|外国|各国|出国|归国|自国|国民")
+
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
                     person_names=jieba_person_names,
                     script="Hani",
-                    negation=NEGATION, directions=DIRECTIONS)
+                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS)
