@@ -380,3 +380,13 @@ def test_tagged_person_words_of_the_dictionary_are_no_evidence():
     # information
     [f] = [f for f in findings("zh", "这款威士忌很受欢迎。", "This Johnnie whisky is popular.") if f.code == "TQ302"]
     assert f.severity == Severity.INFO
+
+
+def test_russian_names_read_by_their_consonants():
+    # Джо Байдена: the consonants of Bayden are Biden's
+    assert codes("ru", "Москва ждёт решения Джо Байдена.", "Moscow awaits a decision by Joe Biden.") == []
+
+
+def test_a_dictionary_word_opening_a_sentence_is_no_copied_name():
+    [f] = [f for f in findings("de", "Ja, aber es hieß vorher.", "Yeah, but it means before.") if f.code == "TQ302"]
+    assert f.severity == Severity.INFO

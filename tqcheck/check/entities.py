@@ -987,7 +987,7 @@ class _Analyser:
                 run = run[1:]
             while run and not words_of.may_be_name(run[-1].group()):
                 run = run[:-1]
-            if not run or len(run) == 1 and (len(run[0].group()) < 3 or text[run[0].end():run[0].end() + 1] == "."):
+            if not run or len(run) == 1 and (len(run[0].group()) <= 3 or text[run[0].end():run[0].end() + 1] == "."):
                 continue  # Std.: an abbreviation
             s, e = run[0].start(), run[-1].end()
             if _overlaps((s, e), taken):
@@ -1331,8 +1331,9 @@ class _Analyser:
             for t in tokens:
                 f = tr.fold(_strip_possessive(t.text))
                 if f == rf or (len(f) >= 4 and _similar(f, rf, 0.8)) or (
-                        russian and len(rstem) >= 4 and f.startswith(rstem) and len(f) - len(rstem) <= 3):
-                    best = t
+                        russian and len(rstem) >= 4 and f.startswith(rstem) and len(f) - len(rstem) <= 3) or (
+                        russian and len(rf) >= 4 and tr.any_skeleton_match(t.text, tr.latin_skeleton(r))):
+                    best = t  # (Bayden ~ Biden, Koulya ~ Cauley: the same consonants)
                     break
             hits.append(best)
         if all(hits):

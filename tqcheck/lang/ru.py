@@ -27,7 +27,8 @@ GIVEN_NAMES = {
     "екатерина": ("Ekaterina", "Yekaterina", "Catherine"), "елена": ("Elena", "Yelena", "Olena"),
     "юлия": ("Yulia", "Julia", "Yuliya"), "мария": ("Maria", "Mariya"), "наталья": ("Natalia", "Natalya"),
     "татьяна": ("Tatiana", "Tatyana"), "ксения": ("Ksenia", "Kseniya"), "дэниел": ("Daniel",), "джон": ("John",),
-    "джастин": ("Justin",), "валери": ("Valerie", "Valérie"),
+    "джастин": ("Justin",), "валери": ("Valerie", "Valérie"), "джо": ("Joe",), "джек": ("Jack",),
+    "джордж": ("George",), "джеймс": ("James",), "джозеф": ("Joseph",), "джессика": ("Jessica",),
 }
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
