@@ -82,3 +82,14 @@ def test_a_negator_inside_a_chinese_word_is_not_one() -> None:
     for source in ("用了一段时间，质量不错。", "并处没收财产。"):
         pair = Pair(0, Link((0,), (0,), 1.0), source, "It is of high quality and assets are confiscated.", (), ())
         assert list(negation_mismatch(pair, CheckContext("zh", "en"))) == []
+
+
+@pytest.mark.parametrize("src_lang,source,target", [
+    ("ja", "形容として適格ではないかと思います。", "I think it would qualify as a description."),  # rhetorical ではないか
+    ("zh", "Meta 都是绕不过的广告渠道。", "Meta is an advertising channel that cannot be bypassed."),  # 绕不过 negates
+    ("zh", "以免再次发生这样的事情", "So that such a thing won’t happen again."),  # 以免 "lest"
+    ("zh", "无疑是东京奥运会。", "It was none other than the Tokyo Olympics."),
+])
+def test_idioms_of_negation(src_lang, source, target) -> None:
+    pair = Pair(0, Link((0,), (0,), 1.0), source, target, (), ())
+    assert list(negation_mismatch(pair, CheckContext(src_lang, "en"))) == []

@@ -77,7 +77,8 @@ _EXPLICIT = re.compile(rf"\b(?:not|no(?!\.?\s*\d)|never|none|nobody|nothing|nowh
 NEGATION = Negation(
     any=_EXPLICIT,
     explicit=_EXPLICIT,
-    not_negation=re.compile(r"\b(?:not only|not just|not least|no doubt|no matter|nothing but|no longer than)\b|"
+    not_negation=re.compile(r"\b(?:not only|not just|not least|no doubt|no matter|nothing but|no longer than|"
+                            r"none other than)\b|"
                             r"(?-i:(?<=[A-Z][a-z]) no (?=[A-Z]))", re.I),  # Ai no Bushotai
     implied=_implied,
 )

@@ -7,9 +7,10 @@ from .base import Language, Negation
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
 NEGATION = Negation(
     any=re.compile(r"ない|なかっ|なく|ません|ず(?:に)?|ぬ|ん(?=だ|です|の|か|[。、？！?!]|$)|へん|無|不|非|未|拒|禁|停止|欠|"
-                   r"失敗|やめ|止め|見落と|嫌|否|なし|無し|いいえ|違"),
+                   r"失敗|やめ|止め|見落と|嫌|否|なし|無し|いいえ|違|ねー|ねえ"),
     explicit=re.compile(r"ない|なかっ|ません|ず(?:に)?|なし|無し"),
-    not_negation=re.compile(r"未来|非常|少ない|危ない|ならない|いけない|かもしれない|に違いない"),
+    not_negation=re.compile(r"未来|非常|少ない|危ない|ならない|いけない|かもしれない|に違いない|"
+                            r"(?:の|ん)?(?:では|じゃ)ない(?:か|でしょうか|だろうか)"),  # rhetorical: "isn't it?"
 )
 
 #: Words that refer to a country without naming it: a translation may name the country.
