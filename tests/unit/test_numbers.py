@@ -506,3 +506,14 @@ def test_a_list_number_added_is_information():
     [f] = run_checks([make_pair("（三）参加继续教育授课。", "3. Participate in further education courses.")],
                      [CheckContext("zh", "en")], NUMBER_RULES)
     assert f.code == "TQ204" and f.severity == Severity.INFO
+
+
+def test_a_publication_credit_date_may_be_left_out():
+    # 毎日新聞 2021/3/31 closing a headline: the translation routinely leaves the credit out
+    src = "照ノ富士復帰、大関の奮起促すか 毎日新聞 2021/3/31"
+    assert run_checks([make_pair(src, "Terunofuji's return: will it rouse the Ozeki?")], [CheckContext("ja", "en")],
+                      NUMBER_RULES) == []
+    # a date inside the sentence is still a figure the translation must give
+    found = run_checks([make_pair("2021年3月31日に発表した。", "It was announced.")], [CheckContext("ja", "en")],
+                       NUMBER_RULES)
+    assert [f.code for f in found] == ["TQ202"]

@@ -289,9 +289,15 @@ def _mantissa(q: Quantity) -> str:
 
 
 def _dateline(q: Quantity, source: str) -> bool:
-    """The date of a news agency's dateline or report formula (中新网2月11日电, 11日消息), which
-    translations routinely leave out."""
-    return q.kind == "date" and source.startswith(_DATELINE_AFTER, q.end)
+    """The date of a news agency's dateline or report formula (中新网2月11日电, 11日消息), or a full date
+    closing the text after a space, as a publication credit does (毎日新聞 2021/3/31), which translations
+    routinely leave out."""
+    if q.kind != "date":
+        return False
+    if source.startswith(_DATELINE_AFTER, q.end):
+        return True
+    return (q.date is not None and None not in q.date and not source[q.end:].strip()
+            and source[q.start - 1:q.start].isspace())
 
 
 def _common_prefix(a: str, b: str) -> str:
