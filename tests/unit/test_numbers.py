@@ -517,3 +517,12 @@ def test_a_publication_credit_date_may_be_left_out():
     found = run_checks([make_pair("2021年3月31日に発表した。", "It was announced.")], [CheckContext("ja", "en")],
                        NUMBER_RULES)
     assert [f.code for f in found] == ["TQ202"]
+
+
+def test_a_year_left_out_of_a_date_is_not_a_wrong_date():
+    src = "Les fouilles sont devenues plus intrusives depuis le 11 septembre 2001."
+    ok = run_checks([make_pair(src, "Searches have become more intrusive since September 11.")],
+                    [CheckContext("fr", "en")], NUMBER_RULES)
+    wrong = run_checks([make_pair(src, "Searches have become more intrusive since September 11, 2002.")],
+                       [CheckContext("fr", "en")], NUMBER_RULES)
+    assert ok == [] and [f.code for f in wrong] == ["TQ203"]

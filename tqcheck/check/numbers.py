@@ -166,8 +166,8 @@ def _same_date(s: Quantity, t: Quantity, target_years: frozenset[int]) -> bool:
             return False
         if m is None and d is None:
             return y2 == y
-        if y is not None and y2 != y and not (y2 is None and y in target_years):
-            return False
+        if y is not None and y2 is not None and y2 != y:
+            return False  # (a year left out is not a wrong figure: "post-September 11" for 11 septembre 2001)
         return True
     if s.date and t.kind in _COUNT:  # 25日 -> "the 25th"
         return s.date[0] is None and s.date[1] is None and s.date[2] == t.value
