@@ -195,9 +195,9 @@ class Swap:
     tgt_span: tuple[int, int]
     src_text: str
     tgt_text: str
-    #: The source names B by a one-letter abbreviation (华裔, 对华), or many times (a translation may say
-    #: "the city" for one of them): weaker evidence.
-    abbreviated: bool = False
+    #: Weaker evidence: the source names B by a one-letter abbreviation (华裔, 对华), or many times (a
+    #: translation may say "the city" for one of them).
+    weak: bool = False
 
 
 @dataclass
@@ -351,6 +351,7 @@ def _contains_any(haystack: str, needles: Iterable[str]) -> bool:
 _SMALL_KANA = str.maketrans("ァィゥェォャュョッヵヶぁぃぅぇぉゃゅょっ", "アイウエオヤユヨツカケあいうえおやゆよつ", "ー・")
 
 
+@functools.lru_cache(maxsize=1024)
 def _kana_fold(text: str) -> str:
     """Katakana spelling variants folded: small kana as large ones, no long-vowel mark or middle dot."""
     return text.translate(_SMALL_KANA)
@@ -1403,7 +1404,7 @@ class _Analyser:
                     h = min(tgt_all[a], key=lambda t: abs(t.start / max(len(self.target), 1) - where))
                     self.out.swaps.append(Swap(b, a, (src_first[b].start, src_first[b].end), (h.start, h.end),
                                                src_first[b].text, h.text,
-                                               src_first[b].abbreviated or nb >= _MANY_MENTIONS))
+                                               weak=src_first[b].abbreviated or nb >= _MANY_MENTIONS))
                     for s in self.out.source:
                         if b in s.keys:
                             s.matched = True

@@ -163,7 +163,7 @@ def name_swapped(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             {"missing": missing, "extra": extra, "source": sw.src_text, "target": sw.tgt_text},
             # measured on WMT22 references: a one-letter abbreviation (华裔 "Chinese-American") is often
             # rendered by another word, so a swap resting on one is a warning
-            Severity.WARNING if sw.abbreviated else None,
+            Severity.WARNING if sw.weak else None,
         )
 
 

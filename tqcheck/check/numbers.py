@@ -118,11 +118,16 @@ def is_uncertain(q: Quantity) -> bool:
         return True
     if q.kind in ("number", "ordinal") and q.value <= 12 and not q.precision:
         return True
+    return _lone_date(q)
+
+
+def _lone_date(q: Quantity) -> bool:
+    """A date that is only a month or only a day (3月, 2日前)."""
     return q.kind == "date" and q.date is not None and sum(x is not None for x in q.date) == 1
 
 
 def _weak_addition(q: Quantity, text: str) -> bool:
-    if q.spelled or q.kind == "date" and q.date is not None and sum(x is not None for x in q.date) == 1:
+    if q.spelled or _lone_date(q):
         return True
     listed = not text[:q.start].strip() or text[q.end:q.end + 1] in (".", ")") and q.value <= 20
     return q.kind in ("number", "ordinal") and listed

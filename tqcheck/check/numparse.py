@@ -1197,8 +1197,6 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     if not text:
         return []
     tables = _tables(lang)
-    if "，" in text:  # a full-width comma grouping full-width digits (１７５，０００), one character for one
-        text = _FULLWIDTH_GROUPING.sub(",", text) if tables.cjk else text
     if tables.cjk and _CJK_SPACED.search(text):
         return _unspaced(text, lang)
     return _extract(text, tables)
@@ -1224,6 +1222,8 @@ def _unspaced(text: str, lang: str) -> list[Quantity]:
 
 def _extract(text: str, tables: "_Lang") -> list[Quantity]:
     t = text.translate(_FOLD) if _FOLDABLE.search(text) else text
+    if "，" in t:  # a full-width comma grouping digits (１７５，０００), folded one character for one
+        t = _FULLWIDTH_GROUPING.sub(",", t)
     low = t.lower()
     has_digit = _ANY_DIGIT.search(t) is not None
     taken = bytearray(len(t))

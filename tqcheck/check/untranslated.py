@@ -110,20 +110,16 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     for k, m in enumerate(words):
         w = m.group()
         low = w.casefold()
-        if len(w) < 2 or low not in source_words or low in src_lang.kept_words:
-            continue
+        if len(w) < 2 or not w.islower() or low not in source_words or low in src_lang.kept_words:
+            continue  # capitalised: a name (Bosch, Verstappen), a noun German capitalises, eBay
+        if pair.target[m.end():m.end() + 1] == "." and m.end() + 1 < len(pair.target) \
+                or any(s <= m.start() < e for s, e in urls):
+            continue  # an abbreviation (incl.), an address or a file name
         # a word of the target language's dictionary is not left untranslated, unless only a large one
         # has it (que, tournois) and the source language's knows it too
         if tgt_lang.is_current_word(low) or tgt_lang.is_word(low) and not (  # type: ignore[misc]
                 src_lang.is_word is not None and src_lang.is_word(low)):
             continue
-        if not w.islower():
-            continue  # a name (at a sentence's start too: Bosch, Verstappen), a noun German capitalises, eBay
-        if pair.target[m.end():m.end() + 1] == "." and m.end() + 1 < len(pair.target) \
-                and pair.target[m.end() + 1] != " " or any(s <= m.start() < e for s, e in urls):
-            continue  # an address or a file name
-        if pair.target[m.end():m.end() + 1] == "." and m.end() + 1 < len(pair.target):
-            continue  # an abbreviation (incl.)
         if pair.target[m.start() - 1:m.start()] == "#" or any(s < m.start() < e for s, e in quoted):
             continue  # a hashtag, a quoted title (“Guten Tag, liebes Glück”)
         if len(w) <= 3 and any(0 < j < len(words) and words[j].group()[0].isupper() for j in (k - 1, k + 1)):

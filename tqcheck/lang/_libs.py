@@ -96,19 +96,24 @@ def _sudachi() -> Any:
     return dic.tokenizer() if hasattr(dic, "tokenizer") else dic.create()
 
 
-def sudachi_words(text: str) -> list[Word]:
+@functools.lru_cache(maxsize=256)
+def _sudachi_morphemes(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """(start, end, surface, part of speech) of each morpheme, longest units: one analysis per text for
+    the words, the person names and the name tags that the checks ask for."""
     from sudachipy import tokenizer
 
-    out = []
-    for m in _sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C):
-        if m.surface().strip():
-            out.append(Word(m.begin(), m.end(), m.surface()))
-    return out
+    return tuple((m.begin(), m.end(), m.surface(), tuple(m.part_of_speech()))
+                 for m in _sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C))
 
 
-def jieba_person_names(text: str) -> list[Word]:
-    """Words jieba's part-of-speech tagger reads as person names (flag nr: 郭梅, 罗冠聪) and that are not
-    words of its dictionary (it also tags 威士忌 "whisky" and 顾客 "customer" nr)."""
+def sudachi_words(text: str) -> list[Word]:
+    return [Word(s, e, w) for s, e, w, _ in _sudachi_morphemes(text) if w.strip()]
+
+
+@functools.lru_cache(maxsize=256)
+def _jieba_person_names(text: str) -> tuple[Word, ...]:
+    """jieba's nr tags (郭梅, 罗冠聪) that are no words of its dictionary (it also tags 威士忌 "whisky" and
+    顾客 "customer" nr)."""
     import jieba.posseg
 
     freq = _jieba().dt.FREQ
@@ -120,26 +125,27 @@ def jieba_person_names(text: str) -> list[Word]:
         at = start + len(pair.word)
         if pair.flag == "nr" and len(pair.word) >= 2 and not freq.get(pair.word):
             out.append(Word(start, at, pair.word))
-    return out
+    return tuple(out)
+
+
+def jieba_person_names(text: str) -> list[Word]:
+    """Words jieba's part-of-speech tagger reads as person names and that are not words of its dictionary
+    (tagged once per text: several name checks ask)."""
+    return list(_jieba_person_names(text))
 
 
 def sudachi_person_names(text: str) -> list[Word]:
     """Words Sudachi tags as person names (名詞,固有名詞,人名)."""
-    from sudachipy import tokenizer
-
-    return [Word(m.begin(), m.end(), m.surface()) for m in _sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C)
-            if m.part_of_speech()[1:3] == ("固有名詞", "人名")]
+    return [Word(s, e, w) for s, e, w, pos in _sudachi_morphemes(text) if pos[1:3] == ("固有名詞", "人名")]
 
 
 @functools.lru_cache(maxsize=8192)
 def sudachi_name_tag(word: str) -> str:
     """person, place or common when Sudachi reads ``word`` as one word of that kind, else ""."""
-    from sudachipy import tokenizer
-
-    ms = list(_sudachi().tokenize(word, tokenizer.Tokenizer.SplitMode.C))
+    ms = _sudachi_morphemes(word)
     if len(ms) != 1:
         return ""
-    pos = ms[0].part_of_speech()
+    pos = ms[0][3]
     if pos[1] == "固有名詞":
         return {"人名": "person", "地名": "place"}.get(pos[2], "")
     return "common" if pos[1] == "普通名詞" else ""
