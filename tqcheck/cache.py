@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .errors import TQCheckWarning
 from .paths import user_dir
 
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ def _default_max_mb() -> float:
         try:
             return float(env)
         except ValueError:
-            warnings.warn(f"{ENV_MAX_MB}={env!r} is not a number; using {DEFAULT_MAX_MB:g} MB", stacklevel=3)
+            warnings.warn(f"{ENV_MAX_MB}={env!r} is not a number; using {DEFAULT_MAX_MB:g} MB", TQCheckWarning,
+                          stacklevel=3)
     return DEFAULT_MAX_MB
 
 
@@ -89,6 +91,8 @@ class CacheStats:
     bytes: int
     max_bytes: int
     by_kind: dict[str, int]
+    #: the database file, its write-ahead log and shared memory, as the file system counts them
+    disk_bytes: int = 0
 
 
 class DiskCache:
@@ -110,6 +114,7 @@ class DiskCache:
         self.timeout = timeout
         self._local = threading.local()
         self._warned = False
+        self.readonly = False
 
     # -- connection -----------------------------------------------------------------------------
 
@@ -118,6 +123,18 @@ class DiskCache:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is not None and self._local.pid == os.getpid():
             return conn
+        try:
+            conn = self._open_writable()
+            self.readonly = False
+        except (sqlite3.Error, OSError) as exc:
+            # A cache someone shared read-only (a CI image, a read-only mount) still serves reads.
+            conn = self._open_readonly(exc)
+            self.readonly = True
+        self._local.conn = conn
+        self._local.pid = os.getpid()
+        return conn
+
+    def _open_writable(self) -> sqlite3.Connection:
         self.directory.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
         try:
@@ -127,14 +144,35 @@ class DiskCache:
             conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # The write-ahead log counts against the size limit too: checkpoint it well before it
+            # outgrows the cache, and cut it back to nothing after each checkpoint.
+            pages = max(16, min(1000, self.max_bytes // (8 * 8192)))
+            conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            conn.execute("PRAGMA journal_size_limit = 0")
             with _transaction(conn):
                 _create_schema(conn)
         except BaseException:
             conn.close()
             raise
-        self._local.conn = conn
-        self._local.pid = os.getpid()
         return conn
+
+    def _open_readonly(self, cause: Exception) -> sqlite3.Connection:
+        if not self.path.is_file():
+            raise cause
+        last: Exception = cause
+        # mode=ro still needs the write-ahead log's shared memory; immutable=1 reads the file as it is.
+        for query in ("mode=ro", "immutable=1"):
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?{query}", uri=True, timeout=self.timeout,
+                                   isolation_level=None, check_same_thread=False)
+            try:
+                conn.execute("SELECT 1 FROM entries LIMIT 1").fetchall()
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+                continue
+            self._note(f"tqcheck cache {self.path} is read-only ({cause}); reading from it, adding nothing")
+            return conn
+        raise last
 
     def __getstate__(self) -> dict[str, object]:
         # Picklable for worker processes: they open their own connection.
@@ -153,11 +191,14 @@ class DiskCache:
             conn.close()
         self._local.conn = None
 
-    def _failed(self, exc: Exception) -> None:
+    def _note(self, message: str) -> None:
         if not self._warned:
             self._warned = True
-            warnings.warn(f"tqcheck cache {self.path} is unusable, continuing without it: {exc}", RuntimeWarning,
-                          stacklevel=3)
+            warnings.warn(message, TQCheckWarning, stacklevel=4)
+
+    def _failed(self, exc: Exception) -> None:
+        self._note(f"tqcheck cache {self.path} is unusable, continuing without it: {exc} "
+                   "(`tqcheck cache clear` starts it afresh)")
 
     # -- raw bytes ------------------------------------------------------------------------------
 
@@ -184,18 +225,48 @@ class DiskCache:
             rows.append((key, kind, value, len(key) + len(value) + _ROW_OVERHEAD, now))
         try:
             conn = self._connect()
+            if self.readonly:
+                return
             with _transaction(conn):
                 # Inside the write lock, so no other process can add one of these keys meanwhile.
                 present = _existing(conn, [r[0] for r in rows])
                 fresh = list({r[0]: r for r in rows if r[0] not in present}.values())
                 conn.executemany("INSERT INTO entries (key, kind, value, size, atime) VALUES (?, ?, ?, ?, ?)", fresh)
                 total = _add_bytes(conn, sum(r[3] for r in fresh))
-                if total > self.max_bytes:
-                    _evict(conn, total - int(self.max_bytes * _EVICT_TO))
-            if total > self.max_bytes:
-                conn.execute("PRAGMA incremental_vacuum")
+            if self._on_disk(conn) > self.max_bytes:
+                self._shrink(conn, total)
         except (sqlite3.Error, OSError) as exc:
             self._failed(exc)
+
+    def _on_disk(self, conn: sqlite3.Connection, log: bool = True) -> int:
+        """What the cache really takes: the pages in use (entries, indexes, page slack) and the log."""
+        (pages,) = conn.execute("PRAGMA page_count").fetchone()
+        (free,) = conn.execute("PRAGMA freelist_count").fetchone()
+        (size,) = conn.execute("PRAGMA page_size").fetchone()
+        wal = 0
+        if log:
+            try:
+                wal = os.path.getsize(f"{self.path}-wal")
+            except OSError:
+                pass
+        return int((pages - free) * size) + wal
+
+    def _shrink(self, conn: sqlite3.Connection, total: int) -> None:
+        """Evict the least recently used entries until the file, not only the entries' bytes, is
+        back under the limit; then give the freed pages and the log back to the file system."""
+        for _ in range(3):  # the page overhead per entry is measured, then corrected once or twice
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            used = self._on_disk(conn, log=False)
+            if used <= self.max_bytes:
+                break
+            overhead = used / max(total, 1)  # bytes of pages per byte counted
+            with _transaction(conn):
+                total = _add_bytes(conn, 0)
+                keep = int(self.max_bytes * _EVICT_TO / max(overhead, 1.0))
+                _evict(conn, max(total - keep, 1))
+                total = _add_bytes(conn, 0)
+            conn.executescript("PRAGMA incremental_vacuum;")  # execute() would free one page only
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _select(self, keys: list[bytes]) -> dict[bytes, bytes]:
         conn = self._connect()
@@ -212,12 +283,14 @@ class DiskCache:
                 found[key] = value
                 if now - atime > _TOUCH_AFTER:
                     stale.append(key)
-        if stale:
+        if stale and not self.readonly:
             with _transaction(conn):
                 for k in range(0, len(stale), _CHUNK):
                     chunk = stale[k : k + _CHUNK]
                     marks = ",".join("?" * len(chunk))
                     conn.execute(f"UPDATE entries SET atime = ? WHERE key IN ({marks})", [now, *chunk])
+            if self._on_disk(conn) > self.max_bytes:  # the touched pages went to the log
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         return found
 
     # -- typed helpers --------------------------------------------------------------------------
@@ -245,26 +318,54 @@ class DiskCache:
     # -- maintenance ----------------------------------------------------------------------------
 
     def clear(self) -> int:
-        """Remove every entry; returns how many there were."""
+        """Remove every entry; returns how many there were. A cache file that cannot be read (not a
+        database, damaged) is deleted with its log: clearing always leaves an empty cache."""
         if not self.path.exists():
             return 0
-        conn = self._connect()
-        with _transaction(conn):
-            (count,) = conn.execute("SELECT COUNT(*) FROM entries").fetchone()
-            conn.execute("DELETE FROM entries")
-            conn.execute("UPDATE meta SET value = 0 WHERE name = 'bytes'")
-        conn.execute("PRAGMA incremental_vacuum")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return int(count)
+        try:
+            conn = self._connect()
+            if self.readonly:
+                raise sqlite3.OperationalError("the cache is read-only")
+            with _transaction(conn):
+                (count,) = conn.execute("SELECT COUNT(*) FROM entries").fetchone()
+                conn.execute("DELETE FROM entries")
+                conn.execute("UPDATE meta SET value = 0 WHERE name = 'bytes'")
+            conn.executescript("PRAGMA incremental_vacuum;")  # execute() would free one page only
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return int(count)
+        except sqlite3.DatabaseError:
+            self.close()
+            self.remove_files()
+            return 0
+
+    def remove_files(self) -> None:
+        """Delete the cache file, its log and its shared memory (they are recreated on next use).
+        Raises OSError when they cannot be deleted (a read-only folder)."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
 
     def stats(self) -> CacheStats:
-        """Entries and bytes, in total and per kind."""
+        """Entries and bytes, in total and per kind, and the file's real size."""
         if not self.path.exists():
             return CacheStats(str(self.path), 0, 0, self.max_bytes, {})
         conn = self._connect()
         by_kind = dict(conn.execute("SELECT kind, COUNT(*) FROM entries GROUP BY kind").fetchall())
         (total,) = conn.execute("SELECT value FROM meta WHERE name = 'bytes'").fetchone()
-        return CacheStats(str(self.path), sum(by_kind.values()), int(total), self.max_bytes, by_kind)
+        return CacheStats(str(self.path), sum(by_kind.values()), int(total), self.max_bytes, by_kind,
+                          self.files_size())
+
+    def files_size(self) -> int:
+        """Bytes the cache's files take on disk (the database, its log and shared memory)."""
+        size = 0
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                size += os.path.getsize(f"{self.path}{suffix}")
+            except OSError:
+                pass
+        return size
 
 
 def _create_schema(conn: sqlite3.Connection) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable
 
 import click
 
@@ -12,36 +11,8 @@ from .errors import TQCheckError, UsageError
 from .report import BINARY_FORMATS, FORMAT_NAMES
 from .types import Severity
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _fail(message: str) -> None:
-    click.echo(f"tqcheck: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn tqcheck's own errors into one line and exit 2; anything unexpected too, without a
-    traceback unless TQCHECK_DEBUG=1 (a crash must never look like a clean or failing check)."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except TQCheckError as exc:
-            _fail(str(exc))
-        except KeyboardInterrupt:
-            click.echo("tqcheck: interrupted", err=True)
-            sys.exit(130)
-        except (click.exceptions.Exit, click.ClickException, SystemExit):
-            raise
-        except Exception as exc:  # noqa: BLE001 - the last line of defence
-            if os.environ.get("TQCHECK_DEBUG"):
-                raise
-            _fail(f"internal error: {type(exc).__name__}: {exc} (set TQCHECK_DEBUG=1 for a traceback, and please report it)")
-
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
-    return wrapper
+# Re-exported: the audit and admin commands, and tests, reach them here.
+from .guard import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail as _fail, guarded as _guarded  # noqa: E402,F401
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,9 +38,9 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.argument("out", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--src-lang", metavar="LANG", help="Language of SRC (ISO 639-1, e.g. zh); detected when omitted.")
 @click.option("--tgt-lang", metavar="LANG", help="Language of OUT; detected when omitted.")
-@click.option("--sentences-per-line", "mode", flag_value="sentences-per-line",
+@click.option("--sentences-per-line", "sentences_per_line", is_flag=True,
               help="Each line is one sentence already; still aligned.")
-@click.option("--aligned", "mode", flag_value="aligned",
+@click.option("--aligned", is_flag=True,
               help="Line i of SRC is the original of line i of OUT: no alignment, only checks and scores.")
 @click.option("--embedder", metavar="NAME",
               help="Sentence embedder for alignment and similarity: use (bundled multilingual USE, the default), "
@@ -91,7 +62,9 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--encoding", metavar="CODEC", help="Encoding of every input file (default: detected).")
 @click.option("-f", "--output-format", "fmt", type=click.Choice(FORMAT_NAMES), default="text",
               show_default=True, envvar="TQCHECK_OUTPUT_FORMAT", help="Report format.")
-@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the report to FILE (atomically: whole or not at all) instead of stdout; FILE must be a "
+                   "regular file or not exist yet, '-' is stdout.")
 @click.option("--select", metavar="CODES", help="Comma-separated code prefixes to run (default: all).")
 @click.option("--ignore", metavar="CODES", help="Comma-separated code prefixes to skip.")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
@@ -111,7 +84,7 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print notes on stderr.")
 @_guarded
-def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode: str | None,
+def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, sentences_per_line: bool, aligned: bool,
             embedder: str | None, translator: str | None, translate: str, back_translation: str | None,
             reference: str | None, no_cache: bool, encoding: str | None, fmt: str, output: str | None, select: str | None,
             ignore: str | None, fail_on: str | None, glossaries: tuple[str, ...], config_path: str | None,
@@ -125,9 +98,17 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode
     from .pipeline import Options, compare_files
     from .report.base import RenderOptions
     from .report.baseline import apply_baseline, load_baseline, render_baseline
-    from .report.output import render, write_atomic
+    from .report.output import STDOUT, output_target, render, write_atomic
     from .result import exit_code
 
+    if sentences_per_line and aligned:
+        raise UsageError("--aligned and --sentences-per-line exclude each other: --aligned already reads one "
+                         "sentence per line and pairs line i with line i; pass one of them")
+    mode = "aligned" if aligned else "sentences-per-line" if sentences_per_line else None
+    if output == STDOUT:
+        output = None
+    if output is None and sys.stdout is None:
+        raise UsageError("standard output is closed: pass -o FILE to write the report")
     config = Config()
     if not isolated:
         found = config_path or find_config(".")
@@ -147,10 +128,13 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode
     if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
         raise UsageError(f"-f {fmt} is binary and would garble the terminal; pass -o FILE")
     for written in (output, write_baseline_path):
+        if not written:
+            continue
         inputs = (src, out, *glossaries, *(p for p in (back_translation, reference) if p))
-        clobbered = next((p for p in inputs if written and _same_file(written, p)), None)
+        clobbered = next((p for p in inputs if _same_file(written, p)), None)
         if clobbered:
             raise UsageError(f"{written}: writing the report there would overwrite the input file {clobbered}")
+        output_target(written)  # refused before the work, not after it
     baseline = load_baseline(baseline_path) if baseline_path else None
     report = compare_files(src, out, options, notify)
     if write_baseline_path:

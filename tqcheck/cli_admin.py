@@ -2,7 +2,6 @@
 the cache. Registered on the ``tqcheck`` group at the end of ``tqcheck.cli``."""
 from __future__ import annotations
 
-import functools
 import json
 import sqlite3
 from dataclasses import asdict
@@ -11,19 +10,7 @@ from typing import Any, Callable
 import click
 
 from .errors import InputError
-
-
-def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``tqcheck.cli._guarded`` (errors -> one line, exit 2), looked up when the command runs:
-    tqcheck.cli imports this module at its end, so importing it here at load time would be circular."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .cli import _guarded as guard
-
-        return guard(func)(*args, **kwargs)
-
-    return wrapper
+from .guard import guarded as _guarded
 
 
 def _note(message: str) -> None:
@@ -132,7 +119,7 @@ def _cache_call(cache: Any, method: str) -> Any:
     try:
         return getattr(cache, method)()
     except (sqlite3.Error, OSError) as exc:
-        raise InputError(str(cache.path), f"cannot read the cache: {exc}; delete the file to start afresh") from exc
+        raise InputError(str(cache.path), f"cannot read the cache: {exc}; `tqcheck cache clear` starts it afresh") from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -145,18 +132,19 @@ def cache() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of text.")
 @_guarded
 def info(cache_dir: str | None, as_json: bool) -> None:
-    """Where the cache is, how many entries it holds, its size and its limit (TQCHECK_CACHE_MAX_MB)."""
+    """Where the cache is, how many entries it holds, its size and its limit (TQCHECK_CACHE_MAX_MB, kept
+    by the files on disk: entries, page slack and the write-ahead log)."""
     disk = _open_cache(cache_dir)
     stats = _cache_call(disk, "stats")
     if as_json:
         click.echo(json.dumps({"folder": str(disk.directory), "file": stats.path, "entries": stats.entries,
-                               "bytes": stats.bytes, "max_bytes": stats.max_bytes,
+                               "bytes": stats.bytes, "disk_bytes": stats.disk_bytes, "max_bytes": stats.max_bytes,
                                "by_kind": {_KINDS.get(k, k): v for k, v in sorted(stats.by_kind.items())}}))
         return
     kinds = ", ".join(f"{v} {_KINDS.get(k, k)}" for k, v in sorted(stats.by_kind.items(), key=lambda kv: kv[0]))
     click.echo(f"folder:  {disk.directory}")
     click.echo(f"entries: {stats.entries}" + (f" ({kinds})" if kinds else ""))
-    click.echo(f"size:    {_size(stats.bytes)} ({stats.bytes} bytes)")
+    click.echo(f"size:    {_size(stats.bytes)} ({stats.bytes} bytes) of entries, {_size(stats.disk_bytes)} on disk")
     click.echo(f"limit:   {_size(stats.max_bytes)} ({stats.max_bytes} bytes)")
 
 
@@ -164,9 +152,22 @@ def info(cache_dir: str | None, as_json: bool) -> None:
 @click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False), help=_CACHE_DIR_HELP)
 @_guarded
 def clear(cache_dir: str | None) -> None:
-    """Remove every cached translation and embedding."""
+    """Remove every cached translation and embedding (a damaged cache file is deleted)."""
     disk = _open_cache(cache_dir)
-    before = _cache_call(disk, "stats")
-    removed = _cache_call(disk, "clear")
+    try:
+        before = disk.stats()
+    except (sqlite3.Error, OSError) as exc:
+        try:
+            disk.close()
+            disk.remove_files()
+        except OSError as err:
+            raise InputError(str(disk.path), f"cannot read the cache ({exc}) nor delete it: "
+                                             f"{err.strerror or err}") from err
+        click.echo(f"the cache could not be read ({exc}); removed its files from {disk.directory}")
+        return
+    try:
+        removed = disk.clear()
+    except (sqlite3.Error, OSError) as exc:
+        raise InputError(str(disk.path), f"cannot clear the cache: {exc}") from exc
     size = f" ({_size(before.bytes)})" if removed else ""
     click.echo(f"removed {removed} {'entry' if removed == 1 else 'entries'}{size} from {disk.directory}")

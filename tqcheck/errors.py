@@ -23,3 +23,8 @@ class UsageError(TQCheckError):
 
 class ModelError(TQCheckError):
     """A model that was asked for cannot be loaded (not installed, unreachable, broken)."""
+
+
+class TQCheckWarning(RuntimeWarning):
+    """Something the user should know that does not stop the run (an unusable cache); the CLI shows it
+    as one ``tqcheck: note:`` line, silenced by ``-q``, never as a Python warning with a source line."""

@@ -14,3 +14,11 @@ def user_dir(env: str, kind: str) -> Path:
 
     folder = platformdirs.user_cache_dir if kind == "cache" else platformdirs.user_data_dir
     return Path(folder("tqcheck"))
+
+
+def display_path(path: str | os.PathLike[str] | bytes) -> str:
+    """``path`` as text any report can carry: a file name that is not valid UTF-8 (POSIX names are
+    bytes) gets its stray bytes escaped as ``\\xff`` instead of lone surrogates, which no UTF-8 writer,
+    JSON or HTML page accepts."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", "backslashreplace")

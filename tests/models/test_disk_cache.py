@@ -68,21 +68,39 @@ def test_kinds_do_not_collide(tmp_path: Path) -> None:
 
 def test_size_limit_evicts_least_recently_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache_mod, "_TOUCH_AFTER", -1.0)  # every hit refreshes its access time
-    c = DiskCache(tmp_path, max_mb=0.1)  # ~105 kB: about 190 entries of 512 bytes
+    # 512 kB on disk: about 180 entries of 2 kB (three to an 8 kB page, plus the indexes and schema)
+    c = DiskCache(tmp_path, max_mb=0.5)
     old = [f"old{i}" for i in range(50)]
     mid = [f"mid{i}" for i in range(50)]
-    c.put_many("emb", "m", [(t, b"x" * 512) for t in old])
-    c.put_many("emb", "m", [(t, b"x" * 512) for t in mid])
+    c.put_many("emb", "m", [(t, b"x" * 2048) for t in old])
+    c.put_many("emb", "m", [(t, b"x" * 2048) for t in mid])
     assert all(v is not None for v in c.get_many("emb", "m", old))  # old is now more recent than mid
     new = [f"new{i}" for i in range(100)]
-    c.put_many("emb", "m", [(t, b"x" * 512) for t in new])  # 200 entries: about 20 too many
+    c.put_many("emb", "m", [(t, b"x" * 2048) for t in new])  # 200 entries: about 20 too many
     stats = c.stats()
     assert stats.bytes <= c.max_bytes
     assert stats.entries < 180
     gone = [v is None for v in c.get_many("emb", "m", mid)]
     assert any(gone)  # the least recently used batch pays (entries of one write share a time)
     assert all(v is not None for v in c.get_many("emb", "m", old + new))
-    assert c.path.stat().st_size < 10 * c.max_bytes
+    wal = Path(f"{c.path}-wal")
+    assert c.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0) <= c.max_bytes
+
+
+def test_size_limit_counts_the_files_on_disk(tmp_path: Path) -> None:
+    """The limit holds for the database file and its log, not only for the bytes of the values:
+    20 MB of vectors written through a 1 MB cache leave at most 1 MB of files."""
+    c = DiskCache(tmp_path, max_mb=1)
+    largest = 0
+    for batch in range(40):
+        c.put_many("emb", "m", [(f"t{batch}.{i}", bytes(2048)) for i in range(250)])
+        wal = Path(f"{c.path}-wal")
+        largest = max(largest, c.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0))
+    assert largest <= c.max_bytes
+    stats = c.stats()
+    assert stats.entries > 150  # it still caches: about 300 entries fit
+    assert stats.disk_bytes <= c.max_bytes + 64 * 1024  # the shared-memory index (32 kB) beside them
+    assert all(v is not None for v in c.get_many("emb", "m", [f"t39.{i}" for i in range(250)]))
 
 
 def test_clear(tmp_path: Path) -> None:

@@ -199,7 +199,7 @@ def _rows() -> list[Case]:
         Case("unknown-language", args=("--src-lang", "klingon"), names=None, says=("unknown language", "klingon")),
         Case("unknown-rule-prefix", args=("--select", "TQ9"), names=None, says=("TQ9",)),
         Case("report-would-overwrite-input", args=("-o", "@out"), says=("would overwrite the input file",)),
-        Case("report-path-is-directory", args=("-o", "@dir"), names=None, says=("cannot write the report", "Is a directory")),
+        Case("report-path-is-directory", args=("-o", "@dir"), names=None, says=("cannot write the report", "it is a directory")),
         Case("report-folder-missing", args=("-o", "nowhere/report.json"), names=None,
              says=("cannot write the report", "does not exist")),
         # --- config ----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tqcheck.errors import InputError
+from tqcheck.paths import display_path
 from tqcheck.read.langid import char_script
 
 __all__ = ["MAX_INPUT_BYTES", "DecodedText", "decode_bytes", "read_text_file"]
@@ -109,7 +110,7 @@ def read_text_file(path: str | os.PathLike[str], encoding: str | None = None) ->
     missing, unreadable, empty, binary, undecodable or over-large (> ``MAX_INPUT_BYTES``)
     file.
     """
-    shown = os.fsdecode(path)
+    shown = display_path(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -125,9 +126,12 @@ def read_text_file(path: str | os.PathLike[str], encoding: str | None = None) ->
     if stat.S_ISREG(st.st_mode):
         _check_size(shown, st.st_size)
     try:
-        with open(path, "rb") as f:
-            # Pipes and devices have no size to check up front: read one byte past the limit.
-            data = f.read(MAX_INPUT_BYTES + 1)
+        if stat.S_ISFIFO(st.st_mode):
+            data = _read_pipe(path, shown)
+        else:
+            with open(path, "rb") as f:
+                # Devices have no size to check up front: read one byte past the limit.
+                data = f.read(MAX_INPUT_BYTES + 1)
     except PermissionError:
         raise InputError(shown, "permission denied") from None
     except IsADirectoryError:
@@ -137,6 +141,29 @@ def read_text_file(path: str | os.PathLike[str], encoding: str | None = None) ->
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
     return decode_bytes(data, shown, encoding)
+
+
+#: How long a named pipe may stay silent before it is taken to have no writer (seconds).
+PIPE_WAIT = 10.0
+
+
+def _read_pipe(path: str | os.PathLike[str], shown: str) -> bytes:
+    """Read a pipe (``<(cmd)``, a FIFO) to its end; one that nothing writes to within PIPE_WAIT
+    seconds is an input error instead of a wait forever (opening a FIFO blocks until a writer comes)."""
+    import select
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+        if not poller.poll(PIPE_WAIT * 1000):
+            raise InputError(shown, f"a pipe that nothing wrote to in {PIPE_WAIT:g} s; start its writer first, "
+                                    "or save the text to a file")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read(MAX_INPUT_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 def decode_bytes(data: bytes, path: str = "<string>", encoding: str | None = None) -> DecodedText:
