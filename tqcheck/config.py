@@ -24,6 +24,8 @@ from .errors import InputError
 from .types import Severity
 
 CONFIG_FILES = ("tqcheck.toml", "pyproject.toml")
+#: A config is a few lines; anything this large is another file given by mistake.
+MAX_CONFIG_BYTES = 1024 ** 2
 TOP_KEYS = {"select", "ignore", "severity", "glossary", "fail-on", "embedder", "pairs"}
 PAIR_KEYS = {"select", "ignore", "severity", "glossary"}
 _PAIR_RE = re.compile(r"^[a-z]{2,3}-[a-z]{2,3}$")
@@ -76,15 +78,22 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     p = Path(path)
     shown = str(path)
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         raise InputError(shown, "no such config file") from None
+    except IsADirectoryError:
+        raise InputError(shown, "is a directory, not a config file") from None
     except OSError as exc:
         raise InputError(shown, f"cannot read config: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise InputError(shown, f"config is over {MAX_CONFIG_BYTES // 1024 ** 2} MB; is this the right file?")
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise InputError(shown, "config is not UTF-8") from exc
+    except RecursionError:
+        raise InputError(shown, "invalid TOML: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         line = int(m.group(1)) if m else raw.count(b"\n") + 1  # "at end of document"

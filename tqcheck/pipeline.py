@@ -417,9 +417,9 @@ def _glossary(paths: Sequence[str]) -> dict[str, tuple[str, ...]]:
     """Merge glossaries; a term in several files accepts every translation they give."""
     if not paths:
         return {}
-    from .check.glossary import load_glossary
+    from .check.glossary import Glossary, load_glossary
 
-    merged: dict[str, tuple[str, ...]] = {}
+    merged = Glossary()
     for path in paths:
         for term, targets in load_glossary(path).items():
             merged[term] = tuple(dict.fromkeys(merged.get(term, ()) + tuple(targets)))

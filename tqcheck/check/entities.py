@@ -20,6 +20,7 @@ from .. import lang as language
 from ..lang import en as english
 from ..types import Severity
 from . import translit as tr
+from .glossary import term_index
 from .gazetteer import CJK_ABBREVIATIONS, ZH_ABBREVIATIONS, Gazetteer, PlaceHit, get_gazetteer
 
 # --- word lists ---------------------------------------------------------------------------------
@@ -860,13 +861,6 @@ class _Analyser:
         return Severity.ERROR
 
     # -- glossary -----------------------------------------------------------------------------
-    def _find_term(self, text: str, term: str, lang: str) -> list[tuple[int, int]]:
-        if lang in ("zh", "ja"):
-            return [(m.start(), m.end()) for m in re.finditer(re.escape(term), text)]
-        tail = r"[^\W\d_]{0,3}" if lang == "ru" else r"(?:['’]s)?"
-        flags = 0 if lang == "ru" else re.IGNORECASE
-        return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(term) + tail + r"(?!\w)", text, flags)]
-
     def _same_as_gazetteer(self, term: str, targets: Sequence[str], hits: list[PlaceHit]) -> bool:
         """A glossary row that only restates the gazetteer (俄罗斯 -> Russia) is left to the place
         rules, which also accept Russian, Moscow or 俄 in 日俄."""
@@ -881,35 +875,35 @@ class _Analyser:
         tgt_spans: list[tuple[int, int]] = []
         if not self.glossary:
             return found, tgt_spans
+        index = term_index(self.glossary)
+        in_source = index.find(self.source, self.src, "source")
+        in_target = index.find(self.target, self.tgt, "target")
         spans: list[tuple[int, int]] = []
-        for term in sorted(self.glossary, key=len, reverse=True):
+        for term in sorted(in_source, key=index.by_length.__getitem__):  # longest term first
             if self._same_as_gazetteer(term, self.glossary[term], src_hits):
                 continue
-            for s, e in self._find_term(self.source, term, self.src):
+            for s, e in in_source[term]:
                 if _overlaps((s, e), spans):
                     continue
                 spans.append((s, e))
                 found.append(GlossaryMiss(s, e, self.source[s:e], tuple(self.glossary[term])))
         for g in found:
-            where = [sp for t in g.expected for sp in self._find_term(self.target, t, self.tgt)]
+            where = [sp for t in g.expected for sp in in_target.get(t, ())]
             if where:
                 tgt_spans.extend(where)
             else:
                 self.out.glossary_misses.append(g)
         # Glossary names in the translation whose source term is absent: known names added.
         places = [(h.start, h.end) for h in tgt_hits]
-        for term, targets in self.glossary.items():
-            for t in targets:
-                for s, e in self._find_term(self.target, t, self.tgt):
-                    if _overlaps((s, e), tgt_spans) or _overlaps((s, e), places):
-                        continue
-                    sources = [src for src, tgts in self.glossary.items() if t in tgts]
-                    if any(self._find_term(self.source, src, self.src) for src in sources):
-                        tgt_spans.append((s, e))
-                        continue
-                    tgt_spans.append((s, e))
-                    self.out.target.append(TargetName(s, e, self.target[s:e], "glossary", known=True,
-                                                      keys=(term,)))
+        for _, term, t in sorted((n, term, t) for t in in_target for n, term in index.pairs[t]):
+            for s, e in in_target[t]:
+                if _overlaps((s, e), tgt_spans) or _overlaps((s, e), places):
+                    continue
+                tgt_spans.append((s, e))
+                if any(src in in_source for src in index.sources[t]):
+                    continue
+                self.out.target.append(TargetName(s, e, self.target[s:e], "glossary", known=True,
+                                                  keys=(term,)))
         for g in self.out.glossary_misses:
             span = self._loose_counterpart(g.expected)
             if span:
