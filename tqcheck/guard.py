@@ -20,8 +20,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
-class Terminated(BaseException):
-    """SIGTERM, raised where the program is so that ``finally`` blocks (temporary files) run."""
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is so that ``finally`` blocks (temporary files) run; a
+    KeyboardInterrupt, so that code which stops cleanly on Ctrl-C (an audit keeps what it finished)
+    stops the same way on SIGTERM."""
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
@@ -88,12 +90,12 @@ def guarded(func: Callable[..., Any]) -> Callable[..., Any]:
         except TQCheckError as exc:
             _quiet_signals()
             fail(str(exc))
-        except KeyboardInterrupt:
-            _quiet_signals()
-            _stop("interrupted", EXIT_INTERRUPTED)
         except Terminated:
             _quiet_signals()
             _stop("terminated", EXIT_TERMINATED)
+        except KeyboardInterrupt:
+            _quiet_signals()
+            _stop("interrupted", EXIT_INTERRUPTED)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             _quiet_signals()
             raise
