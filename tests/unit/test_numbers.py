@@ -526,3 +526,15 @@ def test_a_year_left_out_of_a_date_is_not_a_wrong_date():
     wrong = run_checks([make_pair(src, "Searches have become more intrusive since September 11, 2002.")],
                        [CheckContext("fr", "en")], NUMBER_RULES)
     assert ok == [] and [f.code for f in wrong] == ["TQ203"]
+
+
+@pytest.mark.parametrize("translation,codes", [
+    ("Searches have become more intrusive since 9/11.", []),           # month/day, the year left out
+    ("Searches have become more intrusive since 11/9.", []),           # day/month
+    ("Searches have become more intrusive since 9/12.", ["TQ202", "TQ204", "TQ204"]),  # another day
+    ("Searches have become more intrusive since 9/11/2002.", ["TQ203"]),
+])
+def test_a_slashed_month_and_day_is_the_sources_date(translation: str, codes: list[str]) -> None:
+    src = "Les fouilles sont devenues plus intrusives depuis le 11 septembre 2001."
+    found = run_checks([make_pair(src, translation)], [CheckContext("fr", "en")], NUMBER_RULES)
+    assert sorted(f.code for f in found) == codes

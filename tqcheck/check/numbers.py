@@ -250,10 +250,17 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
         return q.kind in ("number", "ordinal", "year") and _DIGIT_TOKEN.fullmatch(q.text) is not None and q.text in tokens
 
     t_matched = [verbatim(t, src_tokens) or any(same_value(s, t, years) for s in src) for t in tgt]
+    # "9/11" is two numbers, or a month and a day: the day a source date names, if it names one
+    slashed = _slashed_dates(target, tgt)
+    for i, j, readings in slashed:
+        if any(s.date and None not in s.date[1:] and same_value(s, d, years) for s in src for d in readings):
+            t_matched[i] = t_matched[j] = True
     weekday = _WEEKDAY.search(target) is not None
     unmatched = [s for s in src if not is_weak(s) and not verbatim(s, tgt_tokens) and not _dateline(s, source)
                  and not (weekday and s.date is not None and s.date[:2] == (None, None))
-                 and not any(same_value(s, t, years) for t in tgt)]
+                 and not any(same_value(s, t, years) for t in tgt)
+                 and not (s.date and None not in s.date[1:]
+                          and any(same_value(s, d, years) for _, _, readings in slashed for d in readings))]
     # A figure the MT broke ("40$500 million") is TQ201's finding: it accounts for one source figure.
     for m in _TOKEN.finditer(target):
         if unmatched and malformed_reason(m.group()):
@@ -287,6 +294,22 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
         free.remove(i)
     added = [tgt[i] for i in free if not is_weak(tgt[i]) and not tgt[i].spelled]
     return _Comparison(tuple(missing), tuple(paired), tuple(added))
+
+
+def _slashed_dates(text: str, qs: list[Quantity]) -> list[tuple[int, int, tuple[Quantity, Quantity]]]:
+    """Two whole numbers joined by a slash and nothing more (9/11, 24/2): the month/day and day/month
+    dates they may be, with the positions of the two numbers."""
+    out = []
+    for i in range(len(qs) - 1):
+        a, b = qs[i], qs[i + 1]
+        if (a.kind == b.kind == "number" and text[a.end:b.start] == "/" and a.text.isdigit() and b.text.isdigit()
+                and not text[b.end:b.end + 1] == "/" and not text[max(a.start - 1, 0):a.start] == "/"):
+            m, d = int(a.text), int(b.text)
+            readings = tuple(Quantity(float(day), "date", None, a.start, b.end, text[a.start:b.end], (None, mon, day))
+                             for mon, day in ((m, d), (d, m)) if 1 <= mon <= 12 and 1 <= day <= 31)
+            if readings:
+                out.append((i, i + 1, readings))
+    return out
 
 
 def _mantissa(q: Quantity) -> str:
