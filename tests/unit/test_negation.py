@@ -35,6 +35,23 @@ ROWS = [
     ("es", "El gobierno no anunció sanciones.", "The government announced sanctions.", "dropped"),
     ("es", "El gobierno anunció sanciones.", "The government did not announce sanctions.", "added"),
     ("es", "El gobierno no anunció sanciones.", "The government did not announce sanctions.", None),
+    # negation carried by an affix or a colloquial negator in the source, an explicit "not" in English
+    ("de", "Mit den Aufgaben im Buch bin ich eher unzufrieden.", "I am not very satisfied with the tasks.", None),
+    ("de", "Die Suche blieb erfolglos.", "The search was not successful.", None),
+    ("de", "Seien Sie niemandem böse.", "Don't be mad at anyone.", None),
+    ("de", "Der Arzt hat mich nich ernst genommen.", "The doctor didn't take me seriously.", None),
+    ("de", "Das Unternehmen wächst schnell.", "The company is not growing fast.", "added"),  # Unternehmen: no un-
+    ("ru", "Каким образом реликвия попала в Европу, неизвестно.", "It is not known how the relic got to Europe.", None),
+    ("ru", "Власти обязали непривитых туристов соблюдать карантин.", "Tourists who are not vaccinated must quarantine.", None),
+    ("ru", "Болезнь протекает бессимптомно.", "The disease causes no symptoms.", None),
+    ("ru", "Так что поддержки никакой.", "So there is no support of any kind.", None),
+    ("ru", "На этой неделе правительство объявило санкции.", "This week the government did not announce sanctions.", "added"),
+    ("ru", "Несколько человек пришли.", "Several people did not come.", "added"),  # несколько: several
+    ("zh", "流的并不只是血。", "It is not just blood.", None),  # 不只 = not only
+    ("ja", "住みやすさには交通が欠かせない。", "Transport is essential for livability.", None),  # indispensable
+    ("ja", "会場には3人しかいない。", "There are only three people at the venue.", None),  # しか...ない = only
+    ("ja", "日本のルールで話してもらえませんか。", "Could you speak by Japanese rules?", None),  # a request
+    ("ja", "会場には誰もいない。", "There are three people at the venue.", "dropped"),
 ]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Callable
 
 from .base import Word
@@ -149,3 +150,51 @@ def sudachi_name_tag(word: str) -> str:
     if pos[1] == "固有名詞":
         return {"人名": "person", "地名": "place"}.get(pos[2], "")
     return "common" if pos[1] == "普通名詞" else ""
+
+
+_WORDS = re.compile(r"[^\W\d_]{5,}")
+
+
+#: Parts of speech a negating prefix makes a negated description of (pymorphy3's tags).
+_DESCRIBING = frozenset({"ADJF", "ADJS", "ADVB", "PRED", "PRTF", "PRTS"})
+
+
+def pymorphy_affix_negation(lang: str, prefixes: tuple[str, ...], without: tuple[str, ...] = ()) -> Callable[[str], bool]:
+    """Whether a text has an adjective, adverb or participle negated by one of ``prefixes``
+    (неизвестно, непривитых) whose rest is a describing word too, or made with one of ``without``
+    (бессимптомно, "without symptoms"). Nouns and numerals are left alone (неделя "week",
+    несколько "several")."""
+
+    def describing(word: str) -> set[str]:
+        parses = morph(lang).parse(word)[:3]
+        if any(p.tag.POS in ("NOUN", "NUMR") for p in parses):
+            return set()
+        return {str(p.tag.POS) for p in parses if p.is_known and p.tag.POS in _DESCRIBING}
+
+    @functools.lru_cache(maxsize=65536)
+    def negated(word: str) -> bool:
+        low = word.lower()
+        if any(low.startswith(p) for p in without):
+            return bool(describing(low))
+        prefix = next((p for p in prefixes if low.startswith(p) and len(low) - len(p) >= 3), None)
+        return prefix is not None and bool(describing(low)) and bool(describing(low[len(prefix):]))
+
+    return lambda text: any(negated(w) for w in _WORDS.findall(text))
+
+
+def simplemma_affix_negation(lang: str, prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether a text has a word negated by a prefix (unzufrieden) or a suffix (erfolglos): what is left
+    is a word simplemma knows (a linking s dropped: hoffnungslos)."""
+    known = simplemma_lexicon(lang)
+
+    @functools.lru_cache(maxsize=65536)
+    def negated(word: str) -> bool:
+        low = word.lower()
+        rests = [low[len(p):] for p in prefixes if low.startswith(p)]
+        rests += [low[:-len(x)] for x in suffixes if low.endswith(x)]
+        for rest in rests:
+            if len(rest) >= 4 and any(known(r) or known(r.capitalize()) for r in (rest, rest[:-1] if rest.endswith("s") else rest)):
+                return True
+        return False
+
+    return lambda text: any(negated(w) for w in _WORDS.findall(text))

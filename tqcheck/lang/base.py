@@ -41,6 +41,12 @@ class Negation:
     explicit: re.Pattern[str]
     not_negation: re.Pattern[str] | None = None
     implied: Callable[[str], bool] | None = None
+    #: negation carried by an affix of a word (unzufrieden, неизвестно), which a translation often
+    #: renders with an explicit "not": counted as a negation, never reported as one dropped
+    affixed: Callable[[str], bool] | None = None
+    #: negators that leave the sense open (しか…ない "only", ませんか a request, 欠かせない "essential"):
+    #: a translation may or may not negate, so they count as negation but never as an explicit one
+    weak: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -154,14 +160,15 @@ class Language:
         # blanked to the same length, so that offsets still point into the text
         plain = table.not_negation.sub(lambda m: " " * len(m.group()), text) if table.not_negation else text
 
-        def words(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        def words(pattern: re.Pattern[str], plain: str) -> Iterator[re.Match[str]]:
             for m in pattern.finditer(plain):
                 if not self.unspaced or self.on_word_boundaries(text, m.start(), m.end(), prefix_ok=False):
                     yield m
 
-        explicit = next(words(table.explicit), None)
+        strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if table.weak else plain
+        explicit = next(words(table.explicit, strong), None)
         negated = explicit is not None or table.any.search(plain) is not None or bool(
-            table.implied and table.implied(plain))
+            table.implied and table.implied(plain)) or bool(table.affixed and table.affixed(plain))
         return Polarity(negated, explicit.span() if explicit else None)
 
     def lemma(self, word: str) -> str:

@@ -1,7 +1,7 @@
 """German: simplemma lemmas (Frankreichs -> Frankreich) and the adjectives of places (französisch)."""
 import re
 
-from ._libs import simplemma_lemmatizer, simplemma_lexicon
+from ._libs import simplemma_affix_negation, simplemma_lemmatizer, simplemma_lexicon
 from .base import Language, Negation
 
 #: Lemma of a place adjective -> gazetteer key. Lower-case, as German writes them.
@@ -28,10 +28,11 @@ ADJECTIVES = {
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
 NEGATION = Negation(
-    any=re.compile(r"\b(?:nicht|kein\w*|nie|niemals|ohne|weder|nichts|niemand|verweiger\w*|verbot\w*|abgelehnt)\b",
-                   re.I),
-    explicit=re.compile(r"\b(?:nicht|kein\w*|nie|niemals|nichts|niemand)\b", re.I),
+    any=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|ohne|weder|nichts|nix|niemand\w*|nirgend\w*|verweiger\w*|"
+                   r"verbot\w*|abgelehnt)\b", re.I),
+    explicit=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|nichts|nix|niemand\w*|nirgend\w*)\b", re.I),
     not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
+    affixed=simplemma_affix_negation("de", ("un",), ("los", "lose", "losen", "loser", "loses")),
 )
 
 #: Endings of family and place names that are also the last part of compounds.

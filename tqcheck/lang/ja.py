@@ -10,7 +10,10 @@ NEGATION = Negation(
                    r"失敗|やめ|止め|見落と|嫌|否|なし|無し|いいえ|違|ねー|ねえ"),
     explicit=re.compile(r"ない|なかっ|ません|ず(?:に)?|なし|無し"),
     not_negation=re.compile(r"未来|非常|少ない|危ない|ならない|いけない|かもしれない|に違いない|"
+
                             r"(?:の|ん)?(?:では|じゃ)ない(?:か|でしょうか|だろうか)"),  # rhetorical: "isn't it?"
+    weak=re.compile(r"欠かせ(?:ない|ません)|しか[ぁ-ゖ]{0,6}?(?:ない|ません|なかっ)|"  # "essential"; しか…ない "only"
+                    r"(?:ません|ない)(?:でしょう|もの(?:でしょう|だろう))?か(?=[。？?！!」』\s]|$)"),  # requests, questions
 )
 
 #: Words that refer to a country without naming it: a translation may name the country.

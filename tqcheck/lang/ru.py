@@ -1,7 +1,7 @@
 """Russian: pymorphy3 lemmas (Вены -> вена, Новой Каледонии -> новый каледония) and place adjectives."""
 import re
 
-from ._libs import pymorphy_lemmatizer, pymorphy_name_form, pymorphy_name_tagger
+from ._libs import pymorphy_affix_negation, pymorphy_lemmatizer, pymorphy_name_form, pymorphy_name_tagger
 from .base import Language, Negation
 
 ADJECTIVES = {
@@ -33,9 +33,11 @@ GIVEN_NAMES = {
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
 NEGATION = Negation(
-    any=re.compile(r"\b(?:не|нет|ни|без|никогда|ничего|никто|нигде|нельзя|отказ\w*|запрет\w*)\b", re.I),
+    any=re.compile(r"\b(?:не|нет|ни|без|никогда|ничего|никто|нигде|нельзя|отказ\w*|запрет\w*|"
+                   r"ник(?:ак|ого|ому|ем|уда)\w*|нич(?:ей|ья|ье|ьи|ем|ему|уть)\w*|нисколько|ниоткуда)\b", re.I),
     explicit=re.compile(r"\b(?:не|нет|никогда|ничего|никто|нельзя)\b", re.I),
     not_negation=re.compile(r"\b(?:не только|не менее|не раз|тем не менее|ни разу не)\b", re.I),
+    affixed=pymorphy_affix_negation("ru", ("не",), without=("без", "бес")),
 )
 
 #: Words that refer to a country without naming it: a translation may name the country.
