@@ -141,6 +141,9 @@ def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
         # Scores the table does not show yet (e.g. quality) are kept, whatever their names.
         for key, value in pr.scores.items():
             row.setdefault(key, value)
+        # The severity each finding fired with, in the order of ``codes`` (a rule's severity depends on
+        # the finding: the same code can be an error in one pair and a warning in another).
+        row["severities"] = " ".join(str(f.severity) for f in pr.findings)
     out: dict[str, Any] = {
         "status": "ok", "error": None, "src_lang": report.source.lang, "tgt_lang": report.target.lang,
         "summary": report.summary(), "notes": list(report.notes), "signature": report.signature,
