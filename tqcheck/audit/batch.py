@@ -111,12 +111,13 @@ def run_audit(options: AuditOptions, notify: Callable[[str], None] | None = None
     settings = dataclasses.replace(options.settings, html=options.html_per_document)
     state = {"input": src.fingerprint, "settings": _settings_state(settings)}
     store = Store(options.outdir)
-    store.check(resume=options.resume, overwrite=options.overwrite)
-    # The cluster is reached before anything is written: a wrong address leaves OUTDIR as it was.
-    client = dask_client(options.scheduler, workers) if options.executor == "dask" else None
     lock = Lock(options.outdir)
+    client = None
     try:
         lock.acquire()  # a second audit on the same OUTDIR stops here, naming this one's pid
+        store.check(resume=options.resume, overwrite=options.overwrite)
+        # The cluster is reached before anything is written: a wrong address leaves OUTDIR as it was.
+        client = dask_client(options.scheduler, workers) if options.executor == "dask" else None
         return _run(options, src, store, state, settings, workers, client, notify, baseline, notes)
     finally:
         lock.release()
