@@ -45,7 +45,7 @@ th { background: var(--bg); position: sticky; top: 0; }
 th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: inherit; }
 th[aria-sort=ascending] button::after { content: " \\25B2"; } th[aria-sort=descending] button::after { content: " \\25BC"; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
-td.err, td.id { overflow-wrap: anywhere; }
+td.err, td.id { overflow-wrap: anywhere; } td.nw { white-space: nowrap; }
 .bar { fill: #9cc3e6; } .hist { fill: #6f9fcf; } svg { vertical-align: middle; }
 .sev-error { color: var(--error); font-weight: 600; } .sev-warning { color: var(--warning); font-weight: 600; }
 .sev-info { color: var(--info); } .failed { color: var(--error); font-weight: 600; } .ok { color: var(--ok); }
@@ -210,7 +210,7 @@ class Dashboard:
                 "findings": row.get("findings")}
         attrs = " ".join(f'data-{k}="{_e("" if v is None else v)}"' for k, v in data.items())
         self.rows.write(
-            f'<tr id="doc-{seq}" {attrs}><td class="id">{doc}</td><td>{_e(pair)}</td><td>{status}</td>'
+            f'<tr id="doc-{seq}" {attrs}><td class="id">{doc}</td><td class="nw">{_e(pair)}</td><td>{status}</td>'
             + _n(row.get("pairs")) + _n(row.get("errors")) + _n(row.get("warnings")) + _n(row.get("infos"))
             + _n(_quality(quality)) + f'<td class="sev-{_e(worst)}">{_e(worst)}</td><td>{_top_codes(codes)}</td>'
             + f'<td class="err">{_e(row.get("error"))}</td></tr>\n')
@@ -333,16 +333,16 @@ class Dashboard:
                 break
         return (f'<svg width="{width * len(bins)}" height="32" role="img" aria-label="quality from 0 to 1">'
                 f'{"".join(bars)}<line x1="0" y1="31" x2="{width * len(bins)}" y2="31" stroke="#999"/></svg> '
-                f'<span class="muted">0 to 1, median ≈ {median:.2f}</span>')
+                f'<span class="muted">median ≈ {median:.2f}</span>')
 
     def _pairs(self, summary: dict[str, Any]) -> str:
         rows = []
         for lp, p in summary["by_language_pair"].items():
             sev = p["findings_by_severity"]
             top = ", ".join(f"{_e(c)} ×{n}" for c, n in sorted(p["findings_by_code"].items(), key=lambda kv: -kv[1])[:5])
-            rows.append(f"<tr><td>{_filter_link(_e(lp), pair=lp)}</td>{_n(p['documents'])}{_n(p['failed'])}"
-                        f"{_n(p['pairs'])}{_n(sev['error'])}{_n(sev['warning'])}{_n(sev['info'])}"
-                        f"<td>{self._histogram(p.get('quality_histogram') or [])}</td><td>{top}</td></tr>")
+            rows.append(f'<tr><td class="nw">{_filter_link(_e(lp), pair=lp)}</td>{_n(p["documents"])}'
+                        f"{_n(p['failed'])}{_n(p['pairs'])}{_n(sev['error'])}{_n(sev['warning'])}{_n(sev['info'])}"
+                        f'<td class="nw">{self._histogram(p.get("quality_histogram") or [])}</td><td>{top}</td></tr>')
         return ("<h2>By language pair</h2><table><thead><tr><th>pair</th><th>documents</th><th>failed</th>"
                 "<th>aligned pairs</th><th>errors</th><th>warnings</th><th>info</th><th>quality distribution</th>"
                 "<th>most frequent codes</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
