@@ -94,12 +94,12 @@ class Totals:
                 n[3] = max(n[3], value)
         self.signatures.setdefault(lp, result.get("signature"))
         quality = row.get("quality")
-        errors, warnings, n = row.get("errors") or 0, row.get("warnings") or 0, row.get("findings") or 0
+        errors, warnings, found = row.get("errors") or 0, row.get("warnings") or 0, row.get("findings") or 0
         if isinstance(quality, (int, float)) and not isinstance(quality, bool):
             pair["quality_histogram"][min(QUALITY_BINS - 1, max(0, int(float(quality) * QUALITY_BINS)))] += 1
-            rank: tuple[Any, ...] = (0, float(quality), -errors, -warnings, -n)
-        elif n:
-            rank = (1, 0.0, -errors, -warnings, -n)
+            rank: tuple[Any, ...] = (0, float(quality), -errors, -warnings, -found)
+        elif found:
+            rank = (1, 0.0, -errors, -warnings, -found)
         else:
             return
         top = sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CODES]

@@ -187,17 +187,17 @@ def _plan(name: str, files: dict[str, str], src_lang: str | None, tgt_lang: str 
     others = sorted(lang for lang in files if lang != src_lang)
     if tgt_lang is None and len(others) > 1:
         return [_Planned(doc, error=f"cannot tell the translation: found {have}; pass --tgt-lang")]
-    target = tgt_lang or (others[0] if others else None)
+    chosen = tgt_lang or (others[0] if others else None)
     if src_lang not in files:
         return [_Planned(doc, error=f"no original: found {have} but no {src_lang} file")]
-    if target is None or target not in files:
-        return [_Planned(doc, error=f"no translation: found {have} but no {target or 'other'} file")]
-    out = [_Planned(doc, src_lang, target)]
+    if chosen is None or chosen not in files:
+        return [_Planned(doc, error=f"no translation: found {have} but no {chosen or 'other'} file")]
+    out = [_Planned(doc, src_lang, chosen)]
     for lang in others:
-        if lang != target:
+        if lang != chosen:
             out.append(_Planned(f"{name}.{lang}"[:MAX_ID], error=(
                 f"{printable(files[lang])}: a file in {lang}, neither the original ({src_lang}) nor the "
-                f"translation ({target}) language of this audit"), shown=files[lang]))
+                f"translation ({chosen}) language of this audit"), shown=files[lang]))
     return out
 
 
