@@ -40,7 +40,8 @@ from bench_audit import NO_SPACE, wmt22_documents, write_manifest  # noqa: E402
 
 KINDS = ("gap", "number", "name", "dropped", "untranslated")
 FAMILY = {"gap": "TQ1", "number": "TQ2", "name": "TQ3", "dropped": "TQ4", "untranslated": "TQ5"}
-NAMES = {"latin": "Harrington", "cyrillic": "Харрингтон"}
+NAMES = {"latin": "Harrington", "cyrillic": "Харрингтон", "katakana": "ハリントン"}
+_KATAKANA = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}")
 _WORD = re.compile(r"(?<=\s)([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,}|[А-ЯЁІЇЄҐ][а-яёіїєґ]{3,})\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _PLAIN = re.compile(r"(?<=\s)[a-zà-öø-ÿа-яёіїєґ]{5,}\b")
@@ -94,6 +95,13 @@ def _name(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
             if word in s or (tgt not in ("de",) and m.start() > 0 and not t[:m.start()].rstrip().endswith((".", ":"))):
                 other = NAMES["cyrillic" if re.match(r"[А-ЯЁІЇЄҐ]", word) else "latin"]
                 paras[p][k] = (s, t[:m.start()] + other + t[m.end():])
+                return True
+    if tgt == "ja":  # names in katakana: one whose source sentence has a capitalised name
+        for p, k in _segments(paras):
+            s, t = paras[p][k]
+            m = _KATAKANA.search(t)
+            if m and _WORD.search(" " + s) and m.group() != NAMES["katakana"]:
+                paras[p][k] = (s, t[:m.start()] + NAMES["katakana"] + t[m.end():])
                 return True
     return False
 
