@@ -113,3 +113,19 @@ def test_the_direction_is_what_the_user_said(tmp_path: Path) -> None:
               "--tgt-lang", "zh")
     docs, _ = tables(tmp_path / "wrong2")
     assert list(docs["status"]) == ["failed"] and "should be zh but reads as en" in docs["error"][0]
+
+
+def test_a_feed_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    folder = os.path.join(os.fsencode(tmp_path), b"feed\xff")
+    os.mkdir(folder)
+    feed = Path(os.fsdecode(folder))
+    _write(feed, "a.zh.txt", sample("kuril", "zh"))
+    _write(feed, "a.en.txt", sample("kuril", "en"))
+    _write(feed, "b.zh.txt", sample("kuril", "zh"))  # no translation: its reason names the folder
+    out = tmp_path / "out"
+    r = audit(feed, "-o", out, "--embedder", "none", "--isolated", "-j", "1", "--format", "csv")
+    assert r.exit_code == 1 and "internal error" not in r.stderr, r.stderr
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["input"]["path"].endswith("feed\\xff") and summary["totals"]["ok"] == 1
+    assert summary["failed_documents"][0]["source_path"].endswith("feed\\xff/b.zh.txt")
+    assert "feed\\xff" in (out / "dashboard.html").read_text("utf-8")

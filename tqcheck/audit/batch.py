@@ -15,7 +15,7 @@ from .baseline import Baseline, load_baseline
 from .inputs import Job, open_input
 from .progress import Progress
 from .runner import AUDIT_EXTRA, cap_workers, dask_client, default_jobs, run_dask, run_processes, run_serial
-from .store import Lock, Store
+from .store import Lock, Store, printable_value
 from .work import WorkSettings
 
 EXECUTORS = ("local", "dask")
@@ -179,10 +179,10 @@ def _run(options: AuditOptions, src: Any, store: Store, state: dict[str, Any], s
     if missing:  # cannot happen unless the input changed under the audit
         raise UsageError(f"{options.input}: {missing} document(s) were not audited; did the input change? "
                          "run again with --resume")
-    meta = {
+    meta = printable_value({
         "input": {**{k: v for k, v in src.fingerprint.items() if k not in ("size", "mtime_ns")}, "path": src.path},
         "options": {k: v for k, v in _settings_state(settings).items()},
-    }
+    })
     summary = write_outputs(store, tuple(options.formats), meta, options.worst, options.fail_on,
                             options.exit_zero, options.html_per_document, baseline)
     return AuditRun(summary, resumed, progress.documents, progress.elapsed(), progress.sentences)

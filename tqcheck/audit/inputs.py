@@ -382,7 +382,7 @@ def _open_rows(path: str, kind: str, allow_outside: bool) -> AuditInput:
 
     kind = "jsonl" if kind == "jsonl" and inline and not files else "manifest"
     st = os.stat(path)
-    fingerprint = {"kind": kind, "input": os.path.abspath(path), "size": size, "mtime_ns": st.st_mtime_ns,
+    fingerprint = {"kind": kind, "input": printable(os.path.abspath(path)), "size": size, "mtime_ns": st.st_mtime_ns,
                    "documents": total}
     return AuditInput(kind, path, total, jobs, [], fingerprint)
 
@@ -483,6 +483,7 @@ def _open_feeds(original: str, translated: str) -> AuditInput:
                 seq += 1
 
     total = sum(1 for _ in jobs())
-    fingerprint = {"kind": "feed", "input": os.path.abspath(original), "translated": os.path.abspath(translated),
+    fingerprint = {"kind": "feed", "input": printable(os.path.abspath(original)),
+                   "translated": printable(os.path.abspath(translated)),
                    "size": [os.path.getsize(original), os.path.getsize(translated)], "documents": total}
     return AuditInput("feed", original, total, jobs, [], fingerprint)

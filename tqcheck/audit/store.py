@@ -227,7 +227,7 @@ class Store:
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate got through (a name, a message): shown escaped
-            result = _printable(result)
+            result = printable_value(result)
             data = (json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         assert self._fd is not None
         view = memoryview(data)
@@ -281,13 +281,14 @@ def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     return out
 
 
-def _printable(value: Any) -> Any:
+def printable_value(value: Any) -> Any:
+    """``value`` with every text in it :func:`.inputs.printable` (a name that is not UTF-8 escaped)."""
     if isinstance(value, str):
         return printable(value)
     if isinstance(value, dict):
-        return {printable(k) if isinstance(k, str) else k: _printable(v) for k, v in value.items()}
+        return {printable(k) if isinstance(k, str) else k: printable_value(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_printable(v) for v in value]
+        return [printable_value(v) for v in value]
     return value
 
 
