@@ -47,6 +47,8 @@ class Lock:
         import fcntl
 
         folder = os.path.dirname(self.path) or "."
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            raise UsageError(f"{folder}: the output folder is a file")
         try:
             if not os.path.isdir(folder):
                 os.makedirs(folder)
