@@ -10,10 +10,9 @@ import sys
 import time
 from pathlib import Path
 
+import psutil  # installed with dask[distributed], a test extra
 import pytest
 from audit_helpers import audit, make_dir_feed
-
-psutil = pytest.importorskip("psutil")
 
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "TQCHECK_CACHE_DIR": ""}
 
@@ -25,8 +24,7 @@ def _start(feed: Path, out: Path, *args: str) -> subprocess.Popen[bytes]:
 
 
 def _descendants(pid: int, count: int, timeout: float = 120) -> list:  # type: ignore[type-arg]
-    """The processes under ``pid`` once there are at least ``count`` of them, and ``pid`` has journalled
-    a document (the workers are busy)."""
+    """The processes under ``pid`` once there are at least ``count`` of them."""
     main = psutil.Process(pid)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
