@@ -1,17 +1,24 @@
-"""Benchmark ``tqcheck audit``: documents per second and peak memory, for --jobs 1, --jobs 2 and a
-2-worker Dask LocalCluster, and peak memory for a small and a large feed (memory must not grow with the feed).
+"""Benchmark ``tqcheck audit``: documents and aligned pairs per second and peak memory, for --jobs 1,
+--jobs 2 (and a 2-worker Dask LocalCluster), and peak memory for a small and a large feed (memory must
+not grow with the feed).
 
-The feed is generated from the bundled samples (zh-en, ru-en, ja-en): each document is a sample with a
-numbered sentence of its own added to both sides, and in about a third of them a paragraph of the
-translation dropped (an omission), so documents differ and findings vary. 2,000 documents hold about
-60,000 aligned pairs. Peak memory is that of the whole process tree (the audit and its workers),
-sampled every 0.1 s with psutil; every run has an empty embedding cache of its own; cpu is the CPU time of the whole tree (user + system), and load the
-1-minute load average at the end (other work on the machine slows the parallel runs most).
+The feed (``--feed wmt22``, the default) is made of distinct real documents: the WMT22 general test set
+of the dev data (/work/shared/data/external_eval_dev/wmt22/: source and the first reference), a few
+documents per direction in every direction there is (zh-en, ja-en, ru-en, de-en, uk-en, cs-en, en-zh,
+en-ja, en-ru, en-de, en-uk, en-cs, de-fr, fr-de), rebuilt with their paragraphs; a direction whose file
+has no document ids is cut into documents of 12 segments, paragraphs of 3. A CSV manifest names the
+files and the languages. Nothing repeats, so the embedding cache helps no document (``--feed samples``
+is the old synthetic feed of the three bundled samples repeated, which the cache serves after the
+first copy: it measures the pipeline without the model, not a real feed).
 
-    python scripts/bench_audit.py                              # everything, --embedder none
-    python scripts/bench_audit.py --embedder use --docs 300    # the bundled embedder, a smaller feed
-    python scripts/bench_audit.py --skip-dask --skip-memory    # only --jobs 1 and --jobs 2
-    python scripts/bench_audit.py --skip-speed --memory-docs 1000,10000
+Peak memory is that of the whole process tree (the audit and its workers), sampled every 0.1 s with
+psutil; every run has an empty embedding cache of its own (cold); cpu is the CPU time of the whole
+tree (user + system), and load the 1-minute load average at the end (other work on the machine slows
+the parallel runs most).
+
+    python scripts/bench_audit.py                                  # WMT22, 12 documents per direction, use
+    python scripts/bench_audit.py --per-direction 4 --skip-memory  # a quick look
+    python scripts/bench_audit.py --feed samples --embedder none --docs 2000
 """
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -31,6 +39,11 @@ from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+WMT22 = Path(os.environ.get("TQCHECK_WMT22", "/work/shared/data/external_eval_dev/wmt22"))
+#: Languages written without spaces between sentences.
+NO_SPACE = ("zh", "ja")
+#: Documents of a direction without document ids: segments per document and per paragraph.
+CHUNK, PARA = 12, 3
 #: (sample, source language, weight, the added sentence in the source language)
 KINDS = (
     ("kuril", "zh", 2, "第{n}号报告于{d}日发布，涉及{k}个项目。"),
@@ -63,6 +76,61 @@ def make_feed(folder: Path, docs: int, seed: int = 7) -> int:
             (folder / f"{stem}.{suffix}.txt").write_bytes(data)
             size += len(data)
     return size
+
+
+def wmt22_documents(per_direction: int, min_segments: int = 5, max_segments: int = 40,
+                    seed: int = 7) -> list[dict[str, Any]]:
+    """``per_direction`` real documents of every WMT22 direction: dicts with id, src_lang, tgt_lang and
+    the segments of each side as paragraphs (lists of segments), in a fixed random choice."""
+    rng = random.Random(seed)
+    out = []
+    for path in sorted(WMT22.glob("wmt22_*.jsonl")):
+        pair = path.stem.split("_")[1]
+        src_lang, tgt_lang = pair[:2], pair[2:]
+        docs: dict[str, list[dict[str, Any]]] = {}
+        with open(path, encoding="utf-8") as fh:
+            lines = [json.loads(line) for line in fh]
+        if len({line.get("doc") for line in lines}) <= 1:  # no document ids: cut into documents
+            for k, line in enumerate(lines):
+                docs.setdefault(f"chunk{k // CHUNK}", []).append({**line, "para": (k % CHUNK) // PARA})
+        else:
+            for line in lines:
+                docs.setdefault(str(line.get("doc")), []).append(line)
+        names = sorted(n for n, segs in docs.items() if min_segments <= len(segs) <= max_segments)
+        rng.shuffle(names)
+        for name in sorted(names[:per_direction]):
+            segs = sorted(docs[name], key=lambda s: s["seg"])
+            paras: dict[Any, list[tuple[str, str]]] = {}
+            for seg in segs:
+                # the first reference there is (cs-en and en-cs have ref_B and ref_C only)
+                ref = next((seg[r] for r in ("ref_A", "ref_B", "ref_C") if (seg.get(r) or "").strip()), "")
+                if (seg.get("source") or "").strip() and ref.strip():
+                    paras.setdefault(seg.get("para") or 0, []).append((seg["source"].strip(), ref.strip()))
+            out.append({"id": f"{pair}-{re.sub(r'[^A-Za-z0-9._-]', '_', name)[:60]}", "src_lang": src_lang,
+                        "tgt_lang": tgt_lang, "paragraphs": [paras[k] for k in sorted(paras, key=str)]})
+    return out
+
+
+def join(paragraphs: list[list[str]], lang: str) -> str:
+    """Paragraphs of segments as a text: segments joined (with a space, or none in Chinese and Japanese),
+    paragraphs separated by a blank line."""
+    sep = "" if lang in NO_SPACE else " "
+    return "\n\n".join(sep.join(s for s in p if s) for p in paragraphs) + "\n"
+
+
+def write_manifest(folder: Path, docs: list[dict[str, Any]]) -> Path:
+    """Each document's two sides as files in ``folder``, and manifest.csv naming them with their languages."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = ["id,source_path,translation_path,src_lang,tgt_lang"]
+    for doc in docs:
+        src = join([[s for s, _ in p] for p in doc["paragraphs"]], doc["src_lang"])
+        tgt = join([[t for _, t in p] for p in doc["paragraphs"]], doc["tgt_lang"])
+        for side, lang, text in (("src", doc["src_lang"], src), ("tgt", doc["tgt_lang"], tgt)):
+            (folder / f"{doc['id']}.{side}.{lang}.txt").write_text(text, "utf-8")
+        rows.append(f"{doc['id']},{doc['id']}.src.{doc['src_lang']}.txt,{doc['id']}.tgt.{doc['tgt_lang']}.txt,"
+                    f"{doc['src_lang']},{doc['tgt_lang']}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    return folder / "manifest.csv"
 
 
 def _tree_rss(proc: Any) -> int:
@@ -126,47 +194,58 @@ def show(label: str, r: dict) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=2000, help="documents in the speed feed (default 2000)")
-    ap.add_argument("--embedder", default="none", help="use or none (default none)")
+    ap.add_argument("--feed", choices=("wmt22", "samples"), default="wmt22",
+                    help="distinct real WMT22 documents (default), or the bundled samples repeated")
+    ap.add_argument("--per-direction", type=int, default=12, help="WMT22 documents per direction (default 12)")
+    ap.add_argument("--docs", type=int, default=2000, help="documents of the samples feed (default 2000)")
+    ap.add_argument("--embedder", default="use", help="use or none (default use)")
     ap.add_argument("--skip-speed", action="store_true", help="skip --jobs 1 / --jobs 2 / Dask")
-    ap.add_argument("--skip-dask", action="store_true", help="skip the Dask LocalCluster run")
+    ap.add_argument("--dask", action="store_true", help="also a Dask LocalCluster run")
     ap.add_argument("--skip-memory", action="store_true", help="skip the memory check")
-    ap.add_argument("--memory-docs", default="1000,10000", help="feeds for the memory check (default 1000,10000)")
-    ap.add_argument("--memory-jobs", type=int, default=1, help="--jobs of the memory check (default 1)")
+    ap.add_argument("--memory-jobs", type=int, default=2, help="--jobs of the memory check (default 2)")
     ap.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (default: a temporary folder)")
     a = ap.parse_args()
     work = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="tqcheck-bench-audit-"))
     work.mkdir(parents=True, exist_ok=True)
-    common = ["--embedder", a.embedder]
-    print(f"tqcheck audit benchmark: embedder {a.embedder}, {os.cpu_count()} cores, work folder {work}", flush=True)
+    common = ["--embedder", a.embedder, "--isolated"]
+
+    def feed_of(size: float) -> Path:
+        """The feed with ``size`` of its documents (1: all of them)."""
+        if a.feed == "samples":
+            folder = work / f"samples{int(a.docs * size)}"
+            if not folder.exists():
+                make_feed(folder, int(a.docs * size))
+            return folder
+        docs = wmt22_documents(a.per_direction)
+        docs = docs[::round(1 / size)] if size < 1 else docs
+        return write_manifest(work / f"wmt22-{len(docs)}", docs)
+
+    print(f"tqcheck audit benchmark: {a.feed} feed, embedder {a.embedder}, {os.cpu_count()} cores, "
+          f"work folder {work}", flush=True)
+    two: dict[str, Any] | None = None
     try:
         if not a.skip_speed:
-            feed = work / f"feed{a.docs}"
-            if not feed.exists():
-                make_feed(feed, a.docs)
+            feed = feed_of(1)
             one = run(feed, work / "out-j1", [*common, "--jobs", "1"])
-            show("--jobs 1", one)
+            show("--jobs 1 (cold cache)", one)
             two = run(feed, work / "out-j2", [*common, "--jobs", "2"])
-            show("--jobs 2", two)
+            show("--jobs 2 (cold cache)", two)
             print(f"speed-up --jobs 2 over --jobs 1: {one['wall'] / two['wall']:.2f}x (target >= 1.7x)", flush=True)
-            if not a.skip_dask:
+            many = run(feed, work / "out-j64", [*common, "--jobs", "64"])
+            show("--jobs 64 (capped)", many)
+            print(f"--jobs 64 / --jobs 2 wall time: {many['wall'] / two['wall']:.2f} (target <= 1.0, noise aside); "
+                  f"{many['line']}", flush=True)
+            if a.dask:
                 dask = run(feed, work / "out-dask", [*common, "--executor", "dask", "--jobs", "2"])
                 show("Dask LocalCluster, 2 workers", dask)
-                same = all((work / "out-j1" / t).read_bytes() == (work / "out-dask" / t).read_bytes()
-                           for t in ("documents.parquet", "findings.parquet"))
-                print(f"Dask tables identical to --jobs 1: {same}", flush=True)
         if not a.skip_memory:
-            peaks = []
-            for n in (int(x) for x in a.memory_docs.split(",")):
-                feed = work / f"feed{n}"
-                if not feed.exists():
-                    make_feed(feed, n)
-                r = run(feed, work / f"out-mem{n}", [*common, "--jobs", str(a.memory_jobs)])
-                show(f"memory, --jobs {a.memory_jobs}", r)
-                peaks.append((n, r["peak_mb"]))
-                shutil.rmtree(feed)
-            (small, p0), (large, p1) = peaks[0], peaks[-1]
-            print(f"peak memory {large} docs / {small} docs: {p1 / p0:.3f} (target <= 1.20)", flush=True)
+            small = run(feed_of(1 / 4), work / "out-mem-small", [*common, "--jobs", str(a.memory_jobs)])
+            show(f"memory, 1/4 feed, --jobs {a.memory_jobs}", small)
+            large = two if two is not None and a.memory_jobs == 2 else \
+                run(feed_of(1), work / "out-mem-large", [*common, "--jobs", str(a.memory_jobs)])
+            show(f"memory, whole feed, --jobs {a.memory_jobs}", large)
+            print(f"peak memory whole feed / quarter feed: {large['peak_mb'] / small['peak_mb']:.3f} "
+                  f"({large['docs']} / {small['docs']} documents; target <= 1.20)", flush=True)
     finally:
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -157,7 +157,7 @@ def test_an_existing_audit_needs_resume_or_overwrite(feed_dir: Path, tmp_path: P
                     "--resume", "--overwrite")
     assert (out / "summary.json").read_bytes() == before
     _one_line_error(audit(feed_dir, "-o", out, "--embedder", "none", "-j", "1", "--resume", "--select", "TQ1"),
-                    "another input or with other options (differs in: settings)")
+                    "another input or with other options (differs in: --select (was null, now [\"TQ1\"]))")
     again = audit(feed_dir, "-o", out, "--embedder", "none", "-j", "1", "--resume")  # nothing left to do
     assert again.exit_code == 1 and "0 checked" in again.stderr
     assert json.loads((out / "summary.json").read_text()) == json.loads(before)

@@ -37,7 +37,8 @@ def test_directory_of_pairs(feed_dir: Path, tmp_path: Path) -> None:
         assert sum(1 for _ in csv.DictReader(fh)) == len(findings)
     assert sum(1 for _ in open(out / "documents.jsonl", encoding="utf-8")) == 6
     page = (out / "dashboard.html").read_text("utf-8")
-    assert "Content-Security-Policy" in page and "script-src 'none'" in page and "doc005" in page
+    assert "Content-Security-Policy" in page and "script-src 'sha256-" in page and "doc005" in page
+    assert "unsafe-inline" not in page
     assert "tqcheck: audited 6 documents (6 ok, 0 failed)" in r.stderr
 
 

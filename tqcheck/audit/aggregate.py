@@ -16,15 +16,20 @@ from typing import Any
 from .._version import __version__
 from ..report.table import defuse
 from ..types import Severity
+from .baseline import CHANGE_COLUMNS, Baseline, Changes
 from .store import Store
-from .tables import (DOCUMENT_COLUMNS, FINDING_COLUMNS, arrow_schema, columns, convert, document_row,
-                     finding_rows, needs_conversion)
+from .tables import (DOCUMENT_COLUMNS, FINDING_COLUMNS, arrow_schema, columns, convert, document_row, finding_rows,
+                     fired, needs_conversion)
 
 #: Documents per Parquet row group of documents.parquet (findings.parquet: rows per group).
 DOC_GROUP = 5000
 FINDING_GROUP = 20000
 DEFAULT_WORST = 20
 SEVERITIES = ("error", "warning", "info")
+#: Bins of the quality histogram of each language pair (equal widths over 0-1).
+QUALITY_BINS = 20
+#: Codes shown for each of the worst documents.
+TOP_CODES = 3
 #: Summary keys that are not extra scores (everything else numeric is aggregated: mean, min, max).
 _NOT_SCORES = frozenset(DOCUMENT_COLUMNS)
 
@@ -42,17 +47,23 @@ class Totals:
     target_sentences: int = 0
     by_severity: Counter[str] = field(default_factory=Counter)
     by_code: Counter[str] = field(default_factory=Counter)
+    #: code -> severity -> findings that fired with it
+    by_code_severity: dict[str, Counter[str]] = field(default_factory=dict)
     by_pair: dict[str, dict[str, Any]] = field(default_factory=dict)
     scores: dict[str, list[float]] = field(default_factory=dict)  # name -> [n, sum, min, max]
     worst: list[tuple[Any, ...]] = field(default_factory=list)
     signatures: dict[str, Any] = field(default_factory=dict)
     worst_severity: Severity | None = None
 
-    def add(self, result: dict[str, Any], row: dict[str, Any]) -> None:
+    def add(self, result: dict[str, Any], row: dict[str, Any], findings: list[dict[str, Any]]) -> None:
         self.documents += 1
         lp = f"{row.get('src_lang') or '?'}-{row.get('tgt_lang') or '?'}"
         pair = self.by_pair.setdefault(lp, {"documents": 0, "failed": 0, "pairs": 0, "findings": 0,
-                                            "findings_by_severity": Counter(), "findings_by_code": Counter()})
+                                            "findings_by_severity": Counter(), "findings_by_code": Counter(),
+                                            "quality_histogram": [0] * QUALITY_BINS})
+        for finding in findings:
+            for code, severity in fired(finding):
+                self.by_code_severity.setdefault(code, Counter())[severity or "unknown"] += 1
         pair["documents"] += 1
         if result["status"] != "ok":
             pair["failed"] += 1
@@ -83,16 +94,19 @@ class Totals:
                 n[3] = max(n[3], value)
         self.signatures.setdefault(lp, result.get("signature"))
         quality = row.get("quality")
-        errors, warnings, findings = row.get("errors") or 0, row.get("warnings") or 0, row.get("findings") or 0
+        errors, warnings, found = row.get("errors") or 0, row.get("warnings") or 0, row.get("findings") or 0
         if isinstance(quality, (int, float)) and not isinstance(quality, bool):
-            rank: tuple[Any, ...] = (0, float(quality), -errors, -warnings, -findings)
-        elif findings:
-            rank = (1, 0.0, -errors, -warnings, -findings)
+            pair["quality_histogram"][min(QUALITY_BINS - 1, max(0, int(float(quality) * QUALITY_BINS)))] += 1
+            rank: tuple[Any, ...] = (0, float(quality), -errors, -warnings, -found)
+        elif found:
+            rank = (1, 0.0, -errors, -warnings, -found)
         else:
             return
+        top = sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CODES]
         entry = (*rank, result["seq"], {k: row.get(k) for k in ("id", "src_lang", "tgt_lang", "pairs", "findings",
                                                                  "errors", "warnings", "infos", "worst_severity")
-                                       } | ({"quality": quality} if quality is not None else {}))
+                                       } | ({"quality": quality} if quality is not None else {})
+                 | {"seq": result["seq"], "top_codes": dict(top)})
         # A max-heap of the N worst by negating is awkward with mixed tuples: keep a short sorted list.
         self.worst.append(entry)
         if len(self.worst) > 4 * self.worst_n + 64:
@@ -115,6 +129,8 @@ class Totals:
                 "worst_severity": str(self.worst_severity) if self.worst_severity else None,
             },
             "findings_by_code": dict(sorted(self.by_code.items())),
+            "findings_by_code_and_severity": {c: {s: n for s, n in sorted(v.items())}
+                                              for c, v in sorted(self.by_code_severity.items())},
             "by_language_pair": by_pair,
             "scores": {k: {"documents": v[0], "mean": round(v[1] / v[0], 4), "min": v[2], "max": v[3]}
                        for k, v in sorted(self.scores.items())},
@@ -209,7 +225,8 @@ def _umask_mode() -> int:
 
 
 def write_outputs(store: Store, formats: tuple[str, ...], meta: dict[str, Any], worst_n: int,
-                  fail_on: Severity, exit_zero: bool, html_reports: bool) -> dict[str, Any]:
+                  fail_on: Severity, exit_zero: bool, html_reports: bool,
+                  baseline: Baseline | None = None) -> dict[str, Any]:
     """Write every output from the journal; returns the content of summary.json."""
     from .dashboard import Dashboard
 
@@ -220,15 +237,23 @@ def write_outputs(store: Store, formats: tuple[str, ...], meta: dict[str, Any], 
     out = _Outputs(store.outdir, formats, doc_cols, finding_cols, convert_cols)
     dashboard = Dashboard(out._temp("dashboard.html"), html_reports)
     totals = Totals(worst_n)
+    changes = Changes(baseline) if baseline is not None else None
     try:
         for result in store.results():
             row = document_row(result)
-            totals.add(result, row)
+            findings = finding_rows(result)
+            totals.add(result, row, findings)
             out.add("documents", [row])
-            out.add("findings", finding_rows(result))
+            out.add("findings", findings)
             dashboard.add(row)
+            if changes is not None:
+                changes.add(row)
         out.close()
         agg = totals.summary()
+        if changes is not None:
+            changes.finish()
+            _write_changes(out, changes.rows, formats)
+            agg["baseline"] = changes.summary()
         code = exit_code_of(agg, fail_on, exit_zero)
         summary = {"tool": "tqcheck audit", "version": __version__, **meta,
                    "fail_on": str(fail_on), "exit_code": code, **agg}
@@ -248,6 +273,27 @@ def write_outputs(store: Store, formats: tuple[str, ...], meta: dict[str, Any], 
         os.chmod(out.tmp[name], mode)
         os.replace(out.tmp[name], os.path.join(store.outdir, name))
     return summary
+
+
+def _write_changes(out: _Outputs, rows: list[dict[str, Any]], formats: tuple[str, ...]) -> None:
+    """changes.parquet (and .csv/.jsonl on request): one row per document that changed since the baseline."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = [name for name, _ in CHANGE_COLUMNS]
+    pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema(list(CHANGE_COLUMNS))),
+                   out._temp("changes.parquet"), compression="zstd")
+    if "csv" in formats:
+        with open(out._temp("changes.csv"), "w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+            writer.writerow(names)
+            for r in rows:
+                writer.writerow([defuse(r[n]) if isinstance(r[n], str) else ("" if r[n] is None else r[n])
+                                 for n in names])
+    if "jsonl" in formats:
+        with open(out._temp("changes.jsonl"), "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps({n: r[n] for n in names}, ensure_ascii=False) + "\n")
 
 
 def exit_code_of(agg: dict[str, Any], fail_on: Severity, exit_zero: bool) -> int:

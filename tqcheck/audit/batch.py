@@ -3,7 +3,6 @@ documents not done yet on the chosen executor, then write the tables, summary an
 from __future__ import annotations
 
 import dataclasses
-import os
 import signal
 import threading
 from dataclasses import dataclass, field
@@ -12,10 +11,11 @@ from typing import Any, Callable, Iterator
 from ..errors import UsageError
 from ..types import Severity
 from .aggregate import DEFAULT_WORST, write_outputs
+from .baseline import Baseline, load_baseline
 from .inputs import Job, open_input
 from .progress import Progress
-from .runner import AUDIT_EXTRA, dask_client, default_jobs, run_dask, run_processes, run_serial
-from .store import Store
+from .runner import AUDIT_EXTRA, cap_workers, dask_client, default_jobs, run_dask, run_processes, run_serial
+from .store import Lock, Store, printable_value
 from .work import WorkSettings
 
 EXECUTORS = ("local", "dask")
@@ -43,6 +43,10 @@ class AuditOptions:
     fail_on: Severity = Severity.ERROR
     exit_zero: bool = False
     progress: bool = False
+    #: Seconds between two progress lines when stderr is not a terminal (a log, CI).
+    progress_every: float = 10.0
+    #: An earlier audit's OUTDIR to compare with: what is new and what is fixed since.
+    baseline: str | None = None
 
     def __post_init__(self) -> None:
         if self.scheduler:
@@ -59,6 +63,8 @@ class AuditOptions:
             raise UsageError("--resume and --overwrite contradict each other; pass one")
         if self.worst < 0:
             raise UsageError("--worst must be 0 or more")
+        if not self.progress_every > 0:
+            raise UsageError("--progress-every must be more than 0 seconds")
 
 
 @dataclass
@@ -95,19 +101,26 @@ def run_audit(options: AuditOptions, notify: Callable[[str], None] | None = None
     src = open_input(options.input, translated_feed=options.translated_feed, pattern=options.pattern,
                      allow_outside=options.allow_outside, src_lang=options.settings.src_lang,
                      tgt_lang=options.settings.tgt_lang)
-    for note in src.notes:
-        if notify:
-            notify(note)
     workers = options.jobs or default_jobs()
+    notes = list(src.notes)
+    if not options.scheduler:
+        workers, capped = cap_workers(workers, src.total, options.settings.embedder)
+        if capped and options.jobs:
+            notes.append(capped)
+    baseline = load_baseline(options.baseline, options.outdir) if options.baseline else None
     settings = dataclasses.replace(options.settings, html=options.html_per_document)
     state = {"input": src.fingerprint, "settings": _settings_state(settings)}
     store = Store(options.outdir)
-    store.check(resume=options.resume, overwrite=options.overwrite)
-    # The cluster is reached before anything is written: a wrong address leaves OUTDIR as it was.
-    client = dask_client(options.scheduler, workers) if options.executor == "dask" else None
+    lock = Lock(options.outdir)
+    client = None
     try:
-        return _run(options, src, store, state, settings, workers, client, notify)
+        lock.acquire()  # a second audit on the same OUTDIR stops here, naming this one's pid
+        store.check(resume=options.resume, overwrite=options.overwrite)
+        # The cluster is reached before anything is written: a wrong address leaves OUTDIR as it was.
+        client = dask_client(options.scheduler, workers) if options.executor == "dask" else None
+        return _run(options, src, store, state, settings, workers, client, notify, baseline, notes)
     finally:
+        lock.release()
         if client is not None:
             cluster = getattr(client, "cluster", None) if not options.scheduler else None
             client.close()
@@ -116,8 +129,12 @@ def run_audit(options: AuditOptions, notify: Callable[[str], None] | None = None
 
 
 def _run(options: AuditOptions, src: Any, store: Store, state: dict[str, Any], settings: WorkSettings,
-         workers: int, client: Any, notify: Callable[[str], None] | None) -> AuditRun:
+         workers: int, client: Any, notify: Callable[[str], None] | None, baseline: Baseline | None,
+         notes: list[str]) -> AuditRun:
     resumed = store.open(state, resume=options.resume, overwrite=options.overwrite)
+    for note in notes:  # once the audit is sure to start
+        if notify:
+            notify(note)
     if options.resume and not resumed and notify:
         notify(f"{options.outdir} holds no audit to resume; starting one")
     if resumed and notify:
@@ -128,7 +145,7 @@ def _run(options: AuditOptions, src: Any, store: Store, state: dict[str, Any], s
             if job.id not in store.done:
                 yield job
 
-    progress = Progress(src.total, len(store.done), options.progress)
+    progress = Progress(src.total, len(store.done), options.progress, every=options.progress_every)
 
     def on_result(result: dict[str, Any]) -> None:
         store.record(result)
@@ -144,7 +161,7 @@ def _run(options: AuditOptions, src: Any, store: Store, state: dict[str, Any], s
         elif workers == 1:
             run_serial(todo(), settings, on_result)
         else:
-            threads = max(1, (os.cpu_count() or 1) // workers)
+            threads = max(1, default_jobs() // workers)
             run_processes(todo(), dataclasses.replace(settings, threads=threads), workers, on_result)
     except KeyboardInterrupt:
         progress.close()
@@ -162,12 +179,12 @@ def _run(options: AuditOptions, src: Any, store: Store, state: dict[str, Any], s
     if missing:  # cannot happen unless the input changed under the audit
         raise UsageError(f"{options.input}: {missing} document(s) were not audited; did the input change? "
                          "run again with --resume")
-    meta = {
+    meta = printable_value({
         "input": {**{k: v for k, v in src.fingerprint.items() if k not in ("size", "mtime_ns")}, "path": src.path},
         "options": {k: v for k, v in _settings_state(settings).items()},
-    }
+    })
     summary = write_outputs(store, tuple(options.formats), meta, options.worst, options.fail_on,
-                            options.exit_zero, options.html_per_document)
+                            options.exit_zero, options.html_per_document, baseline)
     return AuditRun(summary, resumed, progress.documents, progress.elapsed(), progress.sentences)
 
 

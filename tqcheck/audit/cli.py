@@ -56,7 +56,14 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--html-per-document", is_flag=True, help="Also write the HTML report of each document to OUTDIR/reports/.")
 @click.option("--worst", type=int, default=20, show_default=True, metavar="N",
               help="How many worst documents summary.json and the dashboard list.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress on stderr (default: a bar when stderr is a terminal). --progress with stderr to a "
+                   "file or pipe (cron, CI) prints a plain progress line every --progress-every seconds.")
+@click.option("--progress-every", type=float, default=10.0, show_default=True, metavar="SECONDS",
+              help="Seconds between two plain progress lines.")
+@click.option("--baseline", metavar="OLD_OUTDIR",
+              help="Compare with an earlier audit's output folder: what is new and what is fixed, per document "
+                   "and per code (summary.json, changes.parquet, the dashboard).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no notes; the final line is still printed.")
 def audit(**kwargs: Any) -> None:
     """Audit many document pairs: INPUT is a directory of pairs, a manifest (CSV or JSONL), a JSONL feed
@@ -77,7 +84,7 @@ def _audit(input_path: str, outdir: str, translated_feed: str | None, pattern: s
            select: str | None, ignore: str | None, glossaries: tuple[str, ...], config_path: str | None,
            isolated: bool, fail_on: str | None, exit_zero: bool, jobs: int | None, executor: str,
            scheduler: str | None, resume: bool, overwrite: bool, formats: str, html_per_document: bool, worst: int,
-           progress: bool | None, quiet: bool) -> None:
+           progress: bool | None, progress_every: float, baseline: str | None, quiet: bool) -> None:
     from ..config import Config, find_config, load_config
     from ..errors import UsageError
     from ..models.embedders import get_embedder
@@ -114,6 +121,7 @@ def _audit(input_path: str, outdir: str, translated_feed: str | None, pattern: s
         input_path, outdir, settings, translated_feed, pattern, allow_outside, jobs, executor, scheduler, resume,
         overwrite, tuple(f.strip().lower() for f in formats.split(",") if f.strip()), html_per_document, worst,
         severity, exit_zero, (sys.stderr.isatty() if progress is None else progress) and not quiet,
+        progress_every, baseline,
     )
     run = run_audit(options, notify)
     t = run.summary["totals"]

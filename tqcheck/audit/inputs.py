@@ -78,7 +78,7 @@ def open_input(path: str, *, translated_feed: str | None = None, pattern: str | 
     if pattern is not None and not os.path.isdir(path):
         raise UsageError(f"--pattern applies to a directory INPUT; {path} is a file")
     if os.path.isdir(path):
-        return _open_directory(path, pattern or DEFAULT_PATTERN, allow_outside, tgt_lang)
+        return _open_directory(path, pattern or DEFAULT_PATTERN, allow_outside, src_lang, tgt_lang)
     lower = path.lower()
     if lower.endswith(MANIFEST_SUFFIXES):
         return _open_rows(path, "manifest", allow_outside)
@@ -136,9 +136,74 @@ def _pattern_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
-def _open_directory(root: str, pattern: str, allow_outside: bool, tgt_lang: str | None) -> AuditInput:
+def printable(text: str) -> str:
+    """``text`` as it can be shown and stored: the bytes of a file name that is not UTF-8 (which Python
+    reads as surrogate escapes) as ``\\xNN``, any other lone surrogate as ``\\uNNNN``."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif 0xD800 <= o <= 0xDFFF:
+            out.append(f"\\u{o:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """One document of a directory NAME: its source language, or the reason it cannot be audited."""
+
+    doc_id: str
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    error: str | None = None
+    shown: str | None = None  # the file named with the error
+
+
+def _plan(name: str, files: dict[str, str], src_lang: str | None, tgt_lang: str | None) -> list[_Planned]:
+    """The documents of one NAME, whose files are ``files`` (language -> relative path): the direction
+    comes from what the user said (--src-lang, --tgt-lang; without either, the en file is the translation
+    of each of the others), and a NAME that does not fit it is a failed document with the reason."""
+    doc = name[:MAX_ID]
+    have = ", ".join(printable(files[lang]) for lang in sorted(files))
+    if src_lang is None:
+        target = tgt_lang or DEFAULT_DIR_TARGET
+        sources = sorted(lang for lang in files if lang != target)
+        if target not in files:
+            why = f"no translation: found {have} but no {target} file"
+            if tgt_lang is None:
+                why += " (pass --tgt-lang if the translations are not in en)"
+            return [_Planned(doc, error=why)]
+        if not sources:
+            return [_Planned(doc, error=f"no original: found only the {target} file {have}")]
+        return [_Planned(doc if len(sources) == 1 else f"{name}.{lang}"[:MAX_ID], lang, target) for lang in sources]
+    others = sorted(lang for lang in files if lang != src_lang)
+    if tgt_lang is None and len(others) > 1:
+        return [_Planned(doc, error=f"cannot tell the translation: found {have}; pass --tgt-lang")]
+    chosen = tgt_lang or (others[0] if others else None)
+    if src_lang not in files:
+        return [_Planned(doc, error=f"no original: found {have} but no {src_lang} file")]
+    if chosen is None or chosen not in files:
+        return [_Planned(doc, error=f"no translation: found {have} but no {chosen or 'other'} file")]
+    out = [_Planned(doc, src_lang, chosen)]
+    for lang in others:
+        if lang != chosen:
+            out.append(_Planned(f"{name}.{lang}"[:MAX_ID], error=(
+                f"{printable(files[lang])}: a file in {lang}, neither the original ({src_lang}) nor the "
+                f"translation ({chosen}) language of this audit"), shown=files[lang]))
+    return out
+
+
+def _open_directory(root: str, pattern: str, allow_outside: bool, src_lang: str | None,
+                    tgt_lang: str | None) -> AuditInput:
     regex = _pattern_regex(pattern)
-    target = tgt_lang or DEFAULT_DIR_TARGET
     groups: dict[str, dict[str, str]] = {}
     skipped = 0
     for folder, dirs, files in os.walk(root):
@@ -155,40 +220,42 @@ def _open_directory(root: str, pattern: str, allow_outside: bool, tgt_lang: str 
             if m is None or lang is None or name.startswith("."):
                 skipped += 1
                 continue
-            groups.setdefault(m.group("name"), {})[lang] = rel
+            groups.setdefault(printable(m.group("name")), {})[lang] = rel
     names = sorted(groups)
-    total = sum(max(1, sum(1 for lang in groups[n] if lang != target)) for n in names)
     if not names:
         raise InputError(root, f"no document pairs named like {pattern!r} (e.g. kuril.zh.txt + kuril.en.txt); "
                          "pass --pattern to describe the names")
+    total = sum(len(_plan(n, groups[n], src_lang, tgt_lang)) for n in names)
     notes = [f"{root}: {skipped} file(s) not named like {pattern!r} were skipped"] if skipped else []
+    if src_lang is None and tgt_lang is None:
+        directions = sorted({f"{lang}->{DEFAULT_DIR_TARGET}" for n in names for lang in groups[n]
+                             if lang != DEFAULT_DIR_TARGET and DEFAULT_DIR_TARGET in groups[n]})
+        if directions:
+            notes.append(f"the {DEFAULT_DIR_TARGET} file of each pair is taken as the translation "
+                         f"({', '.join(directions[:6])}{', ...' if len(directions) > 6 else ''}); "
+                         "pass --src-lang and --tgt-lang to audit the other way")
 
     def jobs() -> Iterator[Job]:
         seq = 0
         for name in names:
             files = groups[name]
-            sources = [lang for lang in files if lang != target]
-            if target not in files or not sources:
-                have = ", ".join(sorted(files.values()))
-                why = (f"no translation: found {have} but no {target} file" if target not in files else
-                       f"no original: found only the {target} file {have}")
-                if target not in files and tgt_lang is None:
-                    why += " (pass --tgt-lang if the translations are not in en)"
-                yield Job(seq, name[:MAX_ID], os.path.join(root, next(iter(sorted(files.values())))), error=why)
-                seq += 1
-                continue
-            for lang in sorted(sources):
-                doc_id = name if len(sources) == 1 else f"{name}.{lang}"
-                src, tgt = os.path.join(root, files[lang]), os.path.join(root, files[target])
+            for planned in _plan(name, files, src_lang, tgt_lang):
+                if planned.error is not None or planned.src_lang is None or planned.tgt_lang is None:
+                    first = planned.shown or files[sorted(files)[0]]
+                    yield Job(seq, planned.doc_id, printable(os.path.join(root, first)), error=planned.error)
+                    seq += 1
+                    continue
+                src, tgt = os.path.join(root, files[planned.src_lang]), os.path.join(root, files[planned.tgt_lang])
                 error = None
-                for shown in (src, tgt):
-                    if not allow_outside and not _inside(root, shown):
-                        error = f"{shown} links to a file outside {root}; pass --allow-outside to allow it"
-                yield Job(seq, doc_id[:MAX_ID], src, tgt, os.path.abspath(src), os.path.abspath(tgt),
-                          src_lang=lang, tgt_lang=target, error=error)
+                for path in (src, tgt):
+                    if not allow_outside and not _inside(root, path):
+                        error = f"{printable(path)} links to a file outside {root}; pass --allow-outside to allow it"
+                yield Job(seq, planned.doc_id, printable(src), printable(tgt), os.path.abspath(src),
+                          os.path.abspath(tgt), src_lang=planned.src_lang, tgt_lang=planned.tgt_lang, error=error)
                 seq += 1
 
-    fingerprint = {"kind": "directory", "input": os.path.abspath(root), "pattern": pattern, "documents": total}
+    fingerprint = {"kind": "directory", "input": printable(os.path.abspath(root)), "pattern": pattern,
+                   "documents": total}
     return AuditInput("directory", root, total, jobs, notes, fingerprint)
 
 
@@ -248,7 +315,7 @@ def _row_job(path: str, kind: str, line: int, row: dict[str, Any], seq: int, all
         doc_id = f"line-{line}"
     if not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
         raise InputError(path, f"id must be a string or a number, not {json.dumps(doc_id)}", line=line)
-    doc_id = str(doc_id).strip()
+    doc_id = printable(str(doc_id).strip())
     if len(doc_id) > MAX_ID:
         raise InputError(path, f"id of {len(doc_id)} characters, over the limit of {MAX_ID}", line=line)
     src_lang = _lang(row.get("src_lang"), path, line, "src_lang")
@@ -282,8 +349,8 @@ def _row_job(path: str, kind: str, line: int, row: dict[str, Any], seq: int, all
             raise InputError(path, f"{key} {value!r} is outside the manifest's folder "
                              f"{os.path.abspath(base or '.')}; pass --allow-outside to allow it", line=line)
         shown.append(os.path.normpath(full))
-    return Job(seq, doc_id, shown[0], shown[1], os.path.abspath(shown[0]), os.path.abspath(shown[1]),
-               src_lang=src_lang, tgt_lang=tgt_lang)
+    return Job(seq, doc_id, printable(shown[0]), printable(shown[1]), os.path.abspath(shown[0]),
+               os.path.abspath(shown[1]), src_lang=src_lang, tgt_lang=tgt_lang)
 
 
 def _open_rows(path: str, kind: str, allow_outside: bool) -> AuditInput:
@@ -315,7 +382,7 @@ def _open_rows(path: str, kind: str, allow_outside: bool) -> AuditInput:
 
     kind = "jsonl" if kind == "jsonl" and inline and not files else "manifest"
     st = os.stat(path)
-    fingerprint = {"kind": kind, "input": os.path.abspath(path), "size": size, "mtime_ns": st.st_mtime_ns,
+    fingerprint = {"kind": kind, "input": printable(os.path.abspath(path)), "size": size, "mtime_ns": st.st_mtime_ns,
                    "documents": total}
     return AuditInput(kind, path, total, jobs, [], fingerprint)
 
@@ -384,7 +451,7 @@ def _open_feeds(original: str, translated: str) -> AuditInput:
         ids: set[str] = set()
 
         def unique(doc_id: str) -> str:
-            doc_id = doc_id[:MAX_ID]
+            doc_id = printable(doc_id)[:MAX_ID]
             base, n = doc_id, 2
             while doc_id in ids:
                 doc_id, n = f"{base}~{n}", n + 1
@@ -416,6 +483,7 @@ def _open_feeds(original: str, translated: str) -> AuditInput:
                 seq += 1
 
     total = sum(1 for _ in jobs())
-    fingerprint = {"kind": "feed", "input": os.path.abspath(original), "translated": os.path.abspath(translated),
+    fingerprint = {"kind": "feed", "input": printable(os.path.abspath(original)),
+                   "translated": printable(os.path.abspath(translated)),
                    "size": [os.path.getsize(original), os.path.getsize(translated)], "documents": total}
     return AuditInput("feed", original, total, jobs, [], fingerprint)

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import sys
+import threading
+import time
 from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import UsageError
@@ -26,6 +30,78 @@ def _lost(job: Job, why: str) -> dict[str, Any]:
             "status": "failed", "error": why}
 
 
+#: Linux prctl option: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+#: How often a worker checks that the audit that started it is still there.
+WATCHDOG_EVERY = 0.5
+#: Memory a worker process takes (bytes): the pipeline, its models and one document; with the bundled
+#: embedder (TensorFlow) a worker peaks near 800 MB on real news (scripts/bench_audit.py), without it
+#: about 150 MB.
+WORKER_MEMORY = {"with_embedder": 800 * 2**20, "without": 160 * 2**20}
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this process end when ``parent`` does, however the parent ends (SIGKILL included): the
+    kernel sends SIGKILL on the parent's death (Linux ``PR_SET_PDEATHSIG``), and a watchdog thread
+    also exits when the parent is gone (other systems, or a parent that died before the prctl)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl: the watchdog still works
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCHDOG_EVERY)
+        os._exit(70)
+
+    if os.getppid() != parent:
+        os._exit(70)
+    threading.Thread(target=watch, name="tqcheck-parent-watchdog", daemon=True).start()
+
+
+def _worker_init(parent: int) -> None:
+    die_with_parent(parent)
+    # Ctrl-C goes to the whole process group: the audit handles it and stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available to new processes (Linux MemAvailable), or None when unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def cap_workers(requested: int, documents: int, embedder: str | None) -> tuple[int, str | None]:
+    """The number of local worker processes to start for ``requested`` (--jobs): no more than the cores
+    this process may use, than the memory available holds (at an estimate per worker) and than the
+    documents to check. Returns it with a note saying why when it is fewer than requested."""
+    cores = default_jobs()
+    per_worker = WORKER_MEMORY["without" if embedder == "none" else "with_embedder"]
+    memory = available_memory()
+    by_memory = max(1, memory // per_worker) if memory is not None else requested
+    workers = max(1, min(requested, cores, by_memory, max(1, documents)))
+    if workers >= requested:
+        return workers, None
+    why = []
+    if workers == cores:
+        why.append(f"{cores} core(s)")
+    if workers == by_memory and memory is not None:
+        why.append(f"{memory / 2**30:.1f} GB of memory available at about {per_worker / 2**20:.0f} MB per worker")
+    if workers == documents:
+        why.append(f"{documents} document(s) to check")
+    return workers, (f"--jobs {requested} capped to {workers} worker process(es): " + ", ".join(why or ["limits"]))
+
+
 def run_serial(jobs: Iterable[Job], settings: WorkSettings, on_result: OnResult) -> None:
     for job in jobs:
         on_result(audit_document(job, settings))
@@ -41,7 +117,12 @@ def run_processes(jobs: Iterable[Job], settings: WorkSettings, workers: int, on_
     context = multiprocessing.get_context("spawn")
     pending: Iterator[Job] = iter(jobs)
     limit = IN_FLIGHT * workers
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                                   initargs=(os.getpid(),))
+
+    pool = new_pool()
     inflight: dict[Future[dict[str, Any]], Job] = {}
     try:
         exhausted = False
@@ -70,9 +151,22 @@ def run_processes(jobs: Iterable[Job], settings: WorkSettings, workers: int, on_
                                          "(crashed or ran out of memory)"))
                 inflight.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+                pool = new_pool()
     finally:
-        pool.shutdown(wait=not inflight, cancel_futures=True)
+        _stop(pool, wait=not inflight)
+
+
+def _stop(pool: Any, wait: bool) -> None:
+    """Shut the pool down; when not waiting for its work (interrupted), its workers are killed, so that
+    none outlives the audit."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=wait, cancel_futures=True)
+    if not wait:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+        for process in processes:
+            process.join(timeout=5)
 
 
 def dask_client(address: str | None, workers: int) -> Any:

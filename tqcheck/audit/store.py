@@ -15,20 +15,80 @@ from typing import Any, Iterator
 
 from ..errors import InputError, UsageError
 from ..report.output import write_atomic
-from .inputs import safe_name
+from .inputs import printable, safe_name
 from .tables import document_row, finding_rows
 from .work import RESULT_VERSION
 
 WORK_DIR = ".tqcheck-audit"
+#: The lock file of OUTDIR (beside WORK_DIR, which --overwrite removes): held by the audit writing there.
+LOCK = ".tqcheck-audit.lock"
 STATE = "state.json"
 JOURNAL = "journal.jsonl"
 REPORTS = "reports"
 #: Everything an audit writes in OUTDIR (besides WORK_DIR and REPORTS).
 OUTPUTS = ("documents.parquet", "findings.parquet", "documents.csv", "findings.csv", "documents.jsonl",
-           "findings.jsonl", "summary.json", "dashboard.html")
+           "findings.jsonl", "changes.parquet", "changes.csv", "changes.jsonl", "summary.json", "dashboard.html")
 #: The journal is flushed to the OS after every document (which survives the process being killed)
 #: and fsynced at most this often (which survives the machine going down).
 FSYNC_EVERY = 1.0
+
+
+class Lock:
+    """An advisory lock on OUTDIR (``flock`` on OUTDIR/.tqcheck-audit.lock), held for the whole audit
+    and released by the kernel when the process ends, however it ends. The file holds the holder's pid,
+    to name it to the audit that is refused."""
+
+    def __init__(self, outdir: str) -> None:
+        self.path = os.path.join(outdir, LOCK)
+        self._fd: int | None = None
+        self._created: str | None = None
+
+    def acquire(self) -> None:
+        import fcntl
+
+        folder = os.path.dirname(self.path) or "."
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            raise UsageError(f"{folder}: the output folder is a file")
+        try:
+            if not os.path.isdir(folder):
+                os.makedirs(folder)
+                self._created = folder
+            while True:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+                    os.close(fd)
+                    who = f"process {holder}" if holder.isdigit() else "another process"
+                    raise UsageError(f"{folder} is in use by another audit ({who}); wait for it to finish, "
+                                     "or choose another output folder") from None
+                # The holder before us removes the file as it lets go: a lock on a removed file is no lock.
+                if os.path.exists(self.path) and os.path.samestat(os.fstat(fd), os.stat(self.path)):
+                    break
+                os.close(fd)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        except OSError as exc:
+            raise UsageError(f"{folder}: cannot write to the output folder: {exc.strerror or exc}") from None
+        self._fd = fd
+
+    def release(self) -> None:
+        """Remove the lock file (while still holding it) and let go; a folder this audit created and
+        left empty (it failed before writing anything) is removed too."""
+        if self._fd is None:
+            return
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
+        os.close(self._fd)  # closing the last descriptor releases the lock
+        self._fd = None
+        if self._created:
+            try:
+                os.rmdir(self._created)
+            except OSError:  # not empty: the audit wrote its results there
+                pass
 
 
 class Store:
@@ -62,7 +122,15 @@ class Store:
                              "or --overwrite to start again")
 
     def open(self, state: dict[str, Any], *, resume: bool, overwrite: bool) -> bool:
-        """Create or reopen the store; True when an earlier run is resumed."""
+        """Create or reopen the store; True when an earlier run is resumed. A folder that cannot be
+        written (read-only, no permission, full) is a UsageError naming the path."""
+        try:
+            return self._open(state, resume=resume, overwrite=overwrite)
+        except OSError as exc:
+            where = exc.filename if isinstance(exc.filename, str) else self.outdir
+            raise UsageError(f"{where}: cannot write the audit: {exc.strerror or exc}") from None
+
+    def _open(self, state: dict[str, Any], *, resume: bool, overwrite: bool) -> bool:
         self.check(resume=resume, overwrite=overwrite)
         if overwrite and self.holds_audit():
             self._clear()
@@ -104,10 +172,10 @@ class Store:
                 old = json.load(fh)
         except (OSError, ValueError) as exc:
             raise InputError(path, f"cannot read the audit state ({exc}); pass --overwrite to start again") from None
-        differs = sorted(k for k in set(old) | set(state) if old.get(k) != state.get(k))
+        differs = _differences(old, state)
         if differs:
             raise UsageError(f"{self.outdir} holds an audit of another input or with other options (differs in: "
-                             f"{', '.join(differs)}); run it with the same ones, or pass --overwrite to start again")
+                             f"{'; '.join(differs)}); run it with the same ones, or pass --overwrite to start again")
 
     def _load_journal(self) -> None:
         """Read what is done; a torn last line (the run was killed while writing it) is cut off."""
@@ -157,7 +225,12 @@ class Store:
             folder = os.path.join(self.outdir, REPORTS)
             os.makedirs(folder, exist_ok=True)
             write_atomic(os.path.join(folder, safe_name(result["id"]) + ".html"), html)
-        data = (json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8", "surrogatepass")
+        text = json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate got through (a name, a message): shown escaped
+            result = printable_value(result)
+            data = (json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         assert self._fd is not None
         view = memoryview(data)
         while view:
@@ -183,6 +256,42 @@ class Store:
             for _, offset, length in sorted(self.entries):
                 fh.seek(offset)
                 yield json.loads(fh.read(length))
+
+
+#: The option of ``tqcheck audit`` behind each key of the saved state.
+OPTION_NAMES = {
+    "src_lang": "--src-lang", "tgt_lang": "--tgt-lang", "embedder": "--embedder", "encoding": "--encoding",
+    "select": "--select", "ignore": "--ignore", "glossaries": "--glossary", "config": "--config (or the tqcheck.toml found)",
+    "html": "--html-per-document", "translator": "--translator", "translate": "--translate",
+    "pattern": "--pattern", "translated": "--translated-feed", "input": "INPUT", "kind": "the kind of INPUT",
+    "documents": "the number of documents in INPUT", "size": "the size of INPUT",
+}
+
+
+def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """What differs between two saved states, each named by its option, with the old and new values."""
+    out = []
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        if isinstance(a, dict) and isinstance(b, dict):
+            out.extend(_differences(a, b))
+        else:
+            out.append(f"{OPTION_NAMES.get(key, key)} (was {json.dumps(a, ensure_ascii=False)}, "
+                       f"now {json.dumps(b, ensure_ascii=False)})")
+    return out
+
+
+def printable_value(value: Any) -> Any:
+    """``value`` with every text in it :func:`.inputs.printable` (a name that is not UTF-8 escaped)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable(k) if isinstance(k, str) else k: printable_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [printable_value(v) for v in value]
+    return value
 
 
 def _kind(value: Any) -> str:

@@ -13,7 +13,8 @@ DOCUMENT_COLUMNS = (
     "target_sentences", "findings", "errors", "warnings", "infos", "pairs_with_errors", "worst_severity",
     "findings_by_code", "links_by_kind", "notes",
 )
-FINDING_COLUMNS = ("document", *PAIR_COLUMNS)
+#: ``severities``: the severity of each finding of the pair, space-separated in the order of ``codes``.
+FINDING_COLUMNS = ("document", *(c for name in PAIR_COLUMNS for c in ((name, "severities") if name == "codes" else (name,))))
 #: Summary keys with a column (or columns) of their own above; every other key is added as it comes.
 KNOWN_SUMMARY = frozenset({"pairs", "source_sentences", "target_sentences", "links_by_kind", "findings",
                            "findings_by_severity", "findings_by_code", "pairs_with_errors", "worst_severity"})
@@ -119,3 +120,16 @@ def arrow_schema(cols: list[tuple[str, str]]) -> Any:
 
     types = {_INT: pa.int64(), _FLOAT: pa.float64(), "bool": pa.bool_(), _STR: pa.string()}
     return pa.schema([(name, types[kind]) for name, kind in cols])
+
+
+def fired(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """(code, severity it fired with) of each finding of a findings row. Rows of a journal written
+    before the ``severities`` column give the severity at the start of each message line."""
+    codes = (row.get("codes") or "").split()
+    severities = (row.get("severities") or "").split()
+    if len(severities) != len(codes):
+        severities = [line.split(" ", 2)[1] if line.count(" ") >= 1 else "" for line in
+                      (row.get("messages") or "").split("\n") if line.startswith(tuple(codes) or ("\0",))]
+    if len(severities) != len(codes):
+        severities = [""] * len(codes)
+    return list(zip(codes, severities))

@@ -5,6 +5,7 @@ executor."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,12 +77,26 @@ def _decode(job: Job, settings: WorkSettings) -> tuple[Any, Any]:
     out = []
     for file, shown in ((job.source_file, job.source_path), (job.target_file, job.target_path)):
         assert file is not None and shown is not None
+        _regular(file, shown)
         try:
             decoded = read_text_file(file, settings.encoding)
         except InputError as exc:  # name the file as the input names it, not by its absolute path
             raise InputError(shown, exc.problem, exc.line) from None
         out.append(dataclasses.replace(decoded, path=shown))
     return out[0], out[1]
+
+
+def _regular(file: str, shown: str) -> None:
+    """An audit reads regular files only: a FIFO or a device in a feed would hold a worker forever."""
+    import stat
+
+    try:
+        mode = os.stat(file).st_mode
+    except OSError:
+        return  # missing or unreadable: the reader says which
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise InputError(shown, f"not a regular file ({kind}); an audit reads regular files only")
 
 
 def _check_declared(text: Any, declared: str | None, side: str) -> None:
@@ -141,6 +156,9 @@ def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
         # Scores the table does not show yet (e.g. quality) are kept, whatever their names.
         for key, value in pr.scores.items():
             row.setdefault(key, value)
+        # The severity each finding fired with, in the order of ``codes`` (a rule's severity depends on
+        # the finding: the same code can be an error in one pair and a warning in another).
+        row["severities"] = " ".join(str(f.severity) for f in pr.findings)
     out: dict[str, Any] = {
         "status": "ok", "error": None, "src_lang": report.source.lang, "tgt_lang": report.target.lang,
         "summary": report.summary(), "notes": list(report.notes), "signature": report.signature,
