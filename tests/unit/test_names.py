@@ -1,6 +1,7 @@
 """Table-driven tests of the TQ3xx name rules and of glossary loading."""
 import pytest
 
+from tqcheck.check.entities import analyse
 from tqcheck.check.glossary import load_glossary
 from tqcheck.check.registry import CheckContext
 from tqcheck.check.runner import Selection, run_checks
@@ -390,3 +391,14 @@ def test_russian_names_read_by_their_consonants():
 def test_a_dictionary_word_opening_a_sentence_is_no_copied_name():
     [f] = [f for f in findings("de", "Ja, aber es hieß vorher.", "Yeah, but it means before.") if f.code == "TQ302"]
     assert f.severity == Severity.INFO
+
+
+@pytest.mark.parametrize("source,places", [
+    ("Но даже они не догадываются, насколько питомцы на самом деле развиты.", []),  # самом: not Samoa
+    ("Германия продолжает покупать российский газ.", ["Германия", "российский"]),  # газ: not Gaza
+    ("Совет является второй палатой парламента.", []),  # палатой: not Palau
+    ("Министр встретился с тайваньским коллегой в Самоа.", ["Самоа"]),
+])
+def test_russian_lower_case_words_are_places_only_as_adjectives(source: str, places: list[str]) -> None:
+    found = [n.text for n in analyse(source, "x", "ru", "en").source if n.kind == "place"]
+    assert found == places

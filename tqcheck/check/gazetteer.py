@@ -577,6 +577,9 @@ class Gazetteer:
                 if best[0] == 1 and words[i][0].isupper() and language.get("ru").name_tag(words[i]) == "other":
                     i += 1  # Самой (the adjective самый) is not Samoa
                     continue
+                if not words[i][0].isupper() and not language.get("ru").lemma(words[i]).endswith(_RU_PLACE_ADJECTIVE):
+                    i += 1  # lower case, a place only as its adjective (российский): самом, газ, палатой are none
+                    continue
                 out.append(_place_hit(s, e, text[s:e], (best[1],), adjective=not words[i][0].isupper()))
                 i += best[0]
             else:
@@ -716,6 +719,8 @@ class Gazetteer:
 
 _NAME_SEPARATORS = frozenset((" ", "-", ". ", ""))
 _RU_WORD = re.compile(r"[А-Яа-яЁё][\w’'-]*")
+#: How the adjectives of places end in Russian (российский, немецкий, ливийский, тайваньский).
+_RU_PLACE_ADJECTIVE = ("ский", "цкий", "ской", "цкой")
 _CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b|yuan\b|yen\b|won\b|rupees?\b|roubles?\b|rubles?\b|pounds?\b|"
                              r"francs?\b|pesos?\b|Dollar|Euro)")
 #: One-character abbreviations of Chinese places (京 Beijing, 沪 Shanghai, 港 Hong Kong): a source
