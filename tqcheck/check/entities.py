@@ -424,13 +424,15 @@ def _target_tokens(text: str) -> tuple[_Token, ...]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _lemmas(code: str, text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A text's words as lemmas, and the places its adjectives name."""
+def _lemmas(code: str, text: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """A text's words as (lemma, the word in lower case), and the places its adjectives name. The word
+    itself is kept for when the lemmatiser's dictionary is wrong (simplemma: Niederlanden ->
+    Nierderlande)."""
     words = language.get(code)
     if words.unspaced or not words.supports("names"):
         return (), frozenset()
-    lemmas = tuple(words.lemma(w.text) for w in words.tokenize(text))
-    adjectives = frozenset(words.adjectives[x] for x in lemmas if x in words.adjectives)
+    lemmas = tuple((words.lemma(w.text), w.text.lower()) for w in words.tokenize(text))
+    adjectives = frozenset(words.adjectives[x] for x, _ in lemmas if x in words.adjectives)
     return lemmas, adjectives
 
 
@@ -1219,7 +1221,7 @@ class _Analyser:
             return re.search(f"[{others}]{letter}|{letter}[{others}]", self.target) is not None
         return False
 
-    def _lemmas_name(self, code: str, analysed: tuple[tuple[str, ...], frozenset[str]], key: str,
+    def _lemmas_name(self, code: str, analysed: tuple[tuple[tuple[str, str], ...], frozenset[str]], key: str,
                      names: Iterable[str]) -> bool:
         """Whether a text names a place through the lemmas of its words (Frankreichs, Вены, Vereinigten
         Königreich) or an adjective of it (französischen, британских)."""
@@ -1234,16 +1236,16 @@ class _Analyser:
             if not want:
                 continue
             for i in range(len(lemmas) - len(want) + 1):
-                if all(_same_lemma(lemmas[i + k], w) for k, w in enumerate(want)):
+                if all(_same_lemma(lemmas[i + k][0], w) or _same_lemma(lemmas[i + k][1], w) for k, w in enumerate(want)):
                     return True
         return False
 
     @_cached
-    def _source_lemmas(self) -> tuple[tuple[str, ...], frozenset[str]]:
+    def _source_lemmas(self) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
         return _lemmas(self.src, self.source)
 
     @_cached
-    def _target_lemmas(self) -> tuple[tuple[str, ...], frozenset[str]]:
+    def _target_lemmas(self) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
         return _lemmas(self.tgt, self.target)
 
     def _match_source_names(self) -> None:

@@ -110,7 +110,7 @@ GE|Georgia|格鲁吉亚|ジョージア;グルジア|Грузия|Georgien|Georg
 
 #: English adjectives and demonyms, by key.
 _EN_ADJECTIVES = """
-city:Rome:Roman;Romans|US:American;Americans|GB:British;Briton;Britons;English|RU:Russian;Russians|CN:Chinese;Sino|JP:Japanese
+city:Rome:Roman;Romans|region:Scotland:Scottish;Scots|region:Wales:Welsh|region:Northern Ireland:Northern Irish|US:American;Americans|GB:British;Briton;Britons;English|RU:Russian;Russians|CN:Chinese;Sino|JP:Japanese
 KR:Korean;South Korean;Koreans|KP:North Korean;Korean|DE:German;Germans|FR:French|IT:Italian;Italians
 ES:Spanish;Spaniard;Spaniards|TR:Turkish;Turk;Turks|IR:Iranian;Iranians|SY:Syrian;Syrians|VN:Vietnamese
 UA:Ukrainian;Ukrainians|BY:Belarusian|PL:Polish;Pole;Poles|IN:Indian;Indians|PK:Pakistani|AF:Afghan
@@ -144,6 +144,9 @@ region:Latin America|region|Latin America|拉美;拉丁美洲|ラテンアメリ
 region:Central America|region|Central America|中美洲|中米|Центральная Америка|Mittelamerika;Zentralamerika|Centroamérica;América Central|Amérique centrale|
 region:Central Africa|region|Central Africa;Central African Republic;CAR|中非|中部アフリカ|Центральная Африка|Zentralafrika|África Central|Afrique centrale|region:Africa;CF;CN
 region:Oceania|region|Oceania|大洋洲|オセアニア|Океания|Ozeanien|Oceanía|Océanie|
+region:Scotland|province|Scotland|苏格兰|スコットランド|Шотландия|Schottland|Escocia|Écosse|GB
+region:Wales|province|Wales|威尔士|ウェールズ|Уэльс|Wales|Gales;País de Gales|pays de Galles|GB
+region:Northern Ireland|province|Northern Ireland|北爱尔兰|北アイルランド|Северная Ирландия|Nordirland|Irlanda del Norte|Irlande du Nord|GB
 region:Antarctica|region|Antarctica;Antarctic|南极洲;南极|南極|Антарктида;Антарктика|Antarktis|Antártida|Antarctique|
 region:Arctic|region|Arctic|北极|北極|Арктика|Arktis|Ártico|Arctique|
 region:Middle East|region|Middle East|中东|中東|Ближний Восток|Nahost;Naher Osten|Oriente Medio;Medio Oriente|Moyen-Orient|
