@@ -538,3 +538,20 @@ def test_a_slashed_month_and_day_is_the_sources_date(translation: str, codes: li
     src = "Les fouilles sont devenues plus intrusives depuis le 11 septembre 2001."
     found = run_checks([make_pair(src, translation)], [CheckContext("fr", "en")], NUMBER_RULES)
     assert sorted(f.code for f in found) == codes
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("换了三四套服装", [(3.0, "number"), (4.0, "number")]),       # three or four sets, not 34
+    ("这两三年应该不足以支撑", [(2.0, "number"), (3.0, "number")]),
+    ("小学二四五年级课外书", [(2.0, "number"), (4.0, "number"), (5.0, "number")]),
+    ("一九九八年", [(1998.0, "year")]),                             # a year digit by digit stays one
+    ("一块大木板", [(1.0, "number")]),                              # 块 the measure word, not yuan
+    ("十块钱", [(10.0, "currency")]),
+    ("我竟一时没有认出自己", []),                                   # 一时 "for a moment"
+    ("下午三时开会", [(15.0, "time")]),
+    ("21日、22日两日，北京", [(21.0, "date"), (22.0, "date"), (2.0, "number")]),  # 两日 "two days"
+])
+def test_chinese_numerals_in_context(text: str, expected: list[tuple[float, str]]) -> None:
+    from tqcheck.check.numparse import extract_quantities
+
+    assert [(q.value, q.kind) for q in extract_quantities(text, "zh")] == expected

@@ -411,6 +411,8 @@ _CJK_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三":
 _CJK_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 _CD = "〇零一二三四五六七八九两兩"
+#: Numerals that, side by side, are a range or a list of counts (两三, 三四五) rather than digits of one number.
+_CJK_SMALL_COUNT = frozenset("一二三四五六七八九两兩")
 _CU = "十百千"
 _CB = "万萬亿億兆"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -433,6 +435,10 @@ _CJK_CUR_RE = re.compile("|".join(f"(?P<c{i}>{alt})" for i, (alt, _) in enumerat
 _CJK_VAGUE_BEFORE = "数幾几上成好多若"
 _NOT_PERCENT_CHENG = ("成员", "成立", "成为", "成功", "成本", "成果", "成绩", "成交", "成熟", "成都", "成長", "成人",
                       "割合", "割引")
+
+
+def _is_cjk_ideograph(c: str) -> bool:
+    return bool(c) and "\u4e00" <= c <= "\u9fff"
 
 
 def _cjk_value(s: str) -> tuple[float, float, float] | None:
@@ -933,6 +939,8 @@ class _Lang:
             return None
         if m["u"] in "时時" and t[m.end("u"):m.end("u") + 1] in ("间", "間", "代", "期", "候"):
             return None
+        if m["u"] in "时時" and not (m["ap"] or m["mi"] or m["half"]) and not m["h"][:1].isdigit():
+            return None  # 一时 "for a moment": an hour in numerals is written 3时, or 下午三时
         h = hv[0]
         mi = 0.0
         if m["mi"]:
@@ -958,6 +966,8 @@ class _Lang:
         dv = self._cjk_num(m["d"])
         if dv is None or not (1 <= dv[0] <= 31) or dv[0] != int(dv[0]) or self._vague(m.start(), t):
             return None
+        if m["d"] in ("两", "兩"):
+            return None  # 两日 "two days": a day of the month is never 两
         return [_date_q(m.start(), m.end(), None, None, int(dv[0]))], m.start(), m.end()
 
     def _h_cjk_percent_of(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
@@ -994,6 +1004,11 @@ class _Lang:
         if self._vague(s, t):
             return None
         has_digit = any(c.isdigit() for c in raw)
+        if len(raw) > 1 and all(c in _CJK_SMALL_COUNT for c in raw):
+            # 两三年 "two or three years", 三四五六年级 "grades 3 to 6": neighbouring counts, not 23 or 3456
+            if not (_CJK_MEASURE.match(t, e) or _CJK_CUR_RE.match(t, e)):
+                return None
+            return [_Q(float(_CJK_DIGIT[c]), "number", s + i, s + i + 1, bare=True) for i, c in enumerate(raw)], s, e
         parsed = _cjk_value(raw)
         if parsed is None:
             return None
@@ -1039,6 +1054,8 @@ class _Lang:
             q.kind, q.bare, q.end = "multiplier", False, pos + 1
             return [q], q.start, q.end
         cm = _CJK_CUR_RE.match(t, pos)
+        if cm and cm.group() == "块" and _is_cjk_ideograph(t[cm.end():cm.end() + 1]) and t[cm.end()] not in _CD + "钱":
+            cm = None  # 一块大木板 "a big plank", 一块巧克力: the measure word, not 块 "yuan"
         if cm:
             idx = next(i for i, g in enumerate(cm.groups()) if g is not None)
             if q.kind != "currency" or q.unit is None:
