@@ -414,3 +414,15 @@ def test_places_of_the_source_account_for_the_translations(source: str, target: 
     found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext(src_lang, "en")],
                        Selection(select=("TQ30",)))
     assert [(f.code, f.message) for f in found] == []
+
+
+@pytest.mark.parametrize("source,target,severity", [
+    ("米ウェブメディアによると約40万軒が停電している。", "According to US online media, about 400,000 homes lost power.", None),
+    ("米を炊く前に水に浸した。", "Before cooking the rice for the US team, I soaked it.", None),  # still only a maybe
+    ("ウェブメディアによると約40万軒が停電している。", "According to US online media, about 400,000 homes lost power.",
+     Severity.WARNING),  # no 米 at all: the US is added
+])
+def test_a_one_letter_place_alone_is_no_proof_of_an_addition(source: str, target: str, severity: Severity | None) -> None:
+    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("ja", "en")],
+                       Selection(select=("TQ302",)))
+    assert [f.severity for f in found if f.severity >= Severity.WARNING] == ([severity] if severity else [])

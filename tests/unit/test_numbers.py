@@ -555,3 +555,11 @@ def test_chinese_numerals_in_context(text: str, expected: list[tuple[float, str]
     from tqcheck.check.numparse import extract_quantities
 
     assert [(q.value, q.kind) for q in extract_quantities(text, "zh")] == expected
+
+
+@pytest.mark.parametrize("source,translation", [
+    ("8/26(月)AM9:00まで、対象アイテム全品50%OFF!", "Save 50% on all items until 9:00am, August 26th (Mon)"),  # 8/26 is the date
+    ("５Ｖでおおよそ２Ａまでですから、たかだか１０Ｗです。", "5V and up to about 2A, giving you only 10W."),  # full-width digits
+])
+def test_japanese_figures_written_otherwise_are_found(source: str, translation: str) -> None:
+    assert run_checks([make_pair(source, translation)], [CheckContext("ja", "en")], NUMBER_RULES) == []

@@ -1181,6 +1181,8 @@ class _Analyser:
                 t.matched = True
             elif self.src == "zh" and any(c in self.source for k in t.keys for c in ZH_ABBREVIATIONS.get(k, "")):
                 t.known = False  # 北交所 may be the Beijing exchange: an abbreviation, not proof of an addition
+            elif any(self._abbreviation_alone(k) for k in t.keys):
+                t.known = False  # 米特殊部隊 "US special forces": 米 is the US, or rice; not proof of an addition
         anaphor: bool | None = None  # worked out when first needed
         verbatim = language.get(self.src).script == language.get(self.tgt).script != ""
         for s in self.out.source:
@@ -1205,6 +1207,13 @@ class _Analyser:
     def _unexplained_acronym(self) -> bool:
         """Whether the translation has an acronym of three capitals or more that the source does not."""
         return any(m.group() not in self.source for m in _ACRONYM.finditer(self.target))
+
+    def _abbreviation_alone(self, key: str) -> bool:
+        """Whether the source has the one-letter abbreviation of a place (米, 露, 独) as a word of its own."""
+        letter = self.gaz.abbreviation_of(key, self.src)
+        if not letter or letter not in self.source:
+            return False
+        return any(w.text == letter for w in language.get(self.src).tokenize(self.source))
 
     def _source_has_name(self, key: str) -> bool:
         return (_contains_any(self.source, _names_of(self.gaz, key, self.src))

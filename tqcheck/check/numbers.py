@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -247,7 +248,8 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
     )
 
     def verbatim(q: Quantity, tokens: frozenset[str]) -> bool:
-        return q.kind in ("number", "ordinal", "year") and _DIGIT_TOKEN.fullmatch(q.text) is not None and q.text in tokens
+        text = unicodedata.normalize("NFKC", q.text)  # ２ in ２Ａ is the 2 of "2A"
+        return q.kind in ("number", "ordinal", "year") and _DIGIT_TOKEN.fullmatch(text) is not None and text in tokens
 
     t_matched = [verbatim(t, src_tokens) or any(same_value(s, t, years) for s in src) for t in tgt]
     # "9/11" is two numbers, or a month and a day: the day a source date names, if it names one
@@ -255,8 +257,18 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
     for i, j, readings in slashed:
         if any(s.date and None not in s.date[1:] and same_value(s, d, years) for s in src for d in readings):
             t_matched[i] = t_matched[j] = True
+    # and 8/26 in the source is "August 26" in the translation
+    src_slashed: set[int] = set()
+    for i, j, readings in _slashed_dates(source, src):
+        hits = [k for k, t in enumerate(tgt) if t.date and None not in t.date[1:]
+                and any(same_value(d, t, years) for d in readings)]
+        if hits:
+            src_slashed.update((i, j))
+            for k in hits:
+                t_matched[k] = True
     weekday = _WEEKDAY.search(target) is not None
-    unmatched = [s for s in src if not is_weak(s) and not verbatim(s, tgt_tokens) and not _dateline(s, source)
+    unmatched = [s for n, s in enumerate(src) if n not in src_slashed and not is_weak(s) and not verbatim(s, tgt_tokens)
+                 and not _dateline(s, source)
                  and not (weekday and s.date is not None and s.date[:2] == (None, None))
                  and not any(same_value(s, t, years) for t in tgt)
                  and not (s.date and None not in s.date[1:]
