@@ -426,3 +426,14 @@ def test_a_one_letter_place_alone_is_no_proof_of_an_addition(source: str, target
     found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("ja", "en")],
                        Selection(select=("TQ302",)))
     assert [f.severity for f in found if f.severity >= Severity.WARNING] == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Die MK-Serie hat ein, zwei oder vier Ausgänge.", "The MK series has one, two or four outlets."),
+    ("Würde der gesunde Menschenverstand den Durano DD empfehlen?", "Would common sense recommend the Durano DD?"),
+    ("Das Wort sorgte in der BR-Fernsehsendung für Nachdenken.", "The word caused some thinking on the BR TV show."),
+])
+def test_a_name_kept_from_a_source_compound_is_no_addition(source: str, target: str) -> None:
+    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("de", "en")],
+                       Selection(select=("TQ302",)))
+    assert [(f.severity, f.message) for f in found if f.severity >= Severity.WARNING] == []

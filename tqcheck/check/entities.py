@@ -1259,8 +1259,12 @@ class _Analyser:
 
     def _match_source_names(self) -> None:
         # Target-driven: each unknown target name needs a source origin.
+        same_script = language.get(self.src).script == language.get(self.tgt).script != ""
         for t in self.out.target:
             if t.matched or t.kind not in ("name", "acronym"):
+                continue
+            if same_script and re.search(rf"(?<![^\W\d_]){re.escape(t.text)}(?![^\W\d_])", self.source):
+                t.matched = True  # kept as the source writes it, inside a compound too (MK-Serie: "MK series")
                 continue
             where = self.idx.match(t.text)
             if where:
