@@ -23,7 +23,7 @@ def _slow(text: str, terms: list[str], lang: str) -> dict[str, list[tuple[int, i
 
 
 @pytest.mark.parametrize("lang", sorted(ALPHABETS))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_index_finds_what_term_by_term_search_finds(lang: str, data: st.DataObject) -> None:
     alphabet = ALPHABETS[lang]

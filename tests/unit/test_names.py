@@ -437,3 +437,15 @@ def test_a_name_kept_from_a_source_compound_is_no_addition(source: str, target: 
     found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("de", "en")],
                        Selection(select=("TQ302",)))
     assert [(f.severity, f.message) for f in found if f.severity >= Severity.WARNING] == []
+
+
+@pytest.mark.parametrize("source,target,codes", [
+    ("巴拉巴克海峡连通南海和苏禄海。", "The Balabac Strait connects the South China Sea and the Sulu Sea.", []),
+    ("罗冠聪呼吁自由世界团结起来对抗中共的威胁。", "Luo called on the free world to unite against the threats from the Communist Party of China.", []),
+    ("我国经济发展保持全球领先地位。", "The economic development of our country leads the world.", []),  # 我国 "our country"
+    ("中国经济发展保持全球领先地位。", "The economic development of our country leads the world.", ["TQ301"]),
+])
+def test_seas_parties_and_our_country(source: str, target: str, codes: list[str]) -> None:
+    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("zh", "en")],
+                       Selection(select=("TQ30",)))
+    assert [f.code for f in found if f.severity >= Severity.WARNING] == codes

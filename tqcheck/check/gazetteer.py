@@ -144,6 +144,9 @@ region:Latin America|region|Latin America|拉美;拉丁美洲|ラテンアメリ
 region:Central America|region|Central America|中美洲|中米|Центральная Америка|Mittelamerika;Zentralamerika|Centroamérica;América Central|Amérique centrale|
 region:Central Africa|region|Central Africa;Central African Republic;CAR|中非|中部アフリカ|Центральная Африка|Zentralafrika|África Central|Afrique centrale|region:Africa;CF;CN
 region:Oceania|region|Oceania|大洋洲|オセアニア|Океания|Ozeanien|Oceanía|Océanie|
+region:South China Sea|region|South China Sea|南海;南中国海|南シナ海|Южно-Китайское море|Südchinesisches Meer|Mar de China Meridional|mer de Chine méridionale|CN
+region:East China Sea|region|East China Sea|东海|東シナ海|Восточно-Китайское море|Ostchinesisches Meer|Mar de China Oriental|mer de Chine orientale|CN
+org:CPC|org|Communist Party of China;Chinese Communist Party;CPC;CCP|中共;中国共产党|中国共産党|Коммунистическая партия Китая;КПК|Kommunistische Partei Chinas;KPCh|Partido Comunista de China|Parti communiste chinois|CN
 region:Scotland|province|Scotland|苏格兰|スコットランド|Шотландия|Schottland|Escocia|Écosse|GB
 region:Wales|province|Wales|威尔士|ウェールズ|Уэльс|Wales|Gales;País de Gales|pays de Galles|GB
 region:Northern Ireland|province|Northern Ireland|北爱尔兰|北アイルランド|Северная Ирландия|Nordirland|Irlanda del Norte|Irlande du Nord|GB

@@ -234,12 +234,18 @@ def _term_pattern(term: str, lang: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(term) + tail + r"(?!\w)", flags)
 
 
+#: Letters the regular expressions' case-blind matching takes as one (ı, İ and i; ſ and s; ς and σ ...).
+_SRE_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "µ": "μ", "ς": "σ", "ϐ": "β", "ϵ": "ε", "ϑ": "θ",
+                           "\u0345": "ι", "ϰ": "κ", "ϖ": "π", "ϱ": "ρ", "ϕ": "φ"})
+
+
 def _fold(text: str) -> str:
-    """Lower case that keeps every offset (a character whose lower case is longer is kept as is)."""
+    """Lower case as ``re.IGNORECASE`` compares letters, keeping every offset (a character whose lower
+    case is longer is kept as is, then folded by the table)."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.translate(_SRE_FOLD)
 
 
 class TermIndex:

@@ -43,9 +43,13 @@ def name_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     美方) and a Latin-script name kept as it is are counterparts.
     """
     a = _analysis(pair, ctx)
+    src_deictic, tgt_deictic = language.get(ctx.src_lang).deictic_country, language.get(ctx.tgt_lang).deictic_country
     for s in a.source:
         if s.matched:
             continue
+        if (s.kind == "place" and src_deictic and tgt_deictic and src_deictic.fullmatch(s.text)
+                and tgt_deictic.search(pair.target)):
+            continue  # 我国 "our country", 国内 "domestic": the translation says it the same way
         shown = f"{s.text} ({', '.join(s.expected)})" if s.expected and s.expected[0] != s.text else s.text
         if s.rendered:
             msg = f"source name {shown} appears as {s.rendered!r} in the translation"

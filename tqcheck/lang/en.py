@@ -100,6 +100,11 @@ DIRECTIONS = {
                        _words(r"lowest|least|smallest|minimum|fewest")),
 }
 
+#: Words that refer to a country without naming it (我国 "our country", 国内 "domestic").
+DEICTIC_COUNTRY = re.compile(r"\b(?:our|the|this|that|their|its|whole|home) (?:country|nation)\b|"
+                             r"\b(?:national(?:ly)?|nationwide|domestic(?:ally)?|homeland)\b", re.I)
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
                     script="Latn", negation=NEGATION, is_word=is_word,
-                    is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS)
+                    is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
+                    deictic_country=DEICTIC_COUNTRY)
