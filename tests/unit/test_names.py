@@ -449,3 +449,14 @@ def test_seas_parties_and_our_country(source: str, target: str, codes: list[str]
     found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("zh", "en")],
                        Selection(select=("TQ30",)))
     assert [f.code for f in found if f.severity >= Severity.WARNING] == codes
+
+
+@pytest.mark.parametrize("source,severity", [
+    ("WEBで取扱店舗の在庫確認可能", Severity.INFO),            # an English word in capitals: rendered "online"
+    ("中古PCは売ったことないです。", Severity.INFO),           # two letters
+    ("Spring Summerコレクションもセール対象商品!", Severity.WARNING),  # a title made of words
+    ("TogiNetラジオで放送された。", Severity.ERROR),           # a name
+])
+def test_latin_words_in_a_japanese_source_by_how_name_like_they_are(source: str, severity: Severity) -> None:
+    latin = [s for s in analyse(source, "It was sold.", "ja", "en").source if s.kind == "latin"]
+    assert [s.severity for s in latin] == [severity]

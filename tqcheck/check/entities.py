@@ -952,6 +952,8 @@ class _Analyser:
                 if (word.upper() in _GENERIC_ACRONYMS or len(word) <= 3
                         or any(c.isdigit() for c in word) or all(is_english_word(w) for w in _LETTERS.findall(word))):
                     severity = Severity.WARNING  # Spring Summer, Bridge Race: titles made of words get translated
+                if " " not in word and (len(word) <= 2 or (word.isupper() and is_english_word(word.lower()))):
+                    severity = Severity.INFO  # PC, WEB, OFF, OK: a word of the text more than a name, rendered in words
                 add(SourceName(s, e, word, "latin", expected=(word,), severity=severity))
                 taken.append((s, e))
         if self.src == "zh":
