@@ -460,3 +460,14 @@ def test_seas_parties_and_our_country(source: str, target: str, codes: list[str]
 def test_latin_words_in_a_japanese_source_by_how_name_like_they_are(source: str, severity: Severity) -> None:
     latin = [s for s in analyse(source, "It was sold.", "ja", "en").source if s.kind == "latin"]
     assert [s.severity for s in latin] == [severity]
+
+
+@pytest.mark.parametrize("source,target,unmatched", [
+    ("右外にいたエースWRステフォン・ディグスがフリーになっていた。", "Ace receiver Stefon Diggs was unmarked.", []),
+    ("アレンはWRガブリエル・デービスを狙った。", "Allen aimed for receiver Gabriel Davis.", []),
+    ("アレンはWRガブリエル・デービスを狙った。", "Allen aimed for receiver Gabriel Wilson.", ["Wilson"]),
+])
+def test_katakana_names_joined_by_a_middle_dot_are_read_part_by_part(source: str, target: str,
+                                                                     unmatched: list[str]) -> None:
+    names = analyse(source, target, "ja", "en").target
+    assert [t.text for t in names if t.kind == "name" and not t.matched] == unmatched

@@ -525,6 +525,9 @@ def _cyrillic_folds(word: str) -> tuple[str, str]:
     return tr.fold(tr.cyrillic_to_latin(word)), tr.fold(tr.cyrillic_to_latin(tr.russian_stem(word)))
 
 
+_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ffー]{3,}")
+
+
 class _SourceIndex:
     """Romanised views of the source, each built the first time a match needs it."""
 
@@ -607,7 +610,17 @@ class _SourceIndex:
 
     @_cached
     def japanese(self) -> list[tuple[int, int, str]]:
-        return list(tr.japanese_tokens(self.text))
+        out = []
+        for s, e, r in tr.japanese_tokens(self.text):
+            parts, readings = self.text[s:e].split("・"), r.split("・")
+            if len(parts) == 1 or len(parts) != len(readings):
+                out.append((s, e, r))
+                continue
+            for part, reading in zip(parts, readings):  # ステフォン・ディグス: each part of a name on its own
+                if part:
+                    out.append((s, s + len(part), reading))
+                s += len(part) + 1
+        return out
 
     @_cached
     def reading_windows(self) -> list[tuple[int, int, str]]:
@@ -693,9 +706,13 @@ class _SourceIndex:
             if hit:
                 return hit
             sk = tr.latin_skeleton(clean)
-            if len(sk) >= 3:
+            if len(sk) >= 2:
                 for s, e, r in self.japanese:
-                    if tr.KANA.search(self.text, s, e) and tr.skeletons_match(sk, tr.kana_skeleton(r)):
+                    if not tr.KANA.search(self.text, s, e):
+                        continue
+                    kana = tr.kana_skeleton(r)
+                    # two consonants (Allen, アレン) only for a whole word written in katakana
+                    if (kana == sk and _KATAKANA_WORD.fullmatch(self.text, s, e)) if len(sk) == 2 else tr.skeletons_match(sk, kana):
                         return (s, e)
         elif self.lang == "ru":
             lf = len(f)
