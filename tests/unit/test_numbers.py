@@ -550,6 +550,7 @@ def test_a_slashed_month_and_day_is_the_sources_date(translation: str, codes: li
     ("我竟一时没有认出自己", []),                                   # 一时 "for a moment"
     ("下午三时开会", [(15.0, "time")]),
     ("21日、22日两日，北京", [(21.0, "date"), (22.0, "date"), (2.0, "number")]),  # 两日 "two days"
+    ("贡献率超过23 % 。", [(23.0, "percent")]),                      # a percent sign spaced off, as WMT writes it
 ])
 def test_chinese_numerals_in_context(text: str, expected: list[tuple[float, str]]) -> None:
     from tqcheck.check.numparse import extract_quantities

@@ -1035,8 +1035,11 @@ class _Lang:
             q.unit = ("CNY" if self.lang == "zh" else "JPY") if pm["sign"] == "¥" else (
                 {"RMB": "CNY", "人民币": "CNY", "港币": "HKD"}.get(pm["code"] or "", pm["code"])
                 if pm["code"] else _CUR_SIGNS.get(pm["sign"] or "") or _CUR_PREFIX_CODES.get(pm["pre"] or "", "USD"))
-        if t.startswith("%", pos):
-            q.kind, q.bare, q.end = "percent", False, pos + 1
+        sign = pos
+        while sign < len(t) and sign - pos < 2 and t[sign] == " ":
+            sign += 1  # "23 %", as WMT's Chinese spaces it
+        if t.startswith("%", sign):
+            q.kind, q.bare, q.end = "percent", False, sign + 1
             return [q], q.start, q.end
         for marker, kind in (("个百分点", "percentage_point"), ("百分点", "percentage_point"),
                              ("ポイント", "percentage_point"), ("パーセント", "percent")):
