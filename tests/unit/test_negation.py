@@ -52,6 +52,12 @@ ROWS = [
     ("ja", "会場には3人しかいない。", "There are only three people at the venue.", None),  # しか...ない = only
     ("ja", "日本のルールで話してもらえませんか。", "Could you speak by Japanese rules?", None),  # a request
     ("ja", "会場には誰もいない。", "There are three people at the venue.", "dropped"),
+    # English set phrases that need no negation in the source, and litotes that may have one
+    ("de", "Das Fahrzeug wurde wenig später gestoppt.", "The vehicle was stopped not long after.", None),
+    ("de", "Du kannst selbst ermessen, ob das passt.", "You can judge whether or not this works.", None),
+    ("de", "Meine Bestellnummer ist #NUMBER#.", "My order no. is #NUMBER#.", None),
+    ("zh", "整体还好。", "It was not bad overall.", None),
+    ("de", "Das funktioniert aber schon seit Jahren.", "But that has not been working for years.", "added"),
 ]
 
 

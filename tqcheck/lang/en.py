@@ -81,6 +81,9 @@ NEGATION = Negation(
                             r"none other than)\b|"
                             r"(?-i:(?<=[A-Z][a-z]) no (?=[A-Z]))", re.I),  # Ai no Bushotai
     implied=_implied,
+    # litotes and set phrases a translation may or may not carry over ("not bad" for 还好 or for 悪くない)
+    weak=re.compile(r"\b(?:not long (?:after|before|ago)|(?:whether )?or not|not bad)\b|n[’']t (?:just|only)\b|"
+                    r"\bno\.(?= (?:is|was|#|\d))", re.I),
 )
 
 def _words(words: str) -> re.Pattern[str]:
