@@ -68,6 +68,8 @@ class Options:
     cache: bool = True  # embeddings and translations on disk (tqcheck.cache)
     cache_dir: str | None = None
     threads: int | None = None  # BLAS threads of the bundled embedder (None: its default)
+    src_encoding: str | None = None  # of the source alone (else ``encoding``)
+    tgt_encoding: str | None = None  # of the translation alone (else ``encoding``)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -93,10 +95,12 @@ Notify = Callable[[str], None]
 def compare_files(src_path: str, tgt_path: str, options: Options | None = None, notify: Notify | None = None) -> Report:
     """Compare two files; raises InputError/UsageError/ModelError for anything the user must fix."""
     options = options or Options()
-    src = read_text_file(src_path, options.encoding)
-    tgt = read_text_file(tgt_path, options.encoding)
-    extra = {name: read_text_file(path, options.encoding)
-             for name, path in (("back_translation", options.back_translation), ("reference", options.reference))
+    src = read_text_file(src_path, options.src_encoding or options.encoding, options.src_lang)
+    tgt = read_text_file(tgt_path, options.tgt_encoding or options.encoding, options.tgt_lang)
+    extra = {name: read_text_file(path, enc or options.encoding, lang)
+             for name, path, enc, lang in (
+                 ("back_translation", options.back_translation, options.src_encoding, options.src_lang),
+                 ("reference", options.reference, options.tgt_encoding, options.tgt_lang))
              if path}
     return compare_decoded(src, tgt, options, notify, extra)
 
@@ -154,6 +158,10 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
     extra = extra or {}
     for doc in (src, tgt, *extra.values()):
         _check_document_size(doc)
+    for doc, side in ((src, "src"), (tgt, "tgt")):
+        if not doc.confident and doc.alternative:
+            note(f"{doc.path}: read as {doc.encoding}, a close call against {doc.alternative}; "
+                 f"pass --{side}-encoding if the text looks wrong")
     src_lang, tgt_lang, src_guess, tgt_guess = _languages(src, tgt, options, note)
     # segment
     src_segs, tgt_segs = _segments(src, src_lang, options.mode), _segments(tgt, tgt_lang, options.mode)
