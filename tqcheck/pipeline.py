@@ -22,7 +22,7 @@ from .read.reader import DecodedText, decode_bytes, read_text_file
 from .result import EVIDENCE_LABELS, PairResult, Report
 from .score.metrics import metrics_for
 from .score.quality import description as quality_description, pair_quality
-from .segment.segmenter import segment_lines, segment_text
+from .segment.segmenter import document_layout, segment_lines, segment_text
 from .types import Document, Link, Pair, Segment
 
 if TYPE_CHECKING:
@@ -165,6 +165,12 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
     src_lang, tgt_lang, src_guess, tgt_guess = _languages(src, tgt, options, note)
     # segment
     src_segs, tgt_segs = _segments(src, src_lang, options.mode), _segments(tgt, tgt_lang, options.mode)
+    if options.mode == "document":
+        for doc, lang in ((src, src_lang), (tgt, tgt_lang)):
+            layout = document_layout(doc.text, lang)
+            if layout.wrapped:
+                note(f"{doc.path}: lines look hard-wrapped at {layout.width} columns; a line break inside a "
+                     "paragraph was read as a space")
     if options.mode == "aligned":
         if len(src_segs) != len(tgt_segs):
             shorter = src if len(src_segs) < len(tgt_segs) else tgt
