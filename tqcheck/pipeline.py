@@ -453,12 +453,16 @@ def _languages(
             if not guess.reliable or guess.confidence < LANG_SURE:
                 note(f"{doc.path}: {side} language guessed as {guess.lang} (confidence {guess.confidence:.2f}); "
                      f"pass --{'src' if side == 'source' else 'tgt'}-lang if that is wrong")
-    given_both = options.src_lang and options.tgt_lang
-    if given_both and sg.reliable and tg.reliable and sg.lang == options.tgt_lang and tg.lang == options.src_lang \
-            and options.src_lang != options.tgt_lang:
+    # The files plainly the other way round from the language(s) given: both read reliably, the source as
+    # the language given for the translation or the translation as the one given for the source, and
+    # neither as what was given for it.
+    plain = all(g.reliable and g.confidence >= LANG_SURE for g in (sg, tg))
+    if plain and sg.lang != tg.lang and (options.src_lang or options.tgt_lang) \
+            and options.src_lang in (None, tg.lang) and options.tgt_lang in (None, sg.lang):
+        given = " ".join(f"--{side}-lang {lang}" for side, lang in (("src", options.src_lang),
+                                                                      ("tgt", options.tgt_lang)) if lang)
         raise InputError(src.path, f"reads as {sg.lang} and {tgt.path} as {tg.lang}, the other way round from "
-                         f"--src-lang {options.src_lang} --tgt-lang {options.tgt_lang}: the files look swapped "
-                         f"(tqcheck compare SRC OUT takes the original first)")
+                         f"{given}: the files look swapped (tqcheck compare SRC OUT takes the original first)")
     else:
         for given, guess, doc in ((options.src_lang, sg, src), (options.tgt_lang, tg, tgt)):
             if given and guess.reliable and guess.lang not in (given, "und"):
