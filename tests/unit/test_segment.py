@@ -22,7 +22,8 @@ CASES = [
     ("en", "The sky is blue.\n\nThe grass is green", ["The sky is blue.", "The grass is green"]),
     ("en", "Introduction\nThis report covers sales.\n\nResults and Discussion\nSales rose.", ["Introduction", "This report covers sales.", "Results and Discussion", "Sales rose."]),
     ("en", "This sentence was wrapped by an editor at a fixed width so that it\ncontinues on the next line. Done.", ["This sentence was wrapped by an editor at a fixed width so that it\ncontinues on the next line.", "Done."]),
-    ("en", "We visited the old\ncastle by the sea.", ["We visited the old\ncastle by the sea."]),
+    # A short line is a headline, whatever case the next line starts with (a longer one runs on).
+    ("en", "Floods close the port\nthe authority said on Monday.", ["Floods close the port", "the authority said on Monday."]),
     ("en", "Bring these:\n- bread\n- milk", ["Bring these:", "- bread", "- milk"]),
     ("en", "I met Dr.\nSmith there.", ["I met Dr.\nSmith there."]),
     ("en", "Hello there. Hello there. Hello there.", ["Hello there.", "Hello there.", "Hello there."]),

@@ -17,18 +17,19 @@ from dataclasses import dataclass
 
 __all__ = ["Layout", "detect_layout", "PARAGRAPHS", "UNKNOWN"]
 
-#: Widths editors and tools wrap at lie in this range (characters).
-MIN_WIDTH, MAX_WIDTH = 30, 110
+#: Widths editors and tools wrap at lie in this range (characters; 72-80 is usual).
+MIN_WIDTH, MAX_WIDTH = 50, 110
 #: A line inside a paragraph is *full* when at least this share of the width (textwrap at 70 leaves
 #: lines of 55-70 characters: the next word did not fit).
-FULL_SHARE = 0.6
+FULL_SHARE = 0.7
 #: Hard-wrapped: at least this share of the inner lines are full and the next line's first word would
 #: not have fitted on them (the others end paragraphs, or are headlines) ...
 MIN_FULL_SHARE = 0.5
 #: ... at least this share of those end in the middle of a sentence ...
-MIN_MID_SENTENCE = 0.5
-#: ... and there are at least this many inner lines (lines followed by another in their paragraph).
-MIN_INNER = 2
+MIN_MID_SENTENCE = 0.6
+#: ... and there are at least this many of them: a few short lines (a shop's taglines, chat turns) can
+#: look alike by chance.
+MIN_INNER = 3
 #: A line this long is a paragraph on one line, not a wrapped one.
 LONG_LINE = 160
 _ENDS = frozenset(".!?…。！？\"'”’»」』)]）:")

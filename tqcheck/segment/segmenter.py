@@ -200,6 +200,8 @@ _GENERIC = _EN
 SUPPORTED_LANGS: frozenset[str] = frozenset(_RULES)
 
 _KO_ENDINGS = frozenset("다요죠까네군나")
+# Units of measure that some languages' abbreviation lists also hold (French MM. for Messieurs).
+_UNITS = _s("mm cm dm km mg kg ml cl dl ha kw mw gw kwh min sec")
 
 
 def _rules_for(lang: str) -> _Rules:
@@ -284,6 +286,8 @@ def _is_end(
         return True
     if len(word) == 1 and word.islower() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
         return True  # a unit after a number: 3,5 m.
+    if low in _UNITS and c.isupper() and len(words) >= 2 and words[-2].isdigit():
+        return True  # 15 mm. Les fleurs (French "MM." is Messieurs, but not after a number)
     if low in rules.never:
         return False
     if low in rules.numeric:
@@ -343,8 +347,8 @@ def _hard_break(
     not have fitted) is a space, after a short line it ends a paragraph or a headline; in text with a
     paragraph per line every newline ends a sentence (a headline, dateline or byline), whatever case
     the next line starts with or the line ends in (``HAMBURG, Dec. 15 (Wire) -``). Where
-    the layout is unknown (a few lines), a short heading-like line ends a sentence unless the next
-    line starts in lower case, and any other newline is a soft wrap.
+    the layout is unknown (a few lines), a short heading-like line ends a sentence whatever follows,
+    and a longer line without final punctuation runs on.
     """
     pcs, pce = prev
     first = text[cs]
@@ -359,11 +363,9 @@ def _hard_break(
         return _is_end(text, run[0], run[1], pce, cs, sent_start, rules, line_end=not wrapped)
     if layout.wrapped:
         return not wrapped
-    if layout.kind == "paragraphs":
+    if layout.kind == "paragraphs" or _heading_like(text, pcs, pce):
         return True
-    if first.islower():
-        return False  # soft wrap
-    return _heading_like(text, pcs, pce)
+    return False  # a long line without final punctuation: a soft wrap
 
 
 def _no_room(text: str, pcs: int, pce: int, cs: int, width: int) -> bool:
