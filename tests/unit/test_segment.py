@@ -26,6 +26,12 @@ CASES = [
     ("en", "Floods close the port\nthe authority said on Monday.", ["Floods close the port", "the authority said on Monday."]),
     ("en", "Bring these:\n- bread\n- milk", ["Bring these:", "- bread", "- milk"]),
     ("en", "I met Dr.\nSmith there.", ["I met Dr.\nSmith there."]),
+    # Chat starts sentences in lower case after a question (not after a brand's exclamation mark).
+    ("en", "How did it go? did you get the link? Yes.", ["How did it go?", "did you get the link?", "Yes."]),
+    ("en", "It works now! thanks a lot. The Yahoo! homepage is up.", ["It works now!", "thanks a lot.", "The Yahoo! homepage is up."]),
+    # A unit after a number ends a sentence though the abbreviation lists hold it (French MM., Russian см.).
+    ("fr", "Les feuilles mesurent 15 mm. Les fleurs sont jaunes.", ["Les feuilles mesurent 15 mm.", "Les fleurs sont jaunes."]),
+    ("ru", "Высота матраса 23 см. Чехол съёмный. См. рис. 2.", ["Высота матраса 23 см.", "Чехол съёмный.", "См. рис. 2."]),
     ("en", "Hello there. Hello there. Hello there.", ["Hello there.", "Hello there.", "Hello there."]),
     ("en", "   ", []),
     ("en", "", []),

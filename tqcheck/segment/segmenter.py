@@ -201,7 +201,7 @@ SUPPORTED_LANGS: frozenset[str] = frozenset(_RULES)
 
 _KO_ENDINGS = frozenset("다요죠까네군나")
 # Units of measure that some languages' abbreviation lists also hold (French MM. for Messieurs).
-_UNITS = _s("mm cm dm km mg kg ml cl dl ha kw mw gw kwh min sec")
+_UNITS = _s("mm cm dm km mg kg ml cl dl ha kw mw gw kwh min sec мм см км мг кг мл тыс млн млрд")
 
 
 def _rules_for(lang: str) -> _Rules:
@@ -273,6 +273,9 @@ def _is_end(
             and text[a - 1] in _KO_ENDINGS
             and _is_hangul(c)
         )
+    if not line_end and c.islower() and b == t_end and (run == "?" or (run == "!" and _lower_word_before(text, a))):
+        # "How did it go? did you get the link?": chat starts sentences in lower case (but "Yahoo! News")
+        return True
     if not line_end and (c.islower() or c in _NO_START):
         return False
     if run != "." or b != t_end:
@@ -286,7 +289,7 @@ def _is_end(
         return True
     if len(word) == 1 and word.islower() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
         return True  # a unit after a number: 3,5 m.
-    if low in _UNITS and c.isupper() and len(words) >= 2 and words[-2].isdigit():
+    if low in _UNITS and c.isupper() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
         return True  # 15 mm. Les fleurs (French "MM." is Messieurs, but not after a number)
     if low in rules.never:
         return False
@@ -307,6 +310,14 @@ def _is_end(
             if len(words) >= 2 and words[-2].lower() in rules.ordinal_before:
                 return False  # der 2. Weltkrieg
     return True
+
+
+def _lower_word_before(text: str, a: int) -> bool:
+    """Whether the word ending at ``a`` starts in lower case (simple!, not Yahoo!)."""
+    start = a
+    while start > 0 and start > a - _WINDOW and not text[start - 1].isspace():
+        start -= 1
+    return start < a and text[start].islower()
 
 
 def _final_run(text: str, cs: int, ce: int, rules: _Rules) -> tuple[int, int] | None:
@@ -348,7 +359,7 @@ def _hard_break(
     paragraph per line every newline ends a sentence (a headline, dateline or byline), whatever case
     the next line starts with or the line ends in (``HAMBURG, Dec. 15 (Wire) -``). Where
     the layout is unknown (a few lines), a short heading-like line ends a sentence whatever follows,
-    and a longer line without final punctuation runs on.
+    and a longer line without final punctuation runs on only into a line starting in lower case.
     """
     pcs, pce = prev
     first = text[cs]
@@ -365,7 +376,7 @@ def _hard_break(
         return not wrapped
     if layout.kind == "paragraphs" or _heading_like(text, pcs, pce):
         return True
-    return False  # a long line without final punctuation: a soft wrap
+    return not first.islower()  # a long line without final punctuation runs on in lower case
 
 
 def _no_room(text: str, pcs: int, pce: int, cs: int, width: int) -> bool:
