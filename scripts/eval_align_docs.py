@@ -190,7 +190,8 @@ def main() -> int:
             rec = sum(s.recovered for s in scores)
             lost = sum(s.lost_to_segmentation for s in scores)
             total_segs, total_rec, total_lost = total_segs + segs, total_rec + rec, total_lost + lost
-            shares = sorted(s.recovered / max(1, s.segments - s.lost_to_segmentation) for s in scores)
+            shares = sorted(s.recovered / (s.segments - s.lost_to_segmentation) for s in scores
+                            if s.segments > s.lost_to_segmentation) or [1.0]
             full = sum(1 for s in scores if s.recovered == s.segments - s.lost_to_segmentation)
             print(f"{pair:<6} {kind:<10} {len(scores):>5} {segs:>6} {lost:>8} {rec / segs:>9.3f} "
                   f"{rec / max(1, segs - lost):>8.3f} {full / len(scores):>9.3f} {shares[len(shares) // 2]:>10.3f} "

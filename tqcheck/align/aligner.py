@@ -8,6 +8,10 @@ the search is coarse-to-fine: both documents are repeatedly halved (adjacent vec
 small enough for a full search, and each finer level searches only a band around the path found
 one level up.
 
+With an embedder, the expected length ratio is that of the document's clear 1-1 matches, a large length
+deviation counts only logarithmically, and a merged bead must match better than the best single pair
+inside it (bertalign's 1-1 first); see docs/input.md for how this was measured.
+
 Without an embedder covering the language pair, the vectors are hashed bags of anchors (numbers,
 Latin-script words, long word prefixes between Latin-script languages) and the length term does
 most of the work: the classic Gale-Church signal.
@@ -29,8 +33,8 @@ BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2
 #: Extra cost of a bead shape. The semantic cost is also multiplied by (source x target sentences),
 #: as in vecalign, so merges must earn their place. Values, with LEN_SCALE and MERGE_WEIGHT, chosen
 #: on a plateau of both dev sets: the de-fr Text+Berg gold (strict F1) and the WMT22 documents of
-#: eight directions rebuilt as articles (scripts/eval_align_docs.py, segments recovered exactly);
-#: the 2-2 penalty anywhere in 0.1-0.25, LEN_SCALE 1-2 and MERGE_WEIGHT 2-4 give the same figures.
+#: eight directions rebuilt as articles (scripts/eval_align_docs.py, segments recovered exactly):
+#: a 2-2 penalty of 0.2-0.25 and MERGE_WEIGHT 2-4 give the same figures (docs/input.md).
 BEAD_PENALTY = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (2, 2): 0.2, (1, 3): 0.1, (3, 1): 0.1}
 #: Cost of leaving one sentence unaligned (in units of the normalised semantic cost).
 DEL_COST = 1.2
