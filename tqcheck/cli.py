@@ -60,6 +60,8 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the on-disk cache of embeddings and "
                                                "translations (`tqcheck cache info`).")
 @click.option("--encoding", metavar="CODEC", help="Encoding of every input file (default: detected).")
+@click.option("--src-encoding", metavar="CODEC", help="Encoding of SRC (and --back-translation), over --encoding.")
+@click.option("--tgt-encoding", metavar="CODEC", help="Encoding of OUT (and --ref), over --encoding.")
 @click.option("-f", "--output-format", "fmt", type=click.Choice(FORMAT_NAMES), default="text",
               show_default=True, envvar="TQCHECK_OUTPUT_FORMAT", help="Report format.")
 @click.option("-o", "--output", metavar="FILE",
@@ -86,7 +88,8 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @_guarded
 def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, sentences_per_line: bool, aligned: bool,
             embedder: str | None, translator: str | None, translate: str, back_translation: str | None,
-            reference: str | None, no_cache: bool, encoding: str | None, fmt: str, output: str | None, select: str | None,
+            reference: str | None, no_cache: bool, encoding: str | None, src_encoding: str | None,
+            tgt_encoding: str | None, fmt: str, output: str | None, select: str | None,
             ignore: str | None, fail_on: str | None, glossaries: tuple[str, ...], config_path: str | None,
             isolated: bool, exit_zero: bool, only_findings: bool, statistics: bool, baseline_path: str | None,
             write_baseline_path: str | None, color: bool | None, quiet: bool) -> None:
@@ -118,7 +121,7 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, sent
                       _prefixes(select) or None, _prefixes(ignore) if ignore is not None else None,
                       tuple(glossaries), config, translator=None if translator == "none" else translator,
                       translate=translate, back_translation=back_translation, reference=reference,
-                      cache=not no_cache)
+                      cache=not no_cache, src_encoding=src_encoding, tgt_encoding=tgt_encoding)
     severity = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
 
     def notify(msg: str) -> None:

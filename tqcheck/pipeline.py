@@ -22,7 +22,7 @@ from .read.reader import DecodedText, decode_bytes, read_text_file
 from .result import EVIDENCE_LABELS, PairResult, Report
 from .score.metrics import metrics_for
 from .score.quality import description as quality_description, pair_quality
-from .segment.segmenter import segment_lines, segment_text
+from .segment.segmenter import document_layout, segment_lines, segment_text
 from .types import Document, Link, Pair, Segment
 
 if TYPE_CHECKING:
@@ -68,6 +68,8 @@ class Options:
     cache: bool = True  # embeddings and translations on disk (tqcheck.cache)
     cache_dir: str | None = None
     threads: int | None = None  # BLAS threads of the bundled embedder (None: its default)
+    src_encoding: str | None = None  # of the source alone (else ``encoding``)
+    tgt_encoding: str | None = None  # of the translation alone (else ``encoding``)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -93,10 +95,12 @@ Notify = Callable[[str], None]
 def compare_files(src_path: str, tgt_path: str, options: Options | None = None, notify: Notify | None = None) -> Report:
     """Compare two files; raises InputError/UsageError/ModelError for anything the user must fix."""
     options = options or Options()
-    src = read_text_file(src_path, options.encoding)
-    tgt = read_text_file(tgt_path, options.encoding)
-    extra = {name: read_text_file(path, options.encoding)
-             for name, path in (("back_translation", options.back_translation), ("reference", options.reference))
+    src = read_text_file(src_path, options.src_encoding or options.encoding, options.src_lang)
+    tgt = read_text_file(tgt_path, options.tgt_encoding or options.encoding, options.tgt_lang)
+    extra = {name: read_text_file(path, enc or options.encoding, lang)
+             for name, path, enc, lang in (
+                 ("back_translation", options.back_translation, options.src_encoding, options.src_lang),
+                 ("reference", options.reference, options.tgt_encoding, options.tgt_lang))
              if path}
     return compare_decoded(src, tgt, options, notify, extra)
 
@@ -154,9 +158,19 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
     extra = extra or {}
     for doc in (src, tgt, *extra.values()):
         _check_document_size(doc)
+    for doc, side in ((src, "src"), (tgt, "tgt")):
+        if not doc.confident and doc.alternative:
+            note(f"{doc.path}: read as {doc.encoding}, a close call against {doc.alternative}; "
+                 f"pass --{side}-encoding if the text looks wrong")
     src_lang, tgt_lang, src_guess, tgt_guess = _languages(src, tgt, options, note)
     # segment
     src_segs, tgt_segs = _segments(src, src_lang, options.mode), _segments(tgt, tgt_lang, options.mode)
+    if options.mode == "document":
+        for doc, lang in ((src, src_lang), (tgt, tgt_lang)):
+            layout = document_layout(doc.text, lang)
+            if layout.wrapped:
+                note(f"{doc.path}: lines look hard-wrapped at {layout.width} columns; a line break inside a "
+                     "paragraph was read as a space")
     if options.mode == "aligned":
         if len(src_segs) != len(tgt_segs):
             shorter = src if len(src_segs) < len(tgt_segs) else tgt
@@ -439,12 +453,16 @@ def _languages(
             if not guess.reliable or guess.confidence < LANG_SURE:
                 note(f"{doc.path}: {side} language guessed as {guess.lang} (confidence {guess.confidence:.2f}); "
                      f"pass --{'src' if side == 'source' else 'tgt'}-lang if that is wrong")
-    given_both = options.src_lang and options.tgt_lang
-    if given_both and sg.reliable and tg.reliable and sg.lang == options.tgt_lang and tg.lang == options.src_lang \
-            and options.src_lang != options.tgt_lang:
+    # The files plainly the other way round from the language(s) given: both read reliably, the source as
+    # the language given for the translation or the translation as the one given for the source, and
+    # neither as what was given for it.
+    plain = all(g.reliable and g.confidence >= LANG_SURE for g in (sg, tg))
+    if plain and sg.lang != tg.lang and (options.src_lang or options.tgt_lang) \
+            and options.src_lang in (None, tg.lang) and options.tgt_lang in (None, sg.lang):
+        given = " ".join(f"--{side}-lang {lang}" for side, lang in (("src", options.src_lang),
+                                                                      ("tgt", options.tgt_lang)) if lang)
         raise InputError(src.path, f"reads as {sg.lang} and {tgt.path} as {tg.lang}, the other way round from "
-                         f"--src-lang {options.src_lang} --tgt-lang {options.tgt_lang}: the files look swapped "
-                         f"(tqcheck compare SRC OUT takes the original first)")
+                         f"{given}: the files look swapped (tqcheck compare SRC OUT takes the original first)")
     else:
         for given, guess, doc in ((options.src_lang, sg, src), (options.tgt_lang, tg, tgt)):
             if given and guess.reliable and guess.lang not in (given, "und"):

@@ -170,3 +170,41 @@ def test_output_file_is_written_atomically(pair, tmp_path):
     assert r.exit_code == 1
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["findings"] == 1
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tqcheck-")]
+
+
+# Short news texts of our own in five languages, each a faithful translation of the others.
+NEWS = {
+    "en": "The port reopened on Monday after three weeks of floods. Ships had waited at anchor since November, "
+          "the harbour authority said.\n",
+    "zh": "港口在三周的洪水之后于周一重新开放。港务局说，船只自十一月以来一直在锚地等待。\n",
+    "ja": "港は三週間の洪水の後、月曜日に再開した。港湾当局によると、船は十一月から沖で待機していた。\n",
+    "de": "Der Hafen wurde am Montag nach drei Wochen Hochwasser wieder geöffnet. Die Schiffe hatten seit "
+          "November vor Anker gewartet, teilte die Hafenbehörde mit.\n",
+    "fr": "Le port a rouvert lundi après trois semaines d'inondations. Les navires attendaient au mouillage "
+          "depuis novembre, a indiqué l'autorité portuaire.\n",
+    "ru": "Порт вновь открылся в понедельник после трёх недель наводнения. Суда стояли на якоре с ноября, "
+          "сообщило управление порта.\n",
+}
+DIRECTIONS = [("en", "zh"), ("zh", "en"), ("ja", "en"), ("en", "ja"), ("de", "fr"), ("fr", "de"), ("en", "ru"),
+              ("ru", "en")]
+
+
+@pytest.mark.parametrize(("sl", "tl"), DIRECTIONS)
+def test_correct_direction_gets_no_swap_note(pair, sl, tl):
+    src, out = pair(NEWS[sl], NEWS[tl])
+    for given in ([], ["--src-lang", sl], ["--tgt-lang", tl], ["--src-lang", sl, "--tgt-lang", tl]):
+        result = invoke("compare", src, out, "--exit-zero", "--embedder", "none", "--no-cache", *given)
+        assert result.exit_code == 0, result.output
+        assert "swap" not in result.output and "the other way round" not in result.output
+
+
+@pytest.mark.parametrize(("sl", "tl"), DIRECTIONS)
+def test_languages_given_the_other_way_round_are_an_input_error(pair, tmp_path, sl, tl):
+    src, out = pair(NEWS[tl], NEWS[sl])  # the files in the wrong order for --src-lang sl --tgt-lang tl
+    report = tmp_path / "report.json"
+    for given in (["--src-lang", sl, "--tgt-lang", tl], ["--src-lang", sl], ["--tgt-lang", tl]):
+        result = invoke("compare", src, out, "--exit-zero", "--embedder", "none", "--no-cache", "-o", report, *given)
+        assert result.exit_code == 2, (given, result.output)
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and str(src) in lines[0] and "swapped" in lines[0], result.output
+        assert not report.exists()

@@ -110,3 +110,35 @@ def test_short_document_keeps_one_to_one_links_with_the_embedder() -> None:
            "Water and school are new."]
     links = Aligner(USEEmbedder()).align(src, tgt, "zh", "en")
     assert [(link.src, link.tgt) for link in links] == [((k,), (k,)) for k in range(4)]
+
+
+def test_typical_length_ratio_ignores_text_the_other_side_lacks(use):
+    """The expected length ratio is measured on clear 1-1 matches, not on the two documents' totals:
+    an untranslated block on one side would make every sentence look too short and invite merges."""
+    import math
+
+    from tqcheck.align import aligner as al
+
+    extra = ["Terms and conditions of sale apply to every order placed through this website or by telephone.",
+             "The full text of the conditions can be requested from the customer service department at any time.",
+             "Nothing in these conditions affects the statutory rights of customers who are consumers."]
+    en = EN + extra
+    captured = {}
+    real = al._Search.__init__
+
+    def spy(self, S, T, mu, *rest):
+        captured["mu"] = mu
+        real(self, S, T, mu, *rest)
+
+    al._Search.__init__ = spy
+    try:
+        links = Aligner(use).align(ZH, en, "zh", "en")
+    finally:
+        al._Search.__init__ = real
+    pairs = sorted(math.log((len(e) + 8.0) / (len(z) + 8.0)) for z, e in zip(ZH, EN))
+    typical = (pairs[2] + pairs[3]) / 2
+    total = math.log((sum(map(len, en)) + 1) / (sum(map(len, ZH)) + 1))
+    assert abs(total - typical) > 0.3  # the totals are far off ...
+    assert abs(captured["mu"] - typical) < 0.15  # ... the aligner's ratio is not
+    assert beads(links)[:6] == [((i,), (i,)) for i in range(6)]
+    assert beads(links)[6:] == [((), (6,)), ((), (7,)), ((), (8,))]

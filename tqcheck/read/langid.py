@@ -21,6 +21,7 @@ __all__ = [
     "char_script",
     "detect_language",
     "normalise_lang",
+    "rank_languages",
     "script_profile",
 ]
 
@@ -176,6 +177,12 @@ def _rank(text: str) -> list[tuple[str, float]]:
         lang = "und" if label in _UNDETERMINED else _FOLD.get(label, label)
         merged[lang] = merged.get(lang, 0.0) + float(prob)
     return sorted(merged.items(), key=lambda kv: kv[1], reverse=True)
+
+
+def rank_languages(text: str) -> list[tuple[str, float]]:
+    """py3langid's languages for ``text`` (its first :data:`SAMPLE_CHARS` characters) by probability,
+    best first."""
+    return _rank(text[:SAMPLE_CHARS])
 
 
 def _count_letters(text: str) -> int:

@@ -2,10 +2,11 @@
 
 Detection order: byte-order mark; NUL-byte pattern of BOM-less UTF-16; strict UTF-8 (most
 files, and the only fast path needed); then charset-normalizer's candidates together with
-the legacy encodings tqcheck promises to read (GB18030/GBK, Big5, Shift-JIS,
-Windows-1251), ranked by a plausibility score of the decoded text (see
-:func:`_plausibility`). Every failure is an :class:`~tqcheck.errors.InputError` naming the
-file and the problem in one line.
+the legacy encodings tqcheck promises to read (GB18030/GBK, Big5, Shift-JIS, EUC-JP,
+Windows-1250/1251/1252, KOI8-R), ranked by a plausibility score of the decoded text (see
+:func:`_plausibility`) that knows what the text's language is written with (given, or read
+from the ASCII part of the text; :mod:`tqcheck.read.alphabets`). Every failure is an
+:class:`~tqcheck.errors.InputError` naming the file and the problem in one line.
 
 The text is otherwise left exactly as decoded (no Unicode normalisation), so character
 offsets stay faithful to the file.
@@ -23,7 +24,8 @@ from functools import lru_cache
 
 from tqcheck.errors import InputError
 from tqcheck.paths import display_path
-from tqcheck.read.langid import char_script
+from tqcheck.read.alphabets import Fit, fit_for, known, native_codecs, some_alphabet
+from tqcheck.read.langid import char_script, detect_language, normalise_lang, rank_languages
 
 __all__ = ["MAX_INPUT_BYTES", "DecodedText", "decode_bytes", "read_text_file"]
 
@@ -39,6 +41,8 @@ class DecodedText:
     text: str  # decoded, newlines normalised to "\n" (\r\n and lone \r), BOM removed
     encoding: str  # Python codec name actually used, e.g. "utf-8", "gb18030"
     confident: bool  # False when the detector was unsure
+    #: When the detector was unsure: the codec that came closest, for a note ("cp1252, close to cp1250").
+    alternative: str | None = None
 
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
@@ -53,11 +57,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Legacy encodings always tried besides charset-normalizer's guesses: on short texts it
 # often does not even list the right one (e.g. GBK "你好，世界。" gets no gb18030 candidate).
-_LEGACY = ("gb18030", "big5", "shift_jis", "cp932", "cp1251", "cp1252")
+_LEGACY = ("gb18030", "big5", "shift_jis", "cp932", "euc_jp", "cp1251", "cp1252", "cp1250", "koi8-r")
 
 # Tie-break among equally plausible decodings: the documented encodings, then the most
 # common legacy encodings of other languages.
-_PRIOR = ("gb18030", "big5", "shift_jis", "cp1251", "cp1252", "euc_kr")
+_PRIOR = ("gb18030", "big5", "shift_jis", "cp1251", "cp1252", "euc_kr", "euc_jp", "cp1250", "koi8-r")
+
+# Codecs that a superset extends: a file detected as GB2312 is decoded as GB18030 (GB2312's A1A4 is
+# the katakana middle dot where GBK and GB18030 read the ·  of Chinese name separators), Latin-1 as
+# Windows-1252 (which has curly quotes, dashes and the euro sign where Latin-1 has control codes).
+_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "iso8859-1": "cp1252", "latin-1": "cp1252"}
 
 # When two codecs decode the bytes to the same text, report the standard one:
 # charset-normalizer says "cp932" for plain Shift-JIS, "gbk" for what GB18030 also reads.
@@ -100,13 +109,17 @@ _SAMPLE_BYTES = 32 * 1024
 #: The winner must lead the best different decoding by this much to be "confident".
 _CONFIDENT_MARGIN = 6.0
 
-_SUPPORTED = "UTF-8, UTF-16, GB18030/GBK, Big5, Shift-JIS, Windows-1251"
+_SUPPORTED = ("UTF-8, UTF-16, GB18030/GBK, Big5, Shift-JIS, EUC-JP, EUC-KR, Windows-1250/1251/1252, "
+              "KOI8-R")
 
 
-def read_text_file(path: str | os.PathLike[str], encoding: str | None = None) -> DecodedText:
+def read_text_file(
+    path: str | os.PathLike[str], encoding: str | None = None, lang: str | None = None
+) -> DecodedText:
     """Read and decode the text file at ``path``.
 
-    ``encoding`` (a Python codec name) skips detection. Raises :class:`InputError` for a
+    ``encoding`` (a Python codec name) skips detection; ``lang`` (the text's language, when known)
+    helps it choose between legacy encodings. Raises :class:`InputError` for a
     missing, unreadable, empty, binary, undecodable or over-large (> ``MAX_INPUT_BYTES``)
     file.
     """
@@ -140,7 +153,7 @@ def read_text_file(path: str | os.PathLike[str], encoding: str | None = None) ->
         raise InputError(shown, "no such file") from None
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
-    return decode_bytes(data, shown, encoding)
+    return decode_bytes(data, shown, encoding, lang)
 
 
 #: How long a named pipe may stay silent before it is taken to have no writer (seconds).
@@ -166,8 +179,11 @@ def _read_pipe(path: str | os.PathLike[str], shown: str) -> bytes:
         os.close(fd)
 
 
-def decode_bytes(data: bytes, path: str = "<string>", encoding: str | None = None) -> DecodedText:
-    """Decode ``data`` (the contents of ``path``, which is only used in messages)."""
+def decode_bytes(
+    data: bytes, path: str = "<string>", encoding: str | None = None, lang: str | None = None
+) -> DecodedText:
+    """Decode ``data`` (the contents of ``path``, which is only used in messages); ``lang`` as for
+    :func:`read_text_file`."""
     _check_size(path, len(data))
     if not data:
         raise InputError(path, "file is empty")
@@ -176,9 +192,9 @@ def decode_bytes(data: bytes, path: str = "<string>", encoding: str | None = Non
             raise InputError(path, f"looks like a binary file ({what}), not text")
     if encoding is not None:
         used = _codec_name(path, encoding)
-        text, confident = _decode_explicit(data, path, used), True
+        text, confident, alternative = _decode_explicit(data, path, used), True, None
     else:
-        text, used, confident = _detect(data, path)
+        text, used, confident, alternative = _detect(data, path, lang)
     text = _normalise(text)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -187,7 +203,7 @@ def decode_bytes(data: bytes, path: str = "<string>", encoding: str | None = Non
     _check_binary_text(path, text)
     if not text.strip():
         raise InputError(path, "file contains only whitespace")
-    return DecodedText(path=path, text=text, encoding=used, confident=confident)
+    return DecodedText(path=path, text=text, encoding=used, confident=confident, alternative=alternative)
 
 
 # --- checks ---------------------------------------------------------------------------
@@ -263,12 +279,13 @@ def _decode_explicit(data: bytes, path: str, name: str) -> str:
 # --- detection --------------------------------------------------------------------------
 
 
-def _detect(data: bytes, path: str) -> tuple[str, str, bool]:
-    """Decoded text, codec name and confidence for ``data`` of unknown encoding."""
+def _detect(data: bytes, path: str, lang: str | None) -> tuple[str, str, bool, str | None]:
+    """Decoded text, codec name, confidence and the closest other codec for ``data`` of unknown
+    encoding."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec, True
+                return data.decode(codec), codec, True, None
             except UnicodeDecodeError as exc:
                 if codec in ("utf-16", "utf-32"):
                     line, col = _position(data, exc.start, codec)
@@ -286,7 +303,7 @@ def _detect(data: bytes, path: str) -> tuple[str, str, bool]:
         found = _utf16_without_bom(data)
         if found is None:
             raise _binary_error(path, "contains NUL bytes")
-        return found[0], found[1], True
+        return found[0], found[1], True, None
 
     head = data[:65536]
     controls = len(_CONTROL_BYTES_RE.findall(head))
@@ -295,12 +312,12 @@ def _detect(data: bytes, path: str) -> tuple[str, str, bool]:
         raise _binary_error(path, f"{share:.0f}% control characters")
 
     try:
-        return data.decode("utf-8"), "utf-8", True
+        return data.decode("utf-8"), "utf-8", True, None
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     sample = _non_ascii_sample(data)
     _raise_if_mostly_utf8(data, sample, path, first_bad)
-    return _detect_legacy(data, sample, path)
+    return _detect_legacy(data, sample, path, lang)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -391,7 +408,7 @@ def _decode_prefix(sample: bytes, codec: str) -> str | None:
         return None
 
 
-def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, bool]:
+def _detect_legacy(data: bytes, sample: bytes, path: str, lang: str | None) -> tuple[str, str, bool, str | None]:
     """Pick among charset-normalizer's candidates and the documented legacy encodings.
 
     The most plausible decoding (see :func:`_plausibility`) wins. Ties, common between
@@ -401,6 +418,10 @@ def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, boo
     "coherence" (letter frequencies of a recognised language). Its order inside the tier
     is arbitrary (French in cp1252 ties with cp1250), and on a sentence or two its first
     pick is often wrong, so it only ever breaks ties; then the documented encodings win.
+
+    The score knows the text's language where it can (``lang``, else the language of the ASCII
+    part of the sample, else the language each of the best decodings reads as): a decoding that
+    gives letters the language does not write loses (:mod:`tqcheck.read.alphabets`).
     """
     from charset_normalizer import from_bytes
 
@@ -423,9 +444,21 @@ def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, boo
         if name not in detector:
             detector.append(name)
 
+    expected = _expected_langs(sample, lang)
+    fit = None if expected is None else fit_for(expected) if expected else some_alphabet()
+    native = native_codecs(expected or ()) if expected is not None else ()
+
+    def prior(codec: str) -> int:
+        """Rank of a codec among those decoding the same text: the language's own first (English
+        whose only non-ASCII character is ’ is Windows-1252, though Windows-1251 reads it the same)."""
+        return native.index(codec) - len(native) if codec in native else _prior_rank(codec)
+
     candidates: list[_Candidate] = []
     seen_texts: dict[str, _Candidate] = {}
     for order, name in enumerate(detector + [c for c in _LEGACY if c not in detector]):
+        superset = _SUPERSET.get(name)
+        if superset is not None and _decode_prefix(sample, superset) is not None:
+            name = superset
         text = _decode_prefix(sample, name)
         if text is None:
             continue
@@ -437,15 +470,20 @@ def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, boo
         if text in seen_texts:
             same = seen_texts[text]
             same.in_tier = same.in_tier or in_tier
-            same.codecs = sorted(dict.fromkeys(same.codecs + names), key=_prior_rank)
+            same.codecs = sorted(dict.fromkeys(same.codecs + names), key=prior)
             continue
-        cand = _Candidate(names, text, _plausibility(text), order, in_tier)
+        cand = _Candidate(names, text, _plausibility(text, fit), order, in_tier)
         seen_texts[text] = cand
         candidates.append(cand)
+    if fit is None:
+        _rescore_by_own_language(candidates)
 
     def rank(c: _Candidate) -> tuple[float, bool, int, int]:
-        return c.score, c.in_tier, -_prior_rank(c.codecs[0]), -c.order
+        return c.score, c.in_tier, -prior(c.codecs[0]), -c.order
 
+    # Bytes no text is made of decode, in a one-byte codec that defines them all (KOI8-R), to a
+    # jumble of letters and box-drawing symbols.
+    candidates = [c for c in candidates if _symbol_share(c.text) <= _MAX_SYMBOL_SHARE]
     while candidates:
         chosen = max(candidates, key=rank)
         decoded = _decode_whole(data, chosen.codecs)
@@ -453,19 +491,91 @@ def _detect_legacy(data: bytes, sample: bytes, path: str) -> tuple[str, str, boo
             candidates.remove(chosen)  # the sample fitted, the whole file does not
             continue
         text, codec = decoded
-        runner_up = max((c.score for c in candidates if c is not chosen), default=None)
+        others = [c for c in candidates if c is not chosen]
+        runner_up = max(others, key=rank) if others else None
         confident = (
             chosen.score > 0
-            and chosen.in_tier
-            and (runner_up is None or chosen.score - runner_up >= _CONFIDENT_MARGIN)
+            and (chosen.in_tier or fit is not None)
+            and (runner_up is None or chosen.score - runner_up.score >= _CONFIDENT_MARGIN)
         )
-        return text, codec, confident
+        return text, codec, confident, None if confident or runner_up is None else runner_up.codecs[0]
 
     raise InputError(
         path,
         f"cannot detect the text encoding (tried {_SUPPORTED} and others); "
         "give the encoding explicitly",
     )
+
+
+#: Decodings rescored by the language they read as, when the text's language is not known otherwise.
+_OWN_LANGUAGE_RESCORED = 6
+#: ... when the guess is reliable or at least this confident (a short line of kana is plainly Japanese).
+_OWN_LANGUAGE_SURE = 0.5
+#: The ASCII part of a text tells its language when its letters outnumber the non-ASCII bytes so.
+_ASCII_LETTERS_PER_HIGH_BYTE = 2
+_MIN_ASCII_LETTERS = 8
+_ASCII_LETTERS_RE = re.compile(rb"[A-Za-z]")
+
+
+def _expected_langs(sample: bytes, lang: str | None) -> tuple[str, ...] | None:
+    """The languages the text may be in: ``lang`` if given, else the likely languages of its ASCII
+    part when that part is most of the text (a Latin-script language in a one-byte codec; ``()`` when
+    too short to name one), else None."""
+    if lang:
+        try:
+            return (normalise_lang(lang),)
+        except ValueError:
+            return None
+    letters = len(_ASCII_LETTERS_RE.findall(sample))
+    high = len(_HIGH_BYTE_RE.findall(sample))
+    if letters < _MIN_ASCII_LETTERS or letters < _ASCII_LETTERS_PER_HIGH_BYTE * high:
+        return None
+    # Drop the non-ASCII bytes: "caf\xe9 na\xefve" -> "caf nave", still plainly French or English.
+    skeleton = _HIGH_BYTE_RE.sub(b"", sample).decode("ascii", errors="replace")
+    ranked = [code for code, prob in rank_languages(skeleton)[:3] if prob >= 0.1 and known(code)]
+    return tuple(ranked) or ()
+
+
+# Languages whose alphabets stand for a script when a text is too short to tell its language.
+_SCRIPT_LANGS = {"Cyrillic": ("ru", "uk", "bg", "be", "sr", "mk"), "Greek": ("el",), "Hebrew": ("he",),
+                 "Arabic": ("ar", "fa", "ur")}
+#: Share of the non-ASCII characters a decoding may turn into symbols (box drawing, control codes ...).
+_MAX_SYMBOL_SHARE = 0.25
+
+
+def _main_script(text: str) -> str | None:
+    """The script of at least four fifths of the non-ASCII letters of ``text``, if one has them."""
+    counts = Counter(_fine_script(ch) for ch in text if ord(ch) >= 0x80 and ch.isalpha())
+    total = sum(counts.values())
+    if not total:
+        return None
+    script, n = counts.most_common(1)[0]
+    return script if n >= 0.8 * total else None
+
+
+def _symbol_share(text: str) -> float:
+    """Share of the non-ASCII characters of ``text`` that are symbols no text is made of."""
+    high = bad = 0
+    for ch, n in Counter(text).items():
+        if ord(ch) >= 0x80:
+            high += n
+            if not ch.isalpha() and _char_weight(ch) < 0:
+                bad += n
+    return bad / high if high else 0.0
+
+
+def _rescore_by_own_language(candidates: list[_Candidate]) -> None:
+    """Score the best decodings again, each against the language it reads as (EUC-JP read as GB18030
+    still has kana, so reads as Japanese, whose kanji the wrong decoding's simplified characters are not)."""
+    best = sorted(candidates, key=lambda c: c.score, reverse=True)[:_OWN_LANGUAGE_RESCORED]
+    for cand in best:
+        guess = detect_language(cand.text)
+        if guess.reliable or guess.confidence >= _OWN_LANGUAGE_SURE:
+            fit = fit_for((guess.lang,))
+        else:  # too short to tell the language: the script still tells the alphabet
+            fit = fit_for(_SCRIPT_LANGS.get(_main_script(cand.text) or "", ()))
+        if fit is not None:
+            cand.score = _plausibility(cand.text, fit)
 
 
 def _decode_whole(data: bytes, names: list[str]) -> tuple[str, str] | None:
@@ -617,11 +727,19 @@ def _pair_penalty(a: str, b: str) -> float:
     return 3.0
 
 
-def _plausibility(text: str) -> float:
-    """How much ``text`` looks like natural writing rather than mis-decoded bytes."""
+#: Cost of a letter of a script the language does not use glued to a Latin letter (Japan痴).
+_GLUED = 3.0
+
+
+def _plausibility(text: str, fit: Fit | None = None) -> float:
+    """How much ``text`` looks like natural writing rather than mis-decoded bytes; ``fit`` knows
+    the letters of the text's language."""
     score = 0.0
     for ch, n in Counter(text).items():
-        score += _char_weight(ch) * n
+        weight = _char_weight(ch)
+        if fit is not None and ord(ch) >= 0x80:
+            weight = fit.weight(ch, weight)
+        score += weight * n
     score -= 2.0 * len(_CJK_SPACE_RE.findall(text))
     for m in _WORD_RE.finditer(text):
         word = m.group()
@@ -630,6 +748,10 @@ def _plausibility(text: str) -> float:
         scripts = [_fine_script(ch) for ch in word]
         for i in range(1, len(word)):
             score -= _pair_penalty(scripts[i - 1], scripts[i])
+            if fit is not None and (
+                (scripts[i - 1] == "ascii" and fit.glued(word[i])) or (scripts[i] == "ascii" and fit.glued(word[i - 1]))
+            ):
+                score -= _GLUED
             if word[i - 1].islower() and word[i].isupper():
                 score -= 2.0
         accented = scripts.count("latin")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from tqcheck.read.lines import LineIndex
+from tqcheck.segment.layout import Layout, detect_layout
 from tqcheck.types import Segment
 
 # Characters that can end a sentence in any language (Latin, Arabic, Urdu, Armenian, Ethiopic,
@@ -75,6 +76,7 @@ _PUNCT_FR = _Punct.make(spaced_guillemets=True)
 _PUNCT_EL = _Punct.make(extra_terms=";")  # the Greek question mark is usually typed as ';'
 _SKIP_RE = re.compile(f"[\\s{_FORMAT_CHARS}]*")
 _NONSPACE_RE = re.compile(r"\S")
+_NONSPACE_RUN_RE = re.compile(r"\S+")
 # Letter-dot abbreviations: U.S, e.g, z.B, т.е, EE.UU, J.-C, p.ej (the final period is the terminator).
 _DOTTED_RE = re.compile(r"(?:[^\W\d_]{1,2}\.-?)+[^\W\d_]{1,2}")
 _WORD_RE = re.compile(r"[^\W\d_]{1,24}")
@@ -198,6 +200,8 @@ _GENERIC = _EN
 SUPPORTED_LANGS: frozenset[str] = frozenset(_RULES)
 
 _KO_ENDINGS = frozenset("다요죠까네군나")
+# Units of measure that some languages' abbreviation lists also hold (French MM. for Messieurs).
+_UNITS = _s("mm cm dm km mg kg ml cl dl ha kw mw gw kwh min sec мм см км мг кг мл тыс млн млрд")
 
 
 def _rules_for(lang: str) -> _Rules:
@@ -269,6 +273,9 @@ def _is_end(
             and text[a - 1] in _KO_ENDINGS
             and _is_hangul(c)
         )
+    if not line_end and c.islower() and b == t_end and (run == "?" or (run == "!" and _lower_word_before(text, a))):
+        # "How did it go? did you get the link?": chat starts sentences in lower case (but "Yahoo! News")
+        return True
     if not line_end and (c.islower() or c in _NO_START):
         return False
     if run != "." or b != t_end:
@@ -282,6 +289,8 @@ def _is_end(
         return True
     if len(word) == 1 and word.islower() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
         return True  # a unit after a number: 3,5 m.
+    if low in _UNITS and c.isupper() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
+        return True  # 15 mm. Les fleurs (French "MM." is Messieurs, but not after a number)
     if low in rules.never:
         return False
     if low in rules.numeric:
@@ -301,6 +310,14 @@ def _is_end(
             if len(words) >= 2 and words[-2].lower() in rules.ordinal_before:
                 return False  # der 2. Weltkrieg
     return True
+
+
+def _lower_word_before(text: str, a: int) -> bool:
+    """Whether the word ending at ``a`` starts in lower case (simple!, not Yahoo!)."""
+    start = a
+    while start > 0 and start > a - _WINDOW and not text[start - 1].isspace():
+        start -= 1
+    return start < a and text[start].islower()
 
 
 def _final_run(text: str, cs: int, ce: int, rules: _Rules) -> tuple[int, int] | None:
@@ -331,25 +348,41 @@ def _heading_like(text: str, cs: int, ce: int) -> bool:
     return length <= _HEADING_MAX_CHARS and len(text[cs:ce].split()) <= _HEADING_WORDS
 
 
-def _hard_break(text: str, prev: tuple[int, int], cs: int, sent_start: int, rules: _Rules) -> bool:
+def _hard_break(
+    text: str, prev: tuple[int, int], cs: int, sent_start: int, rules: _Rules, layout: Layout
+) -> bool:
     """Whether the single newline between line ``prev`` and the line starting at ``cs`` ends a sentence.
 
-    It does after CJK text, before a list item, after a sentence-final terminator, and after a short
-    heading-like line unless the next line starts in lower case.  Any other newline is a soft wrap,
-    including a long unpunctuated line followed by a capital (hard-wrapped prose before a name).
+    It does after CJK text, before a list item, and after a sentence-final terminator. Then the
+    document's layout decides: in hard-wrapped text a newline after a full line (the next word would
+    not have fitted) is a space, after a short line it ends a paragraph or a headline; in text with a
+    paragraph per line every newline ends a sentence (a headline, dateline or byline), whatever case
+    the next line starts with or the line ends in (``HAMBURG, Dec. 15 (Wire) -``). Where
+    the layout is unknown (a few lines), a short heading-like line ends a sentence whatever follows,
+    and a longer line without final punctuation runs on only into a line starting in lower case.
     """
     pcs, pce = prev
     first = text[cs]
     if rules.cjk or _is_cjk(text[pce - 1]) or _is_cjk(first):
         return True  # CJK text is not hard-wrapped
-    if _LIST_MARK_RE.match(text, cs) is not None or text[pcs] == "#":
-        return True
+    wrapped = layout.wrapped and layout.full(pce - pcs) and _no_room(text, pcs, pce, cs, layout.width)
+    if text[pcs] == "#" or (_LIST_MARK_RE.match(text, cs) is not None and not (wrapped and first.isdigit())):
+        return True  # a list item, but not a figure a wrap put first on its line (December⏎15. Under ...)
     run = _final_run(text, pcs, pce, rules)
     if run is not None:
-        return _is_end(text, run[0], run[1], pce, cs, sent_start, rules, line_end=True)
-    if first.islower():
-        return False  # soft wrap
-    return _heading_like(text, pcs, pce)
+        # A wrap is a space: the case of the next word counts, as inside a line.
+        return _is_end(text, run[0], run[1], pce, cs, sent_start, rules, line_end=not wrapped)
+    if layout.wrapped:
+        return not wrapped
+    if layout.kind == "paragraphs" or _heading_like(text, pcs, pce):
+        return True
+    return not first.islower()  # a long line without final punctuation runs on in lower case
+
+
+def _no_room(text: str, pcs: int, pce: int, cs: int, width: int) -> bool:
+    """Whether the first word of the line at ``cs`` would not have fitted on line ``pcs:pce``."""
+    m = _NONSPACE_RUN_RE.match(text, cs)
+    return (pce - pcs) + 1 + (m.end() - cs if m else 0) > width
 
 
 def _emit(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
@@ -367,6 +400,7 @@ def split_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in `text`, in order, non-overlapping, each trimmed of surrounding
     whitespace, together covering every non-whitespace character exactly once."""
     rules = _rules_for(lang)
+    layout = document_layout(text, lang)
     term_finditer = rules.punct.term_re.finditer
     skip = _SKIP_RE.match
     spans: list[tuple[int, int]] = []
@@ -385,7 +419,7 @@ def split_spans(text: str, lang: str) -> list[tuple[int, int]]:
             ce = cs + len(content.rstrip())
             if prev is None:
                 sent_start = cs
-            elif blank_gap or _hard_break(text, prev, cs, sent_start, rules):
+            elif blank_gap or _hard_break(text, prev, cs, sent_start, rules, layout):
                 _emit(spans, text, sent_start, prev[1])
                 sent_start = cs
             for m in term_finditer(text, cs, ce):
@@ -410,13 +444,23 @@ def split_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
+def document_layout(text: str, lang: str) -> Layout:
+    """How ``text`` is laid out in lines (:mod:`tqcheck.segment.layout`), as :func:`split_spans` reads it."""
+    return detect_layout(text, _rules_for(lang).cjk)
+
+
 def segment_text(text: str, lang: str) -> tuple[Segment, ...]:
-    """Sentences of a whole document, with 0-based index, text == text[start:end], and 1-based line/column (via LineIndex)."""
+    """Sentences of a whole document, with 0-based index and 1-based line/column (via LineIndex).
+
+    A sentence's text is ``text[start:end]`` re-flowed: a line break inside it (hard-wrapped text) is
+    read as the space it stands for, so the text keeps its length and every offset into it is an
+    offset into the file.
+    """
     index = LineIndex(text)
     segments = []
     for i, (start, end) in enumerate(split_spans(text, lang)):
         line, column = index.line_col(start)
-        segments.append(Segment(i, text[start:end], start, end, line, column))
+        segments.append(Segment(i, text[start:end].replace("\n", " "), start, end, line, column))
     return tuple(segments)
 
 
