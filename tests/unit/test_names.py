@@ -471,3 +471,16 @@ def test_katakana_names_joined_by_a_middle_dot_are_read_part_by_part(source: str
                                                                      unmatched: list[str]) -> None:
     names = analyse(source, target, "ja", "en").target
     assert [t.text for t in names if t.kind == "name" and not t.matched] == unmatched
+
+
+@pytest.mark.parametrize("source,target,expected", [
+    ("Das Land Rheinland-Pfalz unterstützt uns.", "The state of Rhineland-Palatinate supports us.", []),
+    ("Das Land Rheinland-Pfalz unterstützt uns.", "The state supports us.", [("TQ301", Severity.WARNING)]),
+    ("Mehrere Kommunen in Nordrhein-Westfalen waren ohne Strom.",
+     "Several municipalities in North Rhine Westphalia were without power.", []),
+])
+def test_german_states_by_their_german_names(source: str, target: str,
+                                             expected: list[tuple[str, Severity]]) -> None:
+    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("de", "en")],
+                       Selection(select=("TQ30",)))
+    assert [(f.code, f.severity) for f in found if f.severity >= Severity.WARNING] == expected

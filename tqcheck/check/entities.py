@@ -869,10 +869,13 @@ class _Analyser:
             return Severity.WARNING  # "UNTIL THEY ARRIVE TO US": text in capitals hides what is a name  # "British" may be rendered by an adjective, 英 in 英语, a demonym
         if self.source[h.end:h.end + 1] == "-" or (h.start and self.source[h.start - 1] == "-"):
             return Severity.WARNING  # part of a longer name: Europa-Park, Hauts-de-France
+        latin = language.get(self.src).script == "Latn"
         for k in h.keys:
             p = self.gaz.place(k)
             if p is not None and p.kind not in ("country", "city", "province"):
                 return Severity.WARNING  # regions, bodies and organisations are often paraphrased
+            if p is not None and p.kind == "province" and latin:
+                return Severity.WARNING  # Nordrhein-Westfalen: "North Rhein-Westphalia", half kept, half translated
         nxt = self.source[h.end:h.end + 2]
         if self.src == "zh" and nxt and (nxt[0] in "人籍裔" or nxt[0] in _STRONG or (nxt[0].isascii() and nxt[0].isalpha())
                                          or (len(nxt) == 2 and nxt[0] in _TRANSLIT and nxt[1] in _TRANSLIT)):

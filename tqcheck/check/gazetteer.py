@@ -349,13 +349,22 @@ _SUBDIV_EN = {
     "CN-NM": "Inner Mongolia", "CN-XZ": "Tibet;Xizang", "CN-NX": "Ningxia", "CN-GX": "Guangxi",
     "CN-XJ": "Xinjiang", "CN-HK": "Hong Kong", "CN-MO": "Macau;Macao", "CN-SN": "Shaanxi", "CN-SX": "Shanxi",
     "DE-BY": "Bavaria", "DE-NI": "Lower Saxony", "DE-SN": "Saxony", "DE-TH": "Thuringia", "DE-HE": "Hesse",
-    "DE-RP": "Rhineland-Palatinate", "DE-NW": "North Rhine-Westphalia", "DE-ST": "Saxony-Anhalt",
+    "DE-RP": "Rhineland-Palatinate;Rhineland Palatinate", "DE-NW": "North Rhine-Westphalia;North Rhine Westphalia",
+    "DE-ST": "Saxony-Anhalt",
     "DE-MV": "Mecklenburg-Western Pomerania", "DE-BW": "Baden-Württemberg", "DE-SL": "Saarland",
 }
 _SUBDIV_ZH_EXTRA = {"US-AL": "阿拉巴马州;阿拉巴马", "US-MD": "马里兰州;马里兰", "US-MT": "蒙大拿州;蒙大拿",
                     "US-TX": "德克萨斯州;德州", "US-CA": "加州", "US-FL": "佛州", "US-NY": "纽约州",
                     "US-WV": "西弗吉尼亚州", "US-SC": "南卡罗来纳州", "US-IA": "爱荷华州"}
 _SUBDIV_COUNTRIES = ("CN", "US", "JP", "DE")
+#: Countries whose subdivisions pycountry names in a language tqcheck reads.
+_SUBDIV_LOCAL = {"DE": "de"}
+#: Names pycountry's translations misspell (Turinge, Westfalie).
+_SUBDIV_FIXED = {
+    ("DE-TH", "fr"): "Thuringe", ("DE-NW", "fr"): "Rhénanie-du-Nord-Westphalie;Rhénanie du Nord-Westphalie",
+    ("DE-MV", "fr"): "Mecklembourg-Poméranie-Occidentale;Mecklembourg-Poméranie occidentale",
+    ("DE-HB", "fr"): "Brême",
+}
 _SUBDIV_SKIP = {"CN-TW", "CN-HK", "CN-MO", "US-UM", "US-VI", "US-WA", "US-NY", "US-DC", "DE-BE", "DE-HH", "JP-13"}
 
 
@@ -855,7 +864,13 @@ def get_gazetteer() -> Gazetteer:
             add(key, "en", *(_split(en) if en else ()), base)
             if cc == "CN":
                 add(key, "en", base + " Province")
+            if cc in _SUBDIV_LOCAL:  # pycountry names them in their own language (Rheinland-Pfalz)
+                add(key, _SUBDIV_LOCAL[cc], s.name)
             for lang, cat in sub_cat.items():
+                fixed = _SUBDIV_FIXED.get((key, lang))
+                if fixed:
+                    add(key, lang, *_split(fixed))
+                    continue
                 t = cat.gettext(s.name)
                 if t == s.name:
                     continue
