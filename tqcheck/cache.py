@@ -367,3 +367,22 @@ class CachedEmbedder:
         self.misses += n_missed
         self.hits += len(texts) - n_missed
         return np.vstack([vectors[t] for t in texts]).astype(np.float32, copy=False)
+
+    def encode_adjacent(self, texts: Sequence[str], sep: str) -> tuple[np.ndarray, np.ndarray]:
+        """Each text and each text joined to the next: from the cache, else composed by the wrapped
+        embedder in one pass (``encode_adjacent``) and stored."""
+        joined = [texts[i] + sep + texts[i + 1] for i in range(len(texts) - 1)]
+        compose = getattr(self.embedder, "encode_adjacent", None)
+        if compose is None:
+            return self.encode(texts), self.encode(joined)
+        wanted = list(dict.fromkeys([*texts, *joined]))
+        found = {t: v for t, v in zip(wanted, self.cache.get_vectors(self.model_id, wanted)) if v is not None}
+        if len(found) == len(wanted):
+            self.hits += len(texts) + len(joined)
+            return (np.vstack([found[t] for t in texts]).astype(np.float32, copy=False),
+                    np.vstack([found[t] for t in joined]).astype(np.float32, copy=False))
+        singles, pairs = compose(texts, sep)
+        fresh = dict(zip([*texts, *joined], [*singles, *pairs]))
+        self.cache.put_vectors(self.model_id, list(fresh), np.asarray(list(fresh.values()), dtype=np.float32))
+        self.misses += len(texts) + len(joined)
+        return singles, pairs

@@ -16,7 +16,7 @@ from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
 from .config import Config
 from .errors import InputError, ModelError, UsageError
-from .models.embedders import Embedder, NgramEmbedder, get_embedder
+from .models.embedders import Embedder, MemoEmbedder, NgramEmbedder, get_embedder
 from .read.langid import LangGuess, detect_language, normalise_lang
 from .read.reader import DecodedText, decode_bytes, read_text_file
 from .result import EVIDENCE_LABELS, PairResult, Report
@@ -202,6 +202,8 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         from .cache import CachedEmbedder
 
         embedder = CachedEmbedder(embedder, cache)
+    if embedder is not None:  # alignment, merged-sentence similarity and side documents share vectors
+        embedder = MemoEmbedder(embedder)
     active = embedder if covered else None
     if options.mode == "aligned":
         links = _aligned_links(src_segs, tgt_segs, src_lang, tgt_lang, active)
@@ -498,7 +500,8 @@ def _pair(k: int, link: Link, src: Sequence[Segment], tgt: Sequence[Segment], sr
 
 
 def _merged_similarities(pairs: Sequence[Pair], embedder: Embedder | None) -> dict[int, list[float]]:
-    """For pairs linking several source sentences, each source sentence's similarity to the target."""
+    """For pairs linking several source sentences, each source sentence's similarity to the target. The
+    vectors are the alignment's (``MemoEmbedder``): only a target of three sentences is embedded again."""
     multi = [p for p in pairs if len(p.src_segments) > 1 and p.tgt_segments]
     if embedder is None or not multi:
         return {}

@@ -67,17 +67,76 @@ class USEEmbedder:
             self._model = self._shared[self.threads] = USE(threads=self.threads)
         return self._model
 
+    def _composer(self) -> object | None:
+        """tqcheck's own forward pass over the package's weights (``use_spans``), or None if the
+        installed package is laid out differently (then the package's ``encode`` does everything)."""
+        from .use_spans import SpanComposer, compatible
+
+        model = self._load()
+        backend = model._model  # type: ignore[attr-defined]  # the package loads its weights here
+        return SpanComposer(backend, model._tokenizer) if compatible(backend) else None  # type: ignore[attr-defined]
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         from threadpoolctl import threadpool_limits
 
-        model = self._load()
+        composer = self._composer()
         out = []
         with threadpool_limits(limits=self.threads, user_api="blas"):
             for k in range(0, len(texts), self.batch_size):
-                out.append(model.encode(list(texts[k : k + self.batch_size])))  # type: ignore[attr-defined]
+                batch = list(texts[k : k + self.batch_size])
+                if composer is not None:
+                    out.append(composer.encode(batch))  # type: ignore[attr-defined]
+                else:  # pragma: no cover - another layout of the package
+                    out.append(self._load().encode(batch))  # type: ignore[attr-defined]
         return _normalise(np.vstack(out))
+
+    def encode_adjacent(self, texts: Sequence[str], sep: str) -> tuple[np.ndarray, np.ndarray]:
+        """Vectors of each text and of each text joined to the next by ``sep``, the joined ones composed
+        from the texts' own forward passes (``use_spans``): about the cost of the texts alone."""
+        composer = self._composer()
+        if composer is None or len(texts) < 2:  # pragma: no cover - another layout of the package
+            vecs = self.encode([*texts, *(texts[i] + sep + texts[i + 1] for i in range(len(texts) - 1))])
+            return vecs[: len(texts)], vecs[len(texts) :]
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=self.threads, user_api="blas"):
+            singles, pairs = composer.encode_adjacent(list(texts), sep)  # type: ignore[attr-defined]
+        return _normalise(singles), _normalise(pairs)
+
+
+class MemoEmbedder:
+    """Remembers every vector it hands out, so the stages of one document (alignment, the similarity of
+    merged sentences, a reference's alignment) embed a text once. One per document."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self.name = embedder.name
+        self.memo: dict[str, np.ndarray] = {}
+
+    def supports(self, lang: str) -> bool:
+        return self.embedder.supports(lang)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.memo))
+        if missing:
+            self.memo.update(zip(missing, self.embedder.encode(missing)))
+        if not texts:
+            return self.embedder.encode(texts)
+        return np.vstack([self.memo[t] for t in texts]).astype(np.float32, copy=False)
+
+    def encode_adjacent(self, texts: Sequence[str], sep: str) -> tuple[np.ndarray, np.ndarray]:
+        joined = [texts[i] + sep + texts[i + 1] for i in range(len(texts) - 1)]
+        if all(t in self.memo for t in (*texts, *joined)):
+            return self.encode(texts), self.encode(joined)
+        compose = getattr(self.embedder, "encode_adjacent", None)
+        if compose is None:
+            return self.encode(texts), self.encode(joined)
+        singles, pairs = compose(texts, sep)
+        self.memo.update(zip(texts, singles))
+        self.memo.update(zip(joined, pairs))
+        return singles, pairs
 
 
 class NgramEmbedder:
