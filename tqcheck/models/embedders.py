@@ -67,6 +67,12 @@ class USEEmbedder:
             self._model = self._shared[self.threads] = USE(threads=self.threads)
         return self._model
 
+    def release(self) -> None:
+        """Drop the loaded model (about 150 MB) from this instance and the process, once a one-off run
+        has its vectors: the checks that follow load dictionaries of their own."""
+        self._model = None
+        self._shared.pop(self.threads, None)
+
     def _composer(self) -> object | None:
         """tqcheck's own forward pass over the package's weights (``use_spans``), or None if the
         installed package is laid out differently (then the package's ``encode`` does everything)."""
@@ -137,6 +143,14 @@ class MemoEmbedder:
         self.memo.update(zip(texts, singles))
         self.memo.update(zip(joined, pairs))
         return singles, pairs
+
+    def release(self) -> None:
+        """Release the wrapped model (see ``USEEmbedder.release``); vectors already handed out stay here."""
+        inner = self.embedder
+        while not hasattr(inner, "release") and hasattr(inner, "embedder"):
+            inner = inner.embedder  # through a CachedEmbedder
+        if hasattr(inner, "release"):
+            inner.release()
 
 
 class NgramEmbedder:
