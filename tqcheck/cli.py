@@ -152,7 +152,10 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode
         if clobbered:
             raise UsageError(f"{written}: writing the report there would overwrite the input file {clobbered}")
     baseline = load_baseline(baseline_path) if baseline_path else None
-    report = compare_files(src, out, options, notify)
+    from .progress import for_terminal, tracking
+
+    with tracking(for_terminal(quiet)):
+        report = compare_files(src, out, options, notify)
     if write_baseline_path:
         write_atomic(write_baseline_path, render_baseline(report))
     if baseline is not None and baseline_path:

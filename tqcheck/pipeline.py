@@ -11,7 +11,8 @@ import numpy as np
 
 from ._version import __version__
 from .align.aligner import BEADS, DEL_COST, Aligner
-from .align.features import join_sentences
+from . import progress
+from .align.features import adjacent_vectors, join_sentences, joiner
 from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
 from .config import Config
@@ -96,6 +97,7 @@ Notify = Callable[[str], None]
 def compare_files(src_path: str, tgt_path: str, options: Options | None = None, notify: Notify | None = None) -> Report:
     """Compare two files; raises InputError/UsageError/ModelError for anything the user must fix."""
     options = options or Options()
+    progress.stage("reading")
     src = read_text_file(src_path, options.encoding)
     tgt = read_text_file(tgt_path, options.encoding)
     extra = {name: read_text_file(path, options.encoding)
@@ -209,9 +211,17 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         embedder = MemoEmbedder(embedder)
     active = embedder if covered else None
     if options.mode == "aligned":
+        progress.stage("embedding" if active else "aligning")
         links = _aligned_links(src_segs, tgt_segs, src_lang, tgt_lang, active)
     else:
-        links = Aligner(active).align([s.text for s in src_segs], [s.text for s in tgt_segs], src_lang, tgt_lang)
+        src_texts, tgt_texts = [s.text for s in src_segs], [s.text for s in tgt_segs]
+        if active is not None:  # the aligner finds these vectors in the memo
+            progress.stage("embedding", len(src_texts) + len(tgt_texts))
+            for side_texts, side_lang in ((src_texts, src_lang), (tgt_texts, tgt_lang)):
+                adjacent_vectors(active, side_texts, joiner(side_lang))
+                progress.advance(len(side_texts))
+        progress.stage("aligning")
+        links = Aligner(active).align(src_texts, tgt_texts, src_lang, tgt_lang)
     pairs = [_pair(k, link, src_segs, tgt_segs, src_lang, tgt_lang) for k, link in enumerate(links)]
     # semantic evidence: translations (argostranslate, or files the user has) and string metrics on them
     texts = _evidence_texts(pairs, src_segs, src_lang, tgt_lang, options, extra, embedder, cache, note)
@@ -227,6 +237,7 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
                      glossary)
         for p in pairs
     ]
+    progress.stage("checking", len(pairs))
     findings = run_checks(pairs, contexts, selection)
     by_pair: dict[int, list] = {}
     for f in findings:

@@ -115,12 +115,16 @@ def adjacent_vectors(embedder: Embedder, texts: Sequence[str], sep: str) -> tupl
     """Vectors of each text and of each text joined to the next with ``sep``: composed by the embedder
     when it can (``encode_adjacent``), else by embedding the joined texts."""
     compose = getattr(embedder, "encode_adjacent", None)
+    n = len(texts)
+    if n < 2:
+        vecs = embedder.encode(list(texts))
+        return vecs, vecs[:0]
     if compose is not None:
         singles, pairs = compose(list(texts), sep)
-        return singles, pairs
-    n = len(texts)
-    vecs = embedder.encode([*texts, *(texts[i] + sep + texts[i + 1] for i in range(n - 1))])
-    return vecs[:n], vecs[n:]
+    else:
+        vecs = embedder.encode([*texts, *(texts[i] + sep + texts[i + 1] for i in range(n - 1))])
+        singles, pairs = vecs[:n], vecs[n:]
+    return singles, pairs
 
 
 def unit_rows(v: np.ndarray) -> np.ndarray:
