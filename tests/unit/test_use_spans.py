@@ -112,3 +112,12 @@ def test_cache_stores_composed_vectors_and_serves_them(use, tmp_path):
     assert np.allclose(s1, s2) and np.allclose(p1, p2)
     # a joined text is stored under its own text, so a plain lookup finds it
     assert np.allclose(warm.encode([ZH[0] + ZH[1]])[0], p1[0])
+
+
+def test_threads_from_the_environment(monkeypatch):
+    from tqcheck.models import embedders
+
+    monkeypatch.setenv(embedders.ENV_THREADS, "1")
+    assert embedders._default_threads() == 1
+    monkeypatch.setenv(embedders.ENV_THREADS, "zero")
+    assert embedders._default_threads() == max(1, min(2, __import__("os").cpu_count() or 1))

