@@ -121,3 +121,41 @@ def test_threads_from_the_environment(monkeypatch):
     assert embedders._default_threads() == 1
     monkeypatch.setenv(embedders.ENV_THREADS, "zero")
     assert embedders._default_threads() == max(1, min(2, __import__("os").cpu_count() or 1))
+
+
+class _Composing(_Counting):
+    """Counts the runs of texts it is asked to compose, and composes them with the real model."""
+
+    def __init__(self, inner: USEEmbedder) -> None:
+        super().__init__(inner)
+        self.runs: list[list[str]] = []
+
+    def encode_adjacent(self, texts, sep):
+        self.runs.append(list(texts))
+        return self.inner.encode_adjacent(texts, sep)
+
+
+def test_cache_composes_only_around_a_changed_sentence(use, tmp_path):
+    cache = DiskCache(str(tmp_path))
+    first = _Composing(use)
+    CachedEmbedder(first, cache, model_id="m").encode_adjacent(EN, " ")
+    assert first.runs == [EN]
+    edited = EN[:3] + ["Ferries will run all winter."] + EN[4:]
+    second = _Composing(use)
+    cached = CachedEmbedder(second, cache, model_id="m")
+    singles, pairs = cached.encode_adjacent(edited, " ")
+    assert second.runs == [edited[2:5]]  # the new sentence and its two neighbours, for the two new joins
+    assert cached.misses == 3 and cached.hits == len(edited) * 2 - 1 - 3
+    fresh_singles, fresh_pairs = use.encode_adjacent(edited, " ")
+    assert np.min(np.sum(singles * fresh_singles, axis=1)) > 0.9999
+    assert np.min(np.sum(pairs * fresh_pairs, axis=1)) > 0.9999
+
+
+def test_memo_composes_what_it_lacks(use):
+    composing = _Composing(use)
+    memo = MemoEmbedder(composing)
+    memo.encode([EN[0]])
+    memo.encode_adjacent(EN[:2], " ")
+    assert composing.runs == [EN[:2]]  # the join needs both sentences
+    memo.encode_adjacent(EN[:2], " ")
+    assert composing.runs == [EN[:2]]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Callable, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
@@ -122,6 +122,37 @@ class USEEmbedder:
         return _normalise(singles), _normalise(pairs)
 
 
+def compose_missing(
+    embedder: Embedder, texts: Sequence[str], sep: str, known: Callable[[str], bool]
+) -> dict[str, np.ndarray]:
+    """Vectors of the texts and joins (text + sep + next) that ``known`` lacks, from the embedder's
+    ``encode_adjacent`` over the shortest runs of consecutive texts that hold them: a document that
+    differs from one already embedded by a sentence re-embeds that sentence and its neighbours only."""
+    n = len(texts)
+    needed = [not known(t) for t in texts]
+    for i in range(n - 1):
+        if not known(texts[i] + sep + texts[i + 1]):
+            needed[i] = needed[i + 1] = True
+    out: dict[str, np.ndarray] = {}
+    i = 0
+    while i < n:
+        if not needed[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and needed[j + 1]:
+            j += 1
+        run = list(texts[i : j + 1])
+        if len(run) == 1:
+            out[run[0]] = embedder.encode(run)[0]
+        else:
+            singles, pairs = embedder.encode_adjacent(run, sep)  # type: ignore[attr-defined]
+            out.update(zip(run, singles))
+            out.update(zip([run[k] + sep + run[k + 1] for k in range(len(run) - 1)], pairs))
+        i = j + 1
+    return out
+
+
 class MemoEmbedder:
     """Remembers every vector it hands out, so the stages of one document (alignment, the similarity of
     merged sentences, a reference's alignment) embed a text once. One per document."""
@@ -144,15 +175,9 @@ class MemoEmbedder:
 
     def encode_adjacent(self, texts: Sequence[str], sep: str) -> tuple[np.ndarray, np.ndarray]:
         joined = [texts[i] + sep + texts[i + 1] for i in range(len(texts) - 1)]
-        if all(t in self.memo for t in (*texts, *joined)):
-            return self.encode(texts), self.encode(joined)
-        compose = getattr(self.embedder, "encode_adjacent", None)
-        if compose is None:
-            return self.encode(texts), self.encode(joined)
-        singles, pairs = compose(texts, sep)
-        self.memo.update(zip(texts, singles))
-        self.memo.update(zip(joined, pairs))
-        return singles, pairs
+        if getattr(self.embedder, "encode_adjacent", None) is not None:
+            self.memo.update(compose_missing(self.embedder, texts, sep, self.memo.__contains__))
+        return self.encode(texts), self.encode(joined)
 
     def release(self) -> None:
         """Release the wrapped model (see ``USEEmbedder.release``); vectors already handed out stay here."""
