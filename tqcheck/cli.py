@@ -109,7 +109,7 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--write-baseline", "write_baseline_path", metavar="FILE",
               help="Record every finding in FILE as accepted, and exit 0 (input and usage errors still exit 2).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print notes on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print notes or the progress bar on stderr.")
 @_guarded
 def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, mode: str | None,
             embedder: str | None, translator: str | None, translate: str, back_translation: str | None,
