@@ -468,3 +468,25 @@ class CachedEmbedder:
         self.misses += n_missed
         self.hits += len(texts) - n_missed
         return np.vstack([vectors[t] for t in texts]).astype(np.float32, copy=False)
+
+    def encode_adjacent(self, texts: Sequence[str], sep: str) -> tuple[np.ndarray, np.ndarray]:
+        """Each text and each text joined to the next: from the cache, the missing ones composed by the
+        wrapped embedder (``encode_adjacent``) over the fewest sentences that hold them, and stored."""
+        from .models.embedders import compose_missing
+
+        joined = [texts[i] + sep + texts[i + 1] for i in range(len(texts) - 1)]
+        if getattr(self.embedder, "encode_adjacent", None) is None:
+            return self.encode(texts), self.encode(joined)
+        wanted = list(dict.fromkeys([*texts, *joined]))
+        found = {t: v for t, v in zip(wanted, self.cache.get_vectors(self.model_id, wanted)) if v is not None}
+        fresh = {t: v for t, v in compose_missing(self.embedder, texts, sep, found.__contains__).items()
+                 if t not in found}  # a run also recomputes cached neighbours: only the new ones are stored
+        if fresh:
+            self.cache.put_vectors(self.model_id, list(fresh), np.asarray(list(fresh.values()), dtype=np.float32))
+            found.update(fresh)
+        n_missed = sum(1 for t in (*texts, *joined) if t in fresh)
+        self.misses += n_missed
+        self.hits += len(texts) + len(joined) - n_missed
+        singles = np.vstack([found[t] for t in texts]).astype(np.float32, copy=False)
+        pairs = np.vstack([found[t] for t in joined]).astype(np.float32, copy=False) if joined else singles[:0]
+        return singles, pairs

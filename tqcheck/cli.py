@@ -84,7 +84,7 @@ def _prefixes(value: str | None) -> tuple[str, ...]:
 @click.option("--write-baseline", "write_baseline_path", metavar="FILE",
               help="Record every finding in FILE as accepted, and exit 0 (input and usage errors still exit 2).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print notes on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print notes or the progress bar on stderr.")
 @_guarded
 def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, sentences_per_line: bool, aligned: bool,
             embedder: str | None, translator: str | None, translate: str, back_translation: str | None,
@@ -121,7 +121,8 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, sent
                       _prefixes(select) or None, _prefixes(ignore) if ignore is not None else None,
                       tuple(glossaries), config, translator=None if translator == "none" else translator,
                       translate=translate, back_translation=back_translation, reference=reference,
-                      cache=not no_cache, src_encoding=src_encoding, tgt_encoding=tgt_encoding)
+                      cache=not no_cache, src_encoding=src_encoding, tgt_encoding=tgt_encoding,
+                      keep_models=False)
     severity = Severity.parse(fail_on) if fail_on else (config.fail_on or Severity.ERROR)
 
     def notify(msg: str) -> None:
@@ -139,7 +140,10 @@ def compare(src: str, out: str, src_lang: str | None, tgt_lang: str | None, sent
             raise UsageError(f"{written}: writing the report there would overwrite the input file {clobbered}")
         output_target(written)  # refused before the work, not after it
     baseline = load_baseline(baseline_path) if baseline_path else None
-    report = compare_files(src, out, options, notify)
+    from .progress import for_terminal, tracking
+
+    with tracking(for_terminal(quiet)):
+        report = compare_files(src, out, options, notify)
     if write_baseline_path:
         write_atomic(write_baseline_path, render_baseline(report))
     if baseline is not None and baseline_path:

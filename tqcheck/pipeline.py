@@ -11,12 +11,13 @@ import numpy as np
 
 from ._version import __version__
 from .align.aligner import BEADS, DEL_COST, Aligner
-from .align.features import join_sentences
+from . import progress
+from .align.features import adjacent_vectors, join_sentences, joiner
 from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
 from .config import Config
 from .errors import InputError, ModelError, UsageError
-from .models.embedders import Embedder, NgramEmbedder, get_embedder
+from .models.embedders import Embedder, MemoEmbedder, NgramEmbedder, get_embedder
 from .read.langid import LangGuess, detect_language, normalise_lang
 from .read.reader import DecodedText, decode_bytes, read_text_file
 from .result import EVIDENCE_LABELS, PairResult, Report
@@ -70,6 +71,9 @@ class Options:
     threads: int | None = None  # BLAS threads of the bundled embedder (None: its default)
     src_encoding: str | None = None  # of the source alone (else ``encoding``)
     tgt_encoding: str | None = None  # of the translation alone (else ``encoding``)
+    #: Keep the embedding model loaded after a document (a batch reuses it); a one-off run frees it
+    #: before the checks, which lowers its peak memory.
+    keep_models: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -95,6 +99,7 @@ Notify = Callable[[str], None]
 def compare_files(src_path: str, tgt_path: str, options: Options | None = None, notify: Notify | None = None) -> Report:
     """Compare two files; raises InputError/UsageError/ModelError for anything the user must fix."""
     options = options or Options()
+    progress.stage("reading")
     src = read_text_file(src_path, options.src_encoding or options.encoding, options.src_lang)
     tgt = read_text_file(tgt_path, options.tgt_encoding or options.encoding, options.tgt_lang)
     extra = {name: read_text_file(path, enc or options.encoding, lang)
@@ -216,17 +221,29 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         from .cache import CachedEmbedder
 
         embedder = CachedEmbedder(embedder, cache)
+    if embedder is not None:  # alignment, merged-sentence similarity and side documents share vectors
+        embedder = MemoEmbedder(embedder)
     active = embedder if covered else None
     if options.mode == "aligned":
+        progress.stage("embedding" if active else "aligning")
         links = _aligned_links(src_segs, tgt_segs, src_lang, tgt_lang, active)
     else:
-        links = Aligner(active).align([s.text for s in src_segs], [s.text for s in tgt_segs], src_lang, tgt_lang)
+        src_texts, tgt_texts = [s.text for s in src_segs], [s.text for s in tgt_segs]
+        if active is not None:  # the aligner finds these vectors in the memo
+            progress.stage("embedding", len(src_texts) + len(tgt_texts))
+            for side_texts, side_lang in ((src_texts, src_lang), (tgt_texts, tgt_lang)):
+                adjacent_vectors(active, side_texts, joiner(side_lang))
+                progress.advance(len(side_texts))
+        progress.stage("aligning")
+        links = Aligner(active).align(src_texts, tgt_texts, src_lang, tgt_lang)
     pairs = [_pair(k, link, src_segs, tgt_segs, src_lang, tgt_lang) for k, link in enumerate(links)]
     # semantic evidence: translations (argostranslate, or files the user has) and string metrics on them
     texts = _evidence_texts(pairs, src_segs, src_lang, tgt_lang, options, extra, embedder, cache, note)
     # check
     doc_ratio = _doc_log_ratio(pairs) if options.mode != "aligned" else None
     merged = _merged_similarities(pairs, active)
+    if isinstance(embedder, MemoEmbedder) and not options.keep_models:
+        embedder.release()
     contexts = [
         CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity, "expected_log_ratio": doc_ratio,
                                           "source_sentence_similarity": merged.get(p.index),
@@ -234,6 +251,7 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
                      glossary)
         for p in pairs
     ]
+    progress.stage("checking", len(pairs))
     findings = run_checks(pairs, contexts, selection)
     by_pair: dict[int, list] = {}
     for f in findings:
@@ -516,7 +534,8 @@ def _pair(k: int, link: Link, src: Sequence[Segment], tgt: Sequence[Segment], sr
 
 
 def _merged_similarities(pairs: Sequence[Pair], embedder: Embedder | None) -> dict[int, list[float]]:
-    """For pairs linking several source sentences, each source sentence's similarity to the target."""
+    """For pairs linking several source sentences, each source sentence's similarity to the target. The
+    vectors are the alignment's (``MemoEmbedder``): only a target of three sentences is embedded again."""
     multi = [p for p in pairs if len(p.src_segments) > 1 and p.tgt_segments]
     if embedder is None or not multi:
         return {}

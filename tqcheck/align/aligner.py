@@ -26,7 +26,7 @@ import numpy as np
 
 from ..models.embedders import Embedder
 from ..types import Link
-from .features import anchors, hashed_vectors, join_sentences
+from .features import anchors, span_vectors as _span_vectors, unit_rows as _unit
 
 #: Bead shapes searched, (source sentences, target sentences).
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
@@ -88,39 +88,6 @@ class _Side:
     def span_len(self, start: np.ndarray | int, k: int) -> np.ndarray:
         start = np.asarray(start)
         return self.cum_len[start + k] - self.cum_len[start]
-
-
-def _span_vectors(
-    texts: Sequence[str], lang: str, k_max: int, embedder: Embedder | None, anchor_sets: list[frozenset[str]]
-) -> dict[int, np.ndarray]:
-    n = len(texts)
-    spans: dict[int, np.ndarray] = {}
-    if embedder is None:
-        base = hashed_vectors(anchor_sets)
-        spans[1] = base
-        for k in range(2, k_max + 1):
-            if n >= k:
-                summed = sum(base[o : n - k + 1 + o] for o in range(k))
-                spans[k] = _unit(np.asarray(summed))
-        return spans
-    # Embed real concatenations for spans of one and two sentences (vecalign's overlaps); three-
-    # sentence spans are approximated by summing, which costs nothing and rarely decides a bead.
-    wanted = list(texts)
-    if n >= 2 and k_max >= 2:
-        wanted += [join_sentences(texts[i : i + 2], lang) for i in range(n - 1)]
-    vecs = embedder.encode(wanted)
-    spans[1] = vecs[:n]
-    if n >= 2 and k_max >= 2:
-        spans[2] = vecs[n:]
-    if n >= 3 and k_max >= 3:
-        spans[3] = _unit(spans[2][: n - 2] + spans[1][2:])
-    return spans
-
-
-def _unit(v: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(v, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return (v / norms).astype(np.float32)
 
 
 def _normalisers(side: _Side, other_unit: np.ndarray, rng: np.random.Generator) -> None:

@@ -9,6 +9,8 @@ from typing import Sequence
 
 import numpy as np
 
+from ..models.embedders import Embedder
+
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]{2,}")
@@ -21,9 +23,14 @@ def is_cjk_lang(lang: str) -> bool:
     return lang in ("zh", "ja", "ko")
 
 
+def joiner(lang: str) -> str:
+    """What goes between two sentences of the language: nothing in zh/ja, a space elsewhere."""
+    return "" if lang in ("zh", "ja") else " "
+
+
 def join_sentences(texts: Sequence[str], lang: str) -> str:
     """Join consecutive sentences the way the language writes them (no space in zh/ja)."""
-    return ("" if lang in ("zh", "ja") else " ").join(texts)
+    return joiner(lang).join(texts)
 
 
 def _fold(word: str) -> str:
@@ -73,3 +80,54 @@ class SideFeatures:
     lengths: np.ndarray  # chars per sentence
     anchor_sets: list[frozenset[str]]
     span_vecs: dict[int, np.ndarray] | None  # k -> (n-k+1, d) vectors of k consecutive sentences
+
+
+def span_vectors(
+    texts: Sequence[str], lang: str, k_max: int, embedder: Embedder | None, anchor_sets: Sequence[frozenset[str]]
+) -> dict[int, np.ndarray]:
+    """Unit vectors of every span of 1..k_max consecutive sentences: k -> (n-k+1, d).
+
+    With an embedder, one- and two-sentence spans are embeddings of the real (joined) text, vecalign's
+    overlaps; the bundled model composes a joined pair from its two sentences' own passes instead of
+    embedding it again (``encode_adjacent``). Three-sentence spans are the sum of a pair and the next
+    sentence, which costs nothing and rarely decides a bead. Without an embedder, hashed anchors, summed.
+    """
+    n = len(texts)
+    spans: dict[int, np.ndarray] = {}
+    if embedder is None:
+        base = hashed_vectors(anchor_sets)
+        spans[1] = base
+        for k in range(2, k_max + 1):
+            if n >= k:
+                summed = sum(base[o : n - k + 1 + o] for o in range(k))
+                spans[k] = unit_rows(np.asarray(summed))
+        return spans
+    if k_max < 2 or n < 2:
+        spans[1] = embedder.encode(list(texts))
+        return spans
+    spans[1], spans[2] = adjacent_vectors(embedder, texts, joiner(lang))
+    if n >= 3 and k_max >= 3:
+        spans[3] = unit_rows(spans[2][: n - 2] + spans[1][2:])
+    return spans
+
+
+def adjacent_vectors(embedder: Embedder, texts: Sequence[str], sep: str) -> tuple[np.ndarray, np.ndarray]:
+    """Vectors of each text and of each text joined to the next with ``sep``: composed by the embedder
+    when it can (``encode_adjacent``), else by embedding the joined texts."""
+    compose = getattr(embedder, "encode_adjacent", None)
+    n = len(texts)
+    if n < 2:
+        vecs = embedder.encode(list(texts))
+        return vecs, vecs[:0]
+    if compose is not None:
+        singles, pairs = compose(list(texts), sep)
+    else:
+        vecs = embedder.encode([*texts, *(texts[i] + sep + texts[i + 1] for i in range(n - 1))])
+        singles, pairs = vecs[:n], vecs[n:]
+    return singles, pairs
+
+
+def unit_rows(v: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (v / norms).astype(np.float32)

