@@ -308,7 +308,7 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
     return _Comparison(tuple(missing), tuple(paired), tuple(added))
 
 
-def _slashed_dates(text: str, qs: list[Quantity]) -> list[tuple[int, int, tuple[Quantity, Quantity]]]:
+def _slashed_dates(text: str, qs: list[Quantity]) -> list[tuple[int, int, tuple[Quantity, ...]]]:
     """Two whole numbers joined by a slash and nothing more (9/11, 24/2): the month/day and day/month
     dates they may be, with the positions of the two numbers."""
     out = []
