@@ -142,3 +142,16 @@ def test_typical_length_ratio_ignores_text_the_other_side_lacks(use):
     assert abs(captured["mu"] - typical) < 0.15  # ... the aligner's ratio is not
     assert beads(links)[:6] == [((i,), (i,)) for i in range(6)]
     assert beads(links)[6:] == [((), (6,)), ((), (7,)), ((), (8,))]
+
+
+def test_ngram_embedder_is_deterministic_and_ranks_same_language_text() -> None:
+    from tqcheck.models.embedders import NgramEmbedder, _ngram_buckets
+
+    texts = ["The government announced new sanctions.", "The government announced sanctions.",
+             "Völlig anderer Text über Fußball und Wetter.", ""]
+    a, b = NgramEmbedder().encode(texts), NgramEmbedder().encode(list(texts))
+    assert (a == b).all()  # no per-process hash seed: the same vectors in every process
+    sims = a @ a[0]
+    assert sims[1] > 0.9 > 0.5 > sims[2] and sims[3] == 0.0
+    # every 1-, 2- and 3-gram lands in one bucket: 5 + 4 + 3 for five characters
+    assert len(_ngram_buckets("abcde", NgramEmbedder.DIM)) == 12
