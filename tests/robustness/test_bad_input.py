@@ -509,3 +509,23 @@ def test_no_network_at_run_time(pair: tuple[Path, Path, Path], monkeypatch: pyte
     result = CliRunner().invoke(main, ["compare", str(src), str(out), "-f", "json", "-o", str(report)])
     assert result.exit_code in (0, 1), result.stderr
     assert json.loads(report.read_text(encoding="utf-8"))["signature"]["embedder"] != "none"
+
+
+def test_a_crashing_rule_is_named_with_its_pair(pair: tuple[Path, Path, Path],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from tqcheck.check.rules import REGISTRY
+
+    def boom(*args: Any, **kwargs: Any) -> Any:
+        raise ZeroDivisionError("division by zero")
+        yield  # a generator, as rules are
+
+    monkeypatch.setitem(REGISTRY, "TQ201", dataclasses.replace(REGISTRY["TQ201"], func=boom))
+    src, out, report = pair
+    result = _run(src, out, report)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "internal error" in lines[0]
+    assert "rule TQ201 (malformed-number) failed on aligned pair #1: ZeroDivisionError: division by zero" in lines[0]
+    assert "Traceback" not in result.output and not report.exists()

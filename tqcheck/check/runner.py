@@ -11,6 +11,16 @@ from .registry import CheckContext, Rule
 from .rules import REGISTRY
 
 
+class RuleError(Exception):
+    """A rule raised: an internal error, reported with the rule and the pair it failed on, so that the
+    report of the bug says where to look."""
+
+    def __init__(self, rule: Rule, pair: Pair, cause: Exception) -> None:
+        self.code, self.pair_index = rule.code, pair.index
+        super().__init__(f"rule {rule.code} ({rule.name}) failed on aligned pair #{pair.index + 1}: "
+                         f"{type(cause).__name__}: {cause}")
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which rules are on: longest matching prefix of ``select``/``ignore`` wins (flake8, ruff)."""
@@ -65,13 +75,16 @@ def run_checks(
             if any(rule.code.startswith(p) for p in suppressed):
                 continue
             fired = False
-            for hit in rule.func(pair, ctx):
-                fired = True
-                override = selection.severity_of(rule)
-                severity = override or hit.severity or rule.severity
-                findings.append(
-                    Finding(rule.code, rule.name, severity, hit.message, pair.index, hit.span, dict(hit.evidence))
-                )
+            try:
+                for hit in rule.func(pair, ctx):
+                    fired = True
+                    override = selection.severity_of(rule)
+                    severity = override or hit.severity or rule.severity
+                    findings.append(
+                        Finding(rule.code, rule.name, severity, hit.message, pair.index, hit.span, dict(hit.evidence))
+                    )
+            except Exception as exc:  # noqa: BLE001 - named, then reported as an internal error
+                raise RuleError(rule, pair, exc) from exc
             if fired and rule.is_gate:
                 suppressed.extend(rule.suppresses)
         progress.advance()
