@@ -443,6 +443,8 @@ def test_a_name_kept_from_a_source_compound_is_no_addition(source: str, target: 
     ("巴拉巴克海峡连通南海和苏禄海。", "The Balabac Strait connects the South China Sea and the Sulu Sea.", []),
     ("罗冠聪呼吁自由世界团结起来对抗中共的威胁。", "Luo called on the free world to unite against the threats from the Communist Party of China.", []),
     ("我国经济发展保持全球领先地位。", "The economic development of our country leads the world.", []),  # 我国 "our country"
+    ("波黑奥委会主席访华。", "The President of the Bosnia and Herzegovina Olympic Committee visited China.", []),  # 波黑
+    ("湘茶产业喜迎新的春天。", "The Hunan tea industry welcomes a new spring.", []),  # 湘: Hunan
     ("中国经济发展保持全球领先地位。", "The economic development of our country leads the world.", ["TQ301"]),
 ])
 def test_seas_parties_and_our_country(source: str, target: str, codes: list[str]) -> None:

@@ -58,6 +58,12 @@ ROWS = [
     ("de", "Meine Bestellnummer ist #NUMBER#.", "My order no. is #NUMBER#.", None),
     ("zh", "整体还好。", "It was not bad overall.", None),
     ("de", "Das funktioniert aber schon seit Jahren.", "But that has not been working for years.", "added"),
+    ("ja", "チュートリアルには作り方しか載ってないし。", "The tutorial only shows how to make one.", None),
+    ("ja", "緯度的には釧路と変わらない。", "It is at the same latitude as Kushiro.", None),
+    ("ja", "玉野はつまらないと思っていた。", "I used to think Tamano was boring.", None),
+    ("ja", "絵文字はとっても使い勝手いいですよね。", "The emojis are pretty versatile, aren't they?", None),  # a tag question
+    ("ja", "考察『鬼滅の刃』修行こそがバトル。", "Observation: Kimetsu no Yaiba, training is the battle.", None),
+    ("ja", "彼はそこにいる。", "He isn't there.", "added"),
 ]
 
 

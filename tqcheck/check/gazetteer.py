@@ -66,6 +66,7 @@ assert _place_hit(0, 2, "US", ("US",), True) == PlaceHit(0, 2, "US", ("US",), Tr
 _COUNTRY_EXTRA = """
 US|United States;US;U.S.;USA;U.S.A.;America;United States of America|美国;美利坚|アメリカ;米国;アメリカ合衆国|США;Соединённые Штаты;Соединенные Штаты;Америка|USA;Vereinigten Staaten;Amerika|EE. UU.;EEUU;EE.UU.;Estados Unidos|États-Unis;Etats-Unis;Amérique
 ZA|South Africa|南非|南アフリカ;南ア|ЮАР;Южная Африка|Südafrika|Sudáfrica|Afrique du Sud
+BA|Bosnia and Herzegovina;Bosnia|波黑;波斯尼亚和黑塞哥维那|ボスニア・ヘルツェゴビナ;ボスニア|Босния и Герцеговина;Босния|Bosnien und Herzegowina;Bosnien|Bosnia y Herzegovina|Bosnie-Herzégovine
 GB|United Kingdom;UK;U.K.;Britain;Great Britain;England|英国;大不列颠;英格兰|イギリス;英国;イングランド|Великобритания;Британия;Англия|Großbritannien;Vereinigtes Königreich|Reino Unido;Gran Bretaña|Royaume-Uni;Grande-Bretagne
 RU|Russia;Russian Federation|俄罗斯;俄罗斯联邦;俄国|ロシア;ロシア連邦|Россия;Российская Федерация;РФ|Russland|Rusia|Russie
 KR|South Korea;Korea;Republic of Korea;ROK|韩国;大韩民国;南韩|韓国;大韓民国|Южная Корея;Республика Корея|Südkorea|Corea del Sur|Corée du Sud
@@ -743,7 +744,8 @@ _CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b|yuan\b|yen\b|won\b|rupees?\b|
 #: letters, 中 美 日, are too common to tell anything).
 ZH_ABBREVIATIONS = {
     "city:Beijing": "京", "city:Shanghai": "沪", "CN-SH": "沪", "HK": "港", "MO": "澳", "TW": "台",
-    "city:Guangzhou": "穗", "CN-CQ": "渝", "CN-TJ": "津",
+    "city:Guangzhou": "穗", "CN-CQ": "渝", "CN-TJ": "津", "CN-HN": "湘", "CN-GD": "粤", "CN-SC": "川",
+    "CN-SD": "鲁", "CN-ZJ": "浙", "CN-FJ": "闽", "CN-HB": "鄂", "CN-JX": "赣", "org:CPC": "党",
 }
 
 #: Names too ambiguous to be read as places in running text.
