@@ -486,3 +486,13 @@ def test_german_states_by_their_german_names(source: str, target: str,
     found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("de", "en")],
                        Selection(select=("TQ30",)))
     assert [(f.code, f.severity) for f in found if f.severity >= Severity.WARNING] == expected
+
+
+@pytest.mark.parametrize("source,target", [
+    ("Der Nikolaus kommt heute in die Schule.", "Nicholas is coming to the school today."),
+    ("Der Weihnachtsmann kommt bald.", "Santa Claus is coming soon."),
+])
+def test_german_figures_and_given_names_by_their_english_renderings(source: str, target: str) -> None:
+    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("de", "en")],
+                       Selection(select=("TQ30",)))
+    assert [(f.code, f.message) for f in found if f.severity >= Severity.WARNING] == []

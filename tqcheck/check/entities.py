@@ -750,10 +750,13 @@ class _SourceIndex:
                     if len(stemf) >= 4 and f.startswith(stemf) and lf - len(stemf) <= 3:
                         return (s, e)
         else:
+            given = language.get(self.lang).given_names
             for s, e, w in self.latin_words:
                 wf = tr.fold(w)
                 if wf == f or (len(f) >= 5 and _similar(wf, f, 0.8)):
                     return (s, e)
+                if any(tr.fold(part) == f for v in given.get(w.lower(), ()) for part in v.split()):
+                    return (s, e)  # Nikolaus: "Nicholas"; Weihnachtsmann: "Santa Claus"
         return None
 
     def _reading_match(self, f: str) -> tuple[int, int] | None:

@@ -114,7 +114,7 @@ _EN_ADJECTIVES = """
 city:Rome:Roman;Romans|region:Scotland:Scottish;Scots|region:Wales:Welsh|region:Northern Ireland:Northern Irish|US:American;Americans|GB:British;Briton;Britons;English|RU:Russian;Russians|CN:Chinese;Sino|JP:Japanese
 KR:Korean;South Korean;Koreans|KP:North Korean;Korean|DE:German;Germans|FR:French|IT:Italian;Italians
 ES:Spanish;Spaniard;Spaniards|TR:Turkish;Turk;Turks|IR:Iranian;Iranians|SY:Syrian;Syrians|VN:Vietnamese
-UA:Ukrainian;Ukrainians|BY:Belarusian|PL:Polish;Pole;Poles|IN:Indian;Indians|PK:Pakistani|AF:Afghan
+UA:Ukrainian;Ukrainians|BY:Belarusian;Belarussian;Byelorussian|PL:Polish;Pole;Poles|IN:Indian;Indians|PK:Pakistani|AF:Afghan
 IQ:Iraqi|IL:Israeli;Israelis|EG:Egyptian|SA:Saudi|PH:Philippine;Filipino;Filipinos|TH:Thai|ID:Indonesian
 MY:Malaysian|SG:Singaporean|AU:Australian;Aussie|NZ:New Zealand|CA:Canadian;Canadians|MX:Mexican
 BR:Brazilian|AR:Argentine;Argentinian;Argentinean|CL:Chilean|PE:Peruvian|CO:Colombian|VE:Venezuelan

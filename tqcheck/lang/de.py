@@ -38,12 +38,21 @@ NEGATION = Negation(
 #: Endings of family and place names that are also the last part of compounds.
 NAME_ENDINGS = frozenset({"berg", "bert", "mann", "burg", "stein", "dorf", "feld", "hardt", "hart", "horst", "heim"})
 
+#: Given names and figures whose English renderings differ (the name as written is always accepted).
+GIVEN_NAMES = {
+    "nikolaus": ("Nicholas", "Santa Claus", "St. Nicholas", "Saint Nicholas"), "weihnachtsmann": ("Santa Claus",
+    "Father Christmas", "Santa"), "christkind": ("Christ Child", "Christkind"), "heinrich": ("Henry",),
+    "wilhelm": ("William",), "friedrich": ("Frederick",), "karl": ("Charles", "Carl"), "ludwig": ("Louis",),
+    "johann": ("John",), "johannes": ("John",), "josef": ("Joseph",), "franz": ("Francis",), "georg": ("George",),
+    "mariä": ("Mary",), "maria": ("Mary",), "jesus": ("Jesus",), "petrus": ("Peter",), "paulus": ("Paul",),
+}
+
 #: News agency credits that translations keep as written.
 KEPT_WORDS = frozenset({"dpa", "sid", "epd", "kna", "afp", "apa", "dts", "ap"})
 
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
-                    name_endings=NAME_ENDINGS,
+                    name_endings=NAME_ENDINGS, given_names=GIVEN_NAMES,
                     script="Latn",
                     negation=NEGATION)
