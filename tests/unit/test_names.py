@@ -16,9 +16,9 @@ def make_pair(src: str, tgt: str) -> Pair:
                 (Segment(0, tgt, 0, len(tgt), 1, 1),))
 
 
-def findings(src_lang, src, tgt, tgt_lang="en", glossary=None):
+def findings(src_lang, src, tgt, tgt_lang="en", glossary=None, select=NAMES):
     ctx = CheckContext(src_lang, tgt_lang, {}, glossary or {})
-    return run_checks([make_pair(src, tgt)], [ctx], NAMES)
+    return run_checks([make_pair(src, tgt)], [ctx], select)
 
 
 def codes(src_lang, src, tgt, tgt_lang="en", glossary=None, level=Severity.WARNING):
@@ -411,8 +411,7 @@ def test_russian_lower_case_words_are_places_only_as_adjectives(source: str, pla
      "Vaccinations are being accelerated in Scotland, Wales and Northern Ireland.", "de"),
 ])
 def test_places_of_the_source_account_for_the_translations(source: str, target: str, src_lang: str) -> None:
-    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext(src_lang, "en")],
-                       Selection(select=("TQ30",)))
+    found = findings(src_lang, source, target, select=Selection(select=("TQ30",)))
     assert [(f.code, f.message) for f in found] == []
 
 
@@ -423,8 +422,7 @@ def test_places_of_the_source_account_for_the_translations(source: str, target: 
      Severity.WARNING),  # no 米 at all: the US is added
 ])
 def test_a_one_letter_place_alone_is_no_proof_of_an_addition(source: str, target: str, severity: Severity | None) -> None:
-    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("ja", "en")],
-                       Selection(select=("TQ302",)))
+    found = findings("ja", source, target, select=Selection(select=("TQ302",)))
     assert [f.severity for f in found if f.severity >= Severity.WARNING] == ([severity] if severity else [])
 
 
@@ -434,8 +432,7 @@ def test_a_one_letter_place_alone_is_no_proof_of_an_addition(source: str, target
     ("Das Wort sorgte in der BR-Fernsehsendung für Nachdenken.", "The word caused some thinking on the BR TV show."),
 ])
 def test_a_name_kept_from_a_source_compound_is_no_addition(source: str, target: str) -> None:
-    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("de", "en")],
-                       Selection(select=("TQ302",)))
+    found = findings("de", source, target, select=Selection(select=("TQ302",)))
     assert [(f.severity, f.message) for f in found if f.severity >= Severity.WARNING] == []
 
 
@@ -448,8 +445,7 @@ def test_a_name_kept_from_a_source_compound_is_no_addition(source: str, target: 
     ("中国经济发展保持全球领先地位。", "The economic development of our country leads the world.", ["TQ301"]),
 ])
 def test_seas_parties_and_our_country(source: str, target: str, codes: list[str]) -> None:
-    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("zh", "en")],
-                       Selection(select=("TQ30",)))
+    found = findings("zh", source, target, select=Selection(select=("TQ30",)))
     assert [f.code for f in found if f.severity >= Severity.WARNING] == codes
 
 
@@ -483,8 +479,7 @@ def test_katakana_names_joined_by_a_middle_dot_are_read_part_by_part(source: str
 ])
 def test_german_states_by_their_german_names(source: str, target: str,
                                              expected: list[tuple[str, Severity]]) -> None:
-    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("de", "en")],
-                       Selection(select=("TQ30",)))
+    found = findings("de", source, target, select=Selection(select=("TQ30",)))
     assert [(f.code, f.severity) for f in found if f.severity >= Severity.WARNING] == expected
 
 
@@ -493,6 +488,5 @@ def test_german_states_by_their_german_names(source: str, target: str,
     ("Der Weihnachtsmann kommt bald.", "Santa Claus is coming soon."),
 ])
 def test_german_figures_and_given_names_by_their_english_renderings(source: str, target: str) -> None:
-    found = run_checks([Pair(0, Link((0,), (0,), 1.0), source, target, (), ())], [CheckContext("de", "en")],
-                       Selection(select=("TQ30",)))
+    found = findings("de", source, target, select=Selection(select=("TQ30",)))
     assert [(f.code, f.message) for f in found if f.severity >= Severity.WARNING] == []

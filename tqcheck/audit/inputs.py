@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from ..errors import InputError, UsageError
+from ..paths import display_path as printable
 from ..read.langid import normalise_lang
 from ..read.reader import MAX_INPUT_BYTES
 
@@ -134,26 +135,6 @@ def _pattern_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(piece))
     return re.compile("".join(out) + r"\Z")
-
-
-def printable(text: str) -> str:
-    """``text`` as it can be shown and stored: the bytes of a file name that is not UTF-8 (which Python
-    reads as surrogate escapes) as ``\\xNN``, any other lone surrogate as ``\\uNNNN``."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        pass
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if 0xDC80 <= o <= 0xDCFF:
-            out.append(f"\\x{o - 0xDC00:02x}")
-        elif 0xD800 <= o <= 0xDFFF:
-            out.append(f"\\u{o:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -1259,9 +1259,11 @@ class _Analyser:
     def _abbreviation_alone(self, key: str) -> bool:
         """Whether the source has the one-letter abbreviation of a place (米, 露, 独) as a word of its own."""
         letter = self.gaz.abbreviation_of(key, self.src)
-        if not letter or letter not in self.source:
-            return False
-        return any(w.text == letter for w in language.get(self.src).tokenize(self.source))
+        return letter is not None and letter in self.source and letter in self._source_words
+
+    @_cached
+    def _source_words(self) -> frozenset[str]:
+        return frozenset(w.text for w in language.get(self.src).tokenize(self.source))
 
     def _source_has_name(self, key: str) -> bool:
         return (_contains_any(self.source, _names_of(self.gaz, key, self.src))
