@@ -29,6 +29,12 @@ CASES = [
     # Chat starts sentences in lower case after a question (not after a brand's exclamation mark).
     ("en", "How did it go? did you get the link? Yes.", ["How did it go?", "did you get the link?", "Yes."]),
     ("en", "It works now! thanks a lot. The Yahoo! homepage is up.", ["It works now!", "thanks a lot.", "The Yahoo! homepage is up."]),
+    # ... and after a full stop between ordinary words, with a clause to follow (not after an abbreviation).
+    ("en", "I sent the link to reset your password. please check your mail.", ["I sent the link to reset your password.", "please check your mail."]),
+    ("en", "Prices are shown incl. taxes and fees. The shop opens at nine.", ["Prices are shown incl. taxes and fees.", "The shop opens at nine."]),
+    ("en", "Two rods and three AA bat. not incl.", ["Two rods and three AA bat. not incl."]),
+    ("fr", "Je reverrai cela demain. merci pour votre aide.", ["Je reverrai cela demain.", "merci pour votre aide."]),
+    ("uk", "сьогодні не мій день. зламались жалюзі у вітальні.", ["сьогодні не мій день.", "зламались жалюзі у вітальні."]),
     # A unit after a number ends a sentence though the abbreviation lists hold it (French MM., Russian см.).
     ("fr", "Les feuilles mesurent 15 mm. Les fleurs sont jaunes.", ["Les feuilles mesurent 15 mm.", "Les fleurs sont jaunes."]),
     ("ru", "Высота матраса 23 см. Чехол съёмный. См. рис. 2.", ["Высота матраса 23 см.", "Чехол съёмный.", "См. рис. 2."]),
@@ -66,6 +72,9 @@ CASES = [
     ("zh", "全角数字３．５不分句。对吧？", ["全角数字３．５不分句。", "对吧？"]),
     # --- Japanese ---
     ("ja", "今日は晴れです。散歩に行きましょう！いいですか？", ["今日は晴れです。", "散歩に行きましょう！", "いいですか？"]),
+    # ASCII dots as an ellipsis between sentences (but not before a quotative particle).
+    ("ja", "勉強以外で...ゲームを見てます。", ["勉強以外で...", "ゲームを見てます。"]),
+    ("ja", "あれば...と思っていた。", ["あれば...と思っていた。"]),
     ("ja", "「こんにちは。」と彼は言った。『さようなら。』また明日。", ["「こんにちは。」と彼は言った。", "『さようなら。』", "また明日。"]),
     # --- Korean ---
     ("ko", "안녕하세요. 저는 학생입니다. 정말요? 네!", ["안녕하세요.", "저는 학생입니다.", "정말요?", "네!"]),

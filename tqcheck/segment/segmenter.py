@@ -200,6 +200,12 @@ _GENERIC = _EN
 SUPPORTED_LANGS: frozenset[str] = frozenset(_RULES)
 
 _KO_ENDINGS = frozenset("다요죠까네군나")
+# Abbreviations that a lower-case word may follow in any Latin-script language (incl. taxes, ca. drei).
+_LOWER_ABBREVIATIONS = _s(
+    "incl excl dept govt corp approx esp misc min max avg resp ref ibid abbr adj adv sth sb ggf evtl bzw "
+    "usw vgl inkl exkl zzgl ca env cf aprox ej pág ecc cfr ss bat pcs qty pkg компл шт доп обл напр прим "
+    "мин макс"
+)
 # Units of measure that some languages' abbreviation lists also hold (French MM. for Messieurs).
 _UNITS = _s("mm cm dm km mg kg ml cl dl ha kw mw gw kwh min sec мм см км мг кг мл тыс млн млрд")
 
@@ -263,6 +269,9 @@ def _is_end(
         if rules.japanese and quote_closed and n == b and text.startswith(("と", "って"), n):
             return False  # 「…。」と言った: the quote is part of the sentence
         return True
+    if rules.cjk and run.strip(".‥") == "" and len(run) >= 2 and a > 0 and _is_cjk(text[a - 1]) and _is_cjk(c) \
+            and c not in _NO_START and not (rules.japanese and text.startswith(("と", "って"), n)):
+        return True  # ASCII dots as an ellipsis between CJK sentences: 以外で...ゲームか
     if not text[b].isspace() and not line_end:
         # No space after the terminator: a decimal, a dotted abbreviation or a URL, except after a
         # Korean sentence ending (했다.그리고).
@@ -276,6 +285,8 @@ def _is_end(
     if not line_end and c.islower() and b == t_end and (run == "?" or (run == "!" and _lower_word_before(text, a))):
         # "How did it go? did you get the link?": chat starts sentences in lower case (but "Yahoo! News")
         return True
+    if not line_end and c.islower() and run == "." and b == t_end and _chat_restart(text, a, n, sent_start, rules):
+        return True  # "I sent another link. please check your mail.": chat starts sentences in lower case
     if not line_end and (c.islower() or c in _NO_START):
         return False
     if run != "." or b != t_end:
@@ -310,6 +321,22 @@ def _is_end(
             if len(words) >= 2 and words[-2].lower() in rules.ordinal_before:
                 return False  # der 2. Weltkrieg
     return True
+
+
+def _chat_restart(text: str, a: int, n: int, sent_start: int, rules: _Rules) -> bool:
+    """Whether a period between two lower-case words ends a sentence, as chat writes one: an ordinary
+    word of three letters or more before it (no abbreviation, no number, no initial) and a clause of
+    at least three words after it."""
+    words = _words_before(text, a, sent_start)
+    if len(words) < 3:
+        return False
+    word = words[-1]
+    if len(word) < 3 or not word.isalpha() or not word.islower():
+        return False
+    if word in rules.never or word in rules.numeric or word in rules.endable or word in _LOWER_ABBREVIATIONS:
+        return False
+    after = text[n:n + _WINDOW].split()
+    return len(after) >= 3 and after[0].isalpha() and after[1][:1].isalpha()
 
 
 def _lower_word_before(text: str, a: int) -> bool:
