@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from tqcheck.read.lines import LineIndex
-from tqcheck.segment.layout import Layout, detect_layout
+from tqcheck.segment.layout import MAX_WIDTH, Layout, detect_layout
 from tqcheck.types import Segment
 
 # Characters that can end a sentence in any language (Latin, Arabic, Urdu, Armenian, Ethiopic,
@@ -401,8 +401,8 @@ def _hard_break(
         return _is_end(text, run[0], run[1], pce, cs, sent_start, rules, line_end=not wrapped)
     if layout.wrapped:
         return not wrapped
-    if layout.kind == "paragraphs" or _heading_like(text, pcs, pce):
-        return True
+    if layout.kind == "paragraphs" or _heading_like(text, pcs, pce) or pce - pcs > MAX_WIDTH:
+        return True  # a line longer than any wrap width is a paragraph of its own, whatever follows
     return not first.islower()  # a long line without final punctuation runs on in lower case
 
 
