@@ -64,6 +64,14 @@ ROWS = [
     ("ja", "絵文字はとっても使い勝手いいですよね。", "The emojis are pretty versatile, aren't they?", None),  # a tag question
     ("ja", "考察『鬼滅の刃』修行こそがバトル。", "Observation: Kimetsu no Yaiba, training is the battle.", None),
     ("ja", "彼はそこにいる。", "He isn't there.", "added"),
+    # an answer's "No," a price "without tax", a suggestion "why not": no sentence negation to report
+    ("de", "Nein, der Fehler kam erst nach Monaten.", "No, the fault appeared only after months.", None),
+    ("ja", "税抜1980円", "1980 yen without tax", None),
+    ("ja", "探してみてはどうだろう。", "Why not look for it?", None),
+    # ならない negates unless it says "must" (なければならない)
+    ("ja", "邪魔にならないようにする。", "So as not to get in the way.", None),
+    ("ja", "明日までに提出しなければならない。", "It must be submitted by tomorrow.", None),
+    ("ja", "彼は邪魔にならない。", "He gets in the way.", "dropped"),
 ]
 
 

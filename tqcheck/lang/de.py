@@ -29,7 +29,7 @@ ADJECTIVES = {
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
 NEGATION = Negation(
     any=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|ohne|weder|nichts|nix|niemand\w*|nirgend\w*|verweiger\w*|"
-                   r"verbot\w*|abgelehnt)\b", re.I),
+                   r"verbot\w*|abgelehnt|nein)\b", re.I),
     explicit=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|nichts|nix|niemand\w*|nirgend\w*)\b", re.I),
     not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
     affixed=simplemma_affix_negation("de", ("un",), ("los", "lose", "losen", "loser", "loses")),
