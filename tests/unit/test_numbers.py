@@ -508,6 +508,22 @@ def test_a_list_number_added_is_information():
     assert f.code == "TQ204" and f.severity == Severity.INFO
 
 
+@pytest.mark.parametrize(("src", "tgt"), [
+    ("江西将培训万名乡村教师。", "Jiangxi will train 10,000 rural teachers."),  # 万 alone is ten thousand
+    ("“十四五”实现良好开局。", "The 14th Five-Year Plan has seen a good start."),  # 十四五: the 14th plan
+    ("百分之七八十能救过来。", "70% or 80% of them can be saved."),  # 七八十: seventy or eighty
+])
+def test_a_figure_a_cjk_numeral_may_stand_for_is_information(src, tgt):
+    found = run_checks([make_pair(src, tgt)], [CheckContext("zh", "en")], NUMBER_RULES)
+    assert found and all(f.code == "TQ204" and f.severity == Severity.INFO for f in found)
+
+
+def test_an_invented_figure_beside_cjk_numerals_is_still_a_warning():
+    [f] = run_checks([make_pair("江西将培训万名乡村教师。", "Jiangxi will train 12,000 rural teachers.")],
+                     [CheckContext("zh", "en")], NUMBER_RULES)
+    assert f.code == "TQ204" and f.severity == Severity.WARNING
+
+
 def test_a_publication_credit_date_may_be_left_out():
     # 毎日新聞 2021/3/31 closing a headline: the translation routinely leaves the credit out
     src = "照ノ富士復帰、大関の奮起促すか 毎日新聞 2021/3/31"

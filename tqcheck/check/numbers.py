@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..types import Pair, Severity, Span
-from .numparse import Quantity, extract_quantities
+from .numparse import Quantity, cjk_numeral_values, extract_quantities
 from .registry import CheckContext, Hit, rule
 
 _CURRENCY = "$€£¥₽₩₹"
@@ -477,11 +477,13 @@ def number_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     result = _comparison(pair, ctx)
     if result is None:
         return
+    loose = cjk_numeral_values(pair.source) if result.added else frozenset()
     for t in result.added:
         yield Hit(
             f"{describe(t)} ({t.text}) has no counterpart in the source",
             Span("target", t.start, t.end),
             {"target": _evidence(t)},
-            # a figure in words, a lone month or day, a list number (（三） -> "3."): information
-            Severity.INFO if _weak_addition(t, pair.target) else None,
+            # a figure in words, a lone month or day, a list number (（三） -> "3."), or one that a CJK
+            # numeral of the source may stand for (万名 "10,000", 十四五 "the 14th Five-Year Plan"): information
+            Severity.INFO if _weak_addition(t, pair.target) or t.value in loose else None,
         )

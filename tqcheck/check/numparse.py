@@ -500,6 +500,30 @@ def _cjk_value(s: str) -> tuple[float, float, float] | None:
     return value, (precision if ends_with_big else 0.0), (last_big if ends_with_big else 1.0)
 
 
+_CJK_NUMERAL_RUN = re.compile(f"[{_CD}{_CU}{_CB}]+")
+
+
+def cjk_numeral_values(text: str) -> frozenset[float]:
+    """Every value a run of CJK numerals in ``text`` may stand for, read loosely: the run and each of
+    its prefixes (十四五 "the 14th Five-Year Plan" holds 14), a scale alone (万名 is 10,000), and
+    neighbouring counts before a scale as a range (七八十 is 70 or 80). Evidence that a figure of the
+    translation has a source, never figures to report: the extraction proper wants a measure word."""
+    values: set[float] = set()
+    for m in _CJK_NUMERAL_RUN.finditer(text):
+        run = m.group()
+        for end in range(1, len(run) + 1):
+            parsed = _cjk_value(run[:end])
+            if parsed is not None:
+                values.add(parsed[0])
+        head = run.rstrip(_CU + _CB)
+        scale = run[len(head):]
+        if len(head) > 1 and scale and all(c in _CJK_SMALL_COUNT for c in head):
+            factor = _cjk_value("一" + scale)
+            if factor is not None:
+                values.update(_CJK_DIGIT[c] * factor[0] for c in head)
+    return frozenset(values)
+
+
 # --------------------------------------------------------------------------------------------------
 # The recognisers
 
