@@ -159,6 +159,19 @@ def test_unknown_added_name_without_source_evidence_is_information():
     assert f.code == "TQ302" and f.severity == Severity.INFO
 
 
+@pytest.mark.parametrize("src,tgt", [
+    ("織田信長は城を築いた。", "Oda Nobunaga built the castle."),  # a full name one word in the source
+    ("ガンダムシードデスティニーを見た。", "I watched Gundam SEED Destiny."),  # the head of a katakana compound
+    ("新宿店にて限定販売", "Sold only at the Shinjuku store"),  # the head of a word's reading
+])
+def test_japanese_names_read_as_the_source_writes_them(src, tgt):
+    assert [f for f in findings("ja", src, tgt) if f.severity >= Severity.WARNING] == []
+
+
+def test_a_japanese_name_replaced_is_still_found():
+    assert codes("ja", "織田信長は城を築いた。", "Takeda Shingen built the castle.") != []
+
+
 @pytest.mark.parametrize("src_lang,src,tgt", [
     ("zh", "发展中国家的代表在会上发言。", "Representatives of developing countries spoke at the meeting."),
     ("zh", "他们11日中午抵达。", "They arrived at noon on the 11th."),

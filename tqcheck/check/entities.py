@@ -737,6 +737,8 @@ class _SourceIndex:
                     # two consonants (Allen, アレン) only for a whole word written in katakana
                     if (kana == sk and _KATAKANA_WORD.fullmatch(self.text, s, e)) if len(sk) == 2 else tr.skeletons_match(sk, kana):
                         return (s, e)
+                    if len(sk) >= 3 and kana.startswith(sk) and _KATAKANA_WORD.fullmatch(self.text, s, e):
+                        return (s, e)  # the head of a compound: ガンダムシードデスティニー is Gundam SEED Destiny
         elif self.lang == "ru":
             lf = len(f)
             for s, e, w, wf, stemf in self.cyrillic_words:
@@ -764,8 +766,8 @@ class _SourceIndex:
             return None
         lf = len(f)
         for s, e, r in self.reading_windows:
-            if r == f:
-                return (s, e)
+            if r == f or (lf >= 5 and r.startswith(f) and len(r) - lf <= 4):
+                return (s, e)  # or the head of a word: 原宿店 is "the Harajuku store"
             if lf >= 6:
                 # _similar(r, f, 0.85), its length test inline (most windows fail it)
                 lr = len(r)
@@ -1307,6 +1309,21 @@ class _Analyser:
     def _target_lemmas(self) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
         return _lemmas(self.tgt, self.target)
 
+    def _match_joined_names(self) -> None:
+        """Names of two or three words that the source writes as one (徳川家康 is Tokugawa Ieyasu): the
+        words unmatched alone are matched together."""
+        names = [t for t in self.out.target if t.kind == "name"]
+        for i, first in enumerate(names):
+            for k in (3, 2):
+                run = names[i:i + k]
+                if len(run) < k or all(t.matched for t in run) or any(
+                        self.target[a.end:b.start] != " " for a, b in zip(run, run[1:])):
+                    continue
+                if self.idx.match(self.target[first.start:run[-1].end]):
+                    for t in run:
+                        t.matched = True
+                    break
+
     def _match_source_names(self) -> None:
         # Target-driven: each unknown target name needs a source origin.
         same_script = language.get(self.src).script == language.get(self.tgt).script != ""
@@ -1324,6 +1341,7 @@ class _Analyser:
                     if (s.kind in ("translit", "latin") or s.kind == "person" and self.src == "zh") and _overlaps(
                             where, [(s.start, s.end)]):
                         s.matched = True
+        self._match_joined_names()
         cap_tokens: list[_Token] | None = None
         for s in self.out.source:
             if s.matched or s.kind == "place":
