@@ -168,6 +168,22 @@ def test_japanese_names_read_as_the_source_writes_them(src, tgt):
     assert [f for f in findings("ja", src, tgt) if f.severity >= Severity.WARNING] == []
 
 
+@pytest.mark.parametrize("src_lang,src,tgt", [
+    ("de", "Der Niederländer Max Verstappen ist Weltmeister.", "Max Verstappen from the Netherlands is world champion."),
+    ("de", "Auch eine US-Delegation ist in Wien.", "A US delegation is also in Vienna."),
+    ("de", "Der Flug fand im Westen von Texas statt.", "The flight took place in the west of Texas."),
+    ("de", "Der rheinland-pfälzische Innenminister kam.", "The Interior Minister of Rhineland-Palatinate came."),
+    ("fr", "Les incendies touchent la Californie.", "The fires are hitting California."),
+])
+def test_places_by_demonyms_prefixes_and_names_kept_as_written(src_lang, src, tgt):
+    assert [f for f in findings(src_lang, src, tgt) if f.severity >= Severity.WARNING] == []
+
+
+def test_a_german_demonym_does_not_excuse_another_country():
+    assert "TQ302" in codes("de", "Der Niederländer Max Verstappen ist Weltmeister.",
+                            "Max Verstappen from Belgium is world champion.")
+
+
 def test_a_japanese_name_replaced_is_still_found():
     assert codes("ja", "織田信長は城を築いた。", "Takeda Shingen built the castle.") != []
 

@@ -64,10 +64,10 @@ assert _place_hit(0, 2, "US", ("US",), True) == PlaceHit(0, 2, "US", ("US",), Tr
 # --- hand tables ------------------------------------------------------------------------------
 # Extra names of countries, by ISO alpha-2: en|zh|ja|ru|de|es|fr (";" separates names).
 _COUNTRY_EXTRA = """
-US|United States;US;U.S.;USA;U.S.A.;America;United States of America|美国;美利坚|アメリカ;米国;アメリカ合衆国|США;Соединённые Штаты;Соединенные Штаты;Америка|USA;Vereinigten Staaten;Amerika|EE. UU.;EEUU;EE.UU.;Estados Unidos|États-Unis;Etats-Unis;Amérique
+US|United States;US;U.S.;USA;U.S.A.;America;United States of America|美国;美利坚|アメリカ;米国;アメリカ合衆国|США;Соединённые Штаты;Соединенные Штаты;Америка|USA;US;Vereinigten Staaten;Amerika|EE. UU.;EEUU;EE.UU.;Estados Unidos|États-Unis;Etats-Unis;Amérique
 ZA|South Africa|南非|南アフリカ;南ア|ЮАР;Южная Африка|Südafrika|Sudáfrica|Afrique du Sud
 BA|Bosnia and Herzegovina;Bosnia|波黑;波斯尼亚和黑塞哥维那|ボスニア・ヘルツェゴビナ;ボスニア|Босния и Герцеговина;Босния|Bosnien und Herzegowina;Bosnien|Bosnia y Herzegovina|Bosnie-Herzégovine
-GB|United Kingdom;UK;U.K.;Britain;Great Britain;England|英国;大不列颠;英格兰|イギリス;英国;イングランド|Великобритания;Британия;Англия|Großbritannien;Vereinigtes Königreich|Reino Unido;Gran Bretaña|Royaume-Uni;Grande-Bretagne
+GB|United Kingdom;UK;U.K.;Britain;Great Britain;England|英国;大不列颠;英格兰|イギリス;英国;イングランド|Великобритания;Британия;Англия|Großbritannien;Vereinigtes Königreich;UK|Reino Unido;Gran Bretaña|Royaume-Uni;Grande-Bretagne
 RU|Russia;Russian Federation|俄罗斯;俄罗斯联邦;俄国|ロシア;ロシア連邦|Россия;Российская Федерация;РФ|Russland|Rusia|Russie
 KR|South Korea;Korea;Republic of Korea;ROK|韩国;大韩民国;南韩|韓国;大韓民国|Южная Корея;Республика Корея|Südkorea|Corea del Sur|Corée du Sud
 KP|North Korea;DPRK;Democratic People's Republic of Korea|朝鲜;北韩|北朝鮮|Северная Корея;КНДР|Nordkorea|Corea del Norte|Corée du Nord
@@ -874,8 +874,8 @@ def get_gazetteer() -> Gazetteer:
                     add(key, lang, *_split(fixed))
                     continue
                 t = cat.gettext(s.name)
-                if t == s.name:
-                    continue
+                if t == s.name and lang not in ("de", "es", "fr"):
+                    continue  # (Latin-script languages keep most names as they are: Texas, Kentucky)
                 add(key, lang, t)
                 if lang == "zh":
                     short = re.sub(r"(维吾尔|壮族|回族)?(自治区|特别行政区)$|[省市县州都府]$", "", t)

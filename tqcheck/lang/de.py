@@ -24,7 +24,23 @@ ADJECTIVES = {
     "kasachisch": "KZ", "schottisch": "GB", "walisisch": "GB",
     "sowjetisch": "state:Soviet Union", "wiener": "city:Vienna", "londoner": "city:London",
     "sächsisch": "DE-SN", "bayerisch": "DE-BY", "berliner": "city:Berlin",
+    "rheinland-pfälzisch": "DE-RP", "nordrhein-westfälisch": "DE-NW", "baden-württembergisch": "DE-BW",
+    "hessisch": "DE-HE", "niedersächsisch": "DE-NI", "thüringisch": "DE-TH", "brandenburgisch": "DE-BB",
+    "oberbayerisch": "DE-BY", "oberbayern": "DE-BY", "niederbayern": "DE-BY", "oberfranken": "DE-BY",
+    "unterfranken": "DE-BY", "mittelfranken": "DE-BY", "oberpfalz": "DE-BY",
+    # demonyms (der Niederländer Max Verstappen: "Max Verstappen from the Netherlands") and -weit
+    "niederländer": "NL", "amerikaner": "US", "brite": "GB", "engländer": "GB", "russe": "RU", "chinese": "CN",
+    "japaner": "JP", "franzose": "FR", "italiener": "IT", "spanier": "ES", "ukrainer": "UA", "türke": "TR",
+    "inder": "IN", "iraner": "IR", "israeli": "IL", "koreaner": "KR", "südkoreaner": "KR", "nordkoreaner": "KP",
+    "kanadier": "CA", "australier": "AU", "österreicher": "AT", "belgier": "BE", "schwede": "SE",
+    "norweger": "NO", "däne": "DK", "finne": "FI", "grieche": "GR", "tscheche": "CZ", "ungar": "HU",
+    "portugiese": "PT", "brasilianer": "BR", "mexikaner": "MX", "europäer": "region:Europe",
+    "afrikaner": "region:Africa", "asiate": "region:Asia", "europaweit": "region:Europe",
+    "deutschlandweit": "DE",
 }
+# simplemma leaves hyphenated adjectives inflected (rheinland-pfälzische): their forms are listed too
+ADJECTIVES.update({adj + end: key for adj, key in list(ADJECTIVES.items()) if "-" in adj
+                   for end in ("e", "en", "er", "es", "em")})
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
 NEGATION = Negation(
