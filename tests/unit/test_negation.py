@@ -68,6 +68,11 @@ ROWS = [
     ("de", "Nein, der Fehler kam erst nach Monaten.", "No, the fault appeared only after months.", None),
     ("ja", "税抜1980円", "1980 yen without tax", None),
     ("ja", "探してみてはどうだろう。", "Why not look for it?", None),
+    # Chinese idioms with 不 that say something positive, and a range "ranging from ... to" (不等)
+    ("zh", "学生的能力水平各不相同。", "The students' abilities vary.", None),
+    ("zh", "每听抽成30元到80元不等的利润。", "They take a cut ranging from 30 to 80 yuan per can.", None),
+    ("zh", "菜品质量没的说。", "The dishes were great.", None),
+    ("zh", "他不等了。", "He waited.", "dropped"),
     # ならない negates unless it says "must" (なければならない)
     ("ja", "邪魔にならないようにする。", "So as not to get in the way.", None),
     ("ja", "明日までに提出しなければならない。", "It must be submitted by tomorrow.", None),
