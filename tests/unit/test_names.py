@@ -179,6 +179,15 @@ def test_places_by_demonyms_prefixes_and_names_kept_as_written(src_lang, src, tg
     assert [f for f in findings(src_lang, src, tgt) if f.severity >= Severity.WARNING] == []
 
 
+@pytest.mark.parametrize("src_lang,src,tgt,found", [
+    ("ja", "セールは2/1(金)AM10:59まで。", "The sale runs until 10:59am on February 1st.", False),  # a time
+    ("ja", "関東でM5.0の地震。", "An earthquake of magnitude 5.0 in Kanto.", False),
+    ("ja", "セールは2/1(金)AM10:59まで。", "The sale runs until 11:59pm on February 1st.", True),  # another time
+])
+def test_a_code_is_matched_by_its_parts(src_lang, src, tgt, found):
+    assert ("TQ301" in codes(src_lang, src, tgt)) is found
+
+
 def test_a_german_demonym_does_not_excuse_another_country():
     assert "TQ302" in codes("de", "Der Niederländer Max Verstappen ist Weltmeister.",
                             "Max Verstappen from Belgium is world champion.")

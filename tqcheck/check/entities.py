@@ -813,6 +813,19 @@ _PLACEHOLDER = re.compile(r"#[A-Z][A-Z0-9_]*#|\{\{[^{}\n]{1,40}\}\}")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
+_CODE_PART = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]{2,}")
+
+
+def _code_parts_in(code: str, target: str) -> bool:
+    """Whether a code of letters and digits has each of its figures (and each run of two letters or more)
+    in the translation, apart: AM10 in "until 10:59am", M5.0 in "magnitude 5.0"."""
+    if not any(c.isdigit() for c in code):
+        return False
+    low = target.lower()
+    return all(re.search(rf"(?<![\d.]){re.escape(p)}(?![\d])", target) if p[0].isdigit() else p.lower() in low
+               for p in _CODE_PART.findall(code))
+
+
 def _mask_placeholders(text: str) -> str:
     """Blank out placeholders and fold full-width Latin letters and digits (ＵＡＥ is UAE), keeping every offset."""
     if any("\uff01" <= c <= "\uff5e" for c in text):
@@ -1353,7 +1366,7 @@ class _Analyser:
                     cap_tokens = [t for t in _target_tokens(self.target) if t.text[0].isupper() or t.text[0].isdigit()]
             if s.kind == "latin" and self.src in ("zh", "ja"):
                 s.matched = (_contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
-                             or _initials_in(s.text, self.target))
+                             or _initials_in(s.text, self.target) or _code_parts_in(s.text, self.target))
             elif s.kind == "translit":
                 sk, parts = _translit_skeletons(s.text)
                 s.matched = any(tr.any_skeleton_match(t.text, sk) or
@@ -1383,7 +1396,7 @@ class _Analyser:
                 self._partial(s, readings, cap_tokens, russian=True)
             elif s.kind == "latin":
                 s.matched = (_contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
-                             or _initials_in(s.text, self.target))
+                             or _initials_in(s.text, self.target) or _code_parts_in(s.text, self.target))
 
     def _lowercase_echo(self, sk: str, tokens: list[_Token]) -> bool:
         # Two- and three-character transliterations are often translated (伊斯兰 -> Islamic).
