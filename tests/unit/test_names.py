@@ -528,3 +528,17 @@ def test_german_states_by_their_german_names(source: str, target: str,
 def test_german_figures_and_given_names_by_their_english_renderings(source: str, target: str) -> None:
     found = findings("de", source, target, select=Selection(select=("TQ30",)))
     assert [(f.code, f.message) for f in found if f.severity >= Severity.WARNING] == []
+
+
+@pytest.mark.parametrize("word,name", [
+    ("Reelektrifizierung", False),  # a prefix before a known noun
+    ("Grusse", False),  # Swiss spelling of Grüße
+    ("Detailbewertungen", False),  # a compound of known words
+    ("Kollegah", True),
+    ("Lewentz", True),
+    ("Thunberg", True),  # an ending of names as much as of compounds
+])
+def test_german_words_that_may_be_names(word, name):
+    from tqcheck import lang
+
+    assert lang.get("de").may_be_name(word) is name

@@ -49,6 +49,25 @@ class Negation:
     weak: re.Pattern[str] | None = None
 
 
+_UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+
+
+def _spelling_variants(word: str) -> Iterator[str]:
+    """A German word as Swiss and ASCII keyboards write it, spelt back: ss as ß, ae/oe/ue as umlauts,
+    and one vowel as its umlaut (Grusse -> Grüße)."""
+    if not word.isascii():
+        return
+    bases = {word, word.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")}
+    if "ss" in word:
+        bases |= {b.replace("ss", "ß") for b in bases}
+    for b in bases:
+        if b != word:
+            yield b
+        for i, c in enumerate(b):
+            if c in _UMLAUTS:
+                yield b[:i] + _UMLAUTS[c] + b[i + 1:]
+
+
 @dataclass(frozen=True)
 class Polarity:
     """What ``Language.polarity`` found: whether the text has any negation, and its first explicit one."""
@@ -138,12 +157,18 @@ class Language:
             tail = parts[-1]
             if any(known(p) or known(p.lower()) for p in parts if len(p) >= 3) and len(parts) > 1:
                 return False  # Röhren-Sound, Corona-Krise
-            for k in range(3, len(tail) - 3):  # a head of 3 letters or more, a known tail of 4 or more
+            # a head of 3 letters or more and a known tail of 4 or more, or a prefix of 2 letters before
+            # a long one (Reelektrifizierung)
+            for k in range(2, len(tail) - 3):
                 rest = tail[k:]
                 if rest.lower() in self.name_endings:
                     break  # Thunberg, Colbert, Hoffmann: endings of names as much as of compounds
+                if k == 2 and len(rest) < 8:
+                    continue
                 if known(rest.capitalize()) or known(rest):
                     return False  # a compound of known words: Detailbewertungen, Motorstrom
+            if any(known(v) for v in _spelling_variants(word)):
+                return False  # Swiss and ASCII spellings: Grusse (Grüße), anschliessend
         return True
 
     def supports(self, capability: str) -> bool:
