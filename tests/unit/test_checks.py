@@ -166,6 +166,11 @@ def test_every_rule_is_documented():
          "The Japanese government announced a new round of sanctions against Russia, covering 35 servicemen and 44 groups.",
          {"expected_log_ratio": 2.5}, ["TQ403"]),
         ("xx", "Some sentence that is long enough to be judged here.", "Short.", {}, []),  # unknown pair: no table
+        # English a Chinese sentence quotes is carried over as written: it does not count
+        ("zh", "战略在于“do the right thing and keep going”，也就是做正确的事。",
+         "The key of the strategy is “do the right thing and keep going”.", {}, []),
+        ("zh", "战略在于“do the right thing and keep going”，也就是做正确的事情，三十五名军人和四十四个团体都同意。",
+         "“do the right thing and keep going”.", {}, ["TQ403"]),
     ],
 )
 def test_length_ratio(src_lang, src, tgt, evidence, expected):

@@ -1,6 +1,7 @@
 """TQ4xx: content with no counterpart on the other side."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..types import Pair, Severity, Span
@@ -73,6 +74,22 @@ LENGTH_Z = 3.0
 MIN_RATIO_CHARS = 20
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’&.-]*(?: [A-Za-z][A-Za-z'’&.-]*)*")
+
+
+def _shared_latin_chars(pair: Pair, ctx: CheckContext) -> int:
+    """Characters of Latin text that a Chinese or Japanese source and its Latin-script translation both
+    carry as written (an English title in a Chinese sentence): they say nothing of how long a translation
+    is, and the usual ratio, measured on Han and kana characters, overrates them."""
+    from .. import lang
+
+    if not lang.get(ctx.src_lang).unspaced or lang.get(ctx.tgt_lang).script != "Latn":
+        return 0
+    target = pair.target.lower()
+    return sum(len(m.group().replace(" ", "")) for m in _LATIN_RUN.finditer(pair.source)
+               if len(m.group()) >= 4 and m.group().lower() in target)
+
+
 def _length_z(pair: Pair, ctx: CheckContext) -> float | None:
     import math
 
@@ -80,9 +97,10 @@ def _length_z(pair: Pair, ctx: CheckContext) -> float | None:
 
     if not pair.src_segments or not pair.tgt_segments:
         return None
-    src = len("".join(pair.source.split()))
-    tgt = len("".join(pair.target.split()))
-    if src < MIN_RATIO_CHARS or tgt == 0:
+    shared = _shared_latin_chars(pair, ctx)
+    src = len("".join(pair.source.split())) - shared
+    tgt = len("".join(pair.target.split())) - shared
+    if src < MIN_RATIO_CHARS or tgt <= 0:
         return None
     # The document's own ratio, when the pipeline measured one, beats the table.
     expected = ctx.evidence.get("expected_log_ratio")
