@@ -45,7 +45,11 @@ ADJECTIVES.update({adj + end: key for adj, key in list(ADJECTIVES.items()) if "-
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
 NEGATION = Negation(
     any=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|ohne|weder|nichts|nix|niemand\w*|nirgend\w*|verweiger\w*|"
-                   r"verbot\w*|abgelehnt|nein)\b", re.I),
+                   r"verbot\w*|abgelehnt|nein|"
+                   # words a translation renders with a negation (Nichtbemerken "if they are not noticed",
+                   # ausgenommen "not included", fehlt "is not there", erst "not until")
+                   r"nicht\w+|kaum|fehl\w*|ausgenommen|au(?:ß|ss)er|verfall\w*|vermeid\w*|verhinder\w*|"
+                   r"verzicht\w*|erst|vergeblich|vergessen|vergaß\w*|verpass\w*|verloren)\b", re.I),
     explicit=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|nichts|nix|niemand\w*|nirgend\w*)\b", re.I),
     not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
     affixed=simplemma_affix_negation("de", ("un",), ("los", "lose", "losen", "loser", "loses")),
