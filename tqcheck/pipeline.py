@@ -13,6 +13,7 @@ from ._version import __version__
 from .align.aligner import BEADS, DEL_COST, Aligner
 from . import progress
 from .align.features import adjacent_vectors, join_sentences, joiner
+from .check.location import Locator
 from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
 from .config import Config
@@ -252,7 +253,8 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         for p in pairs
     ]
     progress.stage("checking", len(pairs))
-    findings = run_checks(pairs, contexts, selection)
+    locator = Locator(source, target)
+    findings = locator.locate(run_checks(pairs, contexts, selection), pairs)
     by_pair: dict[int, list] = {}
     for f in findings:
         by_pair.setdefault(f.pair, []).append(f)
@@ -264,7 +266,7 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         scores.update(_metric_scores(p, texts[p.index], src_lang, tgt_lang))
         found = by_pair.get(p.index, [])
         scores["quality"] = pair_quality(scores, found, bool(p.source.strip()), bool(p.target.strip()))
-        results.append(PairResult(p, found, scores, texts[p.index]))
+        results.append(PairResult(p, found, scores, texts[p.index], locator.sides(p)))
     metrics = _document_metrics(results, src_lang, tgt_lang)
     signature: dict[str, object] = {
         "tool": "tqcheck",

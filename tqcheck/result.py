@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .types import Document, Finding, Pair, Severity
+from .types import Document, Finding, Location, Pair, Severity
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped]  # no stubs needed to use the API
@@ -23,6 +23,8 @@ class PairResult:
     scores: dict[str, float | None]
     #: Texts the pair was compared with: back_translation, forward_translation, reference (where present).
     texts: dict[str, str] = field(default_factory=dict)
+    #: Where each side of the pair is in its file ("source", "target"; none for an empty side).
+    locations: dict[str, Location] = field(default_factory=dict)
 
     @property
     def worst(self) -> Severity | None:

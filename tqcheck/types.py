@@ -78,8 +78,36 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a span is in its file: offsets into the decoded text (``end`` exclusive), 1-based line and
+    column of its start and just after its end (as SARIF counts it), and the text there."""
+
+    path: str
+    side: str  # "source" or "target"
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    #: ``Segment.index`` of the sentence holding the span; None when it lies between sentences (the
+    #: location is then the side's first sentence).
+    sentence: int | None = None
+
+    @property
+    def where(self) -> str:
+        """``path:line:column``, as compilers and linters print it."""
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
 class Finding:
-    """One defect found by a check in one aligned pair."""
+    """One defect found by a check in one aligned pair.
+
+    ``evidence`` holds the facts the finding rests on (the number read, the name expected ...), as the
+    report's ``evidence`` shows them; ``location`` is where its span is in the file, set by the check
+    stage once the document is known (None for a finding without a span)."""
 
     code: str
     name: str
@@ -88,6 +116,7 @@ class Finding:
     pair: int
     span: Span | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+    location: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -100,3 +129,4 @@ class Pair:
     target: str
     src_segments: tuple[Segment, ...]
     tgt_segments: tuple[Segment, ...]
+
