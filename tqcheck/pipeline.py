@@ -3,7 +3,6 @@ read -> segment -> align -> evidence -> check -> score -> report (docs/architect
 from __future__ import annotations
 
 import functools
-import math
 import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -17,16 +16,15 @@ from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
 from .config import Config
 from .errors import InputError, ModelError, UsageError
-from .align.aligner import Aligner
-from .align.features import join_sentences
-from .models.embedders import Embedder, MemoEmbedder, NgramEmbedder, get_embedder
-from .read.langid import detect_language, document_languages, normalise_lang
+from .evidence import gather_evidence
+from .models.embedders import Embedder, MemoEmbedder, get_embedder
+from .read.langid import document_languages, normalise_lang
 from .read.reader import DecodedText, decode_bytes, read_text_file
-from .result import EVIDENCE_LABELS, PairResult, Report
-from .score.metrics import metrics_for
-from .score.quality import description as quality_description, pair_quality
+from .result import PairResult, Report
+from .score.pairs import document_metrics, metric_signatures, score_pairs
+from .score.quality import description as quality_description
 from .segment.modes import check_document_size, check_segments, segment_document
-from .types import Document, Pair, Segment
+from .types import Document
 
 if TYPE_CHECKING:
     from .cache import DiskCache
@@ -184,36 +182,29 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
     # align
     embedder, active, cache = _backends(options, src_lang, tgt_lang, note)
     pairs = align_segments(src_segs, tgt_segs, src_lang, tgt_lang, active, options.mode == "aligned")
-    # semantic evidence: translations (argostranslate, or files the user has) and string metrics on them
-    texts = _evidence_texts(pairs, src_segs, src_lang, tgt_lang, options, extra, embedder, cache, note)
-    # check
-    doc_ratio = _doc_log_ratio(pairs) if options.mode != "aligned" else None
-    merged = _merged_similarities(pairs, active)
+    # evidence: the alignment's similarities, and translations (argostranslate, or files the user has)
+    translator = None
+    if options.translator == "argos":
+        from .models.translators import ArgosTranslator
+
+        translator = ArgosTranslator(cache)
+    evidence = gather_evidence(
+        pairs, src_segs, src_lang, tgt_lang, options.mode, sides={k: (d.path, d.text) for k, d in extra.items()},
+        translator=translator, directions=options.translate, embedder=embedder, active=active, note=note)
     if isinstance(embedder, MemoEmbedder) and not options.keep_models:
         embedder.release()
-    contexts = [
-        CheckContext(src_lang, tgt_lang, {"similarity": p.link.similarity, "expected_log_ratio": doc_ratio,
-                                          "source_sentence_similarity": merged.get(p.index),
-                                          "forward_translation": texts[p.index].get("forward_translation")},
-                     glossary)
-        for p in pairs
-    ]
+    # check
     progress.stage("checking", len(pairs))
     locator = Locator(source, target)
-    findings = locator.locate(run_checks(pairs, contexts, selection), pairs)
-    by_pair: dict[int, list] = {}
+    findings = locator.locate(run_checks(pairs, [CheckContext(src_lang, tgt_lang, ev, glossary) for ev in evidence],
+                                         selection), pairs)
+    by_pair: list[list] = [[] for _ in pairs]
     for f in findings:
-        by_pair.setdefault(f.pair, []).append(f)
+        by_pair[f.pair].append(f)
     # score
-    ratio = _doc_ratio(pairs)
-    results = []
-    for p in pairs:
-        scores = _scores(p, ratio)
-        scores.update(_metric_scores(p, texts[p.index], src_lang, tgt_lang))
-        found = by_pair.get(p.index, [])
-        scores["quality"] = pair_quality(scores, found, bool(p.source.strip()), bool(p.target.strip()))
-        results.append(PairResult(p, found, scores, texts[p.index], locator.sides(p)))
-    metrics = _document_metrics(results, src_lang, tgt_lang)
+    scores = score_pairs(pairs, evidence, by_pair, src_lang, tgt_lang)
+    results = [PairResult(p, found, sc, ev.texts(), locator.sides(p))
+               for p, found, sc, ev in zip(pairs, by_pair, scores, evidence)]
     signature: dict[str, object] = {
         "tool": "tqcheck",
         "version": __version__,
@@ -228,12 +219,13 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         "glossaries": list(settings.glossary + options.glossaries),
         "translator": _translator_signature(options),
         "reference": extra["reference"].path if "reference" in extra else None,
-        "metrics": _metric_signatures(results, src_lang, tgt_lang),
+        "metrics": metric_signatures(evidence, src_lang, tgt_lang),
         "quality": quality_description(),
     }
     if skipped:
         signature["rules_skipped"] = skipped
-    return Report(source, target, options.mode, results, signature, notes, metrics)
+    return Report(source, target, options.mode, results, signature, notes,
+                  document_metrics(pairs, evidence, src_lang, tgt_lang))
 
 
 # -- backends ----------------------------------------------------------------------------------------
@@ -285,161 +277,3 @@ def _translator_signature(options: Options) -> dict[str, object] | None:
         "direction": options.translate if options.translator == "argos" else None,
         "back_translation_file": options.back_translation,
     }
-
-
-# -- semantic evidence and scores -----------------------------------------------------------------
-
-def _side_texts(
-    doc: DecodedText, lang: str, what: str, src_segs: Sequence[Segment], src_lang: str, pairs: Sequence[Pair],
-    mode: str, embedder: Embedder | None, note: Notify,
-) -> list[str]:
-    """Align a side document (a back-translation or a reference) with the source; the text facing each pair."""
-    guess = detect_language(doc.text)
-    if guess.reliable and guess.lang not in (lang, "und"):
-        note(f"{doc.path}: the {what} should be in {lang} but reads as {guess.lang}")
-    segs = segment_document(doc.path, doc.text, lang, mode)
-    check_segments((doc.path, segs))
-    facing: dict[int, list[int]] = {}
-    if mode == "aligned":
-        if len(segs) != len(src_segs):
-            raise InputError(doc.path, f"--aligned needs one line per source line: the source has {len(src_segs)} "
-                             f"lines, the {what} {len(segs)}", line=min(len(segs), len(src_segs)) + 1)
-        facing = {k: [k] for k in range(len(segs)) if segs[k].text}
-    else:
-        if lang == src_lang:  # same language: shared character n-grams are the best evidence
-            embedder = NgramEmbedder()
-        covered = embedder is not None and embedder.supports(src_lang) and embedder.supports(lang)
-        links = Aligner(embedder if covered else None).align(
-            [s.text for s in src_segs], [s.text for s in segs], src_lang, lang)
-        for link in links:
-            for i in link.src:
-                facing.setdefault(i, []).extend(link.tgt)
-    out = []
-    for p in pairs:
-        idx = sorted({j for s in p.src_segments for j in facing.get(s.index, ())})
-        out.append(join_sentences([segs[j].text for j in idx], lang))
-    return out
-
-
-def _evidence_texts(
-    pairs: Sequence[Pair], src_segs: Sequence[Segment], src_lang: str, tgt_lang: str, options: Options,
-    extra: dict[str, DecodedText], embedder: Embedder | None, cache: "DiskCache | None", note: Notify,
-) -> list[dict[str, str]]:
-    """Per pair: its back-translation, forward-translation and reference, where there are any."""
-    texts: list[dict[str, str]] = [{} for _ in pairs]
-    if "back_translation" in extra:
-        side = _side_texts(extra["back_translation"], src_lang, "back-translation", src_segs, src_lang, pairs,
-                           options.mode, embedder, note)
-        for t, bt, p in zip(texts, side, pairs):
-            if p.target:
-                t["back_translation"] = bt
-    if "reference" in extra:
-        side = _side_texts(extra["reference"], tgt_lang, "reference", src_segs, src_lang, pairs, options.mode,
-                           embedder, note)
-        for t, ref, p in zip(texts, side, pairs):
-            if p.source:
-                t["reference"] = ref
-    if options.translator == "argos":
-        from .models.translators import ArgosTranslator
-
-        translator = ArgosTranslator(cache)
-        if options.translate in ("back", "both"):
-            todo = [p for p in pairs if p.target.strip()]
-            for p, out in zip(todo, translator.translate([p.target for p in todo], tgt_lang, src_lang)):
-                texts[p.index]["back_translation"] = out
-        if options.translate in ("forward", "both"):
-            todo = [p for p in pairs if p.source.strip()]
-            for p, out in zip(todo, translator.translate([p.source for p in todo], src_lang, tgt_lang)):
-                texts[p.index]["forward_translation"] = out
-    return [{k: t[k] for k in EVIDENCE_LABELS if k in t} for t in texts]
-
-
-def _metric_scores(pair: Pair, texts: dict[str, str], src_lang: str, tgt_lang: str) -> dict[str, float | None]:
-    """chrF, BLEU and TER of each translation against what it should match: the back-translation against
-    the source (in the source language), the MT against the forward-translation and the reference."""
-    out: dict[str, float | None] = {}
-    if "back_translation" in texts:
-        for k, v in metrics_for(src_lang).sentence(texts["back_translation"], pair.source).items():
-            out[f"back_translation_{k}"] = v
-    for name in ("forward_translation", "reference"):
-        if name in texts:
-            for k, v in metrics_for(tgt_lang).sentence(pair.target, texts[name]).items():
-                out[f"{name}_{k}"] = v
-    return out
-
-
-def _document_metrics(results: Sequence[PairResult], src_lang: str, tgt_lang: str) -> dict[str, object]:
-    """Document-level (corpus) chrF, BLEU and TER for each kind of evidence present, and the quality."""
-    out: dict[str, object] = {}
-    bt = [(r.texts["back_translation"], r.pair.source) for r in results if "back_translation" in r.texts]
-    if bt:
-        out["back_translation"] = metrics_for(src_lang).corpus([h for h, _ in bt], [r for _, r in bt])
-    for name in ("forward_translation", "reference"):
-        got = [(r.pair.target, r.texts[name]) for r in results if name in r.texts]
-        if got:
-            out[name] = metrics_for(tgt_lang).corpus([h for h, _ in got], [r for _, r in got])
-    return out
-
-
-def _merged_similarities(pairs: Sequence[Pair], embedder: Embedder | None) -> dict[int, list[float]]:
-    """For pairs linking several source sentences, each source sentence's similarity to the target. The
-    vectors are the alignment's (``MemoEmbedder``): only a target of three sentences is embedded again."""
-    multi = [p for p in pairs if len(p.src_segments) > 1 and p.tgt_segments]
-    if embedder is None or not multi:
-        return {}
-    sents = [s.text for p in multi for s in p.src_segments]
-    svecs = embedder.encode(sents)
-    tvecs = embedder.encode([p.target for p in multi])
-    out: dict[int, list[float]] = {}
-    k = 0
-    for p, tv in zip(multi, tvecs):
-        n = len(p.src_segments)
-        out[p.index] = [round(float(v @ tv), 3) for v in svecs[k : k + n]]
-        k += n
-    return out
-
-
-#: A document needs this many 1-1 links before its own length ratio is trusted over the table.
-MIN_PAIRS_FOR_DOC_RATIO = 8
-
-
-def _doc_log_ratio(pairs: Sequence[Pair]) -> float | None:
-    """Median log length ratio of the document's 1-1 links: the translator's own habit."""
-    logs = sorted(
-        math.log(len("".join(p.target.split())) / len("".join(p.source.split())))
-        for p in pairs
-        if p.link.kind == "1-1" and p.source.strip() and p.target.strip()
-    )
-    if len(logs) < MIN_PAIRS_FOR_DOC_RATIO:
-        return None
-    return logs[len(logs) // 2]
-
-
-def _doc_ratio(pairs: Sequence[Pair]) -> float:
-    src = sum(len(p.source) for p in pairs if p.source and p.target)
-    tgt = sum(len(p.target) for p in pairs if p.source and p.target)
-    return tgt / src if src else 1.0
-
-
-def _scores(pair: Pair, doc_ratio: float) -> dict[str, float | None]:
-    """Per-pair scores: alignment confidence, cross-lingual similarity, and length ratio relative
-    to the document's own ratio (1.0 = as long as the rest of the translation would predict)."""
-    rel = None
-    if pair.source and pair.target and doc_ratio > 0:
-        rel = round((len(pair.target) / len(pair.source)) / doc_ratio, 3)
-    return {
-        "confidence": pair.link.confidence,
-        "similarity": pair.link.similarity,
-        "length_ratio": rel,
-        "log_length_ratio": round(math.log(rel), 3) if rel else None,
-    }
-
-
-def _metric_signatures(results: Sequence[PairResult], src_lang: str, tgt_lang: str) -> dict[str, dict[str, str]]:
-    """sacrebleu's signature of each metric used, per language compared."""
-    langs = []
-    if any("back_translation" in r.texts for r in results):
-        langs.append(src_lang)
-    if any("forward_translation" in r.texts or "reference" in r.texts for r in results):
-        langs.append(tgt_lang)
-    return {lang: metrics_for(lang).signatures() for lang in dict.fromkeys(langs)}

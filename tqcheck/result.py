@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped]  # no stubs needed to use the API
 
 
-#: The texts a pair can be compared with (keys of ``PairResult.texts``), in report order, and their labels.
+#: The texts a pair can be compared with (keys of ``PairResult.texts``, fields of ``types.PairEvidence``),
+#: in report order, and their labels.
 EVIDENCE_LABELS = {"back_translation": "back-translation", "forward_translation": "forward-translation",
                    "reference": "reference"}
 

@@ -130,3 +130,30 @@ class Pair:
     src_segments: tuple[Segment, ...]
     tgt_segments: tuple[Segment, ...]
 
+
+#: The texts a pair can be compared with, in report order (fields of ``PairEvidence``).
+COMPARED_TEXTS = ("back_translation", "forward_translation", "reference")
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """What the evidence stage knows about an aligned pair's meaning besides its own two texts: the
+    embedder's similarity, the document's usual length ratio, and other translations to compare it with.
+    None: not measured (no embedder, too few pairs, no such text)."""
+
+    #: Cross-lingual similarity of the pair (the alignment's).
+    similarity: float | None = None
+    #: Median log length ratio (target / source, letters) of the document's 1-1 pairs.
+    expected_log_ratio: float | None = None
+    #: For a pair of several source sentences, each one's similarity to the whole target.
+    source_sentence_similarity: tuple[float, ...] | None = None
+    #: The target translated back into the source language (a file, or the translator).
+    back_translation: str | None = None
+    #: The source translated by another system into the target language.
+    forward_translation: str | None = None
+    #: A human reference translation of the source.
+    reference: str | None = None
+
+    def texts(self) -> dict[str, str]:
+        """The texts the pair is compared with, by name (``PairResult.texts``)."""
+        return {name: text for name in COMPARED_TEXTS if (text := getattr(self, name)) is not None}
