@@ -24,10 +24,11 @@ from .result import PairResult, Report
 from .score.pairs import document_metrics, metric_signatures, score_pairs
 from .score.quality import description as quality_description
 from .segment.modes import check_document_size, check_segments, segment_document
-from .types import Document
+from .types import Document, Finding
 
 if TYPE_CHECKING:
     from .cache import DiskCache
+    from .models.translators import Translator
 
 MODES = ("document", "sentences-per-line", "aligned")
 #: Which way a translator runs: the MT back into the source language, the source forward, or both.
@@ -180,14 +181,9 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
             reasons.setdefault(why, []).append(code)
         note("; ".join(f"{', '.join(codes)} off: {why}" for why, codes in reasons.items()))
     # align
-    embedder, active, cache = _backends(options, src_lang, tgt_lang, note)
+    embedder, active, translator = _backends(options, src_lang, tgt_lang, note)
     pairs = align_segments(src_segs, tgt_segs, src_lang, tgt_lang, active, options.mode == "aligned")
     # evidence: the alignment's similarities, and translations (argostranslate, or files the user has)
-    translator = None
-    if options.translator == "argos":
-        from .models.translators import ArgosTranslator
-
-        translator = ArgosTranslator(cache)
     evidence = gather_evidence(
         pairs, src_segs, src_lang, tgt_lang, options.mode, sides={k: (d.path, d.text) for k, d in extra.items()},
         translator=translator, directions=options.translate, embedder=embedder, active=active, note=note)
@@ -198,7 +194,7 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
     locator = Locator(source, target)
     findings = locator.locate(run_checks(pairs, [CheckContext(src_lang, tgt_lang, ev, glossary) for ev in evidence],
                                          selection), pairs)
-    by_pair: list[list] = [[] for _ in pairs]
+    by_pair: list[list[Finding]] = [[] for _ in pairs]
     for f in findings:
         by_pair[f.pair].append(f)
     # score
@@ -231,10 +227,10 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
 # -- backends ----------------------------------------------------------------------------------------
 
 def _backends(options: Options, src_lang: str, tgt_lang: str,
-              note: Notify) -> tuple[Embedder | None, Embedder | None, "DiskCache | None"]:
+              note: Notify) -> tuple[Embedder | None, Embedder | None, "Translator | None"]:
     """The embedder asked for (its vectors cached on disk and shared in memory by the alignment, the
     evidence and the side documents), the same when it covers the language pair (else None), and the
-    disk cache."""
+    translator asked for; both cache on disk unless told not to."""
     try:
         embedder = get_embedder(options.embedder or options.config.embedder or DEFAULT_EMBEDDER, options.threads)
     except ModelError as exc:
@@ -251,7 +247,12 @@ def _backends(options: Options, src_lang: str, tgt_lang: str,
         embedder = CachedEmbedder(embedder, cache)
     if embedder is not None:
         embedder = MemoEmbedder(embedder)
-    return embedder, embedder if covered else None, cache
+    translator = None
+    if options.translator == "argos":
+        from .models.translators import ArgosTranslator
+
+        translator = ArgosTranslator(cache)
+    return embedder, embedder if covered else None, translator
 
 
 def _disk_cache(directory: str | None) -> "DiskCache":
