@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tqcheck.pipeline import MAX_SENTENCE_CHARS, MAX_SENTENCES  # noqa: E402
+from tqcheck.segment.modes import MAX_SENTENCE_CHARS, MAX_SENTENCES  # noqa: E402
 
 MB = 1024 * 1024
 TIME_LIMIT_S = 60.0

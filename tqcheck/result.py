@@ -5,13 +5,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .types import Document, Finding, Pair, Severity
+from .types import Document, Finding, Location, Pair, Severity
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped]  # no stubs needed to use the API
 
 
-#: The texts a pair can be compared with (keys of ``PairResult.texts``), in report order, and their labels.
+#: The texts a pair can be compared with (keys of ``PairResult.texts``, fields of ``types.PairEvidence``),
+#: in report order, and their labels.
 EVIDENCE_LABELS = {"back_translation": "back-translation", "forward_translation": "forward-translation",
                    "reference": "reference"}
 
@@ -23,6 +24,8 @@ class PairResult:
     scores: dict[str, float | None]
     #: Texts the pair was compared with: back_translation, forward_translation, reference (where present).
     texts: dict[str, str] = field(default_factory=dict)
+    #: Where each side of the pair is in its file ("source", "target"; none for an empty side).
+    locations: dict[str, Location] = field(default_factory=dict)
 
     @property
     def worst(self) -> Severity | None:

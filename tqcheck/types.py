@@ -78,8 +78,36 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a span is in its file: offsets into the decoded text (``end`` exclusive), 1-based line and
+    column of its start and just after its end (as SARIF counts it), and the text there."""
+
+    path: str
+    side: str  # "source" or "target"
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    #: ``Segment.index`` of the sentence holding the span; None when it lies between sentences (the
+    #: location is then the side's first sentence).
+    sentence: int | None = None
+
+    @property
+    def where(self) -> str:
+        """``path:line:column``, as compilers and linters print it."""
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
 class Finding:
-    """One defect found by a check in one aligned pair."""
+    """One defect found by a check in one aligned pair.
+
+    ``evidence`` holds the facts the finding rests on (the number read, the name expected ...), as the
+    report's ``evidence`` shows them; ``location`` is where its span is in the file, set by the check
+    stage once the document is known (None for a finding without a span)."""
 
     code: str
     name: str
@@ -88,6 +116,7 @@ class Finding:
     pair: int
     span: Span | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+    location: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -100,3 +129,31 @@ class Pair:
     target: str
     src_segments: tuple[Segment, ...]
     tgt_segments: tuple[Segment, ...]
+
+
+#: The texts a pair can be compared with, in report order (fields of ``PairEvidence``).
+COMPARED_TEXTS = ("back_translation", "forward_translation", "reference")
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """What the evidence stage knows about an aligned pair's meaning besides its own two texts: the
+    embedder's similarity, the document's usual length ratio, and other translations to compare it with.
+    None: not measured (no embedder, too few pairs, no such text)."""
+
+    #: Cross-lingual similarity of the pair (the alignment's).
+    similarity: float | None = None
+    #: Median log length ratio (target / source, letters) of the document's 1-1 pairs.
+    expected_log_ratio: float | None = None
+    #: For a pair of several source sentences, each one's similarity to the whole target.
+    source_sentence_similarity: tuple[float, ...] | None = None
+    #: The target translated back into the source language (a file, or the translator).
+    back_translation: str | None = None
+    #: The source translated by another system into the target language.
+    forward_translation: str | None = None
+    #: A human reference translation of the source.
+    reference: str | None = None
+
+    def texts(self) -> dict[str, str]:
+        """The texts the pair is compared with, by name (``PairResult.texts``)."""
+        return {name: text for name in COMPARED_TEXTS if (text := getattr(self, name)) is not None}

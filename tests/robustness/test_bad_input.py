@@ -5,7 +5,7 @@ Each row builds SRC and OUT (and any config or glossary) in a fresh folder, runs
 ``tqcheck compare SRC OUT -f json -o report.json`` and checks the exit code and the message. Refused input
 (exit 2) must produce exactly one ``tqcheck: error:`` line naming the file and the problem; accepted input
 (exit 0/1) must produce a whole JSON report. The huge cases are refused by the documented work limits of
-``tqcheck.pipeline`` within about a second; ``scripts/bench_limits.py`` measures time and memory on them.
+``tqcheck.segment.modes`` within about a second; ``scripts/bench_limits.py`` measures time and memory on them.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from tqcheck.cli import main
-from tqcheck.pipeline import MAX_DOCUMENT_CHARS, MAX_SENTENCE_CHARS, MAX_SENTENCES
+from tqcheck.segment.modes import MAX_DOCUMENT_CHARS, MAX_SENTENCE_CHARS, MAX_SENTENCES
 
 ZH = "日本政府宣布对俄罗斯实施新一轮制裁。普京表示，日本仍在使用俄罗斯的电力。\n"
 EN = ("The Japanese government announced a new round of sanctions on Russia. "

@@ -23,7 +23,7 @@ from tqcheck.align.aligner import BEADS, FULL_SEARCH, Aligner
 from tqcheck.check.registry import CheckContext
 from tqcheck.check.runner import Selection, run_checks
 from tqcheck.errors import InputError
-from tqcheck.types import Link, Pair, Segment
+from tqcheck.types import Link, Pair, PairEvidence, Segment
 
 CI = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -200,8 +200,8 @@ def test_no_rule_raises(src: list[str], tgt: list[str], lang: str, evidence: dic
     assume(src or tgt)
     pair = _pair(src, tgt, lang, "en")
     if len(src) > 1 and tgt:
-        evidence = {**evidence, "source_sentence_similarity": [0.3] * len(src)}
-    for ctx in (CheckContext(lang, "en"), CheckContext(lang, "en", evidence, {"日本": ("Japan",), src[0] if src else "x": ("y",)})):
+        evidence = {**evidence, "source_sentence_similarity": (0.3,) * len(src)}
+    for ctx in (CheckContext(lang, "en"), CheckContext(lang, "en", PairEvidence(**evidence), {"日本": ("Japan",), src[0] if src else "x": ("y",)})):
         findings = run_checks([pair], [ctx], Selection())
         for f in findings:
             assert f.message and f.code.startswith("TQ")

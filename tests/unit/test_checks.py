@@ -7,7 +7,7 @@ from tqcheck.check.registry import CheckContext, RegistryError, build_registry, 
 from tqcheck.check.rules import REGISTRY
 from tqcheck.check.runner import Selection, run_checks
 from tqcheck.errors import UsageError
-from tqcheck.types import Link, Pair, Segment, Severity
+from tqcheck.types import Link, Pair, PairEvidence, Segment, Severity
 
 
 def make_pair(src: str, tgt: str, index: int = 0) -> Pair:
@@ -174,7 +174,7 @@ def test_every_rule_is_documented():
     ],
 )
 def test_length_ratio(src_lang, src, tgt, evidence, expected):
-    findings = run_checks([make_pair(src, tgt)], [CheckContext(src_lang, "en", evidence)], Selection(select=("TQ403", "TQ404")))
+    findings = run_checks([make_pair(src, tgt)], [CheckContext(src_lang, "en", PairEvidence(**evidence))], Selection(select=("TQ403", "TQ404")))
     assert sorted(f.code for f in findings) == expected
 
 
@@ -184,10 +184,10 @@ def test_sentence_dropped_in_merge():
     tgt = "He said the territorial issue was resolved."
     pair = Pair(0, Link((0, 1), (0,), 0.9), s1 + s2, tgt, segs, (Segment(0, tgt, 0, len(tgt), 1, 1),))
     sel = Selection(select=("TQ405",))
-    found = run_checks([pair], [CheckContext("zh", "en", {"source_sentence_similarity": [0.72, 0.12]})], sel)
+    found = run_checks([pair], [CheckContext("zh", "en", PairEvidence(source_sentence_similarity=(0.72, 0.12)))], sel)
     assert [(f.code, f.span.start) for f in found] == [("TQ405", len(s1))]
-    assert not run_checks([pair], [CheckContext("zh", "en", {"source_sentence_similarity": [0.72, 0.61]})], sel)
-    assert not run_checks([pair], [CheckContext("zh", "en", {})], sel)  # no embedder: no evidence, no finding
+    assert not run_checks([pair], [CheckContext("zh", "en", PairEvidence(source_sentence_similarity=(0.72, 0.61)))], sel)
+    assert not run_checks([pair], [CheckContext("zh", "en", PairEvidence())], sel)  # no embedder: no evidence, no finding
 
 
 # Every rule of this file's families, on sources in five languages: rows that must fire and rows
@@ -221,7 +221,7 @@ def test_rules_across_source_languages(lang, code, make_target, evidence, fires)
     src, tgt = SOURCES[lang]
     if code in ("TQ403", "TQ404") and not fires:
         evidence = {"expected_log_ratio": math.log(len(tgt.replace(" ", "")) / len(src.replace(" ", "")))}
-    found = run_checks([make_pair(src, make_target(tgt))], [CheckContext(lang, "en", evidence)], Selection(select=(code,)))
+    found = run_checks([make_pair(src, make_target(tgt))], [CheckContext(lang, "en", PairEvidence(**evidence))], Selection(select=(code,)))
     assert bool(found) == fires, (code, lang, [f.message for f in found])
 
 

@@ -7,7 +7,7 @@ from tqcheck.check.crosscheck import forward_translation_name, forward_translati
 from tqcheck.check.registry import CheckContext
 from tqcheck.check.rules import REGISTRY
 from tqcheck.check.runner import Selection, run_checks
-from tqcheck.types import Link, Pair
+from tqcheck.types import Link, Pair, PairEvidence
 
 SOURCE = "日本宣布了新的制裁。"
 
@@ -17,7 +17,7 @@ def _pair(target: str) -> Pair:
 
 
 def _ctx(forward: str | None) -> CheckContext:
-    return CheckContext("zh", "en", {"forward_translation": forward} if forward is not None else {})
+    return CheckContext("zh", "en", PairEvidence(forward_translation=forward))
 
 
 NUMBER_ROWS = [

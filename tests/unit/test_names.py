@@ -6,7 +6,7 @@ from tqcheck.check.glossary import load_glossary
 from tqcheck.check.registry import CheckContext
 from tqcheck.check.runner import Selection, run_checks
 from tqcheck.errors import InputError
-from tqcheck.types import Link, Pair, Segment, Severity
+from tqcheck.types import Link, Pair, PairEvidence, Segment, Severity
 
 NAMES = Selection(select=("TQ3",))
 
@@ -17,7 +17,7 @@ def make_pair(src: str, tgt: str) -> Pair:
 
 
 def findings(src_lang, src, tgt, tgt_lang="en", glossary=None, select=NAMES):
-    ctx = CheckContext(src_lang, tgt_lang, {}, glossary or {})
+    ctx = CheckContext(src_lang, tgt_lang, PairEvidence(), glossary or {})
     return run_checks([make_pair(src, tgt)], [ctx], select)
 
 

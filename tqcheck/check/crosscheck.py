@@ -17,7 +17,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»]\s*)$")
 
 
 def _forward(ctx: CheckContext) -> str | None:
-    text = ctx.evidence.get("forward_translation")
+    text = ctx.evidence.forward_translation
     return text if isinstance(text, str) and text.strip() else None
 
 

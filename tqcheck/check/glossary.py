@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 from xml.etree import ElementTree
 
 from ..errors import InputError
@@ -331,3 +331,14 @@ _PREFIX = 2
 def term_index(glossary: Mapping[str, tuple[str, ...]]) -> TermIndex:
     """The glossary's index: built once for a ``Glossary``, per call for any other mapping."""
     return glossary.index if isinstance(glossary, Glossary) else TermIndex(glossary)
+
+
+def load_glossaries(paths: Sequence[str]) -> Mapping[str, tuple[str, ...]]:
+    """Merge glossary files; a term in several files accepts every translation they give."""
+    if not paths:
+        return {}
+    merged = Glossary()
+    for path in paths:
+        for term, targets in load_glossary(path).items():
+            merged[term] = tuple(dict.fromkeys(merged.get(term, ()) + tuple(targets)))
+    return merged

@@ -103,7 +103,7 @@ def _length_z(pair: Pair, ctx: CheckContext) -> float | None:
     if src < MIN_RATIO_CHARS or tgt <= 0:
         return None
     # The document's own ratio, when the pipeline measured one, beats the table.
-    expected = ctx.evidence.get("expected_log_ratio")
+    expected = ctx.evidence.expected_log_ratio
     sd = DEFAULT_SD
     if expected is None:
         usual = usual_log_ratio(ctx.src_lang, ctx.tgt_lang)
@@ -173,7 +173,7 @@ def sentence_dropped_in_merge(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 
     Example: 他说领土问题已经解决。俄方不会让步。 -> "He said the territorial issue was resolved."
     """
-    sims = ctx.evidence.get("source_sentence_similarity")
+    sims = ctx.evidence.source_sentence_similarity
     if not sims or len(pair.src_segments) < 2 or not pair.tgt_segments:
         return
     best = max(sims)

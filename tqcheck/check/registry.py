@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from ..types import Pair, Severity, Span
+from ..types import Pair, PairEvidence, Severity, Span
 
 CODE_RE = re.compile(r"^TQ[1-9]\d{2}$")
 
@@ -37,11 +37,11 @@ class Hit:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What a check may know besides the pair: the languages and per-pair evidence from earlier stages."""
+    """What a check may know besides the pair: the languages and the pair's evidence (the evidence stage's)."""
 
     src_lang: str
     tgt_lang: str
-    evidence: Mapping[str, Any] = field(default_factory=dict)
+    evidence: PairEvidence = field(default_factory=PairEvidence)
     #: Glossary entries in force for this language pair: source term -> accepted target terms.
     glossary: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 

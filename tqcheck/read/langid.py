@@ -13,13 +13,17 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
+
+from ..errors import InputError
 
 __all__ = [
+    "LANG_SURE",
     "LangGuess",
     "SCRIPTS",
     "char_script",
     "detect_language",
+    "document_languages",
     "normalise_lang",
     "rank_languages",
     "script_profile",
@@ -355,3 +359,46 @@ def normalise_lang(code: str) -> str:
     alpha_2 = getattr(found, "alpha_2", None)
     return str(alpha_2 if alpha_2 else found.alpha_3)
 
+
+
+#: Below this confidence a detected language is reported as a guess.
+LANG_SURE = 0.8
+
+
+def document_languages(
+    src: tuple[str, str], tgt: tuple[str, str], src_given: str | None, tgt_given: str | None,
+    note: Callable[[str], None],
+) -> tuple[str, str, LangGuess, LangGuess]:
+    """The languages of a source and its translation, each ``(path, text)``: the one given, else the one
+    detected (an unsure guess is noted). Refuses files that read plainly the other way round from the
+    languages given, and a translation in the source's own language."""
+    (src_path, src_text), (tgt_path, tgt_text) = src, tgt
+    sg, tg = detect_language(src_text), detect_language(tgt_text)
+    src_lang = src_given or sg.lang
+    tgt_lang = tgt_given or tg.lang
+    for given, guess, path, side in ((src_given, sg, src_path, "source"), (tgt_given, tg, tgt_path, "translation")):
+        if given is None:
+            if guess.lang == "und":
+                raise InputError(path, f"cannot tell the {side} language; pass --{'src' if side == 'source' else 'tgt'}-lang")
+            if not guess.reliable or guess.confidence < LANG_SURE:
+                note(f"{path}: {side} language guessed as {guess.lang} (confidence {guess.confidence:.2f}); "
+                     f"pass --{'src' if side == 'source' else 'tgt'}-lang if that is wrong")
+    # The files plainly the other way round from the language(s) given: both read reliably, the source as
+    # the language given for the translation or the translation as the one given for the source, and
+    # neither as what was given for it.
+    plain = all(g.reliable and g.confidence >= LANG_SURE for g in (sg, tg))
+    if plain and sg.lang != tg.lang and (src_given or tgt_given) \
+            and src_given in (None, tg.lang) and tgt_given in (None, sg.lang):
+        given_text = " ".join(f"--{side}-lang {lang}" for side, lang in (("src", src_given),
+                                                                           ("tgt", tgt_given)) if lang)
+        raise InputError(src_path, f"reads as {sg.lang} and {tgt_path} as {tg.lang}, the other way round from "
+                         f"{given_text}: the files look swapped (tqcheck compare SRC OUT takes the original first)")
+    for given, guess, path, flag in ((src_given, sg, src_path, "src"), (tgt_given, tg, tgt_path, "tgt")):
+        if given and guess.reliable and guess.lang not in (given, "und"):
+            note(f"{path}: --{flag}-lang says {given} but the text reads as {guess.lang}")
+    if src_lang == tgt_lang:
+        if sg.reliable and tg.reliable or (src_given and tgt_given):
+            raise InputError(tgt_path, f"source and translation are both in {src_lang}; nothing was translated "
+                             f"(check the file order, or pass --src-lang/--tgt-lang)")
+        note(f"both files look like {src_lang}; pass --src-lang/--tgt-lang")
+    return src_lang, tgt_lang, sg, tg

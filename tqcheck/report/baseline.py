@@ -12,10 +12,8 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from ..errors import InputError
-from ..read.lines import LineIndex
 from ..result import Report
 from .fingerprint import FINGERPRINT_VERSION, fingerprint
-from .locate import locate
 
 BASELINE_VERSION = 1
 
@@ -23,16 +21,14 @@ BASELINE_VERSION = 1
 def render_baseline(report: Report) -> str:
     """The baseline file for every finding of ``report``: JSON, sorted, one finding per entry.
     Path, line and message are there for the people reviewing it; only the fingerprint matches."""
-    lines = {"source": LineIndex(report.source.text), "target": LineIndex(report.target.text)}
     entries = []
     for pr in report.pairs:
         for f in pr.findings:
-            loc = locate(f, pr.pair, lines[f.span.side]) if f.span else None
-            doc = report.source if loc and loc.side == "source" else report.target
+            loc = f.location
             entries.append({
                 "fingerprint": fingerprint(f, pr.pair),
                 "code": f.code,
-                "path": doc.path,
+                "path": loc.path if loc else report.target.path,
                 "line": loc.line if loc else None,
                 "text": loc.text if loc else None,
                 "message": f.message,

@@ -11,7 +11,6 @@ import hashlib
 import unicodedata
 
 from ..types import Finding, Pair
-from .locate import segment_at
 
 #: Bump when the recipe changes: old baselines then match nothing, visibly, instead of wrongly.
 FINGERPRINT_VERSION = "tqcheck/v1"
@@ -26,8 +25,9 @@ def fingerprint(finding: Finding, pair: Pair) -> str:
     joined = pair.source if side == "source" else pair.target
     if finding.span is not None:
         flagged = joined[finding.span.start:finding.span.end]
-        hit = segment_at(pair, side, finding.span.start)
-        sentence = hit[0].text if hit else joined
+        segs = pair.src_segments if side == "source" else pair.tgt_segments
+        at = finding.location.sentence if finding.location else None
+        sentence = next((s.text for s in segs if s.index == at), joined)
     else:
         flagged, sentence = "", joined
     sentence_hash = hashlib.sha256(normalise(sentence).encode("utf-8")).hexdigest()

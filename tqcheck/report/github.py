@@ -8,11 +8,10 @@ names the source line.
 """
 from __future__ import annotations
 
-from ..read.lines import LineIndex
 from ..result import Report
 from ..types import Severity
 from .base import RenderOptions
-from .locate import end_line_col, locate, target_anchor
+from .locate import target_anchor
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 #: How much of an omitted source sentence the message quotes.
@@ -30,17 +29,16 @@ def escape_property(text: str) -> str:
 
 
 def render_github(report: Report, options: RenderOptions) -> str:
-    src_lines, tgt_lines = LineIndex(report.source.text), LineIndex(report.target.text)
     pairs = [pr.pair for pr in report.pairs]
     out = []
     for pr in report.pairs:
         for f in pr.findings:
             props = {"file": report.target.path}
             message = f.message
-            loc = locate(f, pr.pair, src_lines if f.span and f.span.side == "source" else tgt_lines)
+            loc = f.location
             if loc is not None and loc.side == "target":
-                end_line, end_col = end_line_col(loc, tgt_lines)
-                props.update(line=str(loc.line), col=str(loc.column), endLine=str(end_line), endColumn=str(end_col))
+                props.update(line=str(loc.line), col=str(loc.column), endLine=str(loc.end_line),
+                             endColumn=str(loc.end_column))
             else:
                 line, _ = target_anchor(pairs, pr.pair.index)
                 props["line"] = str(line)

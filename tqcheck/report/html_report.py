@@ -17,11 +17,9 @@ from html import escape
 from typing import Iterable
 
 from ..check.rules import REGISTRY
-from ..read.lines import LineIndex
 from ..result import EVIDENCE_LABELS, PairResult, Report
 from ..types import Finding, Severity
 from .base import RenderOptions
-from .locate import locate
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -288,7 +286,6 @@ def _side(report: Report, pr: PairResult, side: str, ids: dict[int, str]) -> str
 
 
 def _pairs(report: Report, ids: dict[int, str]) -> Iterable[str]:
-    lines = {"source": LineIndex(report.source.text), "target": LineIndex(report.target.text)}
     for pr in report.pairs:
         p = pr.pair
         worst = f" worst-{pr.worst}" if pr.worst else ""
@@ -311,8 +308,7 @@ def _pairs(report: Report, ids: dict[int, str]) -> Iterable[str]:
         if pr.findings:
             yield '<ul class="findings">'
             for f in pr.findings:
-                loc = locate(f, p, lines[f.span.side]) if f.span else None
-                at = f"{(report.source if loc.side == 'source' else report.target).path}:{loc.line}:{loc.column}" if loc else ""
+                at = f.location.where if f.location else ""
                 rule = REGISTRY.get(f.code)
                 yield (f'<li class="finding" id="{ids[id(f)]}" data-sev="{f.severity}" data-code="{_e(f.code)}">'
                        f'<span class="badge sev-{f.severity}">{f.severity}</span> <span class="code">{_e(f.code)}</span> '

@@ -6,11 +6,9 @@ import json
 from typing import Any
 
 from ..check.rules import REGISTRY
-from ..read.lines import LineIndex
 from ..result import PairResult, Report
 from ..types import Document, Segment
 from .base import RenderOptions
-from .locate import locate
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "https://tqcheck.dev/schema/report-1.json"
@@ -31,13 +29,13 @@ def _document(doc: Document) -> dict[str, Any]:
     }
 
 
-def pair_dict(report: Report, pr: PairResult, src_lines: LineIndex, tgt_lines: LineIndex) -> dict[str, Any]:
+def pair_dict(report: Report, pr: PairResult) -> dict[str, Any]:
     """One item of the report's ``pairs``."""
     p = pr.pair
     findings = []
     for f in pr.findings:
         rule = REGISTRY[f.code]
-        loc = locate(f, p, src_lines if f.span and f.span.side == "source" else tgt_lines)
+        loc = f.location
         findings.append({
             "code": f.code,
             "name": f.name,
@@ -47,7 +45,7 @@ def pair_dict(report: Report, pr: PairResult, src_lines: LineIndex, tgt_lines: L
             "side": f.span.side if f.span else None,
             "span": {"start": f.span.start, "end": f.span.end} if f.span else None,
             "location": None if loc is None else {
-                "path": (report.source if loc.side == "source" else report.target).path,
+                "path": loc.path,
                 "start": loc.start, "end": loc.end, "line": loc.line, "column": loc.column, "text": loc.text,
             },
             "evidence": f.evidence,
@@ -65,7 +63,6 @@ def pair_dict(report: Report, pr: PairResult, src_lines: LineIndex, tgt_lines: L
 
 
 def to_dict(report: Report) -> dict[str, Any]:
-    src_lines, tgt_lines = LineIndex(report.source.text), LineIndex(report.target.text)
     return {
         "$schema": SCHEMA_ID,
         "schema_version": SCHEMA_VERSION,
@@ -74,7 +71,7 @@ def to_dict(report: Report) -> dict[str, Any]:
         "translation": _document(report.target),
         "notes": report.notes,
         "summary": report.summary(),
-        "pairs": [pair_dict(report, pr, src_lines, tgt_lines) for pr in report.pairs],
+        "pairs": [pair_dict(report, pr) for pr in report.pairs],
     }
 
 
@@ -83,6 +80,5 @@ def render_json(report: Report, options: RenderOptions) -> str:
 
 
 def render_jsonl(report: Report, options: RenderOptions) -> str:
-    src_lines, tgt_lines = LineIndex(report.source.text), LineIndex(report.target.text)
-    return "".join(json.dumps(pair_dict(report, pr, src_lines, tgt_lines), ensure_ascii=False) + "\n"
+    return "".join(json.dumps(pair_dict(report, pr), ensure_ascii=False) + "\n"
                    for pr in report.pairs)

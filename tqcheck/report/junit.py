@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..read.lines import LineIndex
 from ..result import PairResult, Report
 from ..types import Finding
 from .base import RenderOptions
-from .locate import locate, target_anchor
+from .locate import target_anchor
 
 #: Characters XML 1.0 cannot carry at all, not even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -24,14 +23,12 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _finding_line(report: Report, pr: PairResult, f: Finding, lines: dict[str, LineIndex]) -> str:
-    loc = locate(f, pr.pair, lines[f.span.side]) if f.span else None
-    where = f"{(report.source if loc.side == 'source' else report.target).path}:{loc.line}:{loc.column}  " if loc else ""
+def _finding_line(f: Finding) -> str:
+    where = f"{f.location.where}  " if f.location else ""
     return f"{f.code} {f.severity}  {where}{f.message} [{f.name}]"
 
 
 def render_junit(report: Report, options: RenderOptions) -> str:
-    lines = {"source": LineIndex(report.source.text), "target": LineIndex(report.target.text)}
     pairs = [pr.pair for pr in report.pairs]
     suites = ET.Element("testsuites", name="tqcheck")
     suite = ET.SubElement(suites, "testsuite", name=xml_text(f"tqcheck {report.source.path} -> {report.target.path}"))
@@ -57,11 +54,11 @@ def render_junit(report: Report, options: RenderOptions) -> str:
             more = f" (+{len(failing) - 1} more)" if len(failing) > 1 else ""
             failure = ET.SubElement(case, "failure", message=xml_text(f"{first.code} {first.message}{more}"),
                                     type=" ".join(dict.fromkeys(f.code for f in failing)))
-            failure.text = xml_text("\n".join(_finding_line(report, pr, f, lines) for f in failing) + "\n\n" + context)
+            failure.text = xml_text("\n".join(_finding_line(f) for f in failing) + "\n\n" + context)
         others = [f for f in pr.findings if f.severity < options.fail_on]
         if others:
             out = ET.SubElement(case, "system-out")
-            out.text = xml_text("\n".join(_finding_line(report, pr, f, lines) for f in others) + "\n\n" + context)
+            out.text = xml_text("\n".join(_finding_line(f) for f in others) + "\n\n" + context)
     for element in (suites, suite):
         element.set("tests", str(len(report.pairs)))
         element.set("failures", str(failures))

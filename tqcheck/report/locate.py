@@ -1,62 +1,10 @@
-"""Map a finding's span (relative to a pair's joined text) back to the file: offset, line, column."""
+"""Where a pair with nothing on the translation side is shown in the translation file (an omission's
+annotation); a finding's own place is its ``Location``, attached by the check stage."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
-from ..read.lines import LineIndex
-from ..types import Finding, Pair, Segment
-
-
-@dataclass(frozen=True)
-class Location:
-    side: str
-    start: int  # offset in the decoded file
-    end: int
-    line: int
-    column: int
-    text: str
-
-
-def segment_at(pair: Pair, side: str, offset: int) -> tuple[Segment, int] | None:
-    """The sentence of ``side`` holding ``offset`` of the pair's joined text, and where it starts there."""
-    segs = pair.src_segments if side == "source" else pair.tgt_segments
-    joined = pair.source if side == "source" else pair.target
-    pos = 0
-    for seg in segs:
-        at = joined.find(seg.text, pos)
-        if at <= offset < at + max(len(seg.text), 1):
-            return seg, at
-        pos = at + len(seg.text)
-    return None
-
-
-def locate(finding: Finding, pair: Pair, lines: LineIndex) -> Location | None:
-    if finding.span is None:
-        return None
-    side = finding.span.side
-    segs = pair.src_segments if side == "source" else pair.tgt_segments
-    joined = pair.source if side == "source" else pair.target
-    if not segs:
-        return None
-    hit = segment_at(pair, side, finding.span.start)
-    if hit is not None:
-        seg, at = hit
-        start = seg.start + finding.span.start - at
-        end = min(seg.end, seg.start + finding.span.end - at)
-        line, column = lines.line_col(start)
-        return Location(side, start, end, line, column, joined[finding.span.start:finding.span.end])
-    seg = segs[0]
-    line, column = lines.line_col(seg.start)
-    return Location(side, seg.start, seg.end, line, column, seg.text)
-
-
-def end_line_col(loc: Location, lines: LineIndex) -> tuple[int, int]:
-    """1-based line and column just after the located span (exclusive end, as SARIF counts it)."""
-    if loc.end <= loc.start:
-        return loc.line, loc.column
-    line, column = lines.line_col(loc.end - 1)
-    return line, column + 1
+from ..types import Pair
 
 
 def target_anchor(pairs: Sequence[Pair], index: int) -> tuple[int, int]:

@@ -14,12 +14,10 @@ from typing import Any
 from urllib.parse import quote
 
 from ..check.rules import REGISTRY
-from ..read.lines import LineIndex
 from ..result import Report
-from ..types import Document, Pair, Severity
+from ..types import Document, Location, Severity
 from .base import RenderOptions
 from .fingerprint import FINGERPRINT_VERSION, fingerprint
-from .locate import Location, end_line_col, locate
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -34,19 +32,11 @@ def artifact_uri(path: str) -> str:
     return quote(PurePath(path).as_posix(), safe="/")
 
 
-def _region(loc: Location, lines: LineIndex) -> dict[str, Any]:
-    end_line, end_col = end_line_col(loc, lines)
-    return {"startLine": loc.line, "startColumn": loc.column, "endLine": end_line, "endColumn": end_col,
-            "snippet": {"text": loc.text}}
-
-
-def _side_region(pair: Pair, side: str, lines: LineIndex) -> dict[str, Any] | None:
-    segs = pair.src_segments if side == "source" else pair.tgt_segments
-    if not segs:
+def _region(loc: Location | None) -> dict[str, Any] | None:
+    if loc is None:
         return None
-    text = pair.source if side == "source" else pair.target
-    first, last = segs[0], segs[-1]
-    return _region(Location(side, first.start, last.end, first.line, first.column, text), lines)
+    return {"startLine": loc.line, "startColumn": loc.column, "endLine": loc.end_line, "endColumn": loc.end_column,
+            "snippet": {"text": loc.text}}
 
 
 def _physical(doc: Document, index: int, region: dict[str, Any]) -> dict[str, Any]:
@@ -70,7 +60,6 @@ def _rule(code: str) -> dict[str, Any]:
 def to_sarif(report: Report) -> dict[str, Any]:
     docs = {"source": report.source, "target": report.target}
     artifact_index = {"source": 0, "target": 1}
-    lines = {"source": LineIndex(report.source.text), "target": LineIndex(report.target.text)}
     # The rules with results (the signature lists every rule that ran): documentation for what is shown.
     codes = sorted({f.code for f in report.findings})
     rule_index = {c: k for k, c in enumerate(codes)}
@@ -79,8 +68,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
         p = pr.pair
         for f in pr.findings:
             side = f.span.side if f.span else ("target" if p.tgt_segments else "source")
-            loc = locate(f, p, lines[side])
-            region = _region(loc, lines[side]) if loc else _side_region(p, side, lines[side])
+            region = _region(f.location or pr.locations.get(side))
             result: dict[str, Any] = {
                 "ruleId": f.code,
                 "ruleIndex": rule_index[f.code],
@@ -92,7 +80,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
                                "scores": pr.scores, "evidence": f.evidence},
             }
             other = "source" if side == "target" else "target"
-            other_region = _side_region(p, other, lines[other])
+            other_region = _region(pr.locations.get(other))
             if other_region:
                 related = _physical(docs[other], artifact_index[other], other_region)
                 related.update(id=1, message={"text": "the original" if other == "source" else "the translation"})

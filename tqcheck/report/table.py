@@ -10,10 +10,8 @@ import csv
 import io
 from typing import TYPE_CHECKING, Any
 
-from ..read.lines import LineIndex
 from ..result import EVIDENCE_LABELS, Report
 from .base import RenderOptions
-from .locate import locate
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped]  # no stubs needed to use the API
@@ -33,14 +31,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def rows(report: Report) -> list[dict[str, Any]]:
     """The rows of ``to_pandas`` as plain dicts, in document order."""
-    lines = {"source": LineIndex(report.source.text), "target": LineIndex(report.target.text)}
     out = []
     for pr in report.pairs:
         p = pr.pair
         messages = []
         for f in pr.findings:
-            loc = locate(f, p, lines[f.span.side]) if f.span else None
-            where = f"{(report.source if loc.side == 'source' else report.target).path}:{loc.line}:{loc.column} " if loc else ""
+            where = f"{f.location.where} " if f.location else ""
             messages.append(f"{f.code} {f.severity} {where}{f.message}")
         out.append({
             "index": p.index,

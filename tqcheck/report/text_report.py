@@ -9,11 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..check.rules import REGISTRY
-from ..read.lines import LineIndex
 from ..result import EVIDENCE_LABELS, PairResult, Report
 from ..types import Severity
 from .base import RenderOptions
-from .locate import locate
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MARK_STYLE = {Severity.ERROR: "bold white on red", Severity.WARNING: "black on yellow", Severity.INFO: "black on cyan"}
@@ -68,7 +66,6 @@ def render_text(report: Report, options: RenderOptions) -> str:
                             f"({tgt.lang}); mode {report.mode}, embedder {report.signature['embedder']}"), style="bold"))
     for n in report.notes:
         console.print(Text(safe(f"note: {n}"), style="dim"))
-    lines = {"source": LineIndex(src.text), "target": LineIndex(tgt.text)}
     for pr in report.pairs:
         if only_findings and not pr.findings:
             continue
@@ -94,8 +91,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
                 score = f" (chrF {chrf:.1f})" if chrf is not None else ""
                 console.print(Text(safe(f"  {label}{score}: {pr.texts[name]}"), style="dim"))
         for f in pr.findings:
-            loc = locate(f, p, lines[f.span.side]) if f.span else None
-            at = f"{(src if loc.side == 'source' else tgt).path}:{loc.line}:{loc.column}" if loc else ""
+            at = f.location.where if f.location else ""
             line = Text("  ")
             line.append(f"{f.code} {f.severity}", style=STYLE[f.severity])
             line.append(safe(f"  {at}  {f.message} [{f.name}]"))

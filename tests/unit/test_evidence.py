@@ -1,0 +1,72 @@
+"""The evidence stage: each side document segmented and aligned with the source once, the translator run
+per pair, and the alignment's signals, as one typed PairEvidence per pair."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import pytest
+
+from tqcheck.align.document import align_segments
+from tqcheck.errors import InputError
+from tqcheck.evidence import gather_evidence
+from tqcheck.segment.modes import segment_document
+from tqcheck.types import PairEvidence
+
+SRC = "日本宣布对35人实施制裁。普京在2023年发表讲话。俄罗斯宣布了12项反制措施。\n"
+TGT = "Japan announced sanctions on 35 people. Russia announced 12 countermeasures.\n"  # the second source sentence is left out
+REF = "Japan sanctioned 35 people.\nPutin spoke in 2023.\nRussia announced 12 countermeasures.\n"
+BACK = "日本宣布对35人制裁。俄罗斯宣布了12项反措施。\n"
+
+
+class Tagger:
+    """A translator that marks what it was given, so the test sees which text went which way."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[list[str], str, str]] = []
+
+    def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str) -> list[str]:
+        self.calls.append((list(texts), src_lang, tgt_lang))
+        return [f"{tgt_lang}:{t}" for t in texts]
+
+
+def _gather(mode: str = "document", src: str = SRC, tgt: str = TGT, **kwargs):
+    src_segs = segment_document("s.zh", src, "zh", mode)
+    tgt_segs = segment_document("t.en", tgt, "en", mode)
+    pairs = align_segments(src_segs, tgt_segs, "zh", "en", None, mode == "aligned")
+    options = {"sides": {}, "translator": None, "directions": "back", "embedder": None, "active": None,
+               "note": lambda msg: None, **kwargs}
+    return pairs, gather_evidence(pairs, src_segs, "zh", "en", mode, **options)
+
+
+def test_side_documents_face_each_pair():
+    pairs, evidence = _gather(sides={"reference": ("r.en", REF), "back_translation": ("b.zh", BACK)})
+    assert [p.link.kind for p in pairs] == ["1-1", "1-0", "1-1"]
+    assert [ev.reference for ev in evidence] == ["Japan sanctioned 35 people.", "Putin spoke in 2023.", "Russia announced 12 countermeasures."]
+    # a back-translation is of the translation: none for the pair the translation left out
+    assert [ev.back_translation for ev in evidence] == ["日本宣布对35人制裁。", None, "俄罗斯宣布了12项反措施。"]
+    assert evidence[1].texts() == {"reference": "Putin spoke in 2023."}
+    assert all(ev.expected_log_ratio is None for ev in evidence)  # too few 1-1 pairs to trust the document's ratio
+
+
+def test_translator_runs_each_way_once():
+    tagger = Tagger()
+    pairs, evidence = _gather(translator=tagger, directions="both")
+    assert [(lang_from, lang_to, len(texts)) for texts, lang_from, lang_to in tagger.calls] == [("en", "zh", 2), ("zh", "en", 3)]
+    assert evidence[0] == PairEvidence(similarity=None, back_translation="zh:Japan announced sanctions on 35 people.",
+                                       forward_translation="en:日本宣布对35人实施制裁。")
+    assert evidence[1].back_translation is None and evidence[1].forward_translation == "en:普京在2023年发表讲话。"
+
+
+def test_aligned_side_document_needs_a_line_per_source_line():
+    src, tgt = "日本宣布制裁。\n俄罗斯回应。\n", "Japan announced sanctions.\nRussia responded.\n"
+    _, evidence = _gather("aligned", src, tgt, sides={"reference": ("r.en", "Japan sanctions.\nRussia replied.\n")})
+    assert [ev.reference for ev in evidence] == ["Japan sanctions.", "Russia replied."]
+    with pytest.raises(InputError, match="one line per source line"):
+        _gather("aligned", src, tgt, sides={"reference": ("r.en", "Japan sanctions.\n")})
+
+
+def test_side_document_in_another_language_is_noted():
+    notes: list[str] = []
+    _gather(sides={"reference": ("r.en", "Das ist ein deutscher Text über Sanktionen und die Antwort Russlands.\n")},
+            note=notes.append)
+    assert notes == ["r.en: the reference should be in en but reads as de"]
