@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import math
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
@@ -15,10 +14,10 @@ from . import progress
 from .align.features import adjacent_vectors, join_sentences, joiner
 from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
-from .config import Config
-from .errors import InputError, ModelError, UsageError
+from .errors import InputError, ModelError
 from .models.embedders import Embedder, MemoEmbedder, NgramEmbedder, get_embedder
-from .read.langid import LangGuess, detect_language, normalise_lang
+from .options import DEFAULT_EMBEDDER, DEFAULT_MODE, Options
+from .read.langid import LangGuess, detect_language
 from .read.reader import DecodedText, decode_bytes, read_text_file
 from .result import EVIDENCE_LABELS, PairResult, Report
 from .score.metrics import metrics_for
@@ -29,12 +28,6 @@ from .types import Document, Link, Pair, Segment
 if TYPE_CHECKING:
     from .cache import DiskCache
 
-MODES = ("document", "sentences-per-line", "aligned")
-#: Which way a translator runs: the MT back into the source language, the source forward, or both.
-TRANSLATE_DIRECTIONS = ("back", "forward", "both")
-TRANSLATORS = ("argos", "none")
-DEFAULT_MODE = "document"
-DEFAULT_EMBEDDER = "use"
 #: Below this confidence a detected language is reported as a guess.
 LANG_SURE = 0.8
 
@@ -47,50 +40,6 @@ MAX_DOCUMENT_CHARS = 2_000_000
 MAX_SENTENCES = 10_000
 #: Longest sentence: text with no sentence punctuation for pages is not prose tqcheck can check.
 MAX_SENTENCE_CHARS = 10_000
-
-
-@dataclass
-class Options:
-    """Options shared by the Python API and the CLI (the CLI only fills this in)."""
-
-    src_lang: str | None = None
-    tgt_lang: str | None = None
-    mode: str = DEFAULT_MODE
-    embedder: str | None = None  # None: the config's, else DEFAULT_EMBEDDER
-    encoding: str | None = None
-    select: tuple[str, ...] | None = None  # None: the config's, else every rule
-    ignore: tuple[str, ...] | None = None
-    glossaries: tuple[str, ...] = ()
-    config: Config = field(default_factory=Config)
-    translator: str | None = None  # "argos" or None/"none"
-    translate: str = "back"  # TRANSLATE_DIRECTIONS
-    back_translation: str | None = None  # a file holding a back-translation of the translation
-    reference: str | None = None  # a file holding a human reference translation
-    cache: bool = True  # embeddings and translations on disk (tqcheck.cache)
-    cache_dir: str | None = None
-    threads: int | None = None  # BLAS threads of the bundled embedder (None: its default)
-    src_encoding: str | None = None  # of the source alone (else ``encoding``)
-    tgt_encoding: str | None = None  # of the translation alone (else ``encoding``)
-    #: Keep the embedding model loaded after a document (a batch reuses it); a one-off run frees it
-    #: before the checks, which lowers its peak memory.
-    keep_models: bool = True
-
-    def __post_init__(self) -> None:
-        if self.mode not in MODES:
-            raise UsageError(f"unknown mode {self.mode!r}; valid values: {', '.join(MODES)}")
-        if self.translator not in (None, *TRANSLATORS):
-            raise UsageError(f"unknown translator {self.translator!r}; valid values: {', '.join(TRANSLATORS)}")
-        if self.translate not in TRANSLATE_DIRECTIONS:
-            raise UsageError(f"unknown translation direction {self.translate!r}; valid values: "
-                             f"{', '.join(TRANSLATE_DIRECTIONS)}")
-        if self.translator == "argos" and self.back_translation and self.translate != "forward":
-            raise UsageError("--back-translation FILE and --translator argos both give a back-translation; "
-                             "pass one, or --translate forward to add a forward-translation")
-        try:
-            self.src_lang = normalise_lang(self.src_lang) if self.src_lang else None
-            self.tgt_lang = normalise_lang(self.tgt_lang) if self.tgt_lang else None
-        except ValueError as exc:
-            raise UsageError(str(exc)) from exc
 
 
 Notify = Callable[[str], None]
