@@ -5,6 +5,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .read.lines import LineIndex
+from .report.locate import locate
 from .types import Document, Finding, Pair, Severity
 
 if TYPE_CHECKING:
@@ -14,6 +16,16 @@ if TYPE_CHECKING:
 #: The texts a pair can be compared with (keys of ``PairResult.texts``), in report order, and their labels.
 EVIDENCE_LABELS = {"back_translation": "back-translation", "forward_translation": "forward-translation",
                    "reference": "reference"}
+#: Columns of ``Report.to_pandas()`` (and of the csv and parquet reports), in order.
+PAIR_COLUMNS = (
+    "index", "link", "confidence", "similarity", "length_ratio", "quality",
+    "source_path", "source_line", "source_text", "target_path", "target_line", "target_text",
+    "findings", "worst_severity", "codes", "messages",
+    "back_translation", "back_translation_chrf", "forward_translation", "forward_translation_chrf",
+    "reference", "reference_chrf", "reference_bleu", "reference_ter",
+)
+_FLOATS = ("confidence", "similarity", "length_ratio", "quality", "back_translation_chrf",
+           "forward_translation_chrf", "reference_chrf", "reference_bleu", "reference_ter")
 
 
 @dataclass
@@ -74,12 +86,53 @@ class Report:
                 if (q := pr.scores.get("quality")) is not None]
         return document_quality([q for q, _ in kept], [w for _, w in kept])
 
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows of ``to_pandas`` as plain dicts, in document order."""
+        lines = {"source": LineIndex(self.source.text), "target": LineIndex(self.target.text)}
+        out = []
+        for pr in self.pairs:
+            p = pr.pair
+            messages = []
+            for f in pr.findings:
+                loc = locate(f, p, lines[f.span.side]) if f.span else None
+                doc = self.source if loc and loc.side == "source" else self.target
+                where = f"{doc.path}:{loc.line}:{loc.column} " if loc else ""
+                messages.append(f"{f.code} {f.severity} {where}{f.message}")
+            out.append({
+                "index": p.index,
+                "link": p.link.kind,
+                "confidence": pr.scores.get("confidence"),
+                "similarity": pr.scores.get("similarity"),
+                "length_ratio": pr.scores.get("length_ratio"),
+                "source_path": self.source.path,
+                "source_line": p.src_segments[0].line if p.src_segments else None,
+                "source_text": p.source,
+                "target_path": self.target.path,
+                "target_line": p.tgt_segments[0].line if p.tgt_segments else None,
+                "target_text": p.target,
+                "findings": len(pr.findings),
+                "worst_severity": str(pr.worst) if pr.worst else None,
+                "codes": " ".join(f.code for f in pr.findings),
+                "messages": "\n".join(messages),
+                **{k: pr.texts.get(k) for k in EVIDENCE_LABELS},
+                **{k: pr.scores.get(k) for k in ("quality", "back_translation_chrf", "forward_translation_chrf",
+                                                   "reference_chrf", "reference_bleu", "reference_ter")},
+            })
+        return out
+
     def to_pandas(self) -> "pandas.DataFrame":
         """One row per aligned pair, in document order: texts, lines, scores, findings (the csv and
         parquet reports' rows; ``attrs`` holds the signature and summary)."""
-        from .report.table import to_pandas  # pandas loads only when asked for
+        import pandas as pd  # loads only when asked for
 
-        return to_pandas(self)
+        frame = pd.DataFrame(self.rows(), columns=list(PAIR_COLUMNS))
+        frame = frame.astype({
+            "index": "int64", **{k: "float64" for k in _FLOATS},
+            "source_line": "Int64", "target_line": "Int64", "findings": "int64",
+        })
+        frame.attrs["signature"] = self.signature
+        frame.attrs["summary"] = self.summary()
+        return frame
 
 
 def exit_code(report: Report | None, fail_on: Severity, exit_zero: bool = False) -> int:

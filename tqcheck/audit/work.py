@@ -128,7 +128,6 @@ def audit_document(job: Job, settings: WorkSettings) -> dict[str, Any]:
 
 def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
     from ..pipeline import compare_decoded
-    from ..report.table import rows as table_rows
 
     _prepare(settings)
     options = dataclasses.replace(settings.options, src_lang=job.src_lang or settings.options.src_lang,
@@ -140,7 +139,7 @@ def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
         # than the one given; only then is detection run again, to fail the document when it is sure.
         _check_declared(src, options.src_lang, "source")
         _check_declared(tgt, options.tgt_lang, "translation")
-    rows = table_rows(report)
+    rows = report.rows()
     for row, pr in zip(rows, report.pairs):
         # Scores the table does not show yet (e.g. quality) are kept, whatever their names.
         for key, value in pr.scores.items():
