@@ -65,7 +65,7 @@ def compare(src: str, out: str, sentences_per_line: bool, aligned: bool, back_tr
     from ..pipeline import compare_files
     from ..progress import for_terminal, tracking
     from ..report.base import RenderOptions
-    from ..report.baseline import apply_baseline, load_baseline, render_baseline
+    from ..check.baseline import apply_baseline, load_baseline, render_baseline
     from ..report.output import STDOUT, output_target, render, write_atomic
     from ..result import exit_code
 

@@ -13,12 +13,12 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from ..check.fingerprint import FINGERPRINT_VERSION, fingerprint
 from ..check.rules import REGISTRY
 from ..read.lines import LineIndex
 from ..result import Report
 from ..types import Document, Pair, Severity
 from .base import RenderOptions
-from .fingerprint import FINGERPRINT_VERSION, fingerprint
 from .locate import Location, end_line_col, locate
 
 SARIF_VERSION = "2.1.0"

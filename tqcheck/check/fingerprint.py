@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from ..report.locate import segment_at
 from ..types import Finding, Pair
-from .locate import segment_at
 
 #: Bump when the recipe changes: old baselines then match nothing, visibly, instead of wrongly.
 FINGERPRINT_VERSION = "tqcheck/v1"
