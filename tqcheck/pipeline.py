@@ -235,7 +235,8 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
     }
     if skipped:
         signature["rules_skipped"] = skipped
-    return Report(source, target, options.mode, results, signature, notes, metrics)
+    return Report(source, target, options.mode, results, signature, notes, metrics,
+                  detected={"source": src_guess, "target": tgt_guess})
 
 
 # -- semantic evidence ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .read.langid import LangGuess
 from .read.lines import LineIndex
 from .report.locate import locate
 from .types import Document, Finding, Pair, Severity
@@ -53,6 +54,9 @@ class Report:
     notes: list[str] = field(default_factory=list)
     #: Document-level chrF, BLEU and TER per kind of evidence (back_translation, forward_translation, reference).
     metrics: dict[str, Any] = field(default_factory=dict)
+    #: What language detection made of each text ("source", "target"), whether or not its language was
+    #: given: a given language the text plainly is not in can be told from here, not from the notes.
+    detected: dict[str, LangGuess] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import InputError, TQCheckError
 from ..options import Options
+from ..result import Report
 from .inputs import Job
 
 #: A declared language is contradicted when detection is reliable and at least this sure.
@@ -92,15 +93,14 @@ def _regular(file: str, shown: str) -> None:
         raise InputError(shown, f"not a regular file ({kind}); an audit reads regular files only")
 
 
-def _check_declared(text: Any, declared: str | None, side: str) -> None:
+def _check_declared(report: Report, side: str, declared: str | None) -> None:
     """A document whose text reliably reads as another language than the one declared for it."""
-    if not declared:
+    guess = report.detected.get(side)
+    if not declared or guess is None:
         return
-    from ..read.langid import detect_language
-
-    guess = detect_language(text.text)
     if guess.reliable and guess.confidence >= WRONG_LANGUAGE_CONFIDENCE and guess.lang not in (declared, "und"):
-        raise DocumentError(f"{text.path}: wrong language: the {side} should be {declared} but reads as {guess.lang} "
+        doc, what = (report.source, "source") if side == "source" else (report.target, "translation")
+        raise DocumentError(f"{doc.path}: wrong language: the {what} should be {declared} but reads as {guess.lang} "
                             f"(confidence {guess.confidence:.2f})")
 
 
@@ -134,11 +134,9 @@ def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
                                   tgt_lang=job.tgt_lang or settings.options.tgt_lang)
     src, tgt = _decode(job, settings)
     report = compare_decoded(src, tgt, options)
-    if any(" reads as " in note for note in report.notes):
-        # The pipeline detects both languages anyway and notes a text that reads as another language
-        # than the one given; only then is detection run again, to fail the document when it is sure.
-        _check_declared(src, options.src_lang, "source")
-        _check_declared(tgt, options.tgt_lang, "translation")
+    # The pipeline detects both languages anyway; a declared one it is sure the text is not in fails the document.
+    _check_declared(report, "source", options.src_lang)
+    _check_declared(report, "target", options.tgt_lang)
     rows = report.rows()
     for row, pr in zip(rows, report.pairs):
         # Scores the table does not show yet (e.g. quality) are kept, whatever their names.
