@@ -13,10 +13,6 @@ from ..types import Severity
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: The values of the shared options that ``run_options`` reads (the rest each command reads itself).
-SHARED = ("src_lang", "tgt_lang", "embedder", "translator", "translate", "no_cache", "encoding", "select",
-          "ignore", "glossaries", "config_path", "isolated", "fail_on")
-
 _MODEL_OPTIONS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "src_lang": (("--src-lang",), dict(metavar="LANG", help="Language of the originals (ISO 639-1, e.g. zh); "
                                                             "detected when omitted.")),
@@ -77,8 +73,8 @@ def prefixes(value: str | None) -> tuple[str, ...]:
 
 
 def run_options(shared: Mapping[str, Any], **more: Any) -> tuple[Options, Severity]:
-    """The ``Options`` the shared option values ask for (``more``: a command's own fields), and the
-    severity to fail on; the config file is read here, once."""
+    """The ``Options`` the values of ``model_options`` and ``rule_options`` ask for (``more``: fields
+    from a command's own options), and the severity to fail on; the config file is read here, once."""
     config = Config()
     if not shared["isolated"]:
         found = shared["config_path"] or find_config(".")
