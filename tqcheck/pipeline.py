@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ._version import __version__
@@ -14,11 +13,11 @@ from .check.glossary import load_glossaries
 from .check.location import Locator
 from .check.registry import CheckContext
 from .check.runner import Selection, run_checks
-from .config import Config
-from .errors import InputError, ModelError, UsageError
+from .errors import InputError, ModelError
 from .evidence import gather_evidence
 from .models.embedders import Embedder, MemoEmbedder, get_embedder
-from .read.langid import document_languages, normalise_lang
+from .options import DEFAULT_EMBEDDER, DEFAULT_MODE, Options
+from .read.langid import document_languages
 from .read.reader import DecodedText, decode_bytes, read_text_file
 from .result import PairResult, Report
 from .score.pairs import document_metrics, metric_signatures, score_pairs
@@ -29,58 +28,6 @@ from .types import Document, Finding
 if TYPE_CHECKING:
     from .cache import DiskCache
     from .models.translators import Translator
-
-MODES = ("document", "sentences-per-line", "aligned")
-#: Which way a translator runs: the MT back into the source language, the source forward, or both.
-TRANSLATE_DIRECTIONS = ("back", "forward", "both")
-TRANSLATORS = ("argos", "none")
-DEFAULT_MODE = "document"
-DEFAULT_EMBEDDER = "use"
-
-
-@dataclass
-class Options:
-    """Options shared by the Python API and the CLI (the CLI only fills this in)."""
-
-    src_lang: str | None = None
-    tgt_lang: str | None = None
-    mode: str = DEFAULT_MODE
-    embedder: str | None = None  # None: the config's, else DEFAULT_EMBEDDER
-    encoding: str | None = None
-    select: tuple[str, ...] | None = None  # None: the config's, else every rule
-    ignore: tuple[str, ...] | None = None
-    glossaries: tuple[str, ...] = ()
-    config: Config = field(default_factory=Config)
-    translator: str | None = None  # "argos" or None/"none"
-    translate: str = "back"  # TRANSLATE_DIRECTIONS
-    back_translation: str | None = None  # a file holding a back-translation of the translation
-    reference: str | None = None  # a file holding a human reference translation
-    cache: bool = True  # embeddings and translations on disk (tqcheck.cache)
-    cache_dir: str | None = None
-    threads: int | None = None  # BLAS threads of the bundled embedder (None: its default)
-    src_encoding: str | None = None  # of the source alone (else ``encoding``)
-    tgt_encoding: str | None = None  # of the translation alone (else ``encoding``)
-    #: Keep the embedding model loaded after a document (a batch reuses it); a one-off run frees it
-    #: before the checks, which lowers its peak memory.
-    keep_models: bool = True
-
-    def __post_init__(self) -> None:
-        if self.mode not in MODES:
-            raise UsageError(f"unknown mode {self.mode!r}; valid values: {', '.join(MODES)}")
-        if self.translator not in (None, *TRANSLATORS):
-            raise UsageError(f"unknown translator {self.translator!r}; valid values: {', '.join(TRANSLATORS)}")
-        if self.translate not in TRANSLATE_DIRECTIONS:
-            raise UsageError(f"unknown translation direction {self.translate!r}; valid values: "
-                             f"{', '.join(TRANSLATE_DIRECTIONS)}")
-        if self.translator == "argos" and self.back_translation and self.translate != "forward":
-            raise UsageError("--back-translation FILE and --translator argos both give a back-translation; "
-                             "pass one, or --translate forward to add a forward-translation")
-        try:
-            self.src_lang = normalise_lang(self.src_lang) if self.src_lang else None
-            self.tgt_lang = normalise_lang(self.tgt_lang) if self.tgt_lang else None
-        except ValueError as exc:
-            raise UsageError(str(exc)) from exc
-
 
 Notify = Callable[[str], None]
 
@@ -221,7 +168,8 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
     if skipped:
         signature["rules_skipped"] = skipped
     return Report(source, target, options.mode, results, signature, notes,
-                  document_metrics(pairs, evidence, src_lang, tgt_lang))
+                  document_metrics(pairs, evidence, src_lang, tgt_lang),
+                  detected={"source": src_guess, "target": tgt_guess})
 
 
 # -- backends ----------------------------------------------------------------------------------------

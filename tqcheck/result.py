@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .read.langid import LangGuess
 from .types import Document, Finding, Location, Pair, Severity
 
 if TYPE_CHECKING:
@@ -15,6 +16,16 @@ if TYPE_CHECKING:
 #: in report order, and their labels.
 EVIDENCE_LABELS = {"back_translation": "back-translation", "forward_translation": "forward-translation",
                    "reference": "reference"}
+#: Columns of ``Report.to_pandas()`` (and of the csv and parquet reports), in order.
+PAIR_COLUMNS = (
+    "index", "link", "confidence", "similarity", "length_ratio", "quality",
+    "source_path", "source_line", "source_text", "target_path", "target_line", "target_text",
+    "findings", "worst_severity", "codes", "messages",
+    "back_translation", "back_translation_chrf", "forward_translation", "forward_translation_chrf",
+    "reference", "reference_chrf", "reference_bleu", "reference_ter",
+)
+_FLOATS = ("confidence", "similarity", "length_ratio", "quality", "back_translation_chrf",
+           "forward_translation_chrf", "reference_chrf", "reference_bleu", "reference_ter")
 
 
 @dataclass
@@ -44,6 +55,9 @@ class Report:
     notes: list[str] = field(default_factory=list)
     #: Document-level chrF, BLEU and TER per kind of evidence (back_translation, forward_translation, reference).
     metrics: dict[str, Any] = field(default_factory=dict)
+    #: What language detection made of each text ("source", "target"), whether or not its language was
+    #: given: a given language the text plainly is not in can be told from here, not from the notes.
+    detected: dict[str, LangGuess] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -77,12 +91,50 @@ class Report:
                 if (q := pr.scores.get("quality")) is not None]
         return document_quality([q for q, _ in kept], [w for _, w in kept])
 
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows of ``to_pandas`` as plain dicts, in document order."""
+        out = []
+        for pr in self.pairs:
+            p = pr.pair
+            messages = []
+            for f in pr.findings:
+                where = f"{f.location.where} " if f.location else ""
+                messages.append(f"{f.code} {f.severity} {where}{f.message}")
+            out.append({
+                "index": p.index,
+                "link": p.link.kind,
+                "confidence": pr.scores.get("confidence"),
+                "similarity": pr.scores.get("similarity"),
+                "length_ratio": pr.scores.get("length_ratio"),
+                "source_path": self.source.path,
+                "source_line": p.src_segments[0].line if p.src_segments else None,
+                "source_text": p.source,
+                "target_path": self.target.path,
+                "target_line": p.tgt_segments[0].line if p.tgt_segments else None,
+                "target_text": p.target,
+                "findings": len(pr.findings),
+                "worst_severity": str(pr.worst) if pr.worst else None,
+                "codes": " ".join(f.code for f in pr.findings),
+                "messages": "\n".join(messages),
+                **{k: pr.texts.get(k) for k in EVIDENCE_LABELS},
+                **{k: pr.scores.get(k) for k in ("quality", "back_translation_chrf", "forward_translation_chrf",
+                                                   "reference_chrf", "reference_bleu", "reference_ter")},
+            })
+        return out
+
     def to_pandas(self) -> "pandas.DataFrame":
         """One row per aligned pair, in document order: texts, lines, scores, findings (the csv and
         parquet reports' rows; ``attrs`` holds the signature and summary)."""
-        from .report.table import to_pandas  # pandas loads only when asked for
+        import pandas as pd  # loads only when asked for
 
-        return to_pandas(self)
+        frame = pd.DataFrame(self.rows(), columns=list(PAIR_COLUMNS))
+        frame = frame.astype({
+            "index": "int64", **{k: "float64" for k in _FLOATS},
+            "source_line": "Int64", "target_line": "Int64", "findings": "int64",
+        })
+        frame.attrs["signature"] = self.signature
+        frame.attrs["summary"] = self.summary()
+        return frame
 
 
 def exit_code(report: Report | None, fail_on: Severity, exit_zero: bool = False) -> int:

@@ -17,8 +17,6 @@ from tqcheck.errors import InputError, ModelError
 from tqcheck.models import manage, translators
 from tqcheck.models.translators import (
     ArgosTranslator,
-    CachedTranslator,
-    FileTranslator,
     SegmenterSBD,
     Translator,
     argos_dir,
@@ -130,20 +128,6 @@ def test_translations_are_cached(installed: dict[tuple[str, str], Path], tmp_pat
     assert calls[-1] == len(ZH)  # another beam width is another model id
 
 
-def test_cached_translator_wraps_any_translator(tmp_path: Path) -> None:
-    class Upper:
-        name = "upper"
-        calls = 0
-
-        def translate(self, texts: list[str], src_lang: str, tgt_lang: str) -> list[str]:
-            Upper.calls += 1
-            return [t.upper() for t in texts]
-
-    for _ in range(2):
-        assert CachedTranslator(Upper(), DiskCache(tmp_path)).translate(["a", "b"], "en", "de") == ["A", "B"]
-    assert Upper.calls == 1
-
-
 def test_missing_package_names_the_install_command(installed: dict[tuple[str, str], Path]) -> None:
     t0 = time.perf_counter()
     with pytest.raises(ModelError) as err:
@@ -217,16 +201,6 @@ def test_argos_folders_stay_under_tqcheck_data_dir(tmp_path: Path) -> None:
     assert (tmp_path / "data" / "argos" / "packages").is_dir()
 
 
-def test_file_translator(tmp_path: Path) -> None:
-    path = tmp_path / "back.txt"
-    path.write_text("\ufeffline one\nline two\n\n", encoding="utf-8")
-    ft = FileTranslator(path)
-    assert isinstance(ft, Translator)
-    assert ft.translate(["一。", "二。"], "zh", "en") == ["line one", "line two"]
-    with pytest.raises(InputError, match="has 2 lines but there are 3 segments"):
-        ft.translate(["a", "b", "c"], "zh", "en")
-
-
 def test_back_translation_scores(installed: dict[tuple[str, str], Path], st_model_dir: Path, tmp_path: Path) -> None:
     """The semantic evidence chain: back-translate, score against the source, embed both sides."""
     from tqcheck.cache import CachedEmbedder
@@ -235,9 +209,6 @@ def test_back_translation_scores(installed: dict[tuple[str, str], Path], st_mode
     source = ["The minister said today.", "Police and court."]
     translation = ["今天的新闻。", "政府说。"]
     back = ArgosTranslator(cache=DiskCache(tmp_path)).translate(translation, "zh", "en")
-    from_file = tmp_path / "bt.txt"
-    from_file.write_text("\n".join(back) + "\n", encoding="utf-8")
-    assert FileTranslator(from_file).translate(translation, "zh", "en") == back  # same comparison, no model
     chrf = [sacrebleu.sentence_chrf(b, [s]).score for b, s in zip(back, source)]
     assert all(0.0 <= c <= 100.0 for c in chrf)
     emb = CachedEmbedder(STEmbedder(str(st_model_dir)), DiskCache(tmp_path))

@@ -16,6 +16,7 @@ from typing import Any
 from .._version import __version__
 from ..report.table import defuse
 from ..types import Severity
+from . import DEFAULT_WORST
 from .baseline import CHANGE_COLUMNS, Baseline, Changes
 from .store import Store
 from .tables import (DOCUMENT_COLUMNS, FINDING_COLUMNS, arrow_schema, columns, convert, document_row, finding_rows,
@@ -24,7 +25,6 @@ from .tables import (DOCUMENT_COLUMNS, FINDING_COLUMNS, arrow_schema, columns, c
 #: Documents per Parquet row group of documents.parquet (findings.parquet: rows per group).
 DOC_GROUP = 5000
 FINDING_GROUP = 20000
-DEFAULT_WORST = 20
 SEVERITIES = ("error", "warning", "info")
 #: Bins of the quality histogram of each language pair (equal widths over 0-1).
 QUALITY_BINS = 20

@@ -10,7 +10,8 @@ from typing import Any, Callable, Iterator
 
 from ..errors import UsageError
 from ..types import Severity
-from .aggregate import DEFAULT_WORST, write_outputs
+from . import DEFAULT_WORST, EXECUTORS, EXTRA_FORMATS, PROGRESS_EVERY
+from .aggregate import write_outputs
 from .baseline import Baseline, load_baseline
 from .inputs import Job, open_input
 from .progress import Progress
@@ -18,8 +19,6 @@ from .runner import AUDIT_EXTRA, cap_workers, dask_client, default_jobs, run_das
 from .store import Lock, Store, printable_value
 from .work import WorkSettings
 
-EXECUTORS = ("local", "dask")
-EXTRA_FORMATS = ("csv", "jsonl")
 
 
 @dataclass
@@ -33,7 +32,7 @@ class AuditOptions:
     pattern: str | None = None
     allow_outside: bool = False
     jobs: int | None = None  # None: every core this process may use
-    executor: str = "local"
+    executor: str = EXECUTORS[0]
     scheduler: str | None = None  # a Dask scheduler address; None with executor dask: a local cluster
     resume: bool = False
     overwrite: bool = False
@@ -44,7 +43,7 @@ class AuditOptions:
     exit_zero: bool = False
     progress: bool = False
     #: Seconds between two progress lines when stderr is not a terminal (a log, CI).
-    progress_every: float = 10.0
+    progress_every: float = PROGRESS_EVERY
     #: An earlier audit's OUTDIR to compare with: what is new and what is fixed since.
     baseline: str | None = None
 
@@ -78,11 +77,12 @@ class AuditRun:
     sentences: int
 
 
-def _settings_state(s: WorkSettings) -> dict[str, Any]:
+def _settings_state(settings: WorkSettings) -> dict[str, Any]:
+    s = settings.options
     return {"src_lang": s.src_lang, "tgt_lang": s.tgt_lang, "embedder": s.embedder, "encoding": s.encoding,
             "select": list(s.select) if s.select is not None else None,
             "ignore": list(s.ignore) if s.ignore is not None else None, "glossaries": list(s.glossaries),
-            "config": s.config.path if s.config.path is None else str(s.config.path), "html": s.html,
+            "config": s.config.path if s.config.path is None else str(s.config.path), "html": settings.html,
             "translator": s.translator, "translate": s.translate}
 
 
@@ -99,12 +99,12 @@ def run_audit(options: AuditOptions, notify: Callable[[str], None] | None = None
     anything is written. Documents that cannot be checked are listed as failed, never raised."""
     _check_executor(options)
     src = open_input(options.input, translated_feed=options.translated_feed, pattern=options.pattern,
-                     allow_outside=options.allow_outside, src_lang=options.settings.src_lang,
-                     tgt_lang=options.settings.tgt_lang)
+                     allow_outside=options.allow_outside, src_lang=options.settings.options.src_lang,
+                     tgt_lang=options.settings.options.tgt_lang)
     workers = options.jobs or default_jobs()
     notes = list(src.notes)
     if not options.scheduler:
-        workers, capped = cap_workers(workers, src.total, options.settings.embedder)
+        workers, capped = cap_workers(workers, src.total, options.settings.options.embedder)
         if capped and options.jobs:
             notes.append(capped)
     baseline = load_baseline(options.baseline, options.outdir) if options.baseline else None
@@ -157,12 +157,12 @@ def _run(options: AuditOptions, src: Any, store: Store, state: dict[str, Any], s
         signal.signal(signal.SIGTERM, _interrupt)
     try:
         if client is not None:
-            run_dask(todo(), dataclasses.replace(settings, threads=1), client, on_result)
+            run_dask(todo(), settings.with_threads(1), client, on_result)
         elif workers == 1:
             run_serial(todo(), settings, on_result)
         else:
             threads = max(1, default_jobs() // workers)
-            run_processes(todo(), dataclasses.replace(settings, threads=threads), workers, on_result)
+            run_processes(todo(), settings.with_threads(threads), workers, on_result)
     except KeyboardInterrupt:
         progress.close()
         store.close()  # flushed and fsynced: every finished document survives

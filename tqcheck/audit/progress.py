@@ -8,6 +8,8 @@ import threading
 import time
 from typing import Any, TextIO
 
+from . import PROGRESS_EVERY
+
 
 def _duration(seconds: float) -> str:
     seconds = int(round(seconds))
@@ -19,7 +21,7 @@ def _duration(seconds: float) -> str:
 
 
 class Progress:
-    def __init__(self, total: int, done: int, enabled: bool, *, every: float = 10.0,
+    def __init__(self, total: int, done: int, enabled: bool, *, every: float = PROGRESS_EVERY,
                  stream: TextIO | None = None) -> None:
         self.total, self.done = total, done
         self.sentences = 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from ..report.table import COLUMNS as PAIR_COLUMNS
+from ..result import PAIR_COLUMNS
 
 DOCUMENT_COLUMNS = (
     "id", "status", "error", "source_path", "target_path", "src_lang", "tgt_lang", "pairs", "source_sentences",

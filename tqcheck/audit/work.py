@@ -9,8 +9,9 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ..config import Config
 from ..errors import InputError, TQCheckError
+from ..options import Options
+from ..result import Report
 from .inputs import Job
 
 #: A declared language is contradicted when detection is reliable and at least this sure.
@@ -21,22 +22,15 @@ RESULT_VERSION = 1
 
 @dataclass(frozen=True)
 class WorkSettings:
-    """What every document of an audit is checked with (the CLI's compare options)."""
+    """What every document of an audit is checked with: compare's ``Options`` (each document's own
+    languages, where the input gives them, over its languages), and whether to render its HTML report."""
 
-    src_lang: str | None = None
-    tgt_lang: str | None = None
-    embedder: str | None = None
-    encoding: str | None = None
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
-    glossaries: tuple[str, ...] = ()
-    config: Config = dataclasses.field(default_factory=Config)
+    options: Options = dataclasses.field(default_factory=Options)
     html: bool = False
-    #: BLAS threads of the embedder in each worker (None: the embedder's default).
-    threads: int | None = None
-    translator: str | None = None  # "argos": semantic evidence from installed argostranslate packages
-    translate: str = "back"
-    cache: bool = True
+
+    def with_threads(self, threads: int) -> "WorkSettings":
+        """BLAS threads of the embedder in each worker."""
+        return dataclasses.replace(self, options=dataclasses.replace(self.options, threads=threads))
 
 
 class DocumentError(TQCheckError):
@@ -45,19 +39,19 @@ class DocumentError(TQCheckError):
 
 _prepared: list[bool] = []
 def _prepare(settings: WorkSettings) -> None:
-    """Once per process, before its first document: with ``settings.threads`` (N worker processes), BLAS
-    gets that many threads for the numpy work of the aligner, so N workers with one thread each do not
-    fight over N cores (OpenBLAS threads spin while they wait, taking cores from the other workers). The
-    bundled embedder gets the same count through ``Options.threads``.
+    """Once per process, before its first document: with ``settings.options.threads`` (N worker
+    processes), BLAS gets that many threads for the numpy work of the aligner, so N workers with one thread
+    each do not fight over N cores (OpenBLAS threads spin while they wait, taking cores from the other
+    workers). The bundled embedder gets the same count through ``Options.threads``.
     """
     if _prepared:
         return
     _prepared.append(True)
-    if settings.threads is None:
+    if settings.options.threads is None:
         return
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
-    threadpool_limits(limits=settings.threads, user_api="blas")  # for the life of this process
+    threadpool_limits(limits=settings.options.threads, user_api="blas")  # for the life of this process
 
 
 def _decode(job: Job, settings: WorkSettings) -> tuple[Any, Any]:
@@ -79,7 +73,7 @@ def _decode(job: Job, settings: WorkSettings) -> tuple[Any, Any]:
         assert file is not None and shown is not None
         _regular(file, shown)
         try:
-            decoded = read_text_file(file, settings.encoding)
+            decoded = read_text_file(file, settings.options.encoding)
         except InputError as exc:  # name the file as the input names it, not by its absolute path
             raise InputError(shown, exc.problem, exc.line) from None
         out.append(dataclasses.replace(decoded, path=shown))
@@ -99,15 +93,14 @@ def _regular(file: str, shown: str) -> None:
         raise InputError(shown, f"not a regular file ({kind}); an audit reads regular files only")
 
 
-def _check_declared(text: Any, declared: str | None, side: str) -> None:
+def _check_declared(report: Report, side: str, declared: str | None) -> None:
     """A document whose text reliably reads as another language than the one declared for it."""
-    if not declared:
+    guess = report.detected.get(side)
+    if not declared or guess is None:
         return
-    from ..read.langid import detect_language
-
-    guess = detect_language(text.text)
     if guess.reliable and guess.confidence >= WRONG_LANGUAGE_CONFIDENCE and guess.lang not in (declared, "und"):
-        raise DocumentError(f"{text.path}: wrong language: the {side} should be {declared} but reads as {guess.lang} "
+        doc, what = (report.source, "source") if side == "source" else (report.target, "translation")
+        raise DocumentError(f"{doc.path}: wrong language: the {what} should be {declared} but reads as {guess.lang} "
                             f"(confidence {guess.confidence:.2f})")
 
 
@@ -116,8 +109,8 @@ def audit_document(job: Job, settings: WorkSettings) -> dict[str, Any]:
     ``status: failed`` with the reason), so one bad document cannot stop the audit."""
     base: dict[str, Any] = {
         "v": RESULT_VERSION, "seq": job.seq, "id": job.id, "source_path": job.source_path,
-        "target_path": job.target_path, "src_lang": job.src_lang or settings.src_lang,
-        "tgt_lang": job.tgt_lang or settings.tgt_lang,
+        "target_path": job.target_path, "src_lang": job.src_lang or settings.options.src_lang,
+        "tgt_lang": job.tgt_lang or settings.options.tgt_lang,
     }
     if job.error:
         return {**base, "status": "failed", "error": job.error}
@@ -134,24 +127,17 @@ def audit_document(job: Job, settings: WorkSettings) -> dict[str, Any]:
 
 
 def _audit(job: Job, settings: WorkSettings) -> dict[str, Any]:
-    from ..pipeline import Options, compare_decoded
-    from ..report.table import rows as table_rows
+    from ..pipeline import compare_decoded
 
     _prepare(settings)
-    src_lang = job.src_lang or settings.src_lang
-    tgt_lang = job.tgt_lang or settings.tgt_lang
-    options = Options(src_lang=src_lang, tgt_lang=tgt_lang, mode="document", embedder=settings.embedder,
-                      encoding=settings.encoding, select=settings.select, ignore=settings.ignore,
-                      glossaries=settings.glossaries, config=settings.config, translator=settings.translator,
-                      translate=settings.translate, cache=settings.cache, threads=settings.threads)
+    options = dataclasses.replace(settings.options, src_lang=job.src_lang or settings.options.src_lang,
+                                  tgt_lang=job.tgt_lang or settings.options.tgt_lang)
     src, tgt = _decode(job, settings)
     report = compare_decoded(src, tgt, options)
-    if any(" reads as " in note for note in report.notes):
-        # The pipeline detects both languages anyway and notes a text that reads as another language
-        # than the one given; only then is detection run again, to fail the document when it is sure.
-        _check_declared(src, options.src_lang, "source")
-        _check_declared(tgt, options.tgt_lang, "translation")
-    rows = table_rows(report)
+    # The pipeline detects both languages anyway; a declared one it is sure the text is not in fails the document.
+    _check_declared(report, "source", options.src_lang)
+    _check_declared(report, "target", options.tgt_lang)
+    rows = report.rows()
     for row, pr in zip(rows, report.pairs):
         # Scores the table does not show yet (e.g. quality) are kept, whatever their names.
         for key, value in pr.scores.items():

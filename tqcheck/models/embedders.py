@@ -7,6 +7,7 @@ from typing import Callable, Protocol, Sequence, runtime_checkable
 import numpy as np
 
 from ..errors import ModelError
+from .backends import DEFAULT_EMBEDDER, EMBEDDERS, parse
 
 #: Languages covered by Google's multilingual Universal Sentence Encoder v3 (the bundled model).
 USE_LANGS = frozenset(
@@ -226,15 +227,28 @@ def _ngram_buckets(text: str, dim: int) -> np.ndarray:
     return ((mixed ^ (mixed >> np.uint64(29))) % np.uint64(dim)).astype(np.intp)
 
 
-def get_embedder(spec: str | None, threads: int | None = None) -> Embedder | None:
-    """Build an embedder from a CLI spec: ``use`` (default), ``none``, ``st:NAME_OR_PATH``; ``threads``
-    pins the bundled model's BLAS threads (one per worker when several processes share the cores)."""
-    if spec is None or spec == "use":
-        return USEEmbedder(threads=threads or DEFAULT_THREADS)
-    if spec == "none":
-        return None
-    if spec.startswith("st:"):
-        from .st_embedder import STEmbedder  # sentence-transformers is an optional extra
+def _st(argument: str, threads: int | None) -> Embedder:
+    from .st_embedder import STEmbedder  # sentence-transformers is an optional extra
 
-        return STEmbedder(spec[3:])
-    raise ModelError(f"unknown embedder {spec!r}; valid values: use, none, st:NAME_OR_PATH")
+    return STEmbedder(argument)
+
+
+#: How each embedder of ``backends.EMBEDDERS`` is built from its argument and BLAS threads.
+_BUILDERS: dict[str, Callable[[str, int | None], Embedder | None]] = {
+    "use": lambda argument, threads: USEEmbedder(threads=threads or DEFAULT_THREADS),
+    "none": lambda argument, threads: None,
+    "st": _st,
+}
+if _BUILDERS.keys() != EMBEDDERS.keys():
+    raise RuntimeError(f"embedders without a builder or a table entry: {set(_BUILDERS) ^ set(EMBEDDERS)}")
+
+
+def get_embedder(spec: str | None, threads: int | None = None) -> Embedder | None:
+    """Build an embedder from a CLI spec (``backends.EMBEDDERS``: ``use``, the default, ``none``,
+    ``st:NAME_OR_PATH``); ``threads`` pins the bundled model's BLAS threads (one per worker when several
+    processes share the cores)."""
+    try:
+        backend, argument = parse(EMBEDDERS, spec or DEFAULT_EMBEDDER, "embedder")
+    except ValueError as exc:
+        raise ModelError(str(exc)) from None
+    return _BUILDERS[backend.name](argument, threads)

@@ -1,5 +1,6 @@
 """Translators behind one small interface: argostranslate (back- or forward-translation, pivoting through
-English) and a back-translation the user already has, in a file.
+English), its results kept in the disk cache. (A back-translation the user already has is read and
+aligned by the pipeline like any document: ``--back-translation FILE``.)
 
 argostranslate keeps all its folders under tqcheck's data directory (``argos_dir()``), and sentences are
 split by tqcheck's own segmenter, so translating never downloads a sentence splitter.
@@ -17,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from ..errors import InputError, ModelError
+from ..errors import ModelError
 from ..paths import user_dir
 from .embedders import DEFAULT_THREADS
 
@@ -331,20 +332,6 @@ class ArgosTranslator:
         return out
 
 
-class CachedTranslator:
-    """Wraps any ``Translator`` with the disk cache; ``model_id`` must name the model and its settings."""
-
-    def __init__(self, translator: Translator, cache: DiskCache, model_id: str | None = None) -> None:
-        self.translator = translator
-        self.cache = cache
-        self.name = translator.name
-        self.model_id = model_id or f"{type(translator).__qualname__}:{translator.name}"
-
-    def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str) -> list[str]:
-        return cached_translate(self.cache, f"{self.model_id}|{src_lang}>{tgt_lang}", texts,
-                                lambda todo: self.translator.translate(todo, src_lang, tgt_lang))
-
-
 def cached_translate(cache: DiskCache, model: str, texts: Sequence[str],
                      run: Callable[[list[str]], list[str]]) -> list[str]:
     """``run`` on the distinct texts the cache lacks for ``model``; the rest from the cache."""
@@ -356,38 +343,3 @@ def cached_translate(cache: DiskCache, model: str, texts: Sequence[str],
         cache.put_texts(model, missing, fresh)
         done.update(zip(missing, fresh))
     return [done[t] for t in texts]  # type: ignore[misc]
-
-
-class FileTranslator:
-    """A translation the user already has (``--back-translation FILE``): line i translates text i.
-
-    The file is read with tqcheck's reader (encoding detection, BOM, newline normalisation); trailing
-    blank lines are ignored. A line count that differs from the number of texts is an InputError.
-    """
-
-    def __init__(self, path: str | os.PathLike[str], encoding: str | None = None) -> None:
-        self.path = os.fspath(path)
-        self.encoding = encoding
-        self.name = f"file:{self.path}"
-        self._lines: list[str] | None = None
-
-    def lines(self) -> list[str]:
-        """The file's lines, read once."""
-        if self._lines is None:
-            from ..read.reader import read_text_file
-
-            lines = read_text_file(self.path, self.encoding).text.split("\n")
-            while lines and not lines[-1].strip():
-                lines.pop()
-            self._lines = lines
-        return self._lines
-
-    def translate(self, texts: Sequence[str], src_lang: str, tgt_lang: str) -> list[str]:
-        lines = self.lines()
-        if len(lines) != len(texts):
-            raise InputError(
-                self.path,
-                f"has {len(lines)} lines but there are {len(texts)} segments to compare; a back-translation "
-                "file needs one line per segment of the translation, in order",
-            )
-        return list(lines)

@@ -13,11 +13,11 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
+from ..check.fingerprint import FINGERPRINT_VERSION, fingerprint
 from ..check.rules import REGISTRY
 from ..result import Report
 from ..types import Document, Location, Severity
 from .base import RenderOptions
-from .fingerprint import FINGERPRINT_VERSION, fingerprint
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

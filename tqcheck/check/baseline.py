@@ -1,4 +1,5 @@
-"""Baselines: findings a team has accepted, so that CI reports (and fails on) only new ones.
+"""Baselines: findings a team has accepted, so that CI reports (and fails on) only new ones; with the
+rule selection (``runner.Selection``), the other way findings are left out of a report.
 
 ``--write-baseline FILE`` records every finding of a run; ``--baseline FILE`` drops the findings it
 records. Findings are matched by fingerprint (see ``fingerprint.py``), counted, so that a second

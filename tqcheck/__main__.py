@@ -1,0 +1,4 @@
+"""``python -m tqcheck``: the ``tqcheck`` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,4 @@
+"""``python -m tqcheck.cli``: the ``tqcheck`` command."""
+from . import main
+
+main()
