@@ -196,10 +196,10 @@ def _backends(options: Options, src_lang: str, tgt_lang: str,
     if embedder is not None:
         embedder = MemoEmbedder(embedder)
     translator = None
-    if options.translator == "argos":
-        from .models.translators import ArgosTranslator
+    if options.translator not in (None, "none"):
+        from .models.translators import get_translator
 
-        translator = ArgosTranslator(cache)
+        translator = get_translator(options.translator, cache)
     return embedder, embedder if covered else None, translator
 
 

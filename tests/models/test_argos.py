@@ -214,3 +214,13 @@ def test_back_translation_scores(installed: dict[tuple[str, str], Path], st_mode
     emb = CachedEmbedder(STEmbedder(str(st_model_dir)), DiskCache(tmp_path))
     sims = (emb.encode(source) * emb.encode(back)).sum(axis=1)
     assert sims.shape == (2,) and all(-1.0001 <= s <= 1.0001 for s in sims)
+
+
+def test_translators_are_looked_up_in_the_backends_table():
+    from tqcheck.errors import ModelError
+    from tqcheck.models.translators import ArgosTranslator, get_translator
+
+    assert get_translator(None) is None and get_translator("none") is None
+    assert isinstance(get_translator("argos"), ArgosTranslator)
+    with pytest.raises(ModelError, match="valid values: argos, none"):
+        get_translator("deepl")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ..errors import ModelError
 from ..paths import user_dir
+from .backends import TRANSLATORS, parse
 from .embedders import DEFAULT_THREADS
 
 if TYPE_CHECKING:
@@ -343,3 +344,21 @@ def cached_translate(cache: DiskCache, model: str, texts: Sequence[str],
         cache.put_texts(model, missing, fresh)
         done.update(zip(missing, fresh))
     return [done[t] for t in texts]  # type: ignore[misc]
+
+
+#: How each translator of ``backends.TRANSLATORS`` is built from the disk cache (None: no translator).
+_BUILDERS: dict[str, Callable[["DiskCache | None"], "Translator | None"]] = {
+    "argos": lambda cache: ArgosTranslator(cache),
+    "none": lambda cache: None,
+}
+if _BUILDERS.keys() != TRANSLATORS.keys():
+    raise RuntimeError(f"translators without a builder or a table entry: {set(_BUILDERS) ^ set(TRANSLATORS)}")
+
+
+def get_translator(name: str | None, cache: "DiskCache | None" = None) -> "Translator | None":
+    """The translator ``name`` names in ``backends.TRANSLATORS`` (None and ``none``: no translator)."""
+    try:
+        backend, _ = parse(TRANSLATORS, name or "none", "translator")
+    except ValueError as exc:
+        raise ModelError(str(exc)) from None
+    return _BUILDERS[backend.name](cache)
