@@ -109,6 +109,12 @@ class Language:
     negation: Negation | None = None
     #: ISO 15924 code of the script the language is written in (Latn, Cyrl, Hani, Jpan); "" if unknown.
     script: str = ""
+    #: Its commonest function words (articles, prepositions, conjunctions, pronouns), lower-case: what
+    #: tells a clause of the language from one of another language of the same script.
+    function_words: frozenset[str] = frozenset()
+    #: Letters the language writes and English does not (Czech ř, ů): where given, a lone word of the
+    #: language left in a translation is told from a loanword (spyware) by one of them.
+    own_letters: str = ""
 
     def __post_init__(self) -> None:
         unknown = set(self.provides) - set(CAPABILITIES)
