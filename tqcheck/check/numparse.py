@@ -19,6 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence, TypeAlias, Union
 
+from .. import lang as language
+from ..lang.base import NumberWords
+
 #: The kinds of quantity ``extract_quantities`` reports.
 KINDS = (
     "number", "percent", "percentage_point", "currency", "date", "time", "ordinal", "year",
@@ -537,7 +540,7 @@ class _Lang:
         ordinal_suffix = {
             "en": r"(?:st|nd|rd|th)\b", "fr": r"(?:er|re|ère|e|ème|eme|ᵉ)\b", "es": r"\.?[ºª]",
             "ru": r"-(?:й|я|е|го|му|м|х|ми|ой|ым|ом|ых|ей|ая|ое|ые|ий)\b", "de": r"(?!)",
-        }[base]
+        }.get(base) or _LAYER[base].ordinal_suffix
         self.ordinal_re = re.compile(ordinal_suffix)
         # Letters glued to a figure that still leave it a quantity (units, scale abbreviations).
         self.glued_ok = re.compile(
@@ -560,7 +563,7 @@ class _Lang:
             "fr": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})(?:er|re)?\s+$", rf"\s+{year}"),
             "es": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})\s+de\s+$", rf"\s+(?:de|del)\s+{year}"),
             "ru": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})(?:-?го)?\s+$", rf"\s+{year}(?:\s*(?:года|году|г\.))?"),
-        }[base]
+        }.get(base) or tuple(c.replace("{year}", year) for c in _LAYER[base].date_context)
         self.day_after, self.day_before, self.year_after = (re.compile(c, re.IGNORECASE) for c in ctx)
         self.month_prep = re.compile(
             rf"\b(?:{_MONTH_ALONE_BEFORE[base]})\s*(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
@@ -605,7 +608,7 @@ class _Lang:
             "ru": [(r"\b(?P<r>[IVXL]+|\d{1,2})(?:-?(?:м|го|й))?\s+век(?:а|е|ов|ах)?\b", ("век",)),
                    (r"(?P<dec>\d(?<![\d.,]\d)\d{1,2}0)-?(?:е|х)\s+год", ("год",))],
         }
-        for pattern, needles in era_table[base]:
+        for pattern, needles in era_table.get(base) or _LAYER[base].eras:
             R.append((re.compile(pattern), self._h_era, needles))
         if base == "en":
             R.append((re.compile(r"\bhalf\s+a\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b", re.I),
@@ -1107,7 +1110,7 @@ def _words_value(tokens: Sequence[tuple[float, str]]) -> tuple[float | None, boo
         if typ == "h":
             current = (current or 1) * 100
         elif typ == "x":
-            current = (current or 1) * 12
+            current = (current or 1) * value  # a dozen, a decade, tři desítky
         elif typ == "s":
             if current == 0 and total > 0 and value > last_scale:
                 total *= value  # mil millones
@@ -1197,9 +1200,36 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
 _CACHE: dict[str, _Lang] = {}
 
 
+#: Number data of the languages whose tables come from the language layer (tqcheck.lang), by code.
+_LAYER: dict[str, NumberWords] = {}
+
+
+def _from_language_layer(base: str) -> None:
+    """Add the number words, scale words, months and formats a language module declares (Czech,
+    Ukrainian) to the tables above, once."""
+    global _COMMA_DECIMAL, _SPACE_GROUPING
+    if base in _UNIT_WORDS or base in _CJK_LANGS:
+        return
+    make = language.get(base).number_words
+    if make is None:
+        return
+    data = _LAYER[base] = make()
+    _UNIT_WORDS[base] = dict(data.units)
+    _SCALES[base] = list(data.scales)
+    _PERCENT[base], _POINTS[base], _TIMES[base] = data.percent, data.points, data.times
+    _CUR_AFTER[base] = list(data.currencies)
+    _MONTHS[base] = dict(data.months)
+    _MONTH_ALONE_ANYWHERE[base], _MONTH_ALONE_BEFORE[base] = data.month_anywhere, data.month_before
+    if data.decimal_comma:
+        _COMMA_DECIMAL = _COMMA_DECIMAL | {base}
+    if data.group_spaces:
+        _SPACE_GROUPING = _SPACE_GROUPING | {base}
+
+
 def _tables(lang: str) -> _Lang:
     base = (lang or "en").lower().replace("_", "-").split("-")[0]
     if base not in _CACHE:
+        _from_language_layer(base)
         _CACHE[base] = _Lang(base)
     return _CACHE[base]
 
