@@ -490,3 +490,22 @@ def test_german_states_by_their_german_names(source: str, target: str,
 def test_german_figures_and_given_names_by_their_english_renderings(source: str, target: str) -> None:
     found = findings("de", source, target, select=Selection(select=("TQ30",)))
     assert [(f.code, f.message) for f in found if f.severity >= Severity.WARNING] == []
+
+
+# --- a Latin name in a translation into another script that the source does not have -------------
+LATIN_IN_OTHER_SCRIPT = [
+    ("en", "ru", "Protesters marched during a Black Lives Matter rally in Bristol.",
+     "Протестующие шли на марше Harrington Lives Matter в Бристоле.", ["TQ302"]),
+    ("en", "zh", "Connect your eReader to your computer using a Micro USB cable.",
+     "使用 Harrington USB 缆线将您的电子阅读器连接到电脑。", ["TQ302"]),
+    # faithful: the Latin names are the source's
+    ("en", "ru", "Protesters marched during a Black Lives Matter rally in Bristol.",
+     "Протестующие шли на марше Black Lives Matter в Бристоле.", []),
+    ("en", "zh", "Connect your eReader to your computer using a Micro USB cable.",
+     "使用 Micro USB 缆线将您的电子阅读器连接到电脑。", []),
+]
+
+
+@pytest.mark.parametrize("src_lang,tgt_lang,src,tgt,expected", LATIN_IN_OTHER_SCRIPT)
+def test_latin_name_added_in_another_script(src_lang, tgt_lang, src, tgt, expected):
+    assert codes(src_lang, src, tgt, tgt_lang) == expected

@@ -854,6 +854,8 @@ class _Analyser:
         self.idx.translit_names = [(s.start, s.end) for s in self.out.source if s.kind == "translit"]
         if self.tgt == "en":
             self._target_names(taken_tgt)
+        else:
+            self._latin_target_names(taken_tgt)
         self._match_places(src_hits, tgt_keys)
         self._match_source_names()
         self._swaps(src_hits, tgt_hits)
@@ -1202,6 +1204,22 @@ class _Analyser:
                             continue  # a sentence-opening word reaches here only if no dictionary has it
                     kind = "name"
                 self.out.target.append(TargetName(t.start, t.start + len(word), word, kind))
+
+    def _latin_target_names(self, taken: list[tuple[int, int]]) -> None:
+        """In a translation into another script from a Latin-script source (en -> ru, zh, ja, uk), a
+        capitalised Latin word is a name kept as the source writes it (Black Lives Matter, Micro USB): one
+        the source does not have is a name added or substituted, as sure as a known place (a warning)."""
+        if language.get(self.src).script != "Latn" or language.get(self.tgt).script in ("Latn", ""):
+            return
+        if self.target.isascii() or not _ASCII_LETTER.search(self.target):
+            return
+        for m in _CAPITALISED_WORD.finditer(self.target):
+            word = _strip_possessive(m.group())
+            if len(word) < 3 or not word.isascii() or taken and _overlaps(m.span(), taken):
+                continue
+            if _contains_ci(self.source, word):
+                continue
+            self.out.target.append(TargetName(m.start(), m.start() + len(word), word, "name", known=True))
 
     # -- matching -------------------------------------------------------------------------------
     def _match_places(self, src_hits: list[PlaceHit], tgt_keys: dict[str, int]) -> None:
