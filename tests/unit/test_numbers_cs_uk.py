@@ -37,3 +37,9 @@ def test_ukrainian_names_still_tagged_after_loading_both_dictionaries():
 
     extract_quantities("2 тисячі", "uk")  # loads pymorphy3's uk dictionary beside the ru one
     assert lang.get("ru").name_tag("Бориса") == "person"
+
+
+def test_units_before_a_teen_are_two_numbers():
+    # "dva jedenáctileté žáky": two eleven-year-old pupils, not 13
+    got = [q.value for q in extract_quantities("dva jedenáctileté žáky a třemi sty miliony", "cs")]
+    assert 13.0 not in got and 11.0 in got and 3e8 in got

@@ -1121,8 +1121,8 @@ def _words_value(tokens: Sequence[tuple[float, str]]) -> tuple[float | None, boo
         else:
             if typ == "o":
                 ordinal = True
-            elif current and current < 10 and value < 10:
-                return None, False, 0.0  # "two three": not one number
+            elif current and current < 10 and (value < 10 or value % 10):
+                return None, False, 0.0  # "two three", "dva jedenáctileté" (two eleven-year-olds): not one number
             current += value
     return total + current, ordinal, last_scale
 

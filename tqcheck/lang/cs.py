@@ -58,7 +58,7 @@ MONTHS = {
 def number_words() -> NumberWords:
     comma, spaces = cldr_separators("cs")
     units: dict[str, tuple[float, str]] = {w: (float(v), "u") for w, v in UNITS.items()}
-    units.update({w: (100.0, "h") for w in ("sto", "sta", "stě", "set")})
+    units.update({w: (100.0, "h") for w in ("sto", "sta", "stě", "set", "sty", "stech")})
     units.update({w: (v, "s") for w, v in SCALES.items()})
     units.update({w: (float(v), "x") for w, v in TIMES_WORDS.items()})
     units.update({stem + end: (float(v), "u") for stem, v in COMPOUND_STEMS.items() for end in COMPOUND_ENDINGS})
