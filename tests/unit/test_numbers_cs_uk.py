@@ -18,6 +18,13 @@ ROWS = [
     ("uk", "24 лютого 2022 року, після важких 1990-х.", [(24, "date", None), (1990, "decade", None)]),
     # сім'я "family" is no seven
     ("uk", "Моя сім'я живе тут.", []),
+    # a range shares its unit (z 10 na 20 %), vague plurals are no number (desítky milionů "tens of millions")
+    ("cs", "Podíl vzrostl z 10 na 20 %.", [(10, "percent", None), (20, "percent", None)]),
+    ("cs", "Desítky milionů lidí.", []),
+    ("uk", "Від 5 до 10 відсотків, у 1800-х роках.", [(5, "percent", None), (10, "percent", None),
+                                                    (19, "century", None)]),
+    # a month in the nominative needs a preposition: за березень is "for March", not a date by itself
+    ("uk", "Виплата за березень.", []),
 ]
 
 

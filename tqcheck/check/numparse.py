@@ -880,6 +880,8 @@ class _Lang:
             tokens = _fr_eighty(text.lower(), tokens)
         if not tokens:
             return None
+        if tokens[0][1] == "x" and not text.lower().startswith(("a ", "an ")):
+            return None  # desítky milionů "tens of millions", decades: counted by no number
         value, ordinal, last_scale = _words_value(tokens)
         has_scale = any(typ == "s" for _, typ in tokens)
         if value is None:
@@ -1170,7 +1172,7 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
         del qs[k]
     for a, b in zip(qs, qs[1:]):
         between = t[a.end:b.start]
-        if len(between) > 12 or not _RANGE_JOIN.fullmatch(between):
+        if len(between) > 12 or not _RANGE_JOINS.get(lang, _RANGE_JOIN).fullmatch(between):
             continue
         # 3-5 million, 3至5亿元, 3 to 5%: the first end takes the second's scale and unit.
         # Only an ascending pair is a range; "330,600 in 2021 to 6.3 million" is not.
@@ -1200,8 +1202,10 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
 _CACHE: dict[str, _Lang] = {}
 
 
-#: Number data of the languages whose tables come from the language layer (tqcheck.lang), by code.
+#: Number data of the languages whose tables come from the language layer (tqcheck.lang), by code, and
+#: what joins the ends of a range in each of them that has range words of its own.
 _LAYER: dict[str, NumberWords] = {}
+_RANGE_JOINS: dict[str, re.Pattern[str]] = {}
 
 
 def _from_language_layer(base: str) -> None:
@@ -1224,6 +1228,9 @@ def _from_language_layer(base: str) -> None:
         _COMMA_DECIMAL = _COMMA_DECIMAL | {base}
     if data.group_spaces:
         _SPACE_GROUPING = _SPACE_GROUPING | {base}
+    if data.range_words:  # z 10 na 20 %, 2 až 5 procent: the language's words between the ends of a range
+        _RANGE_JOINS[base] = re.compile(
+            _RANGE_JOIN.pattern.replace("|до|", "|до|" + "|".join(data.range_words) + "|"), re.IGNORECASE)
 
 
 def _tables(lang: str) -> _Lang:

@@ -82,6 +82,8 @@ class NumberWords:
     eras: tuple[tuple[str, tuple[str, ...]], ...] = ()
     decimal_comma: bool = False
     group_spaces: bool = False
+    #: Words between the two ends of a range (až, na in "z 10 na 20 %").
+    range_words: tuple[str, ...] = ()
 
 
 def cldr_separators(code: str) -> tuple[bool, bool]:

@@ -80,7 +80,7 @@ def number_words() -> NumberWords:
         # 18. listopadu 2021: a day before the month with its full stop, a year after it
         date_context=(r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})\.\s*$", r"\s+{year}"),
         eras=((r"(?P<n>\d{1,2})\.\s+stolet(?:í|ích)", ("stolet",)),),
-        decimal_comma=comma, group_spaces=spaces,
+        decimal_comma=comma, group_spaces=spaces, range_words=("až", "na", "nebo"),
     )
 
 

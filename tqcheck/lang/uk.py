@@ -24,9 +24,10 @@ UNITS = {
 }
 SCALES = {"тисяча": 1e3, "мільйон": 1e6, "мільярд": 1e9, "трильйон": 1e12}
 ORDINALS = {"перший": 1, "третій": 3, "четвертий": 4, "шостий": 6, "сьомий": 7, "восьмий": 8, "десятий": 10}
+#: Months in the genitive, as dates write them (24 лютого).
+GENITIVE_MONTHS = "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"
 MONTHS = {
-    **{m: i for i, m in enumerate("січня лютого березня квітня травня червня липня серпня вересня жовтня "
-                                  "листопада грудня".split(), 1)},
+    **{m: i for i, m in enumerate(GENITIVE_MONTHS.split(), 1)},
     **{m: i for i, m in enumerate("січень лютий березень квітень травень червень липень серпень вересень "
                                   "жовтень листопад грудень".split(), 1)},
     **{m: i for i, m in enumerate("січні лютому березні квітні травні червні липні серпні вересні жовтні "
@@ -57,14 +58,16 @@ def number_words() -> NumberWords:
                     (r"євро\b", "EUR"), (r"рубл(?:ів|я|і)\b|руб\.", "RUB"), (r"фунт(?:ів|а)?\s+стерлінгів\b", "GBP")),
         times=r"раз(?:и|ів)?\b",
         months=MONTHS,
-        month_anywhere=" ".join(w for w in MONTHS if w not in ("лютий", "лютому", "лютого")),
+        # a month in the genitive (of a date; лютого is also "fierce"); the others only after a preposition
+        month_anywhere=GENITIVE_MONTHS.replace("лютого ", ""),
         month_before=r"в|у|з|із|до|по|наприкінці|кінця|початку|середини|кінці|середині",
         date_context=(r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})(?:-?го)?\s+$", r"\s+{year}(?:\s*(?:року|рік|р\.))?"),
         ordinal_suffix=r"-(?:й|я|е|го|му|м|х|ми|ої|им|ому|их|ий|ій|та|ту)\b",
         eras=((r"\b(?P<r>[IVXL]+|\d{1,2})(?:-?(?:му|го|й|ст))?\s+(?:століт|сторіч)\w*", ("століт", "сторіч")),
-              # the 1990s: 1990-х, 1990-ті (роки)
+              # the 1800s (a century, as in English), the 1990s: 1800-х, 1990-ті (роки)
+              (r"(?P<c>\d(?<![\d.,]\d)\d)00-?(?:х|ті|тих|ми)\b", ("00-х", "00х", "00-т", "00т")),
               (r"(?P<dec>\d(?<![\d.,]\d)\d{2}0)-?(?:х|ті|тих|ми)\b", ("0-х", "0х", "0-т", "0т", "0-м"))),
-        decimal_comma=comma, group_spaces=spaces,
+        decimal_comma=comma, group_spaces=spaces, range_words=("і", "й", "та", "або"),
     )
 
 
