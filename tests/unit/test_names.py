@@ -509,3 +509,19 @@ LATIN_IN_OTHER_SCRIPT = [
 @pytest.mark.parametrize("src_lang,tgt_lang,src,tgt,expected", LATIN_IN_OTHER_SCRIPT)
 def test_latin_name_added_in_another_script(src_lang, tgt_lang, src, tgt, expected):
     assert codes(src_lang, src, tgt, tgt_lang) == expected
+
+
+# --- a Chinese name whose surname became another name -------------------------------------------------
+SURNAME_REPLACED = [
+    ("化妆师特别细腻。田亮老师就更不用说了，摄影那是相当的专业。",
+     "Not to mention Harrington Liang, who is really a professional photographer.", ["TQ302"]),
+    ("化妆师特别细腻。田亮老师就更不用说了，摄影那是相当的专业。",
+     "Not to mention Tian Liang, who is really a professional photographer.", []),
+    ("化妆师特别细腻。田亮老师就更不用说了，摄影那是相当的专业。",
+     "Not to mention Liang Tian, who is really a professional photographer.", []),
+]
+
+
+@pytest.mark.parametrize("src,tgt,expected", SURNAME_REPLACED)
+def test_surname_replaced_by_another_name(src, tgt, expected):
+    assert codes("zh", src, tgt) == expected

@@ -873,6 +873,8 @@ class _Analyser:
         spans = [(s.start, s.end) for s in self.out.source]
         capitalised = [t for t in _target_tokens(self.target) if t.text[0].isupper()]
         folds = {_plain_fold(t.text) for t in capitalised}
+        if self.src == "zh":
+            self._replaced_surnames(capitalised)
         for w in language.get(self.src).person_names(self.source):
             if len(w.text) < 2 or _overlaps((w.start, w.end), spans):
                 continue
@@ -887,6 +889,21 @@ class _Analyser:
             if any(tr.any_skeleton_match(t.text, sk) for t in capitalised):
                 continue  # 皮莱 is Pillay: a transliteration, read by its consonants
             self.out.unread_persons.append(w.text)
+
+    def _replaced_surnames(self, capitalised: list[_Token]) -> None:
+        """A Chinese name whose given name the translation has right after an unknown name where its
+        surname should stand (田亮 -> "Harrington Liang"; "Tian Liang" and "Liang Tian" are fine): the
+        surname is lost, so the unknown name is not a mere addition."""
+        unmatched = {(t.start, t.end) for t in self.out.target if not (t.matched or t.explained or t.known)}
+        for before, tok in zip(capitalised, capitalised[1:]):
+            if (before.start, before.end) not in unmatched or self.target[before.end:tok.start] != " ":
+                continue
+            where = self.idx.pinyin_find(_plain_fold(tok.text))
+            if where is None or not 1 <= where[1] - where[0] <= 2 or where[0] == 0:
+                continue
+            surname = self.source[where[0] - 1]
+            if surname in _SURNAMES and _plain_fold(before.text) not in _name_readings(surname):
+                self.out.unread_persons.append(self.source[where[0] - 1:where[1]])
 
     def _place_severity(self, h: PlaceHit) -> Severity:
         """Abbreviations (美方, 日俄) and places used as attributes (荷兰阿斯麦 "Dutch ASML",
