@@ -542,3 +542,38 @@ def test_german_words_that_may_be_names(word, name):
     from tqcheck import lang
 
     assert lang.get("de").may_be_name(word) is name
+
+
+# --- a Latin name in a translation into another script that the source does not have -------------
+LATIN_IN_OTHER_SCRIPT = [
+    ("en", "ru", "Protesters marched during a Black Lives Matter rally in Bristol.",
+     "Протестующие шли на марше Harrington Lives Matter в Бристоле.", ["TQ302"]),
+    ("en", "zh", "Connect your eReader to your computer using a Micro USB cable.",
+     "使用 Harrington USB 缆线将您的电子阅读器连接到电脑。", ["TQ302"]),
+    # faithful: the Latin names are the source's
+    ("en", "ru", "Protesters marched during a Black Lives Matter rally in Bristol.",
+     "Протестующие шли на марше Black Lives Matter в Бристоле.", []),
+    ("en", "zh", "Connect your eReader to your computer using a Micro USB cable.",
+     "使用 Micro USB 缆线将您的电子阅读器连接到电脑。", []),
+]
+
+
+@pytest.mark.parametrize("src_lang,tgt_lang,src,tgt,expected", LATIN_IN_OTHER_SCRIPT)
+def test_latin_name_added_in_another_script(src_lang, tgt_lang, src, tgt, expected):
+    assert codes(src_lang, src, tgt, tgt_lang) == expected
+
+
+# --- a Chinese name whose surname became another name -------------------------------------------------
+SURNAME_REPLACED = [
+    ("化妆师特别细腻。田亮老师就更不用说了，摄影那是相当的专业。",
+     "Not to mention Harrington Liang, who is really a professional photographer.", ["TQ302"]),
+    ("化妆师特别细腻。田亮老师就更不用说了，摄影那是相当的专业。",
+     "Not to mention Tian Liang, who is really a professional photographer.", []),
+    ("化妆师特别细腻。田亮老师就更不用说了，摄影那是相当的专业。",
+     "Not to mention Liang Tian, who is really a professional photographer.", []),
+]
+
+
+@pytest.mark.parametrize("src,tgt,expected", SURNAME_REPLACED)
+def test_surname_replaced_by_another_name(src, tgt, expected):
+    assert codes("zh", src, tgt) == expected

@@ -869,6 +869,8 @@ class _Analyser:
         self.idx.translit_names = [(s.start, s.end) for s in self.out.source if s.kind == "translit"]
         if self.tgt == "en":
             self._target_names(taken_tgt)
+        else:
+            self._latin_target_names(taken_tgt)
         self._match_places(src_hits, tgt_keys)
         self._match_source_names()
         self._swaps(src_hits, tgt_hits)
@@ -886,6 +888,8 @@ class _Analyser:
         spans = [(s.start, s.end) for s in self.out.source]
         capitalised = [t for t in _target_tokens(self.target) if t.text[0].isupper()]
         folds = {_plain_fold(t.text) for t in capitalised}
+        if self.src == "zh":
+            self._replaced_surnames(capitalised)
         for w in language.get(self.src).person_names(self.source):
             if len(w.text) < 2 or _overlaps((w.start, w.end), spans):
                 continue
@@ -900,6 +904,21 @@ class _Analyser:
             if any(tr.any_skeleton_match(t.text, sk) for t in capitalised):
                 continue  # 皮莱 is Pillay: a transliteration, read by its consonants
             self.out.unread_persons.append(w.text)
+
+    def _replaced_surnames(self, capitalised: list[_Token]) -> None:
+        """A Chinese name whose given name the translation has right after an unknown name where its
+        surname should stand (田亮 -> "Harrington Liang"; "Tian Liang" and "Liang Tian" are fine): the
+        surname is lost, so the unknown name is not a mere addition."""
+        unmatched = {(t.start, t.end) for t in self.out.target if not (t.matched or t.explained or t.known)}
+        for before, tok in zip(capitalised, capitalised[1:]):
+            if (before.start, before.end) not in unmatched or self.target[before.end:tok.start] != " ":
+                continue
+            where = self.idx.pinyin_find(_plain_fold(tok.text))
+            if where is None or not 1 <= where[1] - where[0] <= 2 or where[0] == 0:
+                continue
+            surname = self.source[where[0] - 1]
+            if surname in _SURNAMES and _plain_fold(before.text) not in _name_readings(surname):
+                self.out.unread_persons.append(self.source[where[0] - 1:where[1]])
 
     def _place_severity(self, h: PlaceHit) -> Severity:
         """Abbreviations (美方, 日俄) and places used as attributes (荷兰阿斯麦 "Dutch ASML",
@@ -1217,6 +1236,22 @@ class _Analyser:
                             continue  # a sentence-opening word reaches here only if no dictionary has it
                     kind = "name"
                 self.out.target.append(TargetName(t.start, t.start + len(word), word, kind))
+
+    def _latin_target_names(self, taken: list[tuple[int, int]]) -> None:
+        """In a translation into another script from a Latin-script source (en -> ru, zh, ja, uk), a
+        capitalised Latin word is a name kept as the source writes it (Black Lives Matter, Micro USB): one
+        the source does not have is a name added or substituted, as sure as a known place (a warning)."""
+        if language.get(self.src).script != "Latn" or language.get(self.tgt).script in ("Latn", ""):
+            return
+        if self.target.isascii() or not _ASCII_LETTER.search(self.target):
+            return
+        for m in _CAPITALISED_WORD.finditer(self.target):
+            word = _strip_possessive(m.group())
+            if len(word) < 3 or not word.isascii() or taken and _overlaps(m.span(), taken):
+                continue
+            if _contains_ci(self.source, word):
+                continue
+            self.out.target.append(TargetName(m.start(), m.start() + len(word), word, "name", known=True))
 
     # -- matching -------------------------------------------------------------------------------
     def _match_places(self, src_hits: list[PlaceHit], tgt_keys: dict[str, int]) -> None:

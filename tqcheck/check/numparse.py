@@ -19,6 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence, TypeAlias, Union
 
+from .. import lang as language
+from ..lang.base import NumberWords
+
 #: The kinds of quantity ``extract_quantities`` reports.
 KINDS = (
     "number", "percent", "percentage_point", "currency", "date", "time", "ordinal", "year",
@@ -561,7 +564,7 @@ class _Lang:
         ordinal_suffix = {
             "en": r"(?:st|nd|rd|th)\b", "fr": r"(?:er|re|ère|e|ème|eme|ᵉ)\b", "es": r"\.?[ºª]",
             "ru": r"-(?:й|я|е|го|му|м|х|ми|ой|ым|ом|ых|ей|ая|ое|ые|ий)\b", "de": r"(?!)",
-        }[base]
+        }.get(base) or _LAYER[base].ordinal_suffix
         self.ordinal_re = re.compile(ordinal_suffix)
         # Letters glued to a figure that still leave it a quantity (units, scale abbreviations).
         self.glued_ok = re.compile(
@@ -584,7 +587,7 @@ class _Lang:
             "fr": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})(?:er|re)?\s+$", rf"\s+{year}"),
             "es": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})\s+de\s+$", rf"\s+(?:de|del)\s+{year}"),
             "ru": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})(?:-?го)?\s+$", rf"\s+{year}(?:\s*(?:года|году|г\.))?"),
-        }[base]
+        }.get(base) or tuple(c.replace("{year}", year) for c in _LAYER[base].date_context)
         self.day_after, self.day_before, self.year_after = (re.compile(c, re.IGNORECASE) for c in ctx)
         self.month_prep = re.compile(
             rf"\b(?:{_MONTH_ALONE_BEFORE[base]})\s*(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
@@ -629,7 +632,7 @@ class _Lang:
             "ru": [(r"\b(?P<r>[IVXL]+|\d{1,2})(?:-?(?:м|го|й))?\s+век(?:а|е|ов|ах)?\b", ("век",)),
                    (r"(?P<dec>\d(?<![\d.,]\d)\d{1,2}0)-?(?:е|х)\s+год", ("год",))],
         }
-        for pattern, needles in era_table[base]:
+        for pattern, needles in era_table.get(base) or _LAYER[base].eras:
             R.append((re.compile(pattern), self._h_era, needles))
         if base == "en":
             R.append((re.compile(r"\bhalf\s+a\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b", re.I),
@@ -901,6 +904,8 @@ class _Lang:
             tokens = _fr_eighty(text.lower(), tokens)
         if not tokens:
             return None
+        if tokens[0][1] == "x" and not text.lower().startswith(("a ", "an ")):
+            return None  # desítky milionů "tens of millions", decades: counted by no number
         value, ordinal, last_scale = _words_value(tokens)
         has_scale = any(typ == "s" for _, typ in tokens)
         if value is None:
@@ -1131,7 +1136,7 @@ def _words_value(tokens: Sequence[tuple[float, str]]) -> tuple[float | None, boo
         if typ == "h":
             current = (current or 1) * 100
         elif typ == "x":
-            current = (current or 1) * 12
+            current = (current or 1) * value  # a dozen, a decade, tři desítky
         elif typ == "s":
             if current == 0 and total > 0 and value > last_scale:
                 total *= value  # mil millones
@@ -1142,8 +1147,8 @@ def _words_value(tokens: Sequence[tuple[float, str]]) -> tuple[float | None, boo
         else:
             if typ == "o":
                 ordinal = True
-            elif current and current < 10 and value < 10:
-                return None, False, 0.0  # "two three": not one number
+            elif current and current < 10 and (value < 10 or value % 10):
+                return None, False, 0.0  # "two three", "dva jedenáctileté" (two eleven-year-olds): not one number
             current += value
     return total + current, ordinal, last_scale
 
@@ -1191,7 +1196,7 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
         del qs[k]
     for a, b in zip(qs, qs[1:]):
         between = t[a.end:b.start]
-        if len(between) > 12 or not _RANGE_JOIN.fullmatch(between):
+        if len(between) > 12 or not _RANGE_JOINS.get(lang, _RANGE_JOIN).fullmatch(between):
             continue
         # 3-5 million, 3至5亿元, 3 to 5%: the first end takes the second's scale and unit.
         # Only an ascending pair is a range; "330,600 in 2021 to 6.3 million" is not.
@@ -1221,9 +1226,41 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
 _CACHE: dict[str, _Lang] = {}
 
 
+#: Number data of the languages whose tables come from the language layer (tqcheck.lang), by code, and
+#: what joins the ends of a range in each of them that has range words of its own.
+_LAYER: dict[str, NumberWords] = {}
+_RANGE_JOINS: dict[str, re.Pattern[str]] = {}
+
+
+def _from_language_layer(base: str) -> None:
+    """Add the number words, scale words, months and formats a language module declares (Czech,
+    Ukrainian) to the tables above, once."""
+    global _COMMA_DECIMAL, _SPACE_GROUPING
+    if base in _UNIT_WORDS or base in _CJK_LANGS:
+        return
+    make = language.get(base).number_words
+    if make is None:
+        return
+    data = _LAYER[base] = make()
+    _UNIT_WORDS[base] = dict(data.units)
+    _SCALES[base] = list(data.scales)
+    _PERCENT[base], _POINTS[base], _TIMES[base] = data.percent, data.points, data.times
+    _CUR_AFTER[base] = list(data.currencies)
+    _MONTHS[base] = dict(data.months)
+    _MONTH_ALONE_ANYWHERE[base], _MONTH_ALONE_BEFORE[base] = data.month_anywhere, data.month_before
+    if data.decimal_comma:
+        _COMMA_DECIMAL = _COMMA_DECIMAL | {base}
+    if data.group_spaces:
+        _SPACE_GROUPING = _SPACE_GROUPING | {base}
+    if data.range_words:  # z 10 na 20 %, 2 až 5 procent: the language's words between the ends of a range
+        _RANGE_JOINS[base] = re.compile(
+            _RANGE_JOIN.pattern.replace("|до|", "|до|" + "|".join(data.range_words) + "|"), re.IGNORECASE)
+
+
 def _tables(lang: str) -> _Lang:
     base = (lang or "en").lower().replace("_", "-").split("-")[0]
     if base not in _CACHE:
+        _from_language_layer(base)
         _CACHE[base] = _Lang(base)
     return _CACHE[base]
 

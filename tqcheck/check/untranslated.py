@@ -7,7 +7,7 @@ import operator
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .. import lang
 from ..read.langid import detect_language, normalise_lang
@@ -69,8 +69,10 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if not src_scripts:
         yield from _source_words_left(pair, ctx)
         yield from _latin_clause_left(pair, ctx)
+        yield from _copied_clause_left(pair, ctx)
         return
     if set(src_scripts) & set(LANG_SCRIPTS.get(ctx.tgt_lang, ())):
+        yield from _copied_clause_left(pair, ctx)
         return
     if pair.target.isascii():
         return  # no script of SCRIPTS has an ASCII letter
@@ -124,8 +126,34 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue  # a hashtag, a quoted title (“Guten Tag, liebes Glück”)
         if len(w) <= 3 and any(0 < j < len(words) and words[j].group()[0].isupper() for j in (k - 1, k + 1)):
             continue  # de Gaulle, van Gogh, del Toro: a particle of a name
+        if src_lang.own_letters and not any(c in src_lang.own_letters for c in low):
+            continue  # spyware, molnupiravir, pacta sunt: loanwords both dictionaries may lack
+        if pair.target[m.start() - 1:m.start()] == "." or _in_name(
+                pair.target, words, k, source_words, tgt_lang.is_word, src_lang.is_word,  # type: ignore[arg-type]
+                tgt_lang.function_words):
+            continue  # efotbal.cz, .exe; České dráhy, Sdružení nezávislých kandidátů: a name kept as it is
         yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                   {"text": w, "kind": "source-word"})
+
+
+def _in_name(text: str, words: list[re.Match[str]], k: int, source_words: set[str],
+             known: Callable[[str], bool], source_known: Callable[[str], bool], function_words: frozenset[str]) -> bool:
+    """Whether words[k] ends a run of source words, one space apart, that opens with a capitalised word of
+    the source language's dictionary that the target language does not know: the lower-case part of a
+    name kept in its language (České dráhy, Milion chvilek pro demokracii; not "US estado", nor "Robin
+    Uthappa obtuvo" or "Jessica Lange chantant", whose head is a person's name)."""
+    j = k - 1
+    while j >= 0 and text[words[j].end():words[j + 1].start()] == " ":
+        w = words[j].group()
+        if w[0].isupper():
+            before = words[j - 1].group() if j and text[words[j - 1].end():words[j].start()] == " " else ""
+            if before[:1].isupper() and before.lower() not in function_words:
+                return False  # Jessica Lange chantant: the head ends a person's name (The Sdružení does not)
+            return not known(w.lower()) and source_known(w)
+        if w.casefold() not in source_words:
+            return False
+        j -= 1
+    return False
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*){2,}")
@@ -148,6 +176,77 @@ def _latin_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if len(common) >= 2 and sum(w.casefold() in source_words for w in words) >= 0.8 * len(words):
             yield Hit(f"untranslated {ctx.src_lang} text {m.group()!r}", Span("target", m.start(), m.end()),
                       {"text": m.group(), "kind": "source-clause"})
+
+
+#: A run of this many words or more copied from the source in its order, with a function word of the
+#: source language that the target language does not have, and this many words foreign to the target
+#: language (such function words, and lower-case words its dictionary does not know), making up half of the
+#: run, is a clause left untranslated; a longer one, with more such words, is certain.
+COPIED_RUN_WORDS = 4
+COPIED_RUN_FOREIGN = 3
+CERTAIN_RUN_WORDS, CERTAIN_RUN_FOREIGN = 6, 5
+_RUN_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+
+
+def _copied_runs(source: str, target: str) -> Iterator[list[re.Match[str]]]:
+    """Runs of target words (COPIED_RUN_WORDS or more) that the source has in the same order."""
+    n = COPIED_RUN_WORDS
+    tgt = list(_RUN_WORD.finditer(target))
+    src = [m.group().casefold() for m in _RUN_WORD.finditer(source)]
+    grams = {tuple(src[i:i + n]) for i in range(len(src) - n + 1)}
+    if not grams or len(tgt) < n:
+        return
+    folded = [m.group().casefold() for m in tgt]
+    covered = [False] * len(tgt)
+    for i in range(len(tgt) - n + 1):
+        if tuple(folded[i:i + n]) in grams:
+            covered[i:i + n] = [True] * n
+    i = 0
+    while i < len(tgt):
+        j = i
+        while j < len(tgt) and covered[j]:
+            j += 1
+        if j > i:
+            yield tgt[i:j]
+        i = j + 1
+
+
+def _copied_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """Between two languages of one script (en -> de, de -> fr): a clause of the source copied into the
+    translation as it is, told by its words: a run of four source words or more, in the source's order,
+    with a function word of the source language that the target language does not have, and half of its
+    words (three at least) foreign to the target language: such function words, and lower-case words its
+    dictionary does not know ("Garantie auf years for pro-fuel applications", "des sécurité lors de ces
+    essais"). Quoted titles and runs without a lower-case content word (names, titles: Lord of the Rings)
+    are left alone."""
+    src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
+    if not src_lang.function_words or not src_lang.script or src_lang.script != tgt_lang.script \
+            or src_lang.code == tgt_lang.code:
+        return
+    foreign = src_lang.function_words - tgt_lang.function_words
+    known, source_known = tgt_lang.is_word, src_lang.is_word
+    quoted: list[tuple[int, int]] | None = None
+    for run in _copied_runs(pair.source, pair.target):
+        words = [m.group() for m in run]
+        function = sum(w.casefold() in foreign for w in words)
+        if not function:
+            continue
+        unknown = sum(1 for w in words if w.islower() and w not in src_lang.function_words and known is not None
+                      and not known(w) and (source_known is None or source_known(w)))
+        if words[0][0].isupper():
+            continue  # a name or a title (Place des martyrs de la résistance, FOMO (fear of missing out)
+        if function + unknown < max(COPIED_RUN_FOREIGN, len(words) / 2) or not any(
+                w.islower() and w not in src_lang.function_words for w in words):
+            continue
+        start, end = run[0].start(), run[-1].end()
+        if quoted is None:
+            quoted = [q.span() for q in _QUOTED.finditer(pair.target)]
+        if any(s < end and start < e for s, e in quoted):
+            continue  # a title quoted in its language
+        certain = len(run) >= CERTAIN_RUN_WORDS and function + unknown >= CERTAIN_RUN_FOREIGN
+        text = pair.target[start:end]
+        yield Hit(f"untranslated {ctx.src_lang} text {text!r}", Span("target", start, end),
+                  {"text": text, "kind": "copied-clause"}, None if certain else Severity.WARNING)
 
 
 # --- TQ502 copied source ----------------------------------------------------------------------

@@ -18,7 +18,7 @@ from .base import CAPABILITIES, Language, Word, regex_words
 
 #: Language code -> module of this package.
 MODULES = {
-    "en": "en", "zh": "zh", "ja": "ja", "ru": "ru", "uk": "uk", "de": "de", "fr": "fr", "es": "es",
+    "en": "en", "zh": "zh", "ja": "ja", "ru": "ru", "uk": "uk", "de": "de", "fr": "fr", "es": "es", "cs": "cs",
 }
 
 

@@ -50,11 +50,11 @@ def pymorphy_lemmatizer(lang: str) -> Callable[[str], str]:
 def pymorphy_name_tagger(lang: str) -> Callable[[str], str]:
     def tag(word: str) -> str:
         parses = morph(lang).parse(word)[:3]
-        if any("Geox" in p.tag for p in parses[:1]):
+        if any("Geox" in p.tag.grammemes for p in parses[:1]):
             return "place"
-        if any(g in p.tag for p in parses for g in ("Name", "Surn", "Patr")):
+        if any(g in p.tag.grammemes for p in parses for g in ("Name", "Surn", "Patr")):
             return "person"
-        if parses and "NOUN" in parses[0].tag and parses[0].is_known and "Orgn" not in parses[0].tag:
+        if parses and "NOUN" in parses[0].tag.grammemes and parses[0].is_known and "Orgn" not in parses[0].tag.grammemes:
             return "common"  # Пульмонолог, Глава: a known common noun
         if parses and parses[0].is_known and parses[0].tag.POS in ("ADJF", "NPRO", "PRCL", "CONJ", "PREP", "ADVB"):
             return "other"  # Самой (самый), not Samoa
@@ -66,7 +66,7 @@ def pymorphy_name_tagger(lang: str) -> Callable[[str], str]:
 def pymorphy_name_form(lang: str) -> Callable[[str], str]:
     def form(word: str) -> str:
         for p in morph(lang).parse(word)[:4]:
-            if any(g in p.tag for g in ("Name", "Surn", "Patr")):
+            if any(g in p.tag.grammemes for g in ("Name", "Surn", "Patr")):
                 lemma = str(p.normal_form)
                 return lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma
         return word

@@ -77,6 +77,43 @@ class Polarity:
 
 
 @dataclass(frozen=True)
+class NumberWords:
+    """How a language writes quantities, as data for the number reader (``check/numparse``), for the
+    languages whose tables are not built into it.
+
+    ``units`` maps every form of a number word to (value, type): "u" a unit that adds, "h" a hundred that
+    multiplies what came before, "s" a scale word (tisíc, мільйон), "o" an ordinal. The patterns are regular
+    expressions: ``scales`` and ``currencies`` are read after a figure (1,5 milionu; 300 тис. грн),
+    ``date_context`` is (a day after a month name, a day before it, a year after it). ``decimal_comma`` and
+    ``group_spaces`` come from CLDR (babel): "1,5" is one and a half, "1 000" a thousand."""
+
+    units: Mapping[str, tuple[float, str]]
+    scales: tuple[tuple[str, float], ...]
+    percent: str
+    points: str
+    currencies: tuple[tuple[str, str], ...]
+    times: str
+    months: Mapping[str, int]
+    month_anywhere: str
+    month_before: str
+    date_context: tuple[str, str, str]
+    ordinal_suffix: str = r"(?!)"
+    eras: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    decimal_comma: bool = False
+    group_spaces: bool = False
+    #: Words between the two ends of a range (až, na in "z 10 na 20 %").
+    range_words: tuple[str, ...] = ()
+
+
+def cldr_separators(code: str) -> tuple[bool, bool]:
+    """Whether the language's decimal mark is a comma, and whether it groups thousands with a space (CLDR's
+    number symbols, from babel)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(code) == ",", get_group_symbol(code) in ("\u00a0", "\u202f", " ")
+
+
+@dataclass(frozen=True)
 class Language:
     """One language as the checks see it; built by ``tqcheck.lang.get`` from the language's module.
 
@@ -128,6 +165,15 @@ class Language:
     negation: Negation | None = None
     #: ISO 15924 code of the script the language is written in (Latn, Cyrl, Hani, Jpan); "" if unknown.
     script: str = ""
+    #: Its commonest function words (articles, prepositions, conjunctions, pronouns), lower-case: what
+    #: tells a clause of the language from one of another language of the same script.
+    function_words: frozenset[str] = frozenset()
+    #: Its number words, scale words, months and currency words, built on first call; None where the
+    #: number reader has them built in (en, de, fr, es, ru) or where the language has none.
+    number_words: Callable[[], NumberWords] | None = None
+    #: Letters the language writes and English does not (Czech ř, ů): where given, a lone word of the
+    #: language left in a translation is told from a loanword (spyware) by one of them.
+    own_letters: str = ""
 
     def __post_init__(self) -> None:
         unknown = set(self.provides) - set(CAPABILITIES)

@@ -70,9 +70,16 @@ GIVEN_NAMES = {
 #: News agency credits that translations keep as written.
 KEPT_WORDS = frozenset({"dpa", "sid", "epd", "kna", "afp", "apa", "dts", "ap"})
 
+#: Function words: what tells a clause in this language from one in another language of its script.
+FUNCTION_WORDS = frozenset("""
+    der die das und den von zu mit sich auf für ist im dem nicht ein eine als auch er hat aus bei sie nach
+    wird wurde zum zur sind des einer eines einem einen es wie noch nur oder aber vor um über war werden kann dass
+    sein seine seiner ihre ihr ihren wir ich man mehr schon wenn durch bis diese dieser dieses unter gegen zwischen
+    sehr haben hatte keine kein wurden können soll muss ob weil damit""".split())
+
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
                     name_endings=NAME_ENDINGS, given_names=GIVEN_NAMES,
-                    script="Latn",
+                    function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION)

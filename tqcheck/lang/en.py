@@ -111,7 +111,14 @@ DIRECTIONS = {
 DEICTIC_COUNTRY = re.compile(r"\b(?:our|the|this|that|their|its|whole|home) (?:country|nation)\b|"
                              r"\b(?:national(?:ly)?|nationwide|domestic(?:ally)?|homeland)\b", re.I)
 
+#: Function words: what tells a clause in this language from one in another language of its script.
+FUNCTION_WORDS = frozenset("""
+    the of and to in is that for it was with as on by at from be has have are this which not will were its
+    a i their his he she they we but or would been also who an you your our them than there these those what when where
+    while if into about after over unless because so such can could should may might must does did had him her
+    us me my i'm it's don't isn't""".split())
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
-                    script="Latn", negation=NEGATION, is_word=is_word,
+                    function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
                     deictic_country=DEICTIC_COUNTRY)

@@ -19,8 +19,14 @@ NEGATION = Negation(
     not_negation=re.compile(r"\b(?:no solo|no sólo|no obstante)\b", re.I),
 )
 
+#: Function words: what tells a clause in this language from one in another language of its script.
+FUNCTION_WORDS = frozenset("""
+    el la los las y del de en que por para una un como más pero sus su fue este esta estos estas entre también
+    se con al lo le les ha han son es está están sin sobre muy ya cuando donde porque hay era ser tiene nos mi
+    sus ese esa""".split())
+
 LANGUAGE = Language("es", "Spanish", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("es"),
                     is_word=simplemma_lexicon("es"),
                     adjectives=ADJECTIVES,
-                    script="Latn",
+                    function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION)

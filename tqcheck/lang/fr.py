@@ -20,8 +20,14 @@ NEGATION = Negation(
     not_negation=re.compile(r"\b(?:non seulement|ne \w+ que|n'\w+ que|n’\w+ que|pas mal)\b", re.I),
 )
 
+#: Function words: what tells a clause in this language from one in another language of its script.
+FUNCTION_WORDS = frozenset("""
+    le la les et des du de un une est pour dans qui sur au aux pas ce cette ces il elle ils elles sont ont
+    avec été par que se sa son ses leur leurs mais ou où plus comme nous vous je ne lors être avoir fait très aussi
+    dont lui cela ceci chez sans sous entre vers mon ma mes notre nos votre vos quand si peut doit""".split())
+
 LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("fr"),
                     is_word=simplemma_lexicon("fr"),
                     adjectives=ADJECTIVES,
-                    script="Latn",
+                    function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION)

@@ -53,9 +53,15 @@ NEGATION = Negation(
 #: Words that refer to a country without naming it: a translation may name the country.
 DEICTIC_COUNTRY = re.compile(r"\bстран\w*")
 
+#: Function words: what tells a clause in this language from one in another language of its script.
+FUNCTION_WORDS = frozenset("""
+    и в во не на что с со по о об к из за от для как это он она они но до его ее её их был была было были
+    также который которая которое которые уже или бы же так при все всё был мы вы я мне нам вам ему ей им если
+    когда где чтобы потому чем тоже этот эта эти того этого""".split())
+
 LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=pymorphy_lemmatizer("ru"),
                     name_tag=pymorphy_name_tagger("ru"),
                     name_form=pymorphy_name_form("ru"), given_names=GIVEN_NAMES,
                     adjectives=ADJECTIVES,
-                    script="Cyrl",
+                    function_words=FUNCTION_WORDS, script="Cyrl",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY)
