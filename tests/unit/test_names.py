@@ -335,7 +335,8 @@ def test_tbx_not_well_formed_names_the_line(tmp_path):
 def test_findings_do_not_depend_on_documents_checked_before() -> None:
     """Regression: the gazetteer kept the name lengths of the CJK language indexed last, so a zh document
     checked after a ja one in the same process (an audit worker) reported 对俄 instead of 俄罗斯."""
-    from tqcheck.check.gazetteer import Gazetteer, get_gazetteer
+    from tqcheck.check.gazetteer import Gazetteer
+    from tqcheck.check.gazetteer_build import get_gazetteer
 
     gaz = Gazetteer.__new__(Gazetteer)
     gaz.__dict__.update(get_gazetteer().__dict__)  # same data, its own per-language caches

@@ -77,7 +77,7 @@ def forward_translation_name(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     forward = _forward(ctx)
     if forward is None or not pair.target:
         return
-    from .gazetteer import get_gazetteer
+    from .gazetteer_build import get_gazetteer
 
     gaz = get_gazetteer()
     target_places = {k for hit in gaz.find(pair.target, ctx.tgt_lang) for k in hit.keys}

@@ -21,7 +21,9 @@ from ..lang import en as english
 from ..types import Severity
 from . import translit as tr
 from .glossary import term_index
-from .gazetteer import CJK_ABBREVIATIONS, ZH_ABBREVIATIONS, Gazetteer, PlaceHit, get_gazetteer
+from .gazetteer import Gazetteer, PlaceHit
+from .gazetteer_build import get_gazetteer
+from .gazetteer_data import CJK_ABBREVIATIONS, ZH_ABBREVIATIONS
 
 # --- word lists ---------------------------------------------------------------------------------
 

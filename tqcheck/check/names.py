@@ -7,7 +7,7 @@ from typing import Iterator
 from .. import lang as language
 from ..types import Pair, Severity, Span
 from .entities import NameAnalysis, TargetName, analyse
-from .gazetteer import get_gazetteer
+from .gazetteer_build import get_gazetteer
 from .registry import CheckContext, Hit, rule
 
 ENTITY = "Accuracy/Mistranslation/Entity"

@@ -1,0 +1,137 @@
+"""Building the gazetteer (:class:`tqcheck.check.gazetteer.Gazetteer`) once: country names from pycountry's
+translation catalogues, first-level subdivisions, and the hand tables of :mod:`tqcheck.check.gazetteer_data`."""
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+
+from .gazetteer import LANGS, Gazetteer, Place
+from .gazetteer_data import (CJK_ABBREV, COUNTRY_EXTRA, EN_ADJECTIVES, JA_PAIRS, JA_SINGLE, PLACES, SUBDIV_COUNTRIES,
+                             SUBDIV_EN, SUBDIV_FIXED, SUBDIV_LOCAL, SUBDIV_SKIP, SUBDIV_ZH_EXTRA, ZH_IGNORE,
+                             ZH_PAIR_TAIL, ZH_PAIRS_ALWAYS, ZH_SINGLE, ZH_SINGLE_OK, split)
+
+#: pycountry's catalogue of each language the gazetteer names places in.
+_CATALOGUE = {"zh": "zh_CN", "ja": "ja", "ru": "ru", "de": "de", "es": "es", "fr": "fr"}
+
+
+@functools.lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The shared gazetteer, built once on first use (about a tenth of a second)."""
+    import pycountry
+
+    names: dict[str, dict[str, list[str]]] = {}
+    kinds: dict[str, str] = {}
+    related: dict[str, list[str]] = {}
+
+    def add(key: str, lang: str, *values: str) -> None:
+        bucket = names.setdefault(key, {}).setdefault(lang, [])
+        for v in values:
+            v = v.strip()
+            if v and v not in bucket:
+                bucket.append(v)
+
+    catalogues = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc], fallback=True)
+                  for lang, loc in _CATALOGUE.items()}
+    for c in pycountry.countries:
+        key = c.alpha_2
+        kinds[key] = "country"
+        english = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        add(key, "en", *(n for n in english if n and "," not in n))
+        for lang, cat in catalogues.items():
+            for n in english:
+                if n:
+                    t = cat.gettext(n)
+                    if t != n or lang in ("de", "es", "fr"):
+                        if "," not in t and "(" not in t:
+                            add(key, lang, t)
+    for line in COUNTRY_EXTRA.strip().splitlines():
+        key, *cols = line.split("|")
+        for lang, col in zip(LANGS, cols):
+            extra = list(split(col))
+            rest = [n for n in names.get(key, {}).get(lang, []) if n not in extra]
+            names.setdefault(key, {})[lang] = list(extra) + rest
+    # First-level subdivisions of a few countries news names often.
+    sub_cat = {lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[loc], fallback=True)
+               for lang, loc in _CATALOGUE.items()}
+    for cc in SUBDIV_COUNTRIES:
+        for s in pycountry.subdivisions.get(country_code=cc) or ():
+            if s.code in SUBDIV_SKIP or getattr(s, "parent_code", None):
+                continue
+            key = s.code
+            kinds[key] = "province"
+            related[key] = [cc]
+            en = SUBDIV_EN.get(s.code)
+            base = re.sub(r"\s+(Sheng|Shi|Zizhiqu|SAR|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu)$", "", s.name)
+            add(key, "en", *(split(en) if en else ()), base)
+            if cc == "CN":
+                add(key, "en", base + " Province")
+            if cc in SUBDIV_LOCAL:  # pycountry names them in their own language (Rheinland-Pfalz)
+                add(key, SUBDIV_LOCAL[cc], s.name)
+            for lang, cat in sub_cat.items():
+                fixed = SUBDIV_FIXED.get((key, lang))
+                if fixed:
+                    add(key, lang, *split(fixed))
+                    continue
+                t = cat.gettext(s.name)
+                if t == s.name and lang not in ("de", "es", "fr"):
+                    continue  # (Latin-script languages keep most names as they are: Texas, Kentucky)
+                add(key, lang, t)
+                if lang == "zh":
+                    short = re.sub(r"(维吾尔|壮族|回族)?(自治区|特别行政区)$|[省市县州都府]$", "", t)
+                    if len(short) >= 2:
+                        add(key, lang, short)
+                if lang == "ja" and cc == "JP":
+                    add(key, lang, t + ("都" if t == "東京" else "府" if t in ("大阪", "京都") else "道" if t == "北海道" else "県"))
+            for zh_name in split(SUBDIV_ZH_EXTRA.get(s.code, "")):
+                add(key, "zh", zh_name)
+    for line in PLACES.strip().splitlines():
+        key, kind, *cols = line.split("|")
+        rel = cols[7] if len(cols) > 7 else ""
+        kinds[key] = kind
+        for lang, col in zip(LANGS, cols[:7]):
+            add(key, lang, *(split(col) or (split(cols[0]) if lang in ("de", "es", "fr") else ())))
+        if rel:
+            related.setdefault(key, []).extend(split(rel))
+    adjectives: dict[str, tuple[str, ...]] = {}
+    for part in re.split(r"\|", EN_ADJECTIVES.replace("\n", "|")):
+        part = part.strip()
+        if not part:
+            continue
+        key, _, adjs = part.rpartition(":")
+        adjectives[key] = split(adjs)
+    compounds: dict[str, dict[str, tuple[str, ...]]] = {"zh": {}, "ja": {}}
+    zh = CJK_ABBREV["zh"]
+    for pair in ZH_PAIRS_ALWAYS:
+        compounds["zh"][pair] = (zh[pair[0]], zh[pair[1]])
+    for a in zh:
+        for b in zh:
+            if a != b:
+                for tail in ZH_PAIR_TAIL:
+                    compounds["zh"].setdefault(a + b + tail, (zh[a], zh[b]))
+    for letter, allowed in ZH_SINGLE_OK.items():
+        for suffix in ZH_SINGLE["suffix"]:
+            if suffix in allowed:
+                compounds["zh"][letter + suffix] = (zh[letter],)
+        if "prefix" in allowed:
+            for prefix in ZH_SINGLE["prefix"]:
+                compounds["zh"][prefix + letter] = (zh[letter],)
+    for word in ZH_IGNORE:
+        compounds["zh"][word] = ()
+    compounds["zh"]["我国"] = ("CN",)
+    for form, keys in (("港澳", ("HK", "MO")), ("澳港", ("MO", "HK")), ("港澳台", ("HK", "MO", "TW")),
+                       ("来澳", ("MO",)), ("赴澳", ("MO",)), ("在澳", ("MO",)), ("中国台湾", ("TW",)),
+                       ("中国香港", ("HK",)), ("中国澳门", ("MO",))):
+        compounds["zh"][form] = keys
+    ja = CJK_ABBREV["ja"]
+    for pair in JA_PAIRS:
+        compounds["ja"][pair] = tuple(dict.fromkeys(ja[c] for c in pair))
+    for word in JA_SINGLE:
+        letter = next(c for c in word if c in ja and not (word.startswith(("訪", "来", "在", "駐", "対")) and c == word[0]))
+        compounds["ja"][word] = (ja[letter],)
+    places = {
+        key: Place(key, kinds.get(key, "country"), {lang: tuple(v) for lang, v in langs.items()},
+                   tuple(related.get(key, ())))
+        for key, langs in names.items()
+    }
+    return Gazetteer(places, adjectives, compounds)
