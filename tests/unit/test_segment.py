@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqcheck.segment.segmenter import SUPPORTED_LANGS, segment_lines, segment_text, split_spans
+from tqcheck.segment.languages import SUPPORTED_LANGS
+from tqcheck.segment.segmenter import segment_lines, segment_text, split_spans
 
 CASES = [
     # --- English ---

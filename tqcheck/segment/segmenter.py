@@ -17,64 +17,26 @@ decision looks only at a bounded window around a candidate terminator, and each 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tqcheck.read.lines import LineIndex
+from tqcheck.segment.languages import (
+    CJK_LANG_STOPS,
+    CJK_STOPS,
+    CONTINUATION_END,
+    FORMAT_CHARS,
+    JA_QUOTE_CLOSERS,
+    KO_ENDINGS,
+    LOWER_ABBREVIATIONS,
+    NO_START,
+    OPENERS,
+    Rules,
+    UNITS,
+    rules_for,
+)
 from tqcheck.segment.layout import MAX_WIDTH, Layout, detect_layout
 from tqcheck.types import Segment
 
-# Characters that can end a sentence in any language (Latin, Arabic, Urdu, Armenian, Ethiopic,
-# Burmese, Devanagari, CJK, Greek question mark).
-_TERMS = ".!?…。！？｡．؟۔։።။।॥‼⁇⁈⁉\u037e"
-# Terminators that end a sentence even without a following space (CJK full stops).
-_CJK_STOPS = frozenset("。！？｡．")
-_CJK_LANG_STOPS = _CJK_STOPS | frozenset("!?…‼⁇⁈⁉")  # in zh/ja these need no space either
-# Closing quotes and brackets that stay with the sentence they close; format characters (zero-width
-# space, bidi marks, BOM) ride along so an RTL mark after a full stop is not orphaned.
-_CLOSERS = (
-    "\"'”’»«›‹)]}」』）】〕〉》＂＇"
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-)
-# „Ja.“ closes with “, which opens the next quote in English and Chinese (我走了。“你好).
-_LOW_QUOTE_CLOSERS = "“‘"
-_FORMAT_CHARS = "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
-_OPENERS = "\"'“‘„‚«‹([{¿¡「『（【〈《"
-# A sentence never starts with these, so a terminator followed by one is not a boundary.
-_NO_START = frozenset(",;:%.!?…、，；：)]}」』）】〕〉》")
-# A line ending in these continues on the next line; it is not a heading.
-_CONTINUATION_END = frozenset(",;-–—/&+(\\、，；")
-_JA_QUOTE_CLOSERS = frozenset("」』”")
-
-
-def _term_re(terms: str, closers: str, spaced_guillemets: bool) -> re.Pattern[str]:
-    # The two classes are disjoint, so matching is linear: no backtracking between them.
-    closer = f"[{re.escape(closers)}]"
-    if spaced_guillemets:  # French « Oui. » puts a space before the closing guillemet.
-        closer = f"(?:{closer}|[ \u00a0\u202f][»›])"
-    return re.compile(f"(?P<t>[{re.escape(terms)}]+){closer}*")
-
-
-@dataclass(frozen=True)
-class _Punct:
-    """Which characters end a sentence and which close it, with the regex that finds them."""
-
-    terms: frozenset[str]
-    closers: frozenset[str]
-    spaced_guillemets: bool
-    term_re: re.Pattern[str]
-
-    @classmethod
-    def make(cls, extra_terms: str = "", extra_closers: str = "", spaced_guillemets: bool = False) -> _Punct:
-        terms, closers = _TERMS + extra_terms, _CLOSERS + extra_closers
-        term_re = _term_re(terms, closers, spaced_guillemets)
-        return cls(frozenset(terms), frozenset(closers), spaced_guillemets, term_re)
-
-
-_PUNCT = _Punct.make()
-_PUNCT_LOW_QUOTES = _Punct.make(extra_closers=_LOW_QUOTE_CLOSERS)
-_PUNCT_FR = _Punct.make(spaced_guillemets=True)
-_PUNCT_EL = _Punct.make(extra_terms=";")  # the Greek question mark is usually typed as ';'
-_SKIP_RE = re.compile(f"[\\s{_FORMAT_CHARS}]*")
+_SKIP_RE = re.compile(f"[\\s{FORMAT_CHARS}]*")
 _NONSPACE_RE = re.compile(r"\S")
 _NONSPACE_RUN_RE = re.compile(r"\S+")
 # Letter-dot abbreviations: U.S, e.g, z.B, т.е, EE.UU, J.-C, p.ej (the final period is the terminator).
@@ -88,131 +50,6 @@ _HEADING_CHARS = 40  # for scripts without spaces
 _HEADING_MAX_CHARS = 120
 
 
-@dataclass(frozen=True)
-class _Rules:
-    """Per-language data; all abbreviations are lower-case and without their final period."""
-
-    never: frozenset[str]  # the period never ends a sentence (Mr., z.B., т.е.)
-    numeric: frozenset[str] = frozenset()  # the period does not end a sentence before a digit (No. 5)
-    endable: frozenset[str] = frozenset()  # may end a sentence although they look dotted (etc., a.m.)
-    months: frozenset[str] = frozenset()  # "3. Oktober": a number + period before these is an ordinal
-    ordinal_before: frozenset[str] = frozenset()  # "am 3. Mai", "der 2. Weltkrieg"
-    cjk: bool = False  # zh/ja: ! ? … end sentences without a space; every newline ends a sentence
-    korean: bool = False  # 했다.그리고: a period after a verb ending splits even without a space
-    japanese: bool = False  # 「…。」と言った: a quotative particle keeps the quote in its sentence
-    punct: _Punct = _PUNCT
-
-
-def _s(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_MONTHS_EN = _s("jan feb mar apr jun jul aug sep sept oct nov dec")
-_EN = _Rules(
-    never=_s(
-        "mr mrs ms mx dr prof st rev gen col lt sgt capt adm hon gov sen rep messrs mt ft vs cf viz "
-        "approx al"
-    ),
-    numeric=_s("no nos nr p pp vol vols ch chap sec sect art fig figs eq eqs ed op ca c est") | _MONTHS_EN,
-    endable=_s("etc a.m p.m a.d b.c i"),  # "So did I. We left." ends; initials do not
-)
-_RULES: dict[str, _Rules] = {
-    "en": _EN,
-    "de": _Rules(
-        never=_s(
-            "hr hrn fr frl dr prof bzw ca vgl ggf evtl inkl exkl sog bzgl ggü geb gest verh ehem "
-            "mio mrd tsd jh jhd st dipl ing hrsg mind max min zzgl abzgl allg insb bspw gem lt"
-        ),
-        numeric=_s("nr abs art bd kap ziff tel str hnr no anm fn"),
-        endable=_s("usw usf etc u.ä o.ä u.v.m"),
-        months=_s(
-            "januar jänner februar märz maerz april mai juni juli august september oktober november "
-            "dezember jan feb mär apr jun jul aug sep sept okt nov dez jahrhundert jh jhd jahrtausend"
-        ),
-        punct=_PUNCT_LOW_QUOTES,
-        ordinal_before=_s(
-            "am im vom zum zur beim der die das den dem des ein eine einem einen einer eines seit bis "
-            "ab vor nach dieser diesem diesen jeder jedem jeden sein seine seinem seiner ihr ihre "
-            "ihrem ihrer ihren"
-        ),
-    ),
-    "fr": _Rules(
-        never=_s("m mm mme mmes mlle mlles dr pr me mgr st ste cf ex av apr c.-à-d resp vs"),
-        numeric=_s("n no nº p pp art chap fig t vol éd env"),
-        endable=_s("etc j.-c"),
-        punct=_PUNCT_FR,
-    ),
-    "es": _Rules(
-        never=_s(
-            "sr sra srta sres sras dr dra lic lcda ing arq ud uds vd vds dña dn prof av avda gral "
-            "excmo excma ilmo sto sta aprox"
-        ),
-        numeric=_s("pág págs p pp núm n no nº art cap vol tel fig"),
-        endable=_s("etc"),
-    ),
-    "it": _Rules(
-        never=_s(
-            "sig sigg sig.ra sig.na dott dott.ssa prof avv ing arch geom rag on spett egr gent es cfr ca"
-        ),
-        numeric=_s("pag pagg n nr art cap vol fig tel"),
-        endable=_s("ecc etc"),
-    ),
-    "pt": _Rules(
-        never=_s("sr sra srta dr dra prof profa eng arq exmo exma av cf"),
-        numeric=_s("pág págs p pp n nº art cap vol fig tel"),
-        endable=_s("etc"),
-    ),
-    "nl": _Rules(
-        never=_s("dhr mevr mw mr dr prof ir ing drs bijv ca resp zgn"),
-        numeric=_s("nr blz art fig tel hfst"),
-        endable=_s("enz etc e.d"),
-    ),
-    "pl": _Rules(
-        never=_s("np tzn tj prof dr mgr inż ul al św wg zob im gen płk ppłk kpt por"),
-        numeric=_s("nr str rys tab art poz"),
-        endable=_s("itd itp r"),  # "w 2010 r." (year) usually ends the sentence
-    ),
-    "ru": _Rules(
-        never=_s(
-            "т.е т.к т.н т.о г гг им ул пр просп пер кв проф акад доц чл.-корр млн млрд тыс руб коп "
-            "см напр ок вв"
-        ),
-        numeric=_s("стр рис табл ч гл ст"),
-        endable=_s("т.д т.п др н.э"),
-        punct=_PUNCT_LOW_QUOTES,
-    ),
-    "uk": _Rules(
-        never=_s("т.б т.ч т.зв ім вул рр грн тис млн млрд проф акад доц напр див"),
-        numeric=_s("стор рис табл ст"),
-        endable=_s("т.д т.п ін н.е"),
-        punct=_PUNCT_LOW_QUOTES,
-    ),
-    "el": _Rules(never=_s("κ κα βλ δηλ"), endable=_s("κλπ κτλ"), punct=_PUNCT_EL),
-    "ar": _Rules(never=frozenset()),
-    "hi": _Rules(never=_s("डॉ श्री श्रीमती")),
-    "ko": _Rules(never=_EN.never, numeric=_EN.numeric, endable=_EN.endable, korean=True),
-    # Chinese and Japanese keep the English lists for embedded Latin text ("Dr. Smith说").
-    "zh": _Rules(never=_EN.never, numeric=_EN.numeric, endable=_EN.endable, cjk=True),
-    "ja": _Rules(never=_EN.never, numeric=_EN.numeric, endable=_EN.endable, cjk=True, japanese=True),
-}
-_GENERIC = _EN
-
-SUPPORTED_LANGS: frozenset[str] = frozenset(_RULES)
-
-_KO_ENDINGS = frozenset("다요죠까네군나")
-# Abbreviations that a lower-case word may follow in any Latin-script language (incl. taxes, ca. drei).
-_LOWER_ABBREVIATIONS = _s(
-    "incl excl dept govt corp approx esp misc min max avg resp ref ibid abbr adj adv sth sb ggf evtl bzw "
-    "usw vgl inkl exkl zzgl ca env cf aprox ej pág ecc cfr ss bat pcs qty pkg компл шт доп обл напр прим "
-    "мин макс"
-)
-# Units of measure that some languages' abbreviation lists also hold (French MM. for Messieurs).
-_UNITS = _s("mm cm dm km mg kg ml cl dl ha kw mw gw kwh min sec мм см км мг кг мл тыс млн млрд")
-
-
-def _rules_for(lang: str) -> _Rules:
-    base = lang.strip().lower().replace("_", "-").split("-", 1)[0]
-    return _RULES.get(base, _GENERIC)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -250,7 +87,7 @@ def _words_before(text: str, a: int, floor: int) -> list[str]:
 
 
 def _is_end(
-    text: str, a: int, t_end: int, b: int, n: int, sent_start: int, rules: _Rules, line_end: bool
+    text: str, a: int, t_end: int, b: int, n: int, sent_start: int, rules: Rules, line_end: bool
 ) -> bool:
     """Whether the terminator run ``text[a:t_end]`` (closers up to ``b``) ends a sentence.
 
@@ -260,17 +97,17 @@ def _is_end(
     """
     c = text[n]
     run = text[a:t_end]
-    if not (_CJK_LANG_STOPS if rules.cjk else _CJK_STOPS).isdisjoint(run):
+    if not (CJK_LANG_STOPS if rules.cjk else CJK_STOPS).isdisjoint(run):
         if run == "．" and a > 0 and text[a - 1].isdigit() and t_end < len(text) and text[t_end].isdigit():
             return False  # full-width decimal point: ３．５
-        if c in _NO_START:
+        if c in NO_START:
             return False
-        quote_closed = b > t_end and text[b - 1] in _JA_QUOTE_CLOSERS
+        quote_closed = b > t_end and text[b - 1] in JA_QUOTE_CLOSERS
         if rules.japanese and quote_closed and n == b and text.startswith(("と", "って"), n):
             return False  # 「…。」と言った: the quote is part of the sentence
         return True
     if rules.cjk and run.strip(".‥") == "" and len(run) >= 2 and a > 0 and _is_cjk(text[a - 1]) and _is_cjk(c) \
-            and c not in _NO_START and not (rules.japanese and text.startswith(("と", "って"), n)):
+            and c not in NO_START and not (rules.japanese and text.startswith(("と", "って"), n)):
         return True  # ASCII dots as an ellipsis between CJK sentences: 以外で...ゲームか
     if not text[b].isspace() and not line_end:
         # No space after the terminator: a decimal, a dotted abbreviation or a URL, except after a
@@ -279,7 +116,7 @@ def _is_end(
             rules.korean
             and run in (".", "?", "!")
             and a > 0
-            and text[a - 1] in _KO_ENDINGS
+            and text[a - 1] in KO_ENDINGS
             and _is_hangul(c)
         )
     if not line_end and c.islower() and b == t_end and (run == "?" or (run == "!" and _lower_word_before(text, a))):
@@ -287,20 +124,20 @@ def _is_end(
         return True
     if not line_end and c.islower() and run == "." and b == t_end and _chat_restart(text, a, n, sent_start, rules):
         return True  # "I sent another link. please check your mail.": chat starts sentences in lower case
-    if not line_end and (c.islower() or c in _NO_START):
+    if not line_end and (c.islower() or c in NO_START):
         return False
     if run != "." or b != t_end:
         return True  # ! ? … or a closed quote: abbreviations only matter for a bare period
     words = _words_before(text, a, sent_start)
     if not words:
         return True
-    word = words[-1].lstrip(_OPENERS)
+    word = words[-1].lstrip(OPENERS)
     low = word.lower()
     if low in rules.endable:
         return True
     if len(word) == 1 and word.islower() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
         return True  # a unit after a number: 3,5 m.
-    if low in _UNITS and c.isupper() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
+    if low in UNITS and c.isupper() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
         return True  # 15 mm. Les fleurs (French "MM." is Messieurs, but not after a number)
     if low in rules.never:
         return False
@@ -323,7 +160,7 @@ def _is_end(
     return True
 
 
-def _chat_restart(text: str, a: int, n: int, sent_start: int, rules: _Rules) -> bool:
+def _chat_restart(text: str, a: int, n: int, sent_start: int, rules: Rules) -> bool:
     """Whether a period between two lower-case words ends a sentence, as chat writes one: an ordinary
     word of three letters or more before it (no abbreviation, no number, no initial) and a clause of
     at least three words after it."""
@@ -333,7 +170,7 @@ def _chat_restart(text: str, a: int, n: int, sent_start: int, rules: _Rules) -> 
     word = words[-1]
     if len(word) < 3 or not word.isalpha() or not word.islower():
         return False
-    if word in rules.never or word in rules.numeric or word in rules.endable or word in _LOWER_ABBREVIATIONS:
+    if word in rules.never or word in rules.numeric or word in rules.endable or word in LOWER_ABBREVIATIONS:
         return False
     after = text[n:n + _WINDOW].split()
     return len(after) >= 3 and after[0].isalpha() and after[1][:1].isalpha()
@@ -347,7 +184,7 @@ def _lower_word_before(text: str, a: int) -> bool:
     return start < a and text[start].islower()
 
 
-def _final_run(text: str, cs: int, ce: int, rules: _Rules) -> tuple[int, int] | None:
+def _final_run(text: str, cs: int, ce: int, rules: Rules) -> tuple[int, int] | None:
     """The terminator run ending line content ``text[cs:ce]`` (before any closers), if there is one."""
     punct = rules.punct
     i = ce
@@ -367,7 +204,7 @@ def _final_run(text: str, cs: int, ce: int, rules: _Rules) -> tuple[int, int] | 
 
 def _heading_like(text: str, cs: int, ce: int) -> bool:
     """A short line that does not end in a continuation mark (comma, dash...): a title or heading."""
-    if text[ce - 1] in _CONTINUATION_END:
+    if text[ce - 1] in CONTINUATION_END:
         return False
     length = ce - cs
     if length <= _HEADING_CHARS:
@@ -376,7 +213,7 @@ def _heading_like(text: str, cs: int, ce: int) -> bool:
 
 
 def _hard_break(
-    text: str, prev: tuple[int, int], cs: int, sent_start: int, rules: _Rules, layout: Layout
+    text: str, prev: tuple[int, int], cs: int, sent_start: int, rules: Rules, layout: Layout
 ) -> bool:
     """Whether the single newline between line ``prev`` and the line starting at ``cs`` ends a sentence.
 
@@ -426,7 +263,7 @@ def _emit(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None
 def split_spans(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) in `text`, in order, non-overlapping, each trimmed of surrounding
     whitespace, together covering every non-whitespace character exactly once."""
-    rules = _rules_for(lang)
+    rules = rules_for(lang)
     layout = document_layout(text, lang)
     term_finditer = rules.punct.term_re.finditer
     skip = _SKIP_RE.match
@@ -473,7 +310,7 @@ def split_spans(text: str, lang: str) -> list[tuple[int, int]]:
 
 def document_layout(text: str, lang: str) -> Layout:
     """How ``text`` is laid out in lines (:mod:`tqcheck.segment.layout`), as :func:`split_spans` reads it."""
-    return detect_layout(text, _rules_for(lang).cjk)
+    return detect_layout(text, rules_for(lang).cjk)
 
 
 def segment_text(text: str, lang: str) -> tuple[Segment, ...]:
