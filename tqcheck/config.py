@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import InputError
+from .errors import InputError, reading
 from .types import Severity
 
 CONFIG_FILES = ("tqcheck.toml", "pyproject.toml")
@@ -77,15 +77,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate a config file; every problem is an InputError naming the file and key."""
     p = Path(path)
     shown = str(path)
-    try:
+    with reading(shown, "config file"):
         with p.open("rb") as fh:
             raw = fh.read(MAX_CONFIG_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(shown, "no such config file") from None
-    except IsADirectoryError:
-        raise InputError(shown, "is a directory, not a config file") from None
-    except OSError as exc:
-        raise InputError(shown, f"cannot read config: {exc.strerror or exc}") from exc
     if len(raw) > MAX_CONFIG_BYTES:
         raise InputError(shown, f"config is over {MAX_CONFIG_BYTES // 1024 ** 2} MB; is this the right file?")
     try:

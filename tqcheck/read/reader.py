@@ -18,7 +18,7 @@ import os
 import stat
 from dataclasses import dataclass
 
-from tqcheck.errors import InputError
+from tqcheck.errors import InputError, reading
 from tqcheck.paths import display_path
 from tqcheck.read.detect import (_CONTROL_RE, _MAGIC, _MAX_CONTROL_SHARE, _binary_error, _detect, _normalise,
                                  _position)
@@ -52,35 +52,19 @@ def read_text_file(
     file.
     """
     shown = display_path(path)
-    try:
+    with reading(shown):
         st = os.stat(path)
-    except FileNotFoundError:
-        raise InputError(shown, "no such file") from None
-    except NotADirectoryError:
-        raise InputError(shown, "no such file (a parent of it is not a directory)") from None
-    except PermissionError:
-        raise InputError(shown, "permission denied") from None
-    except OSError as exc:
-        raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(shown, "is a directory, not a file")
     if stat.S_ISREG(st.st_mode):
         _check_size(shown, st.st_size)
-    try:
+    with reading(shown):
         if stat.S_ISFIFO(st.st_mode):
             data = _read_pipe(path, shown)
         else:
             with open(path, "rb") as f:
                 # Devices have no size to check up front: read one byte past the limit.
                 data = f.read(MAX_INPUT_BYTES + 1)
-    except PermissionError:
-        raise InputError(shown, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(shown, "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise InputError(shown, "no such file") from None
-    except OSError as exc:
-        raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
     return decode_bytes(data, shown, encoding, lang)
 
 
