@@ -68,6 +68,15 @@ ROWS = [
     ("de", "Nein, der Fehler kam erst nach Monaten.", "No, the fault appeared only after months.", None),
     ("ja", "税抜1980円", "1980 yen without tax", None),
     ("ja", "探してみてはどうだろう。", "Why not look for it?", None),
+    # Japanese prohibitions (…るな), 税抜 "tax not included", のみならず "not only", かもしれません "might",
+    # ないとダメ "must" (rendered with or without a negation)
+    ("ja", "「芸人を舐めるな」と言う。", "They say \"Don't look down on entertainers.\"", None),
+    ("ja", "Mサイズ2,560円(税抜)", "M size for 2,560 yen (tax not included)", None),
+    ("ja", "カテゴリのみならず、お悩みからも検索できる!", "You can search not just by category but by worry!", None),
+    ("ja", "彼女みたいになるかもしれませんよ。", "You might end up like her.", None),
+    ("ja", "就労ビザがないとダメですけどね。", "You wouldn't be allowed to work without a visa.", None),
+    ("ja", "就労ビザがないとダメですけどね。", "You need a work visa.", None),
+    ("ja", "芸人を舐める。", "Don't look down on entertainers.", "added"),
     # German words a translation renders with a negation
     ("de", "Bei Nichtbemerken greifen die Goblins an.", "If they are not noticed, the goblins attack.", None),
     ("de", "Von der Garantie ausgenommen sind Verschleißteile.", "Wearing parts are not included in the warranty.", None),

@@ -82,9 +82,9 @@ NEGATION = Negation(
                             r"(?-i:(?<=[A-Z][a-z]) no (?=[A-Z]))", re.I),  # Ai no Bushotai
     implied=_implied,
     # litotes and set phrases a translation may or may not carry over ("not bad" for 还好 or for 悪くない)
-    weak=re.compile(r"\b(?:not long (?:after|before|ago)|(?:whether )?or not|not bad)\b|n[’']t (?:just|only)\b|"
+    weak=re.compile(r"\b(?:not long (?:after|before|ago)|(?:whether )?or not|not (?:so |too |that )?bad)\b|n[’']t (?:just|only)\b|"
                     r"\bno\.(?= (?:is|was|#|\d))|"
-                    r"\bwithout\b|\bwhy not\b|(?:^|(?<=[.!?…\"“]\s))no(?=\s*[,!.…])|"  # 税抜 "without tax"; an answer's "No,"
+                    r"\bwithout\b|\bwhy not\b|(?:^|(?<=[.!?…\"“]\s)|(?<=\.\.\.)|(?<=…))no(?=\s*[,!.…])|\bnowhere (?:more|else|near)\b|"  # 税抜 "without tax"; an answer's "No,"
                     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n[’']t (?:it|they|you|we|he|"
                     r"she|there|i|that)(?=\s*[?.!])|"  # tag questions: "pretty versatile, aren't they?"
                     r"(?-i:\b[A-Z][a-z]+ no [A-Z][a-z]+)", re.I),  # Kimetsu no Yaiba
