@@ -163,6 +163,8 @@ def test_unknown_added_name_without_source_evidence_is_information():
     ("織田信長は城を築いた。", "Oda Nobunaga built the castle."),  # a full name one word in the source
     ("ガンダムシードデスティニーを見た。", "I watched Gundam SEED Destiny."),  # the head of a katakana compound
     ("新宿店にて限定販売", "Sold only at the Shinjuku store"),  # the head of a word's reading
+    ("そりゃあゼルダの伝説ですよ。", "Well, that would be The Legend of Zelda."),  # ル is an l
+    ("リンメルの通販なら", "If you're looking for Rimmel mail order"),
 ])
 def test_japanese_names_read_as_the_source_writes_them(src, tgt):
     assert [f for f in findings("ja", src, tgt) if f.severity >= Severity.WARNING] == []

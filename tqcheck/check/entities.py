@@ -730,8 +730,9 @@ class _SourceIndex:
             hit = self._reading_match(f)
             if hit:
                 return hit
-            sk = tr.latin_skeleton(clean)
-            if len(sk) >= 2:
+            for sk in tr.latin_skeletons(clean):  # the name's r dropped (Carter, カーター) and kept
+                if len(sk) < 2:
+                    continue
                 for s, e, r in self.japanese:
                     if not tr.KANA.search(self.text, s, e):
                         continue

@@ -129,7 +129,7 @@ org:UN|org|United Nations;UN;U.N.|联合国|国連;国際連合|ООН|Vereinte 
 org:NATO|org|NATO;North Atlantic Treaty Organization|北约|NATO;北大西洋条約機構|НАТО|NATO|OTAN|OTAN|
 org:WHO|org|World Health Organization;WHO|世卫组织;世界卫生组织|世界保健機関;WHO|ВОЗ|Weltgesundheitsorganisation;WHO|Organización Mundial de la Salud;OMS|Organisation mondiale de la santé;OMS|
 org:ASEAN|org|ASEAN;Association of Southeast Asian Nations|东盟|東南アジア諸国連合;ASEAN|АСЕАН|ASEAN|ASEAN|ASEAN|
-org:Xinhua|org|Xinhua|新华社;新华通讯社|新華社|Синьхуа|Xinhua|Xinhua|Xinhua|
+org:Xinhua|org|Xinhua;Xinhuanet;Xinhua Net|新华社;新华通讯社;新华网|新華社|Синьхуа|Xinhua|Xinhua|Xinhua|
 org:China News|org|China News Service;China News;Chinanews;China News Network;CNS|中新网;中新社;中国新闻社;中国新闻网|中国新聞社|Чжунго Синьвэнь|China News Service|China News Service|China News Service|CN
 org:Beijing Stock Exchange|org|Beijing Stock Exchange;BSE;Beijing Exchange|北交所;北京证券交易所|北京証券取引所|Пекинская фондовая биржа|Pekinger Börse|Bolsa de Pekín|Bourse de Pékin|city:Beijing
 org:Kremlin|org|Kremlin|克里姆林宫|クレムリン|Кремль|Kreml|Kremlin|Kremlin|RU

@@ -131,9 +131,10 @@ def any_skeleton_match(word: str, source: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def kana_skeleton(reading: str) -> str:
-    """Consonant classes of a Hepburn reading (katakana names: toranpu ~ Trump)."""
+    """Consonant classes of a Hepburn reading (katakana names: toranpu ~ Trump). An r is kept wherever it
+    stands: katakana writes ル, ラ ... only for an l or an r that is pronounced (ゼルダ Zelda, リンメル Rimmel)."""
     r = re.sub(r"u(?=[^aeiou]|$)", "", reading.lower().replace("'", ""))
-    return latin_skeleton(r.replace("tsu", "tu"))
+    return latin_skeleton(r.replace("tsu", "tu"), keep_r=True)
 
 
 _NORMALIZED_SIMILARITY: Any = None
