@@ -176,6 +176,8 @@ def test_japanese_names_read_as_the_source_writes_them(src, tgt):
     ("de", "Der Flug fand im Westen von Texas statt.", "The flight took place in the west of Texas."),
     ("de", "Der rheinland-pfälzische Innenminister kam.", "The Interior Minister of Rhineland-Palatinate came."),
     ("fr", "Les incendies touchent la Californie.", "The fires are hitting California."),
+    ("de", "Meine PTBS ist gut eingestellt.", "My PTSD is in a good place."),
+    ("de", "Sie lebten später in der DDR.", "They later lived in the GDR."),
 ])
 def test_places_by_demonyms_prefixes_and_names_kept_as_written(src_lang, src, tgt):
     assert [f for f in findings(src_lang, src, tgt) if f.severity >= Severity.WARNING] == []

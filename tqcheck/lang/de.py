@@ -67,6 +67,16 @@ GIVEN_NAMES = {
     "mariä": ("Mary",), "maria": ("Mary",), "jesus": ("Jesus",), "petrus": ("Peter",), "paulus": ("Paul",),
 }
 
+#: German abbreviations and the English ones a translation writes for them (DDR: GDR), looked up like the
+#: given names above.
+ABBREVIATIONS = {
+    "ddr": ("GDR", "East Germany"), "brd": ("FRG", "West Germany"), "ptbs": ("PTSD",), "kptbs": ("PTSD", "CPTSD"),
+    "uno": ("UN",), "ezb": ("ECB",), "iwf": ("IMF",), "ki": ("AI",), "eu": ("EU",), "usa": ("US", "USA"),
+    "gus": ("CIS",), "akw": ("NPP",), "nrw": ("NRW",), "who": ("WHO",), "adhs": ("ADHD",), "pkw": ("car",),
+    "lkw": ("truck", "lorry", "HGV"), "gmbh": ("GmbH", "Ltd"), "ag": ("AG", "plc"), "mwst": ("VAT",),
+}
+GIVEN_NAMES.update(ABBREVIATIONS)
+
 #: News agency credits that translations keep as written.
 KEPT_WORDS = frozenset({"dpa", "sid", "epd", "kna", "afp", "apa", "dts", "ap"})
 
