@@ -501,6 +501,15 @@ def test_decades_of_every_form_match(lang, src, tgt):
     assert run_checks([make_pair(src, tgt)], [CheckContext(lang, "en")], NUMBER_RULES) == []
 
 
+@pytest.mark.parametrize(("lang", "src", "tgt"), [
+    ("ja", "玉野商工高３年生徒（１８）は話す。", "A third-year student (18) of Tamano High said."),  # third-year: 3rd
+    ("ja", "累計販売数70万本突破", "Over 700,000 units sold"),  # 販売数 "sales count", not 数 "several"
+    ("zh", "每年的3至6月是开花的时间。", "March to June each year is the time to blossom."),  # a range of months
+])
+def test_figures_read_in_context(lang, src, tgt):
+    assert run_checks([make_pair(src, tgt)], [CheckContext(lang, "en")], NUMBER_RULES) == []
+
+
 def test_a_list_number_added_is_information():
     # （三）参加... -> "3. Participate ...": the list marker is a figure only the translation writes
     [f] = run_checks([make_pair("（三）参加继续教育授课。", "3. Participate in further education courses.")],

@@ -436,6 +436,8 @@ _CJK_CUR = [("美元|美金|米ドル|ドル", "USD"), ("日元|日圆|日圓|�
             ("人民币元|人民币|人民元|块钱|块|元", "CNY")]
 _CJK_CUR_RE = re.compile("|".join(f"(?P<c{i}>{alt})" for i, (alt, _) in enumerate(_CJK_CUR)))
 _CJK_VAGUE_BEFORE = "数幾几上成好多若"
+#: Words between two month names of a range ("March to June", "janvier-mars").
+_MONTH_CONNECTORS = "-|–|—|/|to|through|and|until|till|or|bis|und|au|à|et|a|al|y|по|и|до|или"
 _NOT_PERCENT_CHENG = ("成员", "成立", "成为", "成功", "成本", "成果", "成绩", "成交", "成熟", "成都", "成長", "成人",
                       "割合", "割引")
 
@@ -594,8 +596,8 @@ class _Lang:
         self.not_digit_after = re.compile(r"\.?\s*\d")
         # "January-May", "from March to May": a month right after another month and a connector.
         self.after_month = re.compile(
-            rf"\b(?:{month})\.?\s*(?:-|–|—|/|to|through|and|until|till|or|bis|und|au|à|et|a|al|y|по|и|до|или)\s*$",
-            mflags)
+            rf"\b(?:{month})\.?\s*(?:{_MONTH_CONNECTORS})\s*$", mflags)
+        self.before_month = re.compile(rf"\.?\s*(?:{_MONTH_CONNECTORS})\s*(?:{month})\b", mflags)
         R = self.recognisers
         signs = tuple("$€£¥₽₩₹")
         # A figure broken by a currency sign inside it ("40$500 million") is TQ201's business: claimed, not read.
@@ -637,7 +639,8 @@ class _Lang:
         if base == "en":
             R.append((re.compile(r"\bhalf\s+a\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b", re.I),
                       self._h_half_a, ("half",)))
-            R.append((re.compile(r"\b(?:(?P<n>a|one|two|three)[\s-]+)(?P<f>half|halves|thirds?|quarters?)\b", re.I),
+            # (not "a third-year student", "a quarter-final": an ordinal or a word made with it)
+            R.append((re.compile(r"\b(?:(?P<n>a|one|two|three)[\s-]+)(?P<f>half|halves|thirds?|quarters?)\b(?!-)", re.I),
                       self._h_fraction, ("half", "halves", "third", "quarter")))
             R.append((re.compile(r"\bhalf\b", re.I), self._h_half, ("half",)))
             R.append((re.compile(r"\b(?P<n>twice|double|triple|tripled|doubled)\b", re.I), self._h_twice,
@@ -670,7 +673,7 @@ class _Lang:
         if self.not_digit_after.match(t, e):
             return None
         if (m["m"] in self.month_anywhere or self.month_prep.search(t, max(0, s - 24), s)
-                or self.after_month.search(t, max(0, s - 30), s)):
+                or self.after_month.search(t, max(0, s - 30), s) or self.before_month.match(t, e)):
             return [_date_q(s, e, None, mo, None)], s, e
         return None
 
@@ -1023,7 +1026,11 @@ class _Lang:
         return [_Q(v[0], "ordinal", m.start(), m.end(), bare=False)], m.start(), m.end()
 
     def _vague(self, start: int, t: str) -> bool:
-        return start > 0 and t[start - 1] in _CJK_VAGUE_BEFORE
+        """数十万 "several hundred thousand", 上千 "over a thousand"; but 販売数70万: 数 ending a word
+        (販売数 "sales") before a figure in digits counts it."""
+        if start == 0 or t[start - 1] not in _CJK_VAGUE_BEFORE:
+            return False
+        return not (t[start - 1] == "数" and t[start].isdigit() and start >= 2 and _is_cjk_ideograph(t[start - 2]))
 
     def _h_cjk_number(self, m: re.Match[str] | None, t: str) -> tuple[list[_Q], int, int] | None:
         if m is None:
