@@ -192,6 +192,19 @@ def test_a_code_is_matched_by_its_parts(src_lang, src, tgt, found):
     assert ("TQ301" in codes(src_lang, src, tgt)) is found
 
 
+@pytest.mark.parametrize("src_lang,src,tgt,found", [
+    ("ja", "Spring Summerコレクションもセール対象商品!", "The spring/summer collection is on sale too!", False),
+    ("ja", "48Hours Weekend Saleを開催", "A 48-hour weekend sale is on", False),
+    ("ja", "Spring Summerコレクションもセール対象商品!", "The autumn collection is on sale too!", True),
+])
+def test_a_title_of_english_words_may_be_translated_word_for_word(src_lang, src, tgt, found):
+    assert ("TQ301" in codes(src_lang, src, tgt)) is found
+
+
+def test_a_day_before_a_country_abbreviation_is_a_date():
+    assert codes("ja", "容疑者を逮捕し、12日朝、送検しました。", "The suspect was arrested and sent to prosecutors.") == []
+
+
 def test_a_german_demonym_does_not_excuse_another_country():
     assert "TQ302" in codes("de", "Der Niederländer Max Verstappen ist Weltmeister.",
                             "Max Verstappen from Belgium is world champion.")

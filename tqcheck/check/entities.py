@@ -829,6 +829,19 @@ def _code_parts_in(code: str, target: str) -> bool:
                for p in _CODE_PART.findall(code))
 
 
+_WORD_PLURAL = re.compile(r"(?<=[a-z]{3})s$")
+
+
+def _english_words_in(name: str, target: str) -> bool:
+    """Whether a title made of English words (Spring Summer, 48Hours Weekend Sale) stands in the
+    translation word for word, in any case and number ("spring/summer", "48-hour weekend sale")."""
+    words = [_WORD_PLURAL.sub("", w.lower()) for w in _LETTERS.findall(name)]
+    if len(words) < 2 or not all(is_english_word(w) for w in words):
+        return False
+    have = {_WORD_PLURAL.sub("", w.lower()) for w in _LETTERS.findall(target)}
+    return all(w in have for w in words)
+
+
 def _mask_placeholders(text: str) -> str:
     """Blank out placeholders and fold full-width Latin letters and digits (ＵＡＥ is UAE), keeping every offset."""
     if any("\uff01" <= c <= "\uff5e" for c in text):
@@ -1404,7 +1417,8 @@ class _Analyser:
                     cap_tokens = [t for t in _target_tokens(self.target) if t.text[0].isupper() or t.text[0].isdigit()]
             if s.kind == "latin" and self.src in ("zh", "ja"):
                 s.matched = (_contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
-                             or _initials_in(s.text, self.target) or _code_parts_in(s.text, self.target))
+                             or _initials_in(s.text, self.target) or _code_parts_in(s.text, self.target)
+                             or _english_words_in(s.text, self.target))
             elif s.kind == "translit":
                 sk, parts = _translit_skeletons(s.text)
                 s.matched = any(tr.any_skeleton_match(t.text, sk) or
@@ -1434,7 +1448,8 @@ class _Analyser:
                 self._partial(s, readings, cap_tokens, russian=True)
             elif s.kind == "latin":
                 s.matched = (_contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
-                             or _initials_in(s.text, self.target) or _code_parts_in(s.text, self.target))
+                             or _initials_in(s.text, self.target) or _code_parts_in(s.text, self.target)
+                             or _english_words_in(s.text, self.target))
 
     def _lowercase_echo(self, sk: str, tokens: list[_Token]) -> bool:
         # Two- and three-character transliterations are often translated (伊斯兰 -> Islamic).

@@ -200,6 +200,8 @@ class Gazetteer:
                 trap = ZH_TRAPS.get(form) if lang == "zh" else None
                 if trap and ((i and text[i - 1] in trap[0]) or (i + size < n and text[i + size] in trap[1])):
                     continue
+                if form[0] == "日" and i and (text[i - 1].isdigit() or text[i - 1] in "〇一二三四五六七八九十"):
+                    continue  # 12日朝 is the morning of the 12th, 11日中午 noon on the 11th: a day, no Japan
                 if lang == "ja" and size == 2 and i and KANJI.match(text[i - 1]) and KANJI.match(form[0]):
                     continue  # 白石川 is the Shiraishi River, not 石川 (Ishikawa) inside a longer word
                 if form not in names and self._name_overlaps(text, i, size, names, name_sizes):
