@@ -201,6 +201,11 @@ def test_a_title_of_english_words_may_be_translated_word_for_word(src_lang, src,
     assert ("TQ301" in codes(src_lang, src, tgt)) is found
 
 
+def test_west_is_no_pair_of_countries():
+    # 欧米 "Europe and America" means the West, as 欧美 in Chinese: a translation says "Western"
+    assert codes("ja", "欧米人に見えるなら気さくな気持ちでそうしてると思う。", "If you look Western, they mean well.") == []
+
+
 def test_a_day_before_a_country_abbreviation_is_a_date():
     assert codes("ja", "容疑者を逮捕し、12日朝、送検しました。", "The suspect was arrested and sent to prosecutors.") == []
 
