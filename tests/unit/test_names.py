@@ -201,6 +201,14 @@ def test_a_title_of_english_words_may_be_translated_word_for_word(src_lang, src,
     assert ("TQ301" in codes(src_lang, src, tgt)) is found
 
 
+def test_a_country_an_abbreviated_name_may_hold_is_no_proof_of_an_addition():
+    # 中价协 is the China Cost Engineering Association: "China" spells out its 中
+    found = findings("zh", "参加中价协组织的继续教育学习。", "Take part in training by the China Cost Engineering Association.")
+    assert [f for f in found if f.severity >= Severity.WARNING] == []
+    # but "China" where the source has no such word is still reported
+    assert "TQ302" in codes("zh", "参加协会组织的继续教育学习。", "Take part in training by the China Association.")
+
+
 def test_west_is_no_pair_of_countries():
     # 欧米 "Europe and America" means the West, as 欧美 in Chinese: a translation says "Western"
     assert codes("ja", "欧米人に見えるなら気さくな気持ちでそうしてると思う。", "If you look Western, they mean well.") == []

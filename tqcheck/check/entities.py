@@ -1323,9 +1323,16 @@ class _Analyser:
         return any(m.group() not in self.source for m in _ACRONYM.finditer(self.target))
 
     def _abbreviation_alone(self, key: str) -> bool:
-        """Whether the source has the one-letter abbreviation of a place (米, 露, 独) as a word of its own."""
+        """Whether the source has the one-letter abbreviation of a place (米, 露, 独) as a word of its own,
+        or starting a word its language's dictionary does not have (中价协: an abbreviated name)."""
         letter = self.gaz.abbreviation_of(key, self.src)
-        return letter is not None and letter in self.source and letter in self._source_words
+        if letter is None or letter not in self.source:
+            return False
+        if letter in self._source_words:
+            return True
+        known = language.get(self.src).in_dictionary
+        return known is not None and any(2 <= len(w) <= 4 and w[0] == letter and not known(w)
+                                         for w in self._source_words)
 
     @_cached
     def _source_words(self) -> frozenset[str]:

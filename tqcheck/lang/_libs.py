@@ -85,6 +85,11 @@ def _jieba() -> Any:
     return jieba
 
 
+def jieba_known(word: str) -> bool:
+    """Whether jieba's dictionary has ``word`` (with a frequency: a word, not only a prefix of one)."""
+    return bool(_jieba().dt.FREQ.get(word))
+
+
 def jieba_words(text: str) -> list[Word]:
     return [Word(s, e, w) for w, s, e in _jieba().tokenize(text) if w.strip()]
 

@@ -155,6 +155,9 @@ class Language:
     #: Whether it is a word in current use (a smaller dictionary than ``is_word``'s, which also holds
     #: rare and borrowed words: que, tournois); ``is_word`` where the module gives none.
     is_current_word: Callable[[str], bool] | None = None
+    #: In a language written without spaces, whether a word its tokenizer gives is one of its dictionary
+    #: (jieba's); a word it is not may be a compound abbreviation (中价协, China's cost engineering association).
+    in_dictionary: Callable[[str], bool] | None = None
     #: Words that refer to a country without naming it (我国 "our country", 回国 "return home"): where the
     #: source has one, a translation may name the country.
     deictic_country: re.Pattern[str] | None = None

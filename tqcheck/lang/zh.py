@@ -1,7 +1,7 @@
 """Chinese: words from jieba (发展中国家 is one word: it does not name 中国); names and CJK numerals."""
 import re
 
-from ._libs import jieba_person_names, jieba_words
+from ._libs import jieba_known, jieba_person_names, jieba_words
 from .base import Language, Negation
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
@@ -33,6 +33,6 @@ DIRECTIONS = {
 DEICTIC_COUNTRY = re.compile(r"我国|本国|回国|国内|全国|两国|该国|此国|祖国|国家|外国|各国|出国|归国|自国|国民")
 
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
-                    person_names=jieba_person_names,
+                    person_names=jieba_person_names, in_dictionary=jieba_known,
                     script="Hani",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS)
