@@ -505,6 +505,8 @@ def test_decades_of_every_form_match(lang, src, tgt):
     ("ja", "玉野商工高３年生徒（１８）は話す。", "A third-year student (18) of Tamano High said."),  # third-year: 3rd
     ("ja", "累計販売数70万本突破", "Over 700,000 units sold"),  # 販売数 "sales count", not 数 "several"
     ("zh", "每年的3至6月是开花的时间。", "March to June each year is the time to blossom."),  # a range of months
+    ("zh", "两位都是非常有创意的新人。", "You are both very creative newcomers."),  # both: the two of them
+    ("zh", "我们庆祝建党一百周年。", "We celebrated the centenary of the party."),
 ])
 def test_figures_read_in_context(lang, src, tgt):
     assert run_checks([make_pair(src, tgt)], [CheckContext(lang, "en")], NUMBER_RULES) == []

@@ -188,10 +188,11 @@ _EN_UNITS.update(zip("twenty thirty forty fifty sixty seventy eighty ninety".spl
 _EN_ORD = dict(zip(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), range(1, 21)))
-_EN_ORD.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100, "thousandth": 1000})
+_EN_ORD.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100, "thousandth": 1000,
+                "centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200})
 _UNIT_WORDS["en"] = {
     **_words("u", _EN_UNITS), **_words("o", _EN_ORD), "hundred": (100, "h"), "dozen": (12, "x"),
-    "decade": (10, "x"), "decades": (10, "x"),
+    "decade": (10, "x"), "decades": (10, "x"), "both": (2, "u"),  # both: the two of them (两位 "both")
     "thousand": (1e3, "s"), "million": (1e6, "s"), "billion": (1e9, "s"), "trillion": (1e12, "s"),
 }
 
