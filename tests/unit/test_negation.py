@@ -80,6 +80,7 @@ ROWS = [
     # German words a translation renders with a negation
     ("de", "Bei Nichtbemerken greifen die Goblins an.", "If they are not noticed, the goblins attack.", None),
     ("de", "Von der Garantie ausgenommen sind Verschleißteile.", "Wearing parts are not included in the warranty.", None),
+    ("de", "Der Stress war in den Momenten egal.", "The stress didn't matter in that moment.", None),
     # Chinese idioms with 不 that say something positive, and a range "ranging from ... to" (不等)
     ("zh", "学生的能力水平各不相同。", "The students' abilities vary.", None),
     ("zh", "每听抽成30元到80元不等的利润。", "They take a cut ranging from 30 to 80 yuan per can.", None),

@@ -49,7 +49,7 @@ NEGATION = Negation(
                    # words a translation renders with a negation (Nichtbemerken "if they are not noticed",
                    # ausgenommen "not included", fehlt "is not there", erst "not until")
                    r"nicht\w+|kaum|fehl\w*|ausgenommen|au(?:ß|ss)er|verfall\w*|vermeid\w*|verhinder\w*|"
-                   r"verzicht\w*|erst|vergeblich|vergessen|vergaß\w*|verpass\w*|verloren)\b", re.I),
+                   r"verzicht\w*|erst|vergeblich|vergessen|vergaß\w*|verpass\w*|verloren|egal)\b", re.I),
     explicit=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|nichts|nix|niemand\w*|nirgend\w*)\b", re.I),
     not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
     affixed=simplemma_affix_negation("de", ("un",), ("los", "lose", "losen", "loser", "loses")),
