@@ -5,8 +5,8 @@ Without a named-entity model, matching is driven from both ends: every name in t
 (its place entry, a transliteration match against the source, or a verbatim copy), and every name
 the source clearly has (known places, glossary terms, Latin-script names, transliterated foreign
 names, names next to a title or a speech verb) must have one in the translation. The rules in
-``names.py`` report what is left unmatched; the analysis of the last pair is cached so that the
-five rules share it.
+``names.py`` report what is left unmatched; the analysis is a fact of the pair (``facts.py``) that the
+five rules share.
 """
 from __future__ import annotations
 
@@ -776,32 +776,12 @@ class _SourceIndex:
 
 # --- the analysis ---------------------------------------------------------------------------------
 
-_CACHE: dict[tuple[object, ...], NameAnalysis] = {}
-#: The arguments and the result of the last call.
-_LAST: list[tuple[Any, ...]] = []
-
-
 def analyse(source: str, target: str, src_lang: str, tgt_lang: str,
             glossary: Mapping[str, tuple[str, ...]] | None = None) -> NameAnalysis:
-    """Names on both sides of one pair and what became of them (the last few pairs are cached)."""
-    size = len(glossary or ())
-    if _LAST and _CACHE:
-        # the five name rules ask in turn about the same pair: the very same arguments as last
-        # time have the key of the cache entry the last call returned
-        last = _LAST[0]
-        if (last[0] is source and last[1] is target and last[2] is src_lang and last[3] is tgt_lang
-                and last[4] is glossary and last[5] == size):
-            return last[6]
-    key = (source, target, src_lang, tgt_lang, id(glossary) if glossary else 0, size)
-    hit = _CACHE.get(key)
-    if hit is None:
-        hit = _Analyser(_mask_placeholders(source), _mask_placeholders(target), _lang(src_lang), _lang(tgt_lang),
-                        glossary or {}).run()
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        _CACHE[key] = hit
-    _LAST[:] = [(source, target, src_lang, tgt_lang, glossary, size, hit)]
-    return hit
+    """Names on both sides of one pair and what became of them (the runner asks once per pair and hands
+    the result to the five name rules: ``tqcheck.check.facts``)."""
+    return _Analyser(_mask_placeholders(source), _mask_placeholders(target), _lang(src_lang), _lang(tgt_lang),
+                     glossary or {}).run()
 
 
 #: Template placeholders a CMS or an anonymiser leaves in text (#PRS_ORG#, #NAME#, {{city}}): not names.
