@@ -1270,9 +1270,14 @@ class _Analyser:
         lemmas, adjectives = analysed
         if key in adjectives or not adjectives.isdisjoint(self.gaz.related(key)):
             return True
+        heads: set[str] | None = None
         for name in names:
             want = _lemma_key(code, name)
             if not want:
+                continue
+            if heads is None:  # two lemmas of one word share their first three letters (_same_lemma)
+                heads = {x[:3] for pair in lemmas for x in pair}
+            if any(w[:3] not in heads for w in want):
                 continue
             for i in range(len(lemmas) - len(want) + 1):
                 if all(_same_lemma(lemmas[i + k][0], w) or _same_lemma(lemmas[i + k][1], w) for k, w in enumerate(want)):
