@@ -789,11 +789,12 @@ _PLACEHOLDER = re.compile(r"#[A-Z][A-Z0-9_]*#|\{\{[^{}\n]{1,40}\}\}")
 
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e]")
 
 
 def _mask_placeholders(text: str) -> str:
     """Blank out placeholders and fold full-width Latin letters and digits (ＵＡＥ is UAE), keeping every offset."""
-    if any("\uff01" <= c <= "\uff5e" for c in text):
+    if _FULLWIDTH_CHAR.search(text):
         text = text.translate(_FULLWIDTH)
     if "#" not in text and "{{" not in text:
         return text
