@@ -117,9 +117,10 @@ def _jieba_person_names(text: str) -> tuple[Word, ...]:
     顾客 "customer" nr)."""
     from . import _posseg
 
-    freq = _jieba().dt.FREQ
+    tokenizer = _jieba().dt
+    freq = tokenizer.FREQ
     out, at = [], 0
-    for word, flag in _posseg.cut(text):  # jieba.posseg.cut's words and tags, found faster
+    for word, flag in _posseg.cut(text, tokenizer):  # jieba.posseg.cut's words and tags, found faster
         start = text.find(word, at)
         if start < 0:
             continue

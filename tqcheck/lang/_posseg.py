@@ -1,32 +1,58 @@
-"""jieba's part-of-speech segmentation (``jieba.posseg.cut``) with a faster Viterbi search, same output.
+"""jieba's part-of-speech segmentation (``jieba.posseg.cut``) with a faster Viterbi search: same words, and
+the same tags for the words its hidden Markov model reads.
 
-The name checks ask jieba's tagger for person names (nr), and its Viterbi search over unknown character
-runs was a fifth of the checks' time on Chinese text: for every state of a character it takes the
-maximum over all states of the previous character, although only a few of them may lead to it (the
-others score minus infinity). Here the previous states that may lead to a state are found by a set
-intersection, and the maximum is taken over them only, on the very same sums; where none of them has
-a finite score the search falls back to jieba's own expression, so that ties and dead ends come out
-as jieba has them. ``tests/unit/test_posseg.py`` compares the two on text of every kind.
+The name checks ask jieba's tagger for person names (nr) that are no words of its dictionary, so only the
+tags of the words the model reads matter (a dictionary word's tag comes from the dictionary, and those
+words are left out anyway). That spares importing ``jieba.posseg``, which reads the dictionary a second
+time for its tags; the model's tables are loaded from jieba's own files. The Viterbi search over unknown
+character runs took a fifth of the checks' time on Chinese text: for every state of a character it
+takes the maximum over all states of the previous character, although only a few of them may lead to it
+(the others score minus infinity). Here the previous states that may lead to a state are found by a set
+intersection, and the maximum is taken over them only, on the very same sums; where none of them has a
+finite score the search falls back to jieba's own expression, so that ties and dead ends come out as
+jieba has them. ``tests/unit/test_posseg.py`` compares the two on text of every kind.
 """
 from __future__ import annotations
 
 import functools
+import importlib.util
+import re
+from pathlib import Path
 from typing import Any, Iterator
 
 _MIN_FLOAT = -3.14e100
 _MIN_INF = float("-inf")
 
+# jieba.posseg's own patterns
+_HAN_DETAIL = re.compile("([\u4E00-\u9FD5]+)")
+_SKIP_DETAIL = re.compile("([\\.0-9]+|[a-zA-Z0-9]+)")
+_HAN_INTERNAL = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_SKIP_INTERNAL = re.compile("(\r\n|\\s)")
+_ENG = re.compile("[a-zA-Z0-9]+")
+_NUM = re.compile("[\\.0-9]+")
+
+
+def _table(name: str) -> Any:
+    """``jieba.posseg.<name>.P``, read from jieba's file without importing ``jieba.posseg`` (whose import
+    reads the whole dictionary for the tags of its words)."""
+    import jieba
+
+    path = Path(jieba.__file__).parent / "posseg" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{__name__}.{name}", path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.P
+
 
 @functools.lru_cache(maxsize=1)
 def _model() -> tuple[Any, ...]:
-    from jieba import posseg
-
-    trans = posseg.trans_P
+    trans = _table("prob_trans")
     leads_to: dict[str, set[Any]] = {}
     for before, nexts in trans.items():
         for state in nexts:
             leads_to.setdefault(state, set()).add(before)
-    return posseg.char_state_tab_P, posseg.start_P, trans, posseg.emit_P, leads_to
+    return _table("char_state_tab"), _table("prob_start"), trans, _table("prob_emit"), leads_to
 
 
 def _viterbi(obs: str) -> list[Any]:
@@ -68,7 +94,11 @@ def _viterbi(obs: str) -> list[Any]:
     return route
 
 
-def _cut_hmm(sentence: str) -> Iterator[tuple[str, str]]:
+#: A word whose tag jieba takes from its dictionary (it is a word of the dictionary, or one character).
+DICTIONARY = None
+
+
+def _cut_hmm(sentence: str) -> Iterator[tuple[str, str | None]]:
     pos_list = _viterbi(sentence)
     begin, nexti = 0, 0
     for i, char in enumerate(sentence):
@@ -85,34 +115,29 @@ def _cut_hmm(sentence: str) -> Iterator[tuple[str, str]]:
         yield sentence[nexti:], pos_list[nexti][1]
 
 
-def _cut_detail(sentence: str) -> Iterator[tuple[str, str]]:
-    from jieba import posseg
-
-    for blk in posseg.re_han_detail.split(sentence):
-        if posseg.re_han_detail.match(blk):
+def _cut_detail(sentence: str) -> Iterator[tuple[str, str | None]]:
+    for blk in _HAN_DETAIL.split(sentence):
+        if _HAN_DETAIL.match(blk):
             yield from _cut_hmm(blk)
         else:
-            for x in posseg.re_skip_detail.split(blk):
+            for x in _SKIP_DETAIL.split(blk):
                 if x:
-                    yield x, "m" if posseg.re_num.match(x) else "eng" if posseg.re_eng.match(x) else "x"
+                    yield x, "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"
 
 
-def _cut_dag(sentence: str) -> Iterator[tuple[str, str]]:
-    from jieba import posseg
-
-    tokenizer, tags = posseg.dt.tokenizer, posseg.dt.word_tag_tab
+def _cut_dag(sentence: str, tokenizer: Any) -> Iterator[tuple[str, str | None]]:
     dag = tokenizer.get_DAG(sentence)
     route: dict[int, tuple[float, int]] = {}
     tokenizer.calc(sentence, dag, route)
 
-    def flush(buf: str) -> Iterator[tuple[str, str]]:
+    def flush(buf: str) -> Iterator[tuple[str, str | None]]:
         if len(buf) == 1:
-            yield buf, tags.get(buf, "x")
+            yield buf, DICTIONARY
         elif not tokenizer.FREQ.get(buf):
             yield from _cut_detail(buf)
         else:
             for elem in buf:
-                yield elem, tags.get(elem, "x")
+                yield elem, DICTIONARY
 
     x, buf, n = 0, "", len(sentence)
     while x < n:
@@ -124,24 +149,23 @@ def _cut_dag(sentence: str) -> Iterator[tuple[str, str]]:
             if buf:
                 yield from flush(buf)
                 buf = ""
-            yield word, tags.get(word, "x")
+            yield word, DICTIONARY
         x = y
     if buf:
         yield from flush(buf)
 
 
-def cut(sentence: str) -> Iterator[tuple[str, str]]:
-    """(word, part of speech) as ``jieba.posseg.cut(sentence)`` gives them (HMM on, no paddle)."""
-    from jieba import posseg
-
-    posseg.dt.makesure_userdict_loaded()
-    for blk in posseg.re_han_internal.split(sentence):
-        if posseg.re_han_internal.match(blk):
-            yield from _cut_dag(blk)
+def cut(sentence: str, tokenizer: Any) -> Iterator[tuple[str, str | None]]:
+    """(word, part of speech) as ``jieba.posseg.cut(sentence)`` gives them (HMM on, no paddle), with
+    ``tokenizer`` jieba's (``jieba.dt``); the tag is DICTIONARY (None) for a word whose tag jieba would look
+    up in its dictionary."""
+    for blk in _HAN_INTERNAL.split(sentence):
+        if _HAN_INTERNAL.match(blk):
+            yield from _cut_dag(blk, tokenizer)
         else:
-            for x in posseg.re_skip_internal.split(blk):
-                if posseg.re_skip_internal.match(x):
+            for x in _SKIP_INTERNAL.split(blk):
+                if _SKIP_INTERNAL.match(x):
                     yield x, "x"
                 else:
                     for xx in x:
-                        yield xx, "m" if posseg.re_num.match(xx) else "eng" if posseg.re_eng.match(x) else "x"
+                        yield xx, "m" if _NUM.match(xx) else "eng" if _ENG.match(x) else "x"
