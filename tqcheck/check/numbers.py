@@ -266,7 +266,9 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
             src_slashed.update((i, j))
             for k in hits:
                 t_matched[k] = True
-    weekday = _WEEKDAY.search(target) is not None
+    # (read only where a source figure is a day alone: the search is a tenth of the comparison's time)
+    lone_day = any(s.date is not None and s.date[:2] == (None, None) for s in src)
+    weekday = lone_day and _WEEKDAY.search(target) is not None
     unmatched = [s for n, s in enumerate(src) if n not in src_slashed and not is_weak(s) and not verbatim(s, tgt_tokens)
                  and not _dateline(s, source)
                  and not (weekday and s.date is not None and s.date[:2] == (None, None))
