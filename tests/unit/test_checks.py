@@ -3,6 +3,7 @@ import math
 
 import pytest
 
+from tqcheck.check.facts import facts_of
 from tqcheck.check.registry import CheckContext, RegistryError, build_registry, rule
 from tqcheck.check.rules import REGISTRY
 from tqcheck.check.runner import Selection, run_checks
@@ -141,6 +142,38 @@ def test_registry_validation_fails_loudly():
         """x"""
     with pytest.raises(RegistryError, match="reuses code TQ101"):
         build_registry([REGISTRY["TQ101"].func, dupe])
+
+    @rule("TQ901", "unknown-fact", Severity.ERROR, "Test", uses=("syntax",))
+    def unknown_fact(pair, ctx):
+        """x"""
+    with pytest.raises(RegistryError, match="uses unknown facts"):
+        build_registry([unknown_fact])
+
+
+def test_facts_are_worked_out_once_per_pair_for_the_rules_that_use_them():
+    seen = []
+
+    @rule("TQ901", "first", Severity.ERROR, "Test", uses=("names",))
+    def first(pair, ctx):
+        """x"""
+        seen.append(("first", pair.index, id(facts_of(pair, ctx)), facts_of(pair, ctx).names))
+        return ()
+
+    @rule("TQ902", "second", Severity.ERROR, "Test", uses=("names",))
+    def second(pair, ctx):
+        """x"""
+        seen.append(("second", pair.index, id(facts_of(pair, ctx)), facts_of(pair, ctx).names))
+        return ()
+
+    pairs = [make_pair("日本宣布制裁。", "Japan announced sanctions.", 0), make_pair("俄罗斯。", "Russia.", 1)]
+    run_checks(pairs, [CheckContext("zh", "en")] * 2, Selection(), build_registry([first, second]))
+    (_, i0, f0, n0), (_, i1, f1, n1), (_, j0, g0, m0), (_, j1, g1, m1) = seen
+    assert (i0, i1, j0, j1) == (0, 0, 1, 1)
+    assert f0 == f1 and n0 is n1 and g0 == g1 and m0 is m1 and n0 is not m0  # one analysis per pair
+    assert [s.text for s in n0.source] == ["日本"] and [s.text for s in m0.source] == ["俄罗斯"]
+    # a rule called on its own gets facts of its own
+    ctx = CheckContext("zh", "en")
+    assert facts_of(pairs[0], ctx) is not facts_of(pairs[0], ctx)
 
 
 def test_every_rule_is_documented():

@@ -33,8 +33,10 @@ def direction_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if target is None:
             continue
         said = [(k, m) for k, p in enumerate(source) if (m := p.search(pair.source))]
+        if len(said) != 1:
+            continue  # no direction or both in the source: the translation need not be read
         written = [(k, m) for k, p in enumerate(target) if (m := p.search(pair.target))]
-        if len(said) != 1 or len(written) != 1 or said[0][0] == written[0][0]:
+        if len(written) != 1 or said[0][0] == written[0][0]:
             continue  # no direction, both directions, or the same one on a side
         (k_src, m_src), (k_tgt, m_tgt) = said[0], written[0]
         labels = LABELS.get(name, ("one way", "the other"))

@@ -5,8 +5,8 @@ Without a named-entity model, matching is driven from both ends: every name in t
 (its place entry, a transliteration match against the source, or a verbatim copy), and every name
 the source clearly has (known places, glossary terms, Latin-script names, transliterated foreign
 names, names next to a title or a speech verb) must have one in the translation. The rules in
-``names.py`` report what is left unmatched; the analysis of the last pair is cached so that the
-five rules share it.
+``names.py`` report what is left unmatched; the analysis is a fact of the pair (``facts.py``) that the
+five rules share.
 """
 from __future__ import annotations
 
@@ -781,32 +781,12 @@ class _SourceIndex:
 
 # --- the analysis ---------------------------------------------------------------------------------
 
-_CACHE: dict[tuple[object, ...], NameAnalysis] = {}
-#: The arguments and the result of the last call.
-_LAST: list[tuple[Any, ...]] = []
-
-
 def analyse(source: str, target: str, src_lang: str, tgt_lang: str,
             glossary: Mapping[str, tuple[str, ...]] | None = None) -> NameAnalysis:
-    """Names on both sides of one pair and what became of them (the last few pairs are cached)."""
-    size = len(glossary or ())
-    if _LAST and _CACHE:
-        # the five name rules ask in turn about the same pair: the very same arguments as last
-        # time have the key of the cache entry the last call returned
-        last = _LAST[0]
-        if (last[0] is source and last[1] is target and last[2] is src_lang and last[3] is tgt_lang
-                and last[4] is glossary and last[5] == size):
-            return last[6]
-    key = (source, target, src_lang, tgt_lang, id(glossary) if glossary else 0, size)
-    hit = _CACHE.get(key)
-    if hit is None:
-        hit = _Analyser(_mask_placeholders(source), _mask_placeholders(target), _lang(src_lang), _lang(tgt_lang),
-                        glossary or {}).run()
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        _CACHE[key] = hit
-    _LAST[:] = [(source, target, src_lang, tgt_lang, glossary, size, hit)]
-    return hit
+    """Names on both sides of one pair and what became of them (the runner asks once per pair and hands
+    the result to the five name rules: ``tqcheck.check.facts``)."""
+    return _Analyser(_mask_placeholders(source), _mask_placeholders(target), _lang(src_lang), _lang(tgt_lang),
+                     glossary or {}).run()
 
 
 #: Template placeholders a CMS or an anonymiser leaves in text (#PRS_ORG#, #NAME#, {{city}}): not names.
@@ -814,6 +794,7 @@ _PLACEHOLDER = re.compile(r"#[A-Z][A-Z0-9_]*#|\{\{[^{}\n]{1,40}\}\}")
 
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e]")
 
 
 _CODE_PART = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]{2,}")
@@ -844,7 +825,7 @@ def _english_words_in(name: str, target: str) -> bool:
 
 def _mask_placeholders(text: str) -> str:
     """Blank out placeholders and fold full-width Latin letters and digits (ＵＡＥ is UAE), keeping every offset."""
-    if any("\uff01" <= c <= "\uff5e" for c in text):
+    if _FULLWIDTH_CHAR.search(text):
         text = text.translate(_FULLWIDTH)
     if "#" not in text and "{{" not in text:
         return text
@@ -1363,9 +1344,14 @@ class _Analyser:
         lemmas, adjectives = analysed
         if key in adjectives or not adjectives.isdisjoint(self.gaz.related(key)):
             return True
+        heads: set[str] | None = None
         for name in names:
             want = _lemma_key(code, name)
             if not want:
+                continue
+            if heads is None:  # two lemmas of one word share their first three letters (_same_lemma)
+                heads = {x[:3] for pair in lemmas for x in pair}
+            if any(w[:3] not in heads for w in want):
                 continue
             for i in range(len(lemmas) - len(want) + 1):
                 if all(_same_lemma(lemmas[i + k][0], w) or _same_lemma(lemmas[i + k][1], w) for k, w in enumerate(want)):

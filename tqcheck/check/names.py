@@ -6,7 +6,8 @@ from typing import Iterator
 
 from .. import lang as language
 from ..types import Pair, Severity, Span
-from .entities import NameAnalysis, TargetName, analyse
+from .entities import NameAnalysis, TargetName
+from .facts import facts_of
 from .gazetteer_build import get_gazetteer
 from .registry import CheckContext, Hit, rule
 
@@ -15,14 +16,14 @@ _START = operator.attrgetter("start")
 
 
 def _analysis(pair: Pair, ctx: CheckContext) -> NameAnalysis:
-    return analyse(pair.source, pair.target, ctx.src_lang, ctx.tgt_lang, ctx.glossary)
+    return facts_of(pair, ctx).names
 
 
 def _quote(items: tuple[str, ...] | list[str]) -> str:
     return " or ".join(repr(i) for i in items)
 
 
-@rule("TQ301", "name-missing", Severity.ERROR, ENTITY, needs=("names",))
+@rule("TQ301", "name-missing", Severity.ERROR, ENTITY, needs=("names",), uses=("names",))
 def name_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A name in the source with no counterpart in the translation.
 
@@ -70,7 +71,7 @@ def name_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
                 Span("target", scar.start, scar.end), {"scar": scar.text, "reason": scar.reason}, Severity.WARNING)
 
 
-@rule("TQ302", "name-added", Severity.WARNING, ENTITY, needs=("names",))
+@rule("TQ302", "name-added", Severity.WARNING, ENTITY, needs=("names",), uses=("names",))
 def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A name in the translation with no counterpart in the source.
 
@@ -142,7 +143,7 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(msg, Span("target", start, end), evidence, severity)
 
 
-@rule("TQ303", "name-swapped", Severity.ERROR, ENTITY, needs=("names",))
+@rule("TQ303", "name-swapped", Severity.ERROR, ENTITY, needs=("names",), uses=("names",))
 def name_swapped(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """Two names of the source exchanged in the translation: one of them appears where the other should.
 
@@ -171,7 +172,7 @@ def name_swapped(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
-@rule("TQ304", "name-spurious-word", Severity.WARNING, ENTITY, needs=("names",))
+@rule("TQ304", "name-spurious-word", Severity.WARNING, ENTITY, needs=("names",), uses=("names",))
 def name_spurious_word(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A kinship term or honorific glued to a person's name that the source does not have.
 
@@ -189,7 +190,7 @@ def name_spurious_word(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
                   Span("target", sp.start, sp.end), {"word": sp.word, "name": sp.name})
 
 
-@rule("TQ305", "glossary-mismatch", Severity.ERROR, "Accuracy/Mistranslation/Terminology")
+@rule("TQ305", "glossary-mismatch", Severity.ERROR, "Accuracy/Mistranslation/Terminology", uses=("names",))
 def glossary_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A glossary term in the source whose prescribed translation is not in the translation.
 

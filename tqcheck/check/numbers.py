@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 from ..types import Pair, Severity, Span
+from .facts import facts_of
 from .numparse import Quantity, cjk_numeral_values, extract_quantities
 from .registry import CheckContext, Hit, rule
 
@@ -235,9 +235,9 @@ def _group(q: Quantity) -> str:
     return "count"
 
 
-@lru_cache(maxsize=2048)
 def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -> _Comparison:
-    """Match the source's quantities with the translation's, by value; cached, as three rules ask."""
+    """Match the source's quantities with the translation's, by value (once per pair: a fact of the
+    pair, ``tqcheck.check.facts``, that three rules use)."""
     src = extract_quantities(source, src_lang)
     tgt = extract_quantities(target, tgt_lang)
     src_tokens = frozenset(_DIGIT_TOKEN.findall(source))
@@ -266,7 +266,9 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
             src_slashed.update((i, j))
             for k in hits:
                 t_matched[k] = True
-    weekday = _WEEKDAY.search(target) is not None
+    # (read only where a source figure is a day alone: the search is a tenth of the comparison's time)
+    lone_day = any(s.date is not None and s.date[:2] == (None, None) for s in src)
+    weekday = lone_day and _WEEKDAY.search(target) is not None
     unmatched = [s for n, s in enumerate(src) if n not in src_slashed and not is_weak(s) and not verbatim(s, tgt_tokens)
                  and not _dateline(s, source)
                  and not (weekday and s.date is not None and s.date[:2] == (None, None))
@@ -396,13 +398,15 @@ def _evidence(q: Quantity) -> dict[str, object]:
     return {"text": q.text, "value": q.value, "kind": q.kind, "unit": q.unit, "date": q.date}
 
 
-def _comparison(pair: Pair, ctx: CheckContext) -> _Comparison | None:
+def compare_pair(pair: Pair, ctx: CheckContext) -> _Comparison | None:
+    """The pair's figures compared, or None when a side is empty."""
     if not any(c.isalnum() for c in pair.target) or not pair.source.strip():
         return None  # an empty side (or a lone ".") is the omission and empty-output rules' business
     return compare_quantities(pair.source, pair.target, ctx.src_lang, ctx.tgt_lang)
 
 
-@rule("TQ202", "number-missing", Severity.ERROR, "Accuracy/Omission/Number", needs=("numbers",))
+@rule("TQ202", "number-missing", Severity.ERROR, "Accuracy/Omission/Number",
+      needs=("numbers",), uses=("numbers",))
 def number_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A figure of the source that the translation does not give.
 
@@ -420,7 +424,7 @@ def number_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     a figure repeated, "one"/"a" for 1, spelled-out small numbers (两国 "the two countries"),
     and codes copied verbatim (COVID-19, G7, Boeing 737).
     """
-    result = _comparison(pair, ctx)
+    result = facts_of(pair, ctx).numbers
     if result is None:
         return
     for s in result.missing:
@@ -432,7 +436,8 @@ def number_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
-@rule("TQ203", "number-mismatch", Severity.ERROR, "Accuracy/Mistranslation/Number", needs=("numbers",))
+@rule("TQ203", "number-mismatch", Severity.ERROR, "Accuracy/Mistranslation/Number",
+      needs=("numbers",), uses=("numbers",))
 def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A figure of the translation whose value differs from the source's.
 
@@ -448,7 +453,7 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     (expected 350 million JPY). Rounding the target's wording allows ("about 4 billion" for
     40.5亿) is not a mismatch; adding precision the source does not have ("135,000" for 14万) is.
     """
-    result = _comparison(pair, ctx)
+    result = facts_of(pair, ctx).numbers
     if result is None:
         return
     for s, t in result.mismatched:
@@ -460,7 +465,8 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
-@rule("TQ204", "number-added", Severity.WARNING, "Accuracy/Addition", needs=("numbers",))
+@rule("TQ204", "number-added", Severity.WARNING, "Accuracy/Addition",
+      needs=("numbers",), uses=("numbers",))
 def number_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A figure in the translation that the source does not have.
 
@@ -474,7 +480,7 @@ def number_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Reported as a warning: translators add explicit figures legitimately (a year the source
     implies, a unit conversion, a time written 24:00).
     """
-    result = _comparison(pair, ctx)
+    result = facts_of(pair, ctx).numbers
     if result is None:
         return
     loose = cjk_numeral_values(pair.source) if result.added else frozenset()

@@ -8,9 +8,13 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from ..types import Pair, PairEvidence, Severity, Span
+from .facts import FACTS
+
+if TYPE_CHECKING:
+    from .facts import PairFacts
 
 CODE_RE = re.compile(r"^TQ[1-9]\d{2}$")
 
@@ -44,6 +48,9 @@ class CheckContext:
     evidence: PairEvidence = field(default_factory=PairEvidence)
     #: Glossary entries in force for this language pair: source term -> accepted target terms.
     glossary: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Facts of the pair being checked that several rules share (``tqcheck.check.facts``), attached by
+    #: the runner; rules read them through ``facts_of``.
+    facts: PairFacts | None = field(default=None, compare=False, repr=False)
 
 
 CheckFunc = Callable[[Pair, CheckContext], Iterable[Hit]]
@@ -60,6 +67,9 @@ class Rule:
     #: Capabilities of the language layer (``tqcheck.lang.CAPABILITIES``) both languages must provide;
     #: for a pair where one lacks them the rule is skipped and the report says so.
     needs: tuple[str, ...] = ()
+    #: Shared facts of the pair (``tqcheck.check.facts.FACTS``) the rule reads: the runner works them
+    #: out once per pair for all the rules that use them.
+    uses: tuple[str, ...] = ()
 
     def skipped_because(self, src_lang: str, tgt_lang: str) -> str | None:
         """Why the rule cannot run for this language pair, or None if it can."""
@@ -86,15 +96,15 @@ class Rule:
 
 def rule(
     code: str, name: str, severity: Severity, category: str, suppresses: Sequence[str] = (),
-    needs: Sequence[str] = (),
+    needs: Sequence[str] = (), uses: Sequence[str] = (),
 ) -> Callable[[CheckFunc], CheckFunc]:
     """Attach rule metadata to a check function. ``suppresses`` lists code prefixes that this rule,
     when it fires on a pair, makes redundant for that pair (a gate); ``needs``, the language-layer
-    capabilities it relies on in both languages."""
+    capabilities it relies on in both languages; ``uses``, the shared facts of the pair it reads."""
 
     def wrap(func: CheckFunc) -> CheckFunc:
         func.__tqcheck_rule__ = Rule(code, name, severity, category, func, tuple(suppresses),  # type: ignore[attr-defined]
-                                     tuple(needs))
+                                     tuple(needs), tuple(uses))
         return func
 
     return wrap
@@ -122,6 +132,8 @@ def build_registry(funcs: Iterable[CheckFunc]) -> dict[str, Rule]:
 
         if set(meta.needs) - set(CAPABILITIES):
             raise RegistryError(f"rule {meta.code} {meta.name!r} needs unknown capabilities {meta.needs}")
+        if set(meta.uses) - set(FACTS):
+            raise RegistryError(f"rule {meta.code} {meta.name!r} uses unknown facts {meta.uses}; known: {FACTS}")
         if not meta.doc:
             raise RegistryError(f"rule {meta.code} {meta.name!r} has no docstring")
         out[meta.code] = meta

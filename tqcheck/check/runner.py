@@ -1,12 +1,13 @@
 """Run the selected rules over aligned pairs; apply gates and severity overrides."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
 
 from .. import progress
 from ..errors import UsageError
 from ..types import Finding, Pair, Severity
+from .facts import PairFacts
 from .registry import CheckContext, Rule
 from .rules import REGISTRY
 
@@ -65,14 +66,18 @@ def run_checks(
     gates = [r for r in rules if r.is_gate]
     others = [r for r in rules if not r.is_gate]
     findings: list[Finding] = []
-    runnable: dict[tuple[str, str], list[Rule]] = {}
+    runnable: dict[tuple[str, str], tuple[list[Rule], bool]] = {}
     for pair, ctx in zip(pairs, ctx_for):
         suppressed: list[str] = []
         langs = (ctx.src_lang, ctx.tgt_lang)
         if langs not in runnable:
-            runnable[langs] = [r for r in gates + others if r.skipped_because(*langs) is None]
-        for rule in runnable[langs]:
-            if any(rule.code.startswith(p) for p in suppressed):
+            can = [r for r in gates + others if r.skipped_because(*langs) is None]
+            runnable[langs] = can, any(r.uses for r in can)
+        rules_here, uses_facts = runnable[langs]
+        if uses_facts:
+            ctx = replace(ctx, facts=PairFacts(pair, ctx))  # worked out once, for every rule that uses them
+        for rule in rules_here:
+            if suppressed and any(rule.code.startswith(p) for p in suppressed):
                 continue
             fired = False
             try:

@@ -3,7 +3,7 @@
 Two views of a romanised name: ``fold`` (lower-case ASCII with spelling variants merged, for names
 written the same way in both scripts: Andrei/Andrey, Ken'ichi/Kenichi) and ``skeleton`` (a string
 of consonant classes, for names that a script re-spells: 特鲁特涅夫 te-lu-te-nie-fu ~ Trutnev).
-The romanisers (pypinyin, pykakasi) are imported on first use.
+The romanisers (pypinyin's table of readings, pykakasi) are loaded on first use.
 """
 from __future__ import annotations
 
@@ -164,22 +164,50 @@ def skeletons_match(target: str, source: str) -> bool:
 
 # --- Chinese ----------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1)
+def _pinyin_table() -> dict[int, str]:
+    """pypinyin's readings of each character (code point -> "zhōng,zhòng", the most common first), read
+    from its ``pinyin_dict.py`` without importing pypinyin: its import loads a dictionary of phrases (0.4 s)
+    that single characters never use."""
+    import importlib.util
+    from pathlib import Path
+
+    found = importlib.util.find_spec("pypinyin")
+    assert found is not None and found.origin is not None, "pypinyin is a dependency"
+    path = Path(found.origin).parent / "pinyin_dict.py"
+    spec = importlib.util.spec_from_file_location(f"{__name__}._pinyin_dict", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.pinyin_dict  # type: ignore[no-any-return]
+
+
+#: The tone marks of pinyin (macron, acute, caron, grave); the diaeresis of ü and the circumflex of ê stay.
+_TONE_MARKS = str.maketrans("", "", "\u0304\u0301\u030c\u0300")
+
+
+def _toneless(reading: str) -> str:
+    """A reading in pypinyin's NORMAL style: zhōng -> zhong, lǜ -> lv (as ``pypinyin.lazy_pinyin`` gives it)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", reading).translate(_TONE_MARKS)).replace("ü", "v")
+
+
 @functools.lru_cache(maxsize=32768)
 def han_pinyin(char: str) -> str:
-    """Toneless pinyin of one character (its most common reading), 'v' for ü."""
-    from pypinyin import lazy_pinyin
-
-    return lazy_pinyin(char)[0] if HAN.match(char) else ""
+    """Toneless pinyin of one character (its most common reading), 'v' for ü; the character itself if
+    pypinyin has no reading for it (as ``lazy_pinyin(char)[0]``; the same on every Han character)."""
+    if not HAN.match(char):
+        return ""
+    raw = _pinyin_table().get(ord(char))
+    return _toneless(raw.split(",", 1)[0]) if raw else char
 
 
 @functools.lru_cache(maxsize=32768)
 def han_readings(char: str) -> tuple[str, ...]:
     """Every toneless reading of one character, the most common first (重: zhong, chong)."""
-    from pypinyin import Style, pinyin
-
     if not HAN.match(char):
         return ()
-    readings = pinyin(char, style=Style.NORMAL, heteronym=True)[0]
+    raw = _pinyin_table().get(ord(char))
+    readings = [_toneless(r) for r in raw.split(",")] if raw else [char]
     return tuple(dict.fromkeys([han_pinyin(char)] + [r for r in readings if r.isascii()]))[:4]
 
 

@@ -1,6 +1,7 @@
 """What a language module provides: words with offsets, lemmas, and the capabilities the checks ask for."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -177,6 +178,10 @@ class Language:
     #: Letters the language writes and English does not (Czech ř, ů): where given, a lone word of the
     #: language left in a translation is told from a loanword (spyware) by one of them.
     own_letters: str = ""
+    #: Runs that ``tokenize`` segments each on its own (jieba: runs of Han characters, Latin letters and
+    #: digits, each character between them a word): whether a span is made of whole words is then read
+    #: from the runs it touches alone, not from the whole text. None: the text is one run.
+    runs: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
         unknown = set(self.provides) - set(CAPABILITIES)
@@ -257,13 +262,37 @@ class Language:
         """Whether text[start:end] is made of whole words: it starts where a word starts and ends where a
         word ends, or (``prefix_ok``) it begins a longer word (中国人, 日本側). 发展中国家 does not contain
         中国, nor ビーチリゾート チリ, nor 11日中午 日中."""
-        starts, ends = self.bounds(text)
+        starts, ends = self.bounds(text) if self.runs is None else self._bounds_around(text, start, end)
         if start not in starts:
             return False
         if end in ends:
             return True
         # a Han prefix is a compound's first part (中国人); a kana one is part of another word (タイム)
         return prefix_ok and not any(start < s < end for s in starts) and _HAN.fullmatch(text[start:end]) is not None
+
+    def _bounds_around(self, text: str, start: int, end: int) -> tuple[frozenset[int], frozenset[int]]:
+        """``bounds`` of the runs from the one holding ``start`` to the one holding ``end``: the same
+        offsets as the whole text's in that stretch, for a fraction of the segmentation."""
+        assert self.runs is not None
+        if end <= start:  # (an empty span's end is the end of a word of the run before it)
+            return self.bounds(text)
+        cuts = _run_cuts(self.runs, text)
+        first = cuts[bisect.bisect_right(cuts, start) - 1]
+        last = cuts[bisect.bisect_right(cuts, end - 1)] if end <= len(text) else len(text)
+        if first == 0 and last == len(text):
+            return self.bounds(text)
+        starts, ends = self.bounds(text[first:last])
+        return frozenset(x + first for x in starts), frozenset(x + first for x in ends)
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_cuts(runs: re.Pattern[str], text: str) -> list[int]:
+    """Where the runs of ``text`` (and the stretches between them) begin and end, in order."""
+    cuts = [0]
+    for m in runs.finditer(text):
+        cuts += (m.start(), m.end())
+    cuts.append(len(text))
+    return cuts
 
 
 @functools.lru_cache(maxsize=65536)

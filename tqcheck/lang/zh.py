@@ -32,7 +32,10 @@ DIRECTIONS = {
 #: Words that refer to a country without naming it: a translation may name the country.
 DEICTIC_COUNTRY = re.compile(r"我国|本国|回国|国内|全国|两国|该国|此国|祖国|国家|外国|各国|出国|归国|自国|国民")
 
+#: The runs jieba segments each on its own (``jieba.re_han_default``).
+JIEBA_RUNS = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
-                    person_names=jieba_person_names, in_dictionary=jieba_known,
+                    person_names=jieba_person_names, in_dictionary=jieba_known, runs=JIEBA_RUNS,
                     script="Hani",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS)

@@ -1,0 +1,67 @@
+"""The faster part-of-speech segmentation gives jieba.posseg.cut's words, and its tags wherever they come
+from jieba's model rather than its dictionary."""
+import random
+from pathlib import Path
+
+import pytest
+
+from tqcheck.lang import _libs, _posseg
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def _jieba_cut(text: str) -> list[tuple[str, str]]:
+    import jieba.posseg
+
+    return [(p.word, p.flag) for p in jieba.posseg.cut(text)]
+
+
+def _cut(text: str) -> list[tuple[str, str | None]]:
+    return list(_posseg.cut(text, _libs._jieba().dt))
+
+
+def _texts() -> list[str]:
+    lines = [line for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    rnd = random.Random(14)
+    chars = sorted({c for line in lines for c in line})
+    mixed = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 30))) for _ in range(150)]
+    # rare characters the tagger has no states for, digits, Latin letters and spaces between them
+    rare = ["".join(chr(rnd.randint(0x4E00, 0x9FD5)) for _ in range(rnd.randint(1, 12))) for _ in range(60)]
+    edges = ["", " ", "\r\n", "郭梅说", "罗冠聪与段梦琪在杜伊斯堡", "2022年GDP增长5.5%", "a b\tc", "。。", "王小明abc李四"]
+    return lines + mixed + rare + edges
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _loaded() -> None:
+    _libs._jieba()
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_same_words_and_model_tags_as_jieba(chunk: int) -> None:
+    texts = _texts()[chunk::4]
+    ours = [_cut(t) for t in texts]
+    theirs = [_jieba_cut(t) for t in texts]
+    assert [[w for w, _ in words] for words in ours] == [[w for w, _ in words] for words in theirs]
+    tagged = [(a, b) for words, others in zip(ours, theirs) for a, b in zip(words, others) if a[1] is not None]
+    assert len(tagged) > 100 and all(a == b for a, b in tagged)
+    # a word left untagged is one jieba tags from its dictionary: a word of it, or one character
+    freq = _libs._jieba().dt.FREQ
+    assert all(len(w) == 1 or freq.get(w) for words in ours for w, tag in words if tag is None)
+
+
+def test_the_model_and_patterns_are_jieba_posseg_s() -> None:
+    from jieba import posseg
+
+    states, start, trans, emit, _ = _posseg._model()
+    assert (states, start, trans, emit) == (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    for ours, theirs in ((_posseg._HAN_DETAIL, posseg.re_han_detail), (_posseg._SKIP_DETAIL, posseg.re_skip_detail),
+                         (_posseg._HAN_INTERNAL, posseg.re_han_internal),
+                         (_posseg._SKIP_INTERNAL, posseg.re_skip_internal), (_posseg._ENG, posseg.re_eng),
+                         (_posseg._NUM, posseg.re_num)):
+        assert ours.pattern == theirs.pattern
+
+
+def test_person_names_come_from_the_tagger() -> None:
+    names = [w.text for w in _libs.jieba_person_names("站长段梦琪说，罗冠聪昨天到了。")]
+    assert names and names == [w for w, tag in _jieba_cut("站长段梦琪说，罗冠聪昨天到了。") if tag == "nr" and len(w) >= 2
+                               and not _libs._jieba().dt.FREQ.get(w)]
