@@ -16,7 +16,8 @@ _START = operator.attrgetter("start")
 
 
 def _analysis(pair: Pair, ctx: CheckContext) -> NameAnalysis:
-    return facts_of(pair, ctx).names
+    analysis: NameAnalysis = facts_of(pair, ctx).names
+    return analysis
 
 
 def _quote(items: tuple[str, ...] | list[str]) -> str:

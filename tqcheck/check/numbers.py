@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..types import Pair, Severity, Span
-from .facts import facts_of
+from .facts import facts_of, provides
 from .numparse import Quantity, cjk_numeral_values, extract_quantities
 from .registry import CheckContext, Hit, rule
 
@@ -398,6 +398,7 @@ def _evidence(q: Quantity) -> dict[str, object]:
     return {"text": q.text, "value": q.value, "kind": q.kind, "unit": q.unit, "date": q.date}
 
 
+@provides("numbers")
 def compare_pair(pair: Pair, ctx: CheckContext) -> _Comparison | None:
     """The pair's figures compared, or None when a side is empty."""
     if not any(c.isalnum() for c in pair.target) or not pair.source.strip():
@@ -424,7 +425,7 @@ def number_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     a figure repeated, "one"/"a" for 1, spelled-out small numbers (两国 "the two countries"),
     and codes copied verbatim (COVID-19, G7, Boeing 737).
     """
-    result = facts_of(pair, ctx).numbers
+    result: _Comparison | None = facts_of(pair, ctx).numbers
     if result is None:
         return
     for s in result.missing:
@@ -453,7 +454,7 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     (expected 350 million JPY). Rounding the target's wording allows ("about 4 billion" for
     40.5亿) is not a mismatch; adding precision the source does not have ("135,000" for 14万) is.
     """
-    result = facts_of(pair, ctx).numbers
+    result: _Comparison | None = facts_of(pair, ctx).numbers
     if result is None:
         return
     for s, t in result.mismatched:
@@ -480,7 +481,7 @@ def number_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Reported as a warning: translators add explicit figures legitimately (a year the source
     implies, a unit conversion, a time written 24:00).
     """
-    result = facts_of(pair, ctx).numbers
+    result: _Comparison | None = facts_of(pair, ctx).numbers
     if result is None:
         return
     loose = cjk_numeral_values(pair.source) if result.added else frozenset()

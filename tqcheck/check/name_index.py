@@ -1,0 +1,300 @@
+"""The source of a pair read for names: its words, romanised on demand (pinyin, Japanese readings,
+Cyrillic transliteration, consonant skeletons), and the search for a target name's counterpart in it."""
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from typing import Any, Callable
+
+from .. import lang as language
+from . import translit as tr
+from .name_tools import _similar, _strip_possessive
+from .name_words import _TRANSLIT_RUN
+
+
+# --- source-side romanisation, computed on demand -------------------------------------------------
+
+class _cached:
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first access:
+    the objects it serves (one source index, one analyser) live and die within one call."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
+_SRC_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё'-]*")
+
+
+@functools.lru_cache(maxsize=32768)
+def _name_readings(char: str) -> tuple[str, ...]:
+    """Every reading of one Han character, its reading as a surname included."""
+    r = tr.han_readings(char)
+    if r and char in tr.SURNAME_READINGS:
+        r = r + (tr.SURNAME_READINGS[char],)
+    return r
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_windows(run: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, skeleton) of every window of 1-8 characters of a run of transliteration
+    characters, offsets within the run; windows with an empty skeleton are left out."""
+    skels = [tr.pinyin_skeleton(tr.han_pinyin(c)) for c in run]
+    out: list[tuple[int, int, str]] = []
+    for i in range(len(skels)):
+        sk = ""  # the skeleton of run[i:j + 1], runs of one consonant class collapsed
+        for j in range(i, min(len(skels), i + 8)):
+            for c in skels[j]:
+                if not sk or sk[-1] != c:
+                    sk += c
+            if sk:
+                out.append((i, j + 1, sk))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def _cyrillic_folds(word: str) -> tuple[str, str]:
+    """The folded romanisation of a Cyrillic word and that of its stem."""
+    return tr.fold(tr.cyrillic_to_latin(word)), tr.fold(tr.cyrillic_to_latin(tr.russian_stem(word)))
+
+
+_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ffー]{3,}")
+
+
+class _SourceIndex:
+    """Romanised views of the source, each built the first time a match needs it."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+
+    @_cached
+    def text_lower(self) -> str:
+        return self.text.lower()
+
+    @_cached
+    def latin_words(self) -> list[tuple[int, int, str]]:
+        if self.lang in ("zh", "ja", "ru") and not _ASCII_LETTER.search(self.text):
+            return []  # only words starting with an ASCII letter are kept
+        return [(m.start(), m.end(), m.group()) for m in _SRC_WORD.finditer(self.text)
+                if m.group()[0].isascii() or self.lang not in ("zh", "ja", "ru")]
+
+    @_cached
+    def latin_folds(self) -> set[str]:
+        return {tr.fold(w) for _, _, w in self.latin_words if w.isascii() or self.lang not in ("zh", "ja", "ru")}
+
+    @_cached
+    def han_runs(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in re.finditer(r"[\u3400-\u4dbf\u4e00-\u9fff]+", self.text)]
+
+    @_cached
+    def _han_readings(self) -> list[tuple[int, tuple[str, ...]]]:
+        """(position, readings) of every Han character, surname readings included."""
+        readings = list(map(_name_readings, self.text))
+        return list(itertools.compress(enumerate(readings), readings))
+
+    @_cached
+    def _reading_starts(self) -> tuple[dict[str, list[int]], int]:
+        """Reading -> indexes (in ``_han_readings``) of the characters that have it; the longest reading."""
+        out: dict[str, list[int]] = {}
+        for k, (_, readings) in enumerate(self._han_readings):
+            for r in readings:
+                out.setdefault(r, []).append(k)
+        return out, max(map(len, out), default=0)
+
+    def pinyin_find(self, plain: str) -> tuple[int, int] | None:
+        """Where 1-4 consecutive Han characters read as ``plain`` (mengqi -> 梦琪), in any reading."""
+        chars = self._han_readings
+        starts, longest = self._reading_starts
+        # only the characters with a reading that begins ``plain`` can start a match: try those, in order
+        ks: set[int] = set()
+        for n in range(min(len(plain), longest) + 1):
+            ks.update(starts.get(plain[:n], ()))
+        for k in sorted(ks):
+            pos, readings = chars[k]
+            for r in readings:
+                if plain.startswith(r):
+                    end = self._pinyin_rest(chars, k + 1, pos + 1, plain, len(r), 1)
+                    if end is not None:
+                        return (pos, end)
+        return None
+
+    def _pinyin_rest(self, chars: list[tuple[int, tuple[str, ...]]], k: int, pos: int, plain: str, done: int,
+                     used: int) -> int | None:
+        if done == len(plain):
+            return pos
+        if used >= 4 or k >= len(chars) or chars[k][0] != pos:
+            return None
+        for r in chars[k][1]:
+            if plain.startswith(r, done):
+                end = self._pinyin_rest(chars, k + 1, pos + 1, plain, done + len(r), used + 1)
+                if end is not None:
+                    return end
+        return None
+
+    @_cached
+    def translit_windows(self) -> list[tuple[int, int, str]]:
+        """Consonant skeletons of every window of 1-8 transliteration characters."""
+        out: list[tuple[int, int, str]] = []
+        for m in _TRANSLIT_RUN.finditer(self.text):
+            s = m.start()
+            out.extend((s + i, s + j, sk) for i, j, sk in _run_windows(m.group()))
+        return out
+
+    @_cached
+    def japanese(self) -> list[tuple[int, int, str]]:
+        out = []
+        for s, e, r in tr.japanese_tokens(self.text):
+            parts, readings = self.text[s:e].split("・"), r.split("・")
+            if len(parts) == 1 or len(parts) != len(readings):
+                out.append((s, e, r))
+                continue
+            for part, reading in zip(parts, readings):  # ステフォン・ディグス: each part of a name on its own
+                if part:
+                    out.append((s, s + len(part), reading))
+                s += len(part) + 1
+        return out
+
+    @_cached
+    def reading_windows(self) -> list[tuple[int, int, str]]:
+        """Folded readings of 1-3 consecutive Japanese words (for zh too: 岸田文雄 -> kishida fumio)."""
+        toks = self.japanese
+        n = len(toks)
+        fold = tr.fold
+        out = []
+        for i, (s0, e0, r0) in enumerate(toks):
+            out.append((s0, e0, fold(r0)))
+            if i + 1 < n and toks[i + 1][0] == e0:
+                _, e1, r1 = toks[i + 1]
+                joined = r0 + r1
+                out.append((s0, e1, fold(joined)))
+                if i + 2 < n and toks[i + 2][0] == e1:
+                    out.append((s0, toks[i + 2][1], fold(joined + toks[i + 2][2])))
+        return out
+
+    @_cached
+    def cyrillic_words(self) -> list[tuple[int, int, str, str, str]]:
+        """(start, end, word, folded romanisation, folded romanisation of the stem)."""
+        out = []
+        for m in _CYRILLIC_WORD.finditer(self.text):
+            w = m.group()
+            out.append((m.start(), m.end(), w) + _cyrillic_folds(w))
+        return out
+
+    #: Spans of transliterated names the analysis found in the source (set by the analyser).
+    translit_names: list[tuple[int, int]] = []
+
+    def _windows_inside(self, names: tuple[tuple[int, int], ...]) -> list[tuple[int, int, str, bool]]:
+        """``translit_windows``, each with whether it lies inside one of ``names``."""
+        cache = self.__dict__.setdefault("_inside_cache", {})
+        out = cache.get(names)
+        if out is None:
+            out = cache[names] = [(s, e, wsk, any(ns <= s and e <= ne for ns, ne in names))
+                                  for s, e, wsk in self.translit_windows]
+        return out
+
+    def match(self, word: str) -> tuple[int, int] | None:
+        """Where in the source a Latin-script name token comes from, or None."""
+        clean = _strip_possessive(word)
+        f = tr.fold(clean)
+        if len(f) < 2:
+            return None
+        low = clean.lower()
+        at = self.text_lower.find(low)
+        if at >= 0 and (len(low) >= 3 or not low.isalpha()):
+            return (at, at + len(low))
+        if self.lang in ("zh", "ja", "ru"):
+            for s, e, w in self.latin_words:
+                if w.isascii() and (tr.fold(w) == f or (len(f) >= 5 and _similar(tr.fold(w), f, 0.8))):
+                    return (s, e)
+        if self.lang == "zh":
+            plain = tr.ascii_fold(clean).replace("'", "").replace("’", "").replace("-", "")
+            hit = self.pinyin_find(plain) or ("u" in plain and self.pinyin_find(plain.replace("u", "v"))) or None
+            if hit:
+                return hit
+            if len(plain) >= 3:
+                names = self.translit_names
+                # outside the source's transliterated names, only a long non-pinyin word with a
+                # skeleton of three consonants or more may match a window
+                loose = len(plain) >= 4 and not tr.is_pinyin_word(plain)
+                skeletons = tr.latin_skeletons(clean)
+                loose_skeletons = [sk for sk in skeletons if len(sk) >= 3] if loose else []
+                if loose_skeletons:
+                    for s, e, wsk, inside in self._windows_inside(tuple(names)):
+                        for sk in skeletons if inside else loose_skeletons:
+                            if tr.skeletons_match(sk, wsk):
+                                return (s, e)
+                elif names:
+                    for s, e, wsk, inside in self._windows_inside(tuple(names)):
+                        if inside:
+                            for sk in skeletons:
+                                if tr.skeletons_match(sk, wsk):
+                                    return (s, e)
+            if len(plain) >= 4 and tr.is_romaji(plain) and not tr.is_pinyin_word(plain):
+                hit = self._reading_match(f)  # a Japanese name in Chinese text: 岸田文雄 -> Kishida
+                if hit:
+                    return hit
+        elif self.lang == "ja":
+            hit = self._reading_match(f)
+            if hit:
+                return hit
+            for sk in tr.latin_skeletons(clean):  # the name's r dropped (Carter, カーター) and kept
+                if len(sk) < 2:
+                    continue
+                for s, e, r in self.japanese:
+                    if not tr.KANA.search(self.text, s, e):
+                        continue
+                    kana = tr.kana_skeleton(r)
+                    # two consonants (Allen, アレン) only for a whole word written in katakana
+                    if (kana == sk and _KATAKANA_WORD.fullmatch(self.text, s, e)) if len(sk) == 2 else tr.skeletons_match(sk, kana):
+                        return (s, e)
+                    if len(sk) >= 3 and kana.startswith(sk) and _KATAKANA_WORD.fullmatch(self.text, s, e):
+                        return (s, e)  # the head of a compound: ガンダムシードデスティニー is Gundam SEED Destiny
+        elif self.lang == "ru":
+            lf = len(f)
+            for s, e, w, wf, stemf in self.cyrillic_words:
+                if wf == f:
+                    return (s, e)
+                if lf >= 4:
+                    # _similar(wf, f, 0.8), its length test inline (most words fail it)
+                    lw = len(wf)
+                    if 100 * abs(lw - lf) <= 20 * (lw if lw > lf else lf) and tr.similarity(wf, f) >= 0.8:
+                        return (s, e)
+                    if len(stemf) >= 4 and f.startswith(stemf) and lf - len(stemf) <= 3:
+                        return (s, e)
+        else:
+            given = language.get(self.lang).given_names
+            for s, e, w in self.latin_words:
+                wf = tr.fold(w)
+                if wf == f or (len(f) >= 5 and _similar(wf, f, 0.8)):
+                    return (s, e)
+                if any(tr.fold(part) == f for v in given.get(w.lower(), ()) for part in v.split()):
+                    return (s, e)  # Nikolaus: "Nicholas"; Weihnachtsmann: "Santa Claus"
+        return None
+
+    def _reading_match(self, f: str) -> tuple[int, int] | None:
+        if len(f) < 3:
+            return None
+        lf = len(f)
+        for s, e, r in self.reading_windows:
+            if r == f or (lf >= 5 and r.startswith(f) and len(r) - lf <= 4):
+                return (s, e)  # or the head of a word: 原宿店 is "the Harajuku store"
+            if lf >= 6:
+                # _similar(r, f, 0.85), its length test inline (most windows fail it)
+                lr = len(r)
+                if 100 * abs(lr - lf) <= 15 * (lr if lr > lf else lf) and tr.similarity(r, f) >= 0.85:
+                    return (s, e)
+        return None

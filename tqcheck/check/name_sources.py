@@ -1,0 +1,345 @@
+"""The first half of the name analysis: the names each side of a pair has (places, glossary terms,
+Latin-script names, transliterations, names beside a title or a speech verb), as the analysis finds them."""
+from __future__ import annotations
+
+import re
+from typing import Mapping, Sequence
+
+from .. import lang as language
+from ..types import Severity
+from . import translit as tr
+from .glossary import term_index
+from .gazetteer import PlaceHit
+from .gazetteer_build import get_gazetteer
+from .name_index import _ASCII_LETTER, _cached, _SourceIndex
+from .name_tools import (
+    _CAPITALISED_WORD, _common_word, _contains_ci, _LEADING_FUNCTION_WORDS, _LETTERS, _overlaps, _ROMAN, _similar,
+    _strip_possessive, _target_tokens, _Token, GlossaryMiss, is_english_word, NameAnalysis, SourceName, TargetName
+)
+from .name_words import (
+    _ASCII_CAP_START, _ASCII_CAP_WORD, _ASCII_CAP_WORD_COUNT, _CAP_AFTER_JOINER, _EN_COMMON, _GENERIC_ACRONYMS,
+    _JA_NOT_NAME, _JA_PERSON, _JA_TITLES, _LATIN_RUN, _NOT_GIVEN, _PLACE_SUFFIX, _RU_ADJ, _RU_CAPITALISED,
+    _RU_FIRST_NAMES, _RU_PERSON_SUFFIX, _SENT_START, _STRONG, _TRANSLIT_NAME, _UNITS, _ZH_HONORIFICS, _ZH_PERSON,
+    _ZH_PERSON_HINT
+)
+
+
+class _NameSources:
+    """Finds the names on each side; :class:`tqcheck.check.name_matching._NameMatching` matches them."""
+
+    def __init__(self, source: str, target: str, src: str, tgt: str, glossary: Mapping[str, tuple[str, ...]]) -> None:
+        self.source, self.target, self.src, self.tgt, self.glossary = source, target, src, tgt, glossary
+        self.gaz = get_gazetteer()
+        self.idx = _SourceIndex(source, src)
+        self.out = NameAnalysis()
+
+    # -- glossary -----------------------------------------------------------------------------
+    def _same_as_gazetteer(self, term: str, targets: Sequence[str], hits: list[PlaceHit]) -> bool:
+        """A glossary row that only restates the gazetteer (俄罗斯 -> Russia) is left to the place
+        rules, which also accept Russian, Moscow or 俄 in 日俄."""
+        for h in hits:
+            if h.text == term:
+                names = {n.lower() for k in h.keys for n in self.gaz.names_in(k, self.tgt)}
+                return all(t.lower() in names for t in targets)
+        return False
+
+    def _glossary(self, src_hits: list[PlaceHit], tgt_hits: list[PlaceHit]) -> tuple[list[GlossaryMiss], list[tuple[int, int]]]:
+        found: list[GlossaryMiss] = []
+        tgt_spans: list[tuple[int, int]] = []
+        if not self.glossary:
+            return found, tgt_spans
+        index = term_index(self.glossary)
+        in_source = index.find(self.source, self.src, "source")
+        in_target = index.find(self.target, self.tgt, "target")
+        spans: list[tuple[int, int]] = []
+        for term in sorted(in_source, key=index.by_length.__getitem__):  # longest term first
+            if self._same_as_gazetteer(term, self.glossary[term], src_hits):
+                continue
+            for s, e in in_source[term]:
+                if _overlaps((s, e), spans):
+                    continue
+                spans.append((s, e))
+                found.append(GlossaryMiss(s, e, self.source[s:e], tuple(self.glossary[term])))
+        for g in found:
+            where = [sp for t in g.expected for sp in in_target.get(t, ())]
+            if where:
+                tgt_spans.extend(where)
+            else:
+                self.out.glossary_misses.append(g)
+        # Glossary names in the translation whose source term is absent: known names added.
+        places = [(h.start, h.end) for h in tgt_hits]
+        for _, term, t in sorted((n, term, t) for t in in_target for n, term in index.pairs[t]):
+            for s, e in in_target[t]:
+                if _overlaps((s, e), tgt_spans) or _overlaps((s, e), places):
+                    continue
+                tgt_spans.append((s, e))
+                if any(src in in_source for src in index.sources[t]):
+                    continue
+                self.out.target.append(TargetName(s, e, self.target[s:e], "glossary", known=True,
+                                                  keys=(term,)))
+        for g in self.out.glossary_misses:
+            span = self._loose_counterpart(g.expected)
+            if span:
+                g.found = self.target[span[0]:span[1]]
+                tgt_spans.append(span)  # the rendering is reported here, not again as an added name
+        return found, tgt_spans
+
+    def _loose_counterpart(self, expected: Sequence[str]) -> tuple[int, int] | None:
+        """The rendering close to the glossary's (Andrey Sokolov for Andrei Sokolov; Igor Petrov
+        for Igor Petrenko): the capitalised words around a word that matches, if any."""
+        words = [tr.fold(w) for t in expected for w in re.findall(r"[^\W\d_]+", t) if not is_english_word(w)]
+        tokens = _target_tokens(self.target)
+        for i, tok in enumerate(tokens):
+            f = tr.fold(_strip_possessive(tok.text))
+            if tok.text[0].isupper() and any(f == w or _similar(f, w, 0.8) for w in words):
+                lo = hi = i
+                while lo > 0 and self.target[tokens[lo - 1].end:tokens[lo].start] == " " and tokens[lo - 1].text[0].isupper() \
+                        and not is_english_word(tokens[lo - 1].text):
+                    lo -= 1
+                while hi + 1 < len(tokens) and self.target[tokens[hi].end:tokens[hi + 1].start] == " " \
+                        and tokens[hi + 1].text[0].isupper() and not is_english_word(tokens[hi + 1].text):
+                    hi += 1
+                return (tokens[lo].start, tokens[hi].end)
+        return None
+
+    # -- source names ---------------------------------------------------------------------------
+    def _source_names(self, taken: list[tuple[int, int]]) -> None:
+        text = self.source
+        add = self.out.source.append
+        if self.src in ("zh", "ja", "ru"):
+            for m in _LATIN_RUN.finditer(text):
+                word = m.group().rstrip(".-'’ ")
+                s, e = m.start(), m.start() + len(word)
+                lead = _LEADING_FUNCTION_WORDS.match(word)
+                if lead and lead.end() < len(word):
+                    word, s = word[lead.end():], s + lead.end()  # "of Houston", "The Wall Street Journal"
+                if _overlaps((s, e), taken) or word.lower() in _UNITS or len(word) < 2:
+                    continue
+                if word.islower() or (word.isupper() and len(word) <= 1):
+                    continue
+                severity = Severity.ERROR
+                # measured on WMT22 references: acronyms, English words (WEB, OFF) and codes with
+                # digits (AM9, iOS14) in a CJK or Russian source are often translated or dropped
+                if (word.upper() in _GENERIC_ACRONYMS or len(word) <= 3
+                        or any(c.isdigit() for c in word) or all(is_english_word(w) for w in _LETTERS.findall(word))):
+                    severity = Severity.WARNING  # Spring Summer, Bridge Race: titles made of words get translated
+                if " " not in word and (len(word) <= 2 or (word.isupper() and is_english_word(word.lower()))):
+                    severity = Severity.INFO  # PC, WEB, OFF, OK: a word of the text more than a name, rendered in words
+                add(SourceName(s, e, word, "latin", expected=(word,), severity=severity))
+                taken.append((s, e))
+        if self.src == "zh":
+            self._zh_names(taken)
+        elif self.src == "ja":
+            self._ja_names(taken)
+        elif self.src == "ru":
+            self._ru_names(taken)
+        elif language.get(self.src).script == language.get(self.tgt).script == "Latn":
+            self._copied_names(taken)
+
+    def _copied_names(self, taken: list[tuple[int, int]]) -> None:
+        """Between languages of the Latin script names are copied (Stephen Colbert, Troyes, Lim Yew Soon):
+        runs of capitalised words, not at a sentence's start, with a word that the source language's
+        dictionary does not know. A missing one is a warning: some names are translated."""
+        text = self.source
+        words_of = language.get(self.src)
+        runs: list[list[re.Match[str]]] = []
+        for m in _CAPITALISED_WORD.finditer(text):
+            if runs and text[runs[-1][-1].end():m.start()] == " ":
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            if _SENT_START.search(text[max(0, run[0].start() - 3):run[0].start()]) or run[0].start() == 0:
+                run = run[1:]  # a sentence's first word is capitalised anyway
+            # titles and nouns around a name are words of the language: Vorstandschef Wilhelm Wellner,
+            # Valve Reactor-Schaltung; a run of such words only is no name (Ihre Meinung)
+            while run and not words_of.may_be_name(run[0].group()):
+                run = run[1:]
+            while run and not words_of.may_be_name(run[-1].group()):
+                run = run[:-1]
+            if not run or len(run) == 1 and (len(run[0].group()) <= 3 or text[run[0].end():run[0].end() + 1] == "."):
+                continue  # Std.: an abbreviation
+            s, e = run[0].start(), run[-1].end()
+            if _overlaps((s, e), taken):
+                continue
+            self.out.source.append(SourceName(s, e, text[s:e], "latin", expected=(text[s:e],),
+                                              severity=Severity.WARNING))
+            taken.append((s, e))
+
+    def _zh_names(self, taken: list[tuple[int, int]]) -> None:
+        text = self.source
+        for m in _TRANSLIT_NAME.finditer(text):
+            run = m.group().strip("·・")
+            s = m.start() + m.group().index(run[0]) if run else m.start()
+            e = s + len(run)
+            if len(run) < 2 or _overlaps((s, e), taken):
+                continue
+            strong = sum(c in _STRONG for c in run)
+            parts = re.split("[·・]", run)
+            suffix = e < len(text) and text[e] in _PLACE_SUFFIX
+            if "·" in run or "・" in run:
+                if all(len(p) >= 2 for p in parts) and strong >= 2:
+                    sev = Severity.ERROR
+                else:
+                    continue
+            elif len(run) >= 4 and strong >= 3:
+                sev = Severity.ERROR
+            elif len(run) >= 3 and strong >= 2:
+                sev = Severity.WARNING
+            elif suffix and len(run) >= 2 and strong >= 1:
+                sev = Severity.WARNING
+            else:
+                continue
+            self.out.source.append(SourceName(s, e, run, "translit", severity=sev))
+            taken.append((s, e))
+        for m in _ZH_PERSON.finditer(text) if _ZH_PERSON_HINT.search(text) else ():
+            s, e = m.span("name")
+            name = m.group("name")
+            if _overlaps((s, e), taken) or any(c in _NOT_GIVEN for c in name[1:]):
+                continue
+            if name[1:] in _ZH_HONORIFICS or name[1:2] in _ZH_HONORIFICS:
+                e = s + 1  # 孙先生: only the surname is a name
+                name = name[0]
+            before = text[s - 1] if s else ""
+            if not m.group("title") and before and tr.HAN.match(before):
+                continue  # not clause-initial: 高层 in 公司高层表示 is no name
+            sev = Severity.ERROR if m.group("title") else Severity.WARNING
+            self.out.source.append(SourceName(s, e, name, "person", severity=sev))
+            taken.append((s, e))
+
+    def _ja_names(self, taken: list[tuple[int, int]]) -> None:
+        if not any(t in self.source for t in _JA_TITLES):
+            return  # every name found here stands before a title
+        for m in _JA_PERSON.finditer(self.source):
+            s, e = m.span("name")
+            name = m.group("name")
+            # the longest kanji run before the title may start with an organisation: keep its tail
+            if _JA_NOT_NAME.search(name) or _overlaps((s, e), taken):
+                continue
+            if not any(w.start < e and w.end > s for w in language.get(self.src).person_names(self.source)):
+                continue  # 看護師さん, 税制調査会長: Sudachi reads no person name there
+            self.out.source.append(SourceName(s, e, name, "person", severity=Severity.ERROR))
+            taken.append((s, e))
+
+    def _ru_names(self, taken: list[tuple[int, int]]) -> None:
+        text = self.source
+        words = [(m.start(), m.end(), m.group()) for m in _RU_CAPITALISED.finditer(text)]
+        groups: list[list[tuple[int, int, str]]] = []
+        for w in words:
+            if groups and text[groups[-1][-1][1]:w[0]] == " ":
+                groups[-1].append(w)
+            else:
+                groups.append([w])
+        for g in groups:
+            s, e = g[0][0], g[-1][1]
+            if _overlaps((s, e), taken):
+                continue
+            initial = bool(_SENT_START.search(text[max(0, s - 3):s])) or s == 0
+            lowered = [w[2].lower() for w in g]
+            first_name = any(w in _RU_FIRST_NAMES for w in lowered)
+            person = first_name or (len(g) >= 2 and any(_RU_PERSON_SUFFIX.search(w) for w in lowered))
+            if initial and not first_name:
+                if len(g) == 1:
+                    continue
+                g = g[1:]
+                s = g[0][0]
+                person = len(g) >= 2 and any(_RU_PERSON_SUFFIX.search(w[2].lower()) for w in g)
+            if not person and all(_RU_ADJ.search(w[2].lower()) for w in g):
+                continue
+            tags = [language.get(self.src).name_tag(w[2]) for w in g]
+            while len(g) > 1 and tags[0] == "common":
+                g, tags = g[1:], tags[1:]  # Пульмонолог Сергей Пурясев, Глава ... Анна Попова: the title goes
+                s = g[0][0]
+            if "place" in tags and "person" not in tags:
+                continue  # Новой Каледонии: the dictionary knows it as a place; the place rules see to it
+            if person and not first_name and "person" not in tags:
+                person = False  # a suffix like -ова alone is not enough where the dictionary knows no name
+            if len(g) == 1 and tags[0] in ("common", "other") and not person:
+                continue  # Антрацит, Ассоциации, Не: a word of the language, capitalised
+            if len(g) == 1:
+                sev = Severity.WARNING  # Александр, Максим: a first name alone is often an address, dropped or kept
+            else:
+                sev = Severity.ERROR if person else Severity.WARNING
+            name = text[s:e]
+            self.out.source.append(SourceName(s, e, name, "person" if person else "latin", severity=sev))
+            taken.append((s, e))
+
+    # -- target names ---------------------------------------------------------------------------
+    @_cached
+    def _capitalised(self) -> tuple[int, list[_Token]]:
+        """How many words of the target start with a letter, and those of them with a capital.
+
+        (``_target_tokens`` has all the words; in ASCII text only the capitalised ones are made.)"""
+        text = self.target
+        if not text.isascii():
+            words = [t for t in _target_tokens(text) if t.text[0].isalpha()]
+            return len(words), [t for t in words if t.text[0].isupper()]
+        if not _CAP_AFTER_JOINER.search(text):
+            # No capital follows a digit, "_", "'", "." or "-": a capital then starts a word
+            # exactly when no letter precedes it, and the capitalised words can be found alone
+            # (the words are only counted: one empty group per word, no word copied).
+            return (len(_ASCII_CAP_WORD_COUNT.findall(text)),
+                    [_Token(m.start(), m.end(), m.group()) for m in _ASCII_CAP_START.finditer(text)])
+        words_ = _ASCII_CAP_WORD.findall(text)  # (all start with a letter)
+        caps = []
+        pos = 0
+        find = text.find
+        for word in words_:
+            start = find(word, pos)
+            pos = start + len(word)
+            if word[0].isupper():
+                caps.append(_Token(start, pos, word))
+        return len(words_), caps
+
+    def _target_names(self, taken: list[tuple[int, int]]) -> None:
+        n_words, caps = self._capitalised
+        headline = n_words >= 5 and len(caps) >= 0.7 * n_words
+        spans: list[list[_Token]] = []
+        for t in caps:
+            if spans and self.target[spans[-1][-1].end:t.start] in (" ", "-"):
+                spans[-1].append(t)
+            else:
+                spans.append([t])
+        cjk_source = self.src in ("zh", "ja")
+        for span in spans:
+            pinyin_pair: bool | None = None  # worked out when first needed
+            for t in span:
+                if taken and _overlaps((t.start, t.end), taken):
+                    continue
+                word = _strip_possessive(t.text)
+                if len(word) < 2:
+                    continue
+                acronym = word.isupper()
+                if acronym and _ROMAN.fullmatch(word):
+                    continue
+                if acronym:
+                    if word in _GENERIC_ACRONYMS or headline and len(word) > 6 or cjk_source:
+                        continue  # a Chinese or Japanese name is often rendered by its English acronym
+                    kind = "acronym"
+                else:
+                    if headline:
+                        continue
+                    if _common_word(word):
+                        if pinyin_pair is None:
+                            pinyin_pair = self.src == "zh" and len(span) >= 2 and all(
+                                tr.is_pinyin_word(_strip_possessive(t.text)) for t in span)
+                        if not pinyin_pair or word.lower() in _EN_COMMON:
+                            continue  # a sentence-opening word reaches here only if no dictionary has it
+                    kind = "name"
+                self.out.target.append(TargetName(t.start, t.start + len(word), word, kind))
+
+    def _latin_target_names(self, taken: list[tuple[int, int]]) -> None:
+        """In a translation into another script from a Latin-script source (en -> ru, zh, ja, uk), a
+        capitalised Latin word is a name kept as the source writes it (Black Lives Matter, Micro USB): one
+        the source does not have is a name added or substituted, as sure as a known place (a warning)."""
+        if language.get(self.src).script != "Latn" or language.get(self.tgt).script in ("Latn", ""):
+            return
+        if self.target.isascii() or not _ASCII_LETTER.search(self.target):
+            return
+        for m in _CAPITALISED_WORD.finditer(self.target):
+            word = _strip_possessive(m.group())
+            if len(word) < 3 or not word.isascii() or taken and _overlaps(m.span(), taken):
+                continue
+            if _contains_ci(self.source, word):
+                continue
+            self.out.target.append(TargetName(m.start(), m.start() + len(word), word, "name", known=True))
