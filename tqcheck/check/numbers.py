@@ -8,7 +8,8 @@ from typing import Iterator
 
 from ..types import Pair, Severity, Span
 from .facts import facts_of, provides
-from .numparse import Quantity, cjk_numeral_values, extract_quantities
+from .numparse import Quantity, extract_quantities
+from .numtables import cjk_numeral_values
 from .registry import CheckContext, Hit, rule
 
 _CURRENCY = "$€£¥₽₩₹"

@@ -1,0 +1,325 @@
+"""The pieces every language's number reader shares: full-width folding, digit strings read in each
+locale's grouping, the record of a figure found (``_Q``), the handlers of figures written alike in every
+script, and the passes over all the figures of a text (ranges, decades)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence, TypeAlias, Union
+
+from .. import lang as language
+from ..lang.base import NumberWords
+from .numtables import (
+    _CUR_AFTER, _CUR_SIGNS, _MONTH_ALONE_ANYWHERE, _MONTH_ALONE_BEFORE, _MONTHS, _PERCENT, _POINTS, _SCALES, _TIMES,
+    _UNIT_WORDS,
+)
+
+
+# --------------------------------------------------------------------------------------------------
+# Shared pieces
+
+# Full-width forms folded to ASCII one character for one, so offsets stay those of the input.
+_FOLD = {ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")}
+_FOLD.update({ord(a): ord(b) for a, b in zip("％．＄￥～〜－：／＋", "%.$¥~~-:/+")})
+_FOLD[0x2212] = ord("-")  # minus sign
+_FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
+_CJK_LANGS = frozenset({"zh", "ja"})
+_ANY_DIGIT = re.compile(r"\d")
+_BROKEN = re.compile(r"(?<![\w.,])\d[\d.,]*[$€£¥₽₩₹][\d.,$€£¥₽₩₹]*\d")
+#: Languages whose grouping character is "." (decimal ","); the rest group with ",".
+_COMMA_DECIMAL = {"de", "es", "fr", "ru", "it", "pt", "nl", "pl", "uk", "tr", "id"}
+#: Languages that group thousands with an ordinary space (1 234,5).
+_SPACE_GROUPING = {"ru", "fr", "de", "es", "uk", "pl", "it", "pt"}
+
+_APPROX_BEFORE = re.compile(
+    r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|an\s+estimated|estimated|"
+    r"circa|ca\.|etwa|rund|ungefähr|fast|knapp|gut|environ|près\s+de|presque|quelque|quelques|unos|unas|alrededor\s+de|"
+    r"casi|aproximadamente|cerca\s+de|около|почти|примерно|порядка|приблизительно|свыше\s+около)"
+    r"|[约約近逾]|大约|将近|大概|差不多|およそ|ほぼ|約)"
+    r"\s*(?:(?:US|HK|A|C|NZ|S)?\$|€|£|¥|₽|USD|EUR|RMB|人民币)?\s*$",
+    re.IGNORECASE,
+)
+_APPROX_AFTER = re.compile(r"\s*(?:左右|上下|前後|程度|ほど|or\s+so\b)")
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(s: str) -> int | None:
+    total, prev = 0, 0
+    for c in reversed(s.upper()):
+        v = _ROMAN.get(c)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total or None
+
+
+@dataclass
+class _Q:
+    """A quantity while it is being built (mutable; becomes a Quantity at the end)."""
+
+    value: float
+    kind: str
+    start: int
+    end: int
+    unit: str | None = None
+    date: tuple[int | None, int | None, int | None] | None = None
+    precision: float = 0.0
+    scale: float = 1.0  # the scale word applied (1 when none)
+    approx: bool = False
+    at_least: bool = False
+    bare: bool = True  # a plain figure with nothing attached (no scale, unit, %, suffix)
+
+
+Handler = Callable[[re.Match[str], str], "tuple[list[_Q], int, int] | None"]
+#: When a recogniser is worth running: always (None), when the text has a digit, when the lower-cased
+#: text contains one of some strings, or when a predicate of the lower-cased text holds.
+Need: TypeAlias = Union[None, str, tuple[str, ...], Callable[[str], bool]]
+
+
+def _digits_value(token: str, lang: str) -> tuple[float, int] | None:
+    """Value and number of decimals of a digit token with separators; None if no locale writes it so
+    (or if it is too long to be a float: a 400-digit run is no quantity)."""
+    if len(token) > 60:
+        return None
+    tok = re.sub("[ \u00a0\u202f\u2009]", "", token).replace("’", "'")
+    if "'" in tok:
+        head, _, dec = tok.partition(".")
+        groups = head.split("'")
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])) or "," in head:
+            return None
+        return (float("".join(groups) + ("." + dec if dec else "")), len(dec)) if dec.isdigit() or not dec else None
+    seps = [c for c in tok if c in ".,"]
+    if not seps:
+        return float(tok), 0
+    if ".." in tok or ",," in tok or ".," in tok or ",." in tok:
+        return None
+    kinds = set(seps)
+    if len(kinds) == 2:
+        dec_sep = seps[-1]
+        if seps.count(dec_sep) != 1:
+            return None
+        group_sep = "," if dec_sep == "." else "."
+        head, _, dec = tok.rpartition(dec_sep)
+        groups = head.split(group_sep)
+        if not _valid_groups(groups):
+            return None
+        return float("".join(groups) + "." + dec), len(dec)
+    sep = seps[0]
+    parts = tok.split(sep)
+    if len(parts) > 2:
+        return (float("".join(parts)), 0) if _valid_groups(parts) else None
+    head, dec = parts
+    grouping_char = "." if lang in _COMMA_DECIMAL else ","
+    if len(dec) == 3 and 1 <= len(head) <= 3 and head != "0" and sep == grouping_char:
+        return float(head + dec), 0
+    return float(head + "." + dec), len(dec)
+
+
+def _valid_groups(groups: Sequence[str]) -> bool:
+    if not (1 <= len(groups[0]) <= 3) or groups[0] == "0":
+        return False
+    if all(len(g) == 3 for g in groups[1:]):
+        return True
+    # Indian grouping: 1,00,000 / 12,34,56,789
+    return len(groups[0]) <= 2 and all(len(g) == 2 for g in groups[1:-1]) and len(groups[-1]) == 3
+
+
+def _currency_code(sym: str, lang: str) -> str | None:
+    sym = sym.strip()
+    if sym in _CUR_SIGNS:
+        return _CUR_SIGNS[sym]
+    return {"RMB": "CNY"}.get(sym, sym if re.fullmatch(r"[A-Z]{3}", sym) else None)
+
+
+def _date_q(start: int, end: int, y: int | None, m: int | None, d: int | None) -> _Q:
+    value = d if d is not None else m if m is not None else y
+    return _Q(float(value or 0), "date", start, end, date=(y, m, d), bare=False)
+
+
+def _fr_eighty(text: str, tokens: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """quatre-vingt(s) is 4 x 20: merge the two tokens the splitter made."""
+    out: list[tuple[float, str]] = []
+    for tok in tokens:
+        if out and tok == (20, "u") and out[-1] == (4, "u") and "quatre" in text:
+            out[-1] = (80, "u")
+        else:
+            out.append(tok)
+    return out
+
+
+def _words_value(tokens: Sequence[tuple[float, str]]) -> tuple[float | None, bool, float]:
+    total = current = 0.0
+    last_scale = 0.0
+    ordinal = False
+    for value, typ in tokens:
+        if ordinal:
+            return None, False, 0.0  # nothing follows an ordinal word
+        if typ == "h":
+            current = (current or 1) * 100
+        elif typ == "x":
+            current = (current or 1) * value  # a dozen, a decade, tři desítky
+        elif typ == "s":
+            if current == 0 and total > 0 and value > last_scale:
+                total *= value  # mil millones
+            else:
+                total += (current or 1) * value
+            current = 0
+            last_scale = value
+        else:
+            if typ == "o":
+                ordinal = True
+            elif current and current < 10 and (value < 10 or value % 10):
+                return None, False, 0.0  # "two three", "dva jedenáctileté" (two eleven-year-olds): not one number
+            current += value
+    return total + current, ordinal, last_scale
+
+
+# --------------------------------------------------------------------------------------------------
+# Post-passes
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|or|bis|und|à|a|et|y|до|и|или|至|到|から|〜|和|及|、)\s*",
+                         re.IGNORECASE)
+_DAY_FOLLOW = re.compile(
+    r"(?:st|nd|rd|th|er|e|-го|-е|日|号)?(?=\s*(?:$|[^\w\s]|\d{4}|(?:in|of|at|and|this|last|next|respectively|de|del|года)\b))")
+
+
+#: Decades written as a bare tens figure: 50代 (in one's fifties), les années 70, los años 80, die 70er, the 80s,
+#: 90-х.
+_DECADE_AFTER = re.compile(r"\s?代|er(?:n|jahren?|-jahren?)?\b|s\b|’s\b|'s\b|-х\b|-x\b")
+_DECADE_BEFORE = re.compile(r"(?:années|annees|años|anni|decennio|década)\s+(?:\d0\s+(?:et|y|e)\s+)?$", re.I)
+_DECADE_WORDS = {w: 10 * (k + 2) for k, w in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
+_DECADE_WORD = re.compile(r"\b(" + "|".join(_DECADE_WORDS) + r")\b", re.I)
+
+
+def _decades(qs: list[_Q], t: str, lang: str) -> None:
+    for q in qs:
+        if q.kind in ("number", "ordinal") and q.value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and (
+                q.bare or q.kind == "ordinal") and (_DECADE_AFTER.match(t, q.end) or t[q.end - 2:q.end] in ("-х", "-x") or
+                                                  _DECADE_BEFORE.search(t, max(0, q.start - 24), q.start)):
+            q.kind, q.bare = "decade", False
+    if lang == "en" and "ties" in t.lower():
+        for m in _DECADE_WORD.finditer(t):
+            if not any(q.start <= m.start() < q.end for q in qs):
+                qs.append(_Q(float(_DECADE_WORDS[m.group().lower()]), "decade", m.start(), m.end(), bare=False))
+
+
+def _post(qs: list[_Q], t: str, lang: str) -> None:
+    _decades(qs, t, lang)
+    qs.sort(key=lambda q: q.start)
+    # am ersten November, le premier novembre: an ordinal before a month is the day of a date
+    ordinal_days = [k for k, (a, b) in enumerate(zip(qs, qs[1:]))
+                    if a.kind == "ordinal" and b.kind == "date" and b.date and b.date[1] and b.date[2] is None
+                    and a.value == int(a.value) and 1 <= a.value <= 31 and not t[a.end:b.start].strip()]
+    for k in reversed(ordinal_days):
+        a, b = qs[k], qs[k + 1]
+        b.date, b.value, b.start = (b.date[0], b.date[1], int(a.value)), a.value, a.start  # type: ignore[index]
+        del qs[k]
+    for a, b in zip(qs, qs[1:]):
+        between = t[a.end:b.start]
+        if len(between) > 12 or not _RANGE_JOINS.get(lang, _RANGE_JOIN).fullmatch(between):
+            continue
+        # 3-5 million, 3至5亿元, 3 to 5%: the first end takes the second's scale and unit.
+        # Only an ascending pair is a range; "330,600 in 2021 to 6.3 million" is not.
+        if (a.bare and a.kind == "number" and not b.bare and b.kind in ("number", "currency", "percent", "percentage_point")
+                and a.value * b.scale < b.value):
+            a.value *= b.scale
+            a.precision = b.precision if b.scale > 1 else a.precision
+            a.kind, a.unit, a.bare = b.kind, b.unit, False
+        # 1-5月, 1至9月: a month number next to a month shares its year.
+        if (b.kind == "date" and b.date and b.date[1] and b.date[2] is None and a.bare and a.value == int(a.value)
+                and 1 <= a.value < b.date[1]):
+            a.kind, a.date, a.bare = "date", (b.date[0], int(a.value), None), False
+            continue
+        # March 15 to 17, 15-17 March, 3月15日から17日: a day next to a date shares its month.
+        if b.kind == "date" and b.date and b.date[1] and b.date[2] and a.bare and a.value == int(a.value) and 1 <= a.value <= 31:
+            a.kind, a.date, a.bare = "date", (b.date[0], b.date[1], int(a.value)), False
+        elif a.kind == "date" and a.date and a.date[1] and a.date[2] and b.date and b.date[1] is None and b.date[2]:
+            b.date = (a.date[0], a.date[1], b.date[2])
+        elif (a.kind == "date" and a.date and a.date[1] and a.date[2] and b.bare and b.value == int(b.value)
+              and 1 <= b.value <= 31 and _DAY_FOLLOW.match(t, b.end) is not None):
+            b.kind, b.date, b.bare = "date", (a.date[0], a.date[1], int(b.value)), False
+    for q in qs:
+        if _APPROX_BEFORE.search(t, max(0, q.start - 24), q.start) or _APPROX_AFTER.match(t, q.end):
+            q.approx = True
+
+
+#: Number data of the languages whose tables come from the language layer (tqcheck.lang), by code, and
+#: what joins the ends of a range in each of them that has range words of its own.
+_LAYER: dict[str, NumberWords] = {}
+_RANGE_JOINS: dict[str, re.Pattern[str]] = {}
+
+
+def _from_language_layer(base: str) -> None:
+    """Add the number words, scale words, months and formats a language module declares (Czech,
+    Ukrainian) to the tables above, once."""
+    if base in _UNIT_WORDS or base in _CJK_LANGS:
+        return
+    make = language.get(base).number_words
+    if make is None:
+        return
+    data = _LAYER[base] = make()
+    _UNIT_WORDS[base] = dict(data.units)
+    _SCALES[base] = list(data.scales)
+    _PERCENT[base], _POINTS[base], _TIMES[base] = data.percent, data.points, data.times
+    _CUR_AFTER[base] = list(data.currencies)
+    _MONTHS[base] = dict(data.months)
+    _MONTH_ALONE_ANYWHERE[base], _MONTH_ALONE_BEFORE[base] = data.month_anywhere, data.month_before
+    if data.decimal_comma:
+        _COMMA_DECIMAL.add(base)
+    if data.group_spaces:
+        _SPACE_GROUPING.add(base)
+    if data.range_words:  # z 10 na 20 %, 2 až 5 procent: the language's words between the ends of a range
+        _RANGE_JOINS[base] = re.compile(
+            _RANGE_JOIN.pattern.replace("|до|", "|до|" + "|".join(data.range_words) + "|"), re.IGNORECASE)
+
+
+class _Reader:
+    """What the readers of every language share: their state and the handlers of figures written alike in
+    every script (broken figures, dotted versions, numeric dates, times)."""
+
+    lang: str
+    cjk: bool
+    words_lang: str
+    recognisers: list[tuple[re.Pattern[str], Handler, Need]]
+    scale_re: re.Pattern[str]
+
+    def _h_broken(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
+        sm = self.scale_re.match(t, m.end()) if not self.cjk else None
+        return [], m.start(), sm.end() if sm else m.end()
+
+    def _h_dotted(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
+        # 1.2.5 in CJK text: a version, an address or a broken figure, not a quantity.
+        return None if _digits_value(m.group(), "en") is not None else ([], m.start(), m.end())
+
+    def _h_numeric_date(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        return [_date_q(m.start(), m.end(), y, mo, d)], m.start(), m.end()
+
+    def _h_slash_date(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        if a > 12 or (self.lang != "en" and b <= 12):
+            a, b = b, a  # day first
+        mo, d = a, b
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        return [_date_q(m.start(), m.end(), y, mo, d)], m.start(), m.end()
+
+    def _h_time(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
+        h_s = m.groupdict().get("h") or m.groupdict().get("h2")
+        if h_s is None:
+            return None
+        h, mi = int(h_s), int(m.groupdict().get("mi") or 0)
+        ap = (m.groupdict().get("ap") or "").lower()
+        if h > 24 or mi > 59 or (ap and not 1 <= h <= 12):
+            return None
+        if ap.startswith("p") and h < 12:
+            h += 12
+        elif ap.startswith("a") and h == 12:
+            h = 0
+        return [_Q(h + mi / 60, "time", m.start(), m.end(), bare=False)], m.start(), m.end()
