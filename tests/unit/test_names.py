@@ -608,3 +608,9 @@ SURNAME_REPLACED = [
 @pytest.mark.parametrize("src,tgt,expected", SURNAME_REPLACED)
 def test_surname_replaced_by_another_name(src, tgt, expected):
     assert codes("zh", src, tgt) == expected
+
+
+def test_a_decomposed_umlaut_does_not_cut_a_word_into_a_name():
+    # macOS writes ü as u + U+0308: Kunststoffausführung is still a German word, not the name "Kunststoffausfu"
+    src = "Die robuste Kunststoffausfu\u0308hrung ist ganzja\u0308hrig einsetzbar."
+    assert codes("de", src, "The robust plastic design can be used all year.") == []

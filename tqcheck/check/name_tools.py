@@ -145,7 +145,9 @@ def _common_word(word: str) -> bool:
 
 _ROMAN = re.compile(r"[IVXLC]+")
 _CJK_LETTERS = {lang: "".join(table) for lang, table in CJK_ABBREVIATIONS.items()}
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][^\W\d_]*[a-zß-ÿ](?:-[^\W\d_]+)*(?![\w'’-])")
+#: (combining marks count as letters: a decomposed ü, u + U+0308, does not end a word)
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[\u0300-\u036f])*[a-zß-ÿ]"
+                               r"(?:-(?:[^\W\d_]|[\u0300-\u036f])+)*(?![\w'’\u0300-\u036f-])")
 #: A source naming a place this often may render one mention by a pronoun or another name.
 _MANY_MENTIONS = 3
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")

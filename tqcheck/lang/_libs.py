@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any, Callable
 
 from .base import Word
@@ -26,6 +27,8 @@ def simplemma_lexicon(lang: str) -> Callable[[str], bool]:
     def known(word: str) -> bool:
         import simplemma
 
+        if not word.isascii():  # a decomposed ü (u + U+0308), as macOS writes it, is the dictionary's ü
+            word = unicodedata.normalize("NFC", word)
         return bool(simplemma.is_known(word, lang=lang))
 
     return known
