@@ -564,6 +564,8 @@ def test_german_figures_and_given_names_by_their_english_renderings(source: str,
 @pytest.mark.parametrize("word,name", [
     ("Reelektrifizierung", False),  # a prefix before a known noun
     ("Grusse", False),  # Swiss spelling of Grüße
+    ("Problemem", False),  # a noun mistyped
+    ("Selbstgeiselung", False),
     ("Detailbewertungen", False),  # a compound of known words
     ("Kollegah", True),
     ("Lewentz", True),

@@ -69,6 +69,25 @@ def _spelling_variants(word: str) -> Iterator[str]:
                 yield b[:i] + _UMLAUTS[c] + b[i + 1:]
 
 
+_LETTERS_DE = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
+def _one_typo(word: str) -> Iterator[str]:
+    """The words one keystroke away from ``word`` (a letter left out, added, changed or two swapped), the
+    first letter kept: names and nouns differ there."""
+    head, rest = word[0], word[1:]
+    for i in range(len(rest) + 1):
+        a, b = rest[:i], rest[i:]
+        if b:
+            yield head + a + b[1:]
+            if len(b) > 1:
+                yield head + a + b[1] + b[0] + b[2:]
+        for c in _LETTERS_DE:
+            yield head + a + c + b
+            if b:
+                yield head + a + c + b[1:]
+
+
 @dataclass(frozen=True)
 class Polarity:
     """What ``Language.polarity`` found: whether the text has any negation, and its first explicit one."""
@@ -223,6 +242,8 @@ class Language:
                     return False  # a compound of known words: Detailbewertungen, Motorstrom
             if any(known(v) for v in _spelling_variants(word)):
                 return False  # Swiss and ASCII spellings: Grusse (Grüße), anschliessend
+            if len(word) >= 7 and any(known(v) for v in _one_typo(word)):
+                return False  # a noun mistyped (Problemem, Artikle): one letter off a word of the dictionary
         return True
 
     def supports(self, capability: str) -> bool:
