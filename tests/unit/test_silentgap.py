@@ -36,6 +36,8 @@ ROWS = [
     ("The in-laws and the for-profit sector met the over-60s.", []),
     ("Can Tho is a city in Vietnam.", []),
     ("Could the talks resume next week?", []),
+    ("Could you please check this.", []),  # a request puts its subject after the modal
+    ("Can someone send me the form.", []),
     ("It is a delegation of over 100 people, of about 5 groups.", []),
     ("There is a market for can makers, and a will to win.", []),
     # stranded prepositions are grammatical

@@ -114,10 +114,12 @@ _KINDS = (
         needs=(*_PREP_NEVER_STRANDED.split("|"), "between"),
     ),
     # "Would also take over custody ...": a statement opening on a modal, its subject lost. A question
-    # ends with "?", and "Can Tho" (a city) is followed by a capital.
+    # ends with "?", a request puts its subject next ("Could you please check this."), and "Can Tho" (a
+    # city) is followed by a capital.
     _Kind(
         "modal-without-subject",
-        re.compile(r"(?:^|(?<=[.!]\s))(?:Would|Could|Can|Must)\s+(?=[a-z])(?![^.!?]*\?)"),
+        re.compile(r"(?:^|(?<=[.!]\s))(?:Would|Could|Can|Must)\s+(?=[a-z])(?![^.!?]*\?)"
+                   r"(?!(?:you|we|they|he|she|it|someone|anyone|somebody|anybody|one|this|that|there)\b)"),
         Severity.WARNING,
         "the sentence opens on a modal verb with no subject: the subject was probably lost",
     ),
