@@ -178,6 +178,8 @@ def test_japanese_names_read_as_the_source_writes_them(src, tgt):
     ("fr", "Les incendies touchent la Californie.", "The fires are hitting California."),
     ("de", "Meine PTBS ist gut eingestellt.", "My PTSD is in a good place."),
     ("de", "Sie lebten später in der DDR.", "They later lived in the GDR."),
+    ("de", "In Skandinavien bringen Fabelwesen die Geschenke.", "In Scandinavia creatures bring the presents."),
+    ("de", "Zuvor wurden am Nikolaustag Geschenke überreicht.", "Gifts used to be given on Nicholas Day."),
 ])
 def test_places_by_demonyms_prefixes_and_names_kept_as_written(src_lang, src, tgt):
     assert [f for f in findings(src_lang, src, tgt) if f.severity >= Severity.WARNING] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterator, Mapping
 
 from .. import lang as language
 from . import translit as tr
@@ -72,6 +72,15 @@ def _cyrillic_folds(word: str) -> tuple[str, str]:
 
 
 _KATAKANA_WORD = re.compile(r"[\u30a0-\u30ffー]{3,}")
+
+
+def _given_keys(given: Mapping[str, tuple[str, ...]], word: str) -> Iterator[str]:
+    """The entries of a language's given names that ``word`` is, or begins a compound with (Nikolaustag)."""
+    if word in given:
+        yield word
+    for k in given:
+        if len(k) >= 5 and k != word and word.startswith(k):
+            yield k
 
 
 class _SourceIndex:
@@ -281,8 +290,9 @@ class _SourceIndex:
                 wf = tr.fold(w)
                 if wf == f or (len(f) >= 5 and _similar(wf, f, 0.8)):
                     return (s, e)
-                if any(tr.fold(part) == f for v in given.get(w.lower(), ()) for part in v.split()):
-                    return (s, e)  # Nikolaus: "Nicholas"; Weihnachtsmann: "Santa Claus"
+                low = w.lower()
+                if any(tr.fold(part) == f for k in _given_keys(given, low) for v in given[k] for part in v.split()):
+                    return (s, e)  # Nikolaus: "Nicholas"; Weihnachtsmann: "Santa Claus"; Nikolaustag
         return None
 
     def _reading_match(self, f: str) -> tuple[int, int] | None:
