@@ -54,7 +54,8 @@ ROWS = [
     ("ru", "Он вернулся в центр города.", "He returned to the centre of the city of the city of the city.", ["TQ105"]),
     ("es", "Llegó ayer por la tarde.", "He arrived yesterday afternoon. He arrived yesterday afternoon.", ["TQ105"]),
     ("de", "Die Preise stiegen um 60 Prozent.", "Prices rose by 60 60 percent.", ["TQ105"]),
-    ("zh", "韩寒作为一个赛车手。", "Han Han as a racer.", ["TQ105"]),  # a doubled name: a warning
+    ("zh", "韩寒作为一个赛车手。", "Han Han as a racer.", []),  # 韩寒: two characters read han
+    ("zh", "他作为一个赛车手。", "Han Han as a racer.", ["TQ105"]),  # a doubled name the source lacks: a warning
     ("es", "Fue muy, muy difícil.", "It was very, very difficult.", []),
     ("de", "Er sagte tschüss.", "He said bye-bye.", []),
     ("ru", "Ха-ха, ответил он.", "Ha ha, he replied.", []),
@@ -197,7 +198,7 @@ def test_repetition_span_covers_the_loop():
 def test_a_doubled_capitalised_word_is_a_warning_and_a_loop_an_error():
     from tqcheck.types import Severity
 
-    [f] = [f for f in findings("zh", "韩寒作为一个赛车手。", "Han Han as a racer.") if f.code == "TQ105"]
+    [f] = [f for f in findings("zh", "他作为一个赛车手。", "Han Han as a racer.") if f.code == "TQ105"]
     assert f.severity == Severity.WARNING
     [f] = [f for f in findings("zh", "他们参观了这座城市。", "They visited the the the city.") if f.code == "TQ105"]
     assert f.severity == Severity.ERROR

@@ -529,6 +529,15 @@ def test_a_figure_a_cjk_numeral_may_stand_for_is_information(src, tgt):
     assert found and all(f.code == "TQ204" and f.severity == Severity.INFO for f in found)
 
 
+@pytest.mark.parametrize(("src", "tgt"), [
+    ("六四孤儿都大学毕业了。", "All the June 4th orphans graduated."),  # 六四: June 4th
+    ("上世纪六七十年代，英特尔是明珠。", "In the 1960s and 1970s, Intel was the pearl."),  # 六七十年代
+])
+def test_dates_and_decades_cjk_numerals_may_stand_for_are_information(src, tgt):
+    found = run_checks([make_pair(src, tgt)], [CheckContext("zh", "en")], NUMBER_RULES)
+    assert all(f.severity == Severity.INFO for f in found)
+
+
 def test_an_invented_figure_beside_cjk_numerals_is_still_a_warning():
     [f] = run_checks([make_pair("江西将培训万名乡村教师。", "Jiangxi will train 12,000 rural teachers.")],
                      [CheckContext("zh", "en")], NUMBER_RULES)

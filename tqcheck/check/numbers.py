@@ -399,6 +399,16 @@ def _evidence(q: Quantity) -> dict[str, object]:
     return {"text": q.text, "value": q.value, "kind": q.kind, "unit": q.unit, "date": q.date}
 
 
+def _loosely_in(t: Quantity, loose: frozenset[float]) -> bool:
+    """Whether a figure of the translation is one the source's CJK numerals may stand for: its value, the
+    month and day of a date (六四 "June 4th"), a decade's last two digits (六七十年代 "the 1960s and 70s")."""
+    if t.value in loose:
+        return True
+    if t.kind == "date" and t.date is not None and t.date[0] is None:
+        return all(v is None or v in loose for v in t.date[1:])
+    return t.kind == "decade" and t.value % 100 in loose
+
+
 @provides("numbers")
 def compare_pair(pair: Pair, ctx: CheckContext) -> _Comparison | None:
     """The pair's figures compared, or None when a side is empty."""
@@ -493,5 +503,5 @@ def number_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             {"target": _evidence(t)},
             # a figure in words, a lone month or day, a list number (（三） -> "3."), or one that a CJK
             # numeral of the source may stand for (万名 "10,000", 十四五 "the 14th Five-Year Plan"): information
-            Severity.INFO if _weak_addition(t, pair.target) or t.value in loose else None,
+            Severity.INFO if _weak_addition(t, pair.target) or _loosely_in(t, loose) else None,
         )

@@ -358,6 +358,8 @@ def cjk_numeral_values(text: str) -> frozenset[float]:
             parsed = _cjk_value(run[:end])
             if parsed is not None:
                 values.add(parsed[0])
+        if len(run) > 1 and all(c in _CJK_DIGIT for c in run):
+            values.update(float(_CJK_DIGIT[c]) for c in run)  # 六四: six and four (June 4th)
         head = run.rstrip(_CU + _CB)
         scale = run[len(head):]
         if len(head) > 1 and scale and all(c in _CJK_SMALL_COUNT for c in head):

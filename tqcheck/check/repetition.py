@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Iterator, NamedTuple
 
 from ..types import Pair, Severity, Span
+from . import translit as tr
 from .registry import CheckContext, Hit, rule
 
 # --- TQ105 repetition loops -------------------------------------------------------------------
@@ -174,6 +175,17 @@ def _romanised_double(text: str) -> bool:
     return first == second and bool(_SYLLABLE.fullmatch(first))
 
 
+_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _source_reads_double(source: str, text: str) -> bool:
+    """Whether two characters side by side in the source read as the syllable ``text`` doubles: 韩寒 is
+    "Han Han", two characters of one sound."""
+    syllable = text.partition(" ")[0].lower()
+    return any(tr.han_pinyin(m.group(1)[0]) == tr.han_pinyin(m.group(1)[1]) == syllable
+               for m in _HAN_PAIR.finditer(source))
+
+
 @rule("TQ105", "repetition-loop", Severity.ERROR, "Accuracy/Addition")
 def repetition_loop(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A word, phrase or sentence repeated back to back, as MT decoders do when they loop.
@@ -195,7 +207,8 @@ def repetition_loop(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     allowed, doubled_han = _source_repeats(pair.source)
     for lp in loops:
         unit = pair.target[lp.start : lp.end]
-        if lp.times <= allowed or (doubled_han and lp.times == 2 and _romanised_double(unit)):
+        if lp.times <= allowed or (lp.times == 2 and _romanised_double(unit) and (
+                doubled_han or _source_reads_double(pair.source, unit))):
             continue
         words = " ".join(lp.unit) if not lp.cjk else "".join(lp.unit)
         severity = None
