@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Dropped sentences: are they found, and how often do the omission rules (TQ4xx) flag faithful documents?
 
-    python scripts/eval_dropped.py [--per-direction N] [--drops K] [--pairs zh-en,de-en] [--split all|even|odd]
-                                   [--layout feed|article|both] [--dump FILE]
+    python scripts/eval_dropped.py [--per-direction N] [--drops K] [--merges K] [--pairs zh-en,de-en]
+                                   [--split all|even|odd] [--layout feed|article|both] [--dump FILE]
+                                   [--set NAME=VALUE ...]
 
 Documents are real WMT22 ones from ../shared/data/external_eval_dev/wmt22/ (source and first professional
 reference, every direction; a direction without document ids is cut into documents of 12 segments), chosen
@@ -13,16 +14,20 @@ as ``scripts/bench_audit.py`` chooses them, and laid out two ways:
     article  each side grouped into paragraphs of its own, the headline on a line of its own, as
              ``scripts/eval_align_docs.py`` rebuilds documents
 
-Each document is checked as it is (faithful: every warning-or-worse TQ4xx finding is a false alarm), and
-in ``--drops`` planted copies, each with one segment of the translation removed (not the first; one of at
+Each document is checked as it is and in ``--merges`` faithful copies with two translated sentences joined
+into one (the first's final stop made a semicolon, or a comma in Chinese and Japanese), as translators
+merge sentences (faithful: every warning-or-worse TQ4xx finding on them is a false alarm), and in
+``--drops`` planted copies, each with one segment of the translation removed (not the first; one of at
 least 20 characters; the first such segment after the headline is always one of them, as eval_audit plants
 it). A drop is *found* when a TQ4xx finding of warning or worse lies in a pair whose source holds the
 dropped segment's source (any part of it).
 
 Printed per direction and layout: drops found, and the false-alarm share of pairs on the faithful
 documents (pairs with a TQ4xx warning or worse), with the codes. ``--split even|odd`` keeps every other
-document, to check that what is set on one half holds on the other. ``--dump`` writes one JSON line per
-pair of the faithful documents and per pair holding a drop (kind, similarities, lengths, codes).
+document, to check that what is set on one half holds on the other; ``--set DROPPED_MAX_SIM=0.4`` tries
+another value of a constant of ``tqcheck.check.omission`` or ``tqcheck.evidence.signals``. ``--dump``
+writes one JSON line per pair of the faithful documents and per pair holding a drop (kind, similarities,
+lengths, codes).
 
 The embedder is the default one (use), its vectors cached in $TQCHECK_CACHE_DIR (set it to keep them
 between runs).
@@ -179,7 +184,16 @@ def main() -> int:
     ap.add_argument("--layout", choices=("feed", "article", "both"), default="both")
     ap.add_argument("--embedder", default="use")
     ap.add_argument("--dump", metavar="FILE", help="write pair rows as JSONL")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="try another value of a constant of tqcheck.check.omission or tqcheck.evidence.signals")
     a = ap.parse_args()
+    for setting in a.set:
+        from tqcheck.check import omission
+        from tqcheck.evidence import signals
+
+        name, value = setting.split("=")
+        module = omission if hasattr(omission, name) else signals
+        setattr(module, name, type(getattr(module, name))(value))
     wanted = a.pairs.split(",")
     layouts = ("feed", "article") if a.layout == "both" else (a.layout,)
     docs = [d for d in wmt22_documents(a.per_direction) if f"{d['src_lang']}-{d['tgt_lang']}" in wanted]

@@ -200,6 +200,26 @@ def test_sentence_dropped_in_merge(sims, merged, fires):
     assert [(f.code, f.span.start) for f in found] == ([("TQ405", len(s1))] if fires else [])
 
 
+@pytest.mark.parametrize(
+    "parts, merged, spans",
+    [
+        (((0, 21, 0.10, 0.80),), 0.70, [(0, 21)]),  # the headline left out: the rest matches better
+        (((0, 21, 0.10, 0.71),), 0.70, []),  # the rest no better than the whole (within PART_MARGIN): said
+        (((0, 21, 0.10, 0.45),), 0.40, []),  # nothing matches well
+        # overlapping parts (a sentence's beginning up to two breaks): the least similar one only
+        (((0, 21, 0.30, 0.80), (0, 40, 0.10, 0.90), (22, 54, 0.60, 0.20)), 0.70, [(0, 40)]),
+    ],
+)
+def test_part_dropped_in_sentence(parts, merged, spans):
+    src = "Markets fall sharply Investors sold shares on Monday."
+    tgt = "Investors sold shares on Monday."
+    pair = Pair(0, Link((0,), (0,), 0.9, merged), src, tgt, (Segment(0, src, 0, len(src), 1, 1),),
+                (Segment(0, tgt, 0, len(tgt), 1, 1),))
+    evidence = PairEvidence(similarity=merged, source_part_similarity=parts)
+    found = run_checks([pair], [CheckContext("en", "en", evidence)], Selection(select=("TQ405",)))
+    assert [(f.span.start, f.span.end) for f in found] == spans
+
+
 # Every rule of this file's families, on sources in five languages: rows that must fire and rows
 # that must not (the correct translation).
 SOURCES = {
