@@ -211,16 +211,46 @@ def test_length_ratio(src_lang, src, tgt, evidence, expected):
     assert sorted(f.code for f in findings) == expected
 
 
-def test_sentence_dropped_in_merge():
+@pytest.mark.parametrize(
+    "sims, merged, fires",
+    [
+        ((0.72, 0.12), 0.68, True),   # the translation says the first sentence alone
+        ((0.72, 0.45), 0.70, True),   # a weak match of the second, the pair no better than the first alone
+        ((0.72, 0.45), 0.78, False),  # the pair matches better than either sentence: both are said
+        ((0.72, 0.12), 0.80, False),
+        ((0.72, 0.61), 0.70, False),  # both sentences match
+        ((0.45, 0.12), 0.40, False),  # nothing matches well: a loose translation, not a drop
+        (None, None, False),          # no embedder: no evidence, no finding
+    ],
+)
+def test_sentence_dropped_in_merge(sims, merged, fires):
     s1, s2 = "他说领土问题已经解决。", "俄方不会让步。"
     segs = (Segment(0, s1, 0, len(s1), 1, 1), Segment(1, s2, len(s1), len(s1) + len(s2), 1, len(s1) + 1))
     tgt = "He said the territorial issue was resolved."
-    pair = Pair(0, Link((0, 1), (0,), 0.9), s1 + s2, tgt, segs, (Segment(0, tgt, 0, len(tgt), 1, 1),))
-    sel = Selection(select=("TQ405",))
-    found = run_checks([pair], [CheckContext("zh", "en", PairEvidence(source_sentence_similarity=(0.72, 0.12)))], sel)
-    assert [(f.code, f.span.start) for f in found] == [("TQ405", len(s1))]
-    assert not run_checks([pair], [CheckContext("zh", "en", PairEvidence(source_sentence_similarity=(0.72, 0.61)))], sel)
-    assert not run_checks([pair], [CheckContext("zh", "en", PairEvidence())], sel)  # no embedder: no evidence, no finding
+    pair = Pair(0, Link((0, 1), (0,), 0.9, merged), s1 + s2, tgt, segs, (Segment(0, tgt, 0, len(tgt), 1, 1),))
+    evidence = PairEvidence(similarity=merged, source_sentence_similarity=sims)
+    found = run_checks([pair], [CheckContext("zh", "en", evidence)], Selection(select=("TQ405",)))
+    assert [(f.code, f.span.start) for f in found] == ([("TQ405", len(s1))] if fires else [])
+
+
+@pytest.mark.parametrize(
+    "parts, merged, spans",
+    [
+        (((0, 21, 0.10, 0.80),), 0.70, [(0, 21)]),  # the headline left out: the rest matches better
+        (((0, 21, 0.10, 0.71),), 0.70, []),  # the rest no better than the whole (within PART_MARGIN): said
+        (((0, 21, 0.10, 0.45),), 0.40, []),  # nothing matches well
+        # overlapping parts (a sentence's beginning up to two breaks): the least similar one only
+        (((0, 21, 0.30, 0.80), (0, 40, 0.10, 0.90), (22, 54, 0.60, 0.20)), 0.70, [(0, 40)]),
+    ],
+)
+def test_part_dropped_in_sentence(parts, merged, spans):
+    src = "Markets fall sharply Investors sold shares on Monday."
+    tgt = "Investors sold shares on Monday."
+    pair = Pair(0, Link((0,), (0,), 0.9, merged), src, tgt, (Segment(0, src, 0, len(src), 1, 1),),
+                (Segment(0, tgt, 0, len(tgt), 1, 1),))
+    evidence = PairEvidence(similarity=merged, source_part_similarity=parts)
+    found = run_checks([pair], [CheckContext("en", "en", evidence)], Selection(select=("TQ405",)))
+    assert [(f.span.start, f.span.end) for f in found] == spans
 
 
 # Every rule of this file's families, on sources in five languages: rows that must fire and rows

@@ -70,3 +70,72 @@ def test_side_document_in_another_language_is_noted():
     _gather(sides={"reference": ("r.en", "Das ist ein deutscher Text über Sanktionen und die Antwort Russlands.\n")},
             note=notes.append)
     assert notes == ["r.en: the reference should be in en but reads as de"]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a headline run into the first sentence: cut after it (both ways: the headline, the sentence)
+        ("Markets fall sharply Investors sold shares on Monday.",
+         ["Markets fall sharply", "Investors sold shares on Monday."]),
+        ('La série de la semaine: "Schitt\'s Creek" On m\'a ruinée.',
+         ['La série de la semaine: "Schitt\'s Creek"', "On m'a ruinée."]),
+        ("生活很累但要继续生活 不会辜负每一个努力的人", ["生活很累但要继续生活", "不会辜负每一个努力的人"]),
+        ("Investors sold shares on Monday.", []),  # nothing to cut
+        ("Peter Smith met Anna Brown in Paris.", []),  # a name goes on after a capitalised word: no break
+        ("Prices rose Then fell.", []),  # a part under MIN_PART_LETTERS letters
+        # German capitalises nouns: a sentence with more than MAX_BREAKS breaks is not cut
+        ("Wie aus Nikolaus das Christkind wurde Streng genommen waren es die Protestanten, durch welche die "
+         "Weihnachtstage eng mit dem Beschenken verknüpft wurden.", []),
+    ],
+)
+def test_source_parts(text, parts):
+    from tqcheck.evidence.signals import source_parts
+    from tqcheck.types import Link, Pair, Segment
+
+    pair = Pair(0, Link((0,), (0,), 1.0), text, "x", (Segment(0, text, 0, len(text), 1, 1),), ())
+    assert [text[a:b] for a, b in source_parts(pair)] == parts
+
+
+class WordEmbedder:
+    """Vectors of the words a text has (hashed), normalised: similar texts share words."""
+
+    name = "words"
+
+    def supports(self, lang: str) -> bool:
+        return True
+
+    def encode(self, texts: Sequence[str]):
+        import zlib
+
+        import numpy as np
+
+        out = np.zeros((len(texts), 256), dtype=np.float32)
+        for k, t in enumerate(texts):
+            for w in t.lower().replace(".", " ").split():
+                out[k, zlib.crc32(w.encode()) % 256] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+@pytest.mark.parametrize(
+    "target, flagged",
+    [
+        ("Investors sold shares on Monday.", "Markets fall sharply"),  # the headline left out
+        ("Markets fall sharply as investors sold shares on Monday.", None),  # all said: not short, not compared
+    ],
+)
+def test_part_left_out_of_a_short_translation(target, flagged):
+    from tqcheck.check.registry import CheckContext
+    from tqcheck.check.runner import Selection, run_checks
+    from tqcheck.evidence.signals import part_similarities
+    from tqcheck.types import Link, Pair, Segment
+
+    src = "Markets fall sharply Investors sold shares on Monday."
+    emb = WordEmbedder()
+    whole = round(float(emb.encode([src])[0] @ emb.encode([target])[0]), 3)
+    pair = Pair(0, Link((0,), (0,), 1.0, whole), src, target, (Segment(0, src, 0, len(src), 1, 1),),
+                (Segment(0, target, 0, len(target), 1, 1),))
+    parts = part_similarities([pair], emb, 0.0)
+    evidence = PairEvidence(similarity=whole, source_part_similarity=parts.get(0))
+    found = run_checks([pair], [CheckContext("en", "en", evidence)], Selection(select=("TQ405",)))
+    assert [src[f.span.start:f.span.end] for f in found] == ([flagged] if flagged else [])

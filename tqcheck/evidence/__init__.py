@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 from ..models.embedders import Embedder
 from ..types import Pair, PairEvidence, Segment
 from .sides import facing_texts
-from .signals import doc_log_ratio, merged_similarities
+from .signals import doc_log_ratio, merged_similarities, part_similarities
 
 if TYPE_CHECKING:
     from ..models.translators import Translator
@@ -45,5 +45,6 @@ def gather_evidence(
                     texts[p.index][name] = out
     merged = merged_similarities(pairs, active)
     ratio = doc_log_ratio(pairs) if mode != "aligned" else None
-    return [PairEvidence(p.link.similarity, ratio, merged.get(p.index), t.get("back_translation"),
+    parts = part_similarities(pairs, active, ratio)
+    return [PairEvidence(p.link.similarity, ratio, merged.get(p.index), parts.get(p.index), t.get("back_translation"),
                          t.get("forward_translation"), t.get("reference")) for p, t in zip(pairs, texts)]

@@ -3,6 +3,7 @@ and the document's own length ratio."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Sequence
 
 from ..models.embedders import Embedder
@@ -40,3 +41,90 @@ def doc_log_ratio(pairs: Sequence[Pair]) -> float | None:
     if len(logs) < MIN_PAIRS_FOR_DOC_RATIO:
         return None
     return logs[len(logs) // 2]
+
+
+#: A pair whose translation is shorter than the document's ratio predicts by this much (log) has the
+#: parts of its source compared with the translation (``part_similarities``): a sentence run into
+#: another one (a headline without a final stop before the first sentence) may have been left out.
+SHORT_LOG_GAP = 0.2
+#: Pairs a document needs for that comparison when it has too few 1-1 pairs for its own ratio.
+MIN_PAIRS_FOR_PART_RATIO = 3
+#: A part shorter than this (letters; CJK characters count 3) is a fragment, not a sentence of its own.
+MIN_PART_LETTERS = 10
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+#: Where a sentence run into another may end inside one segmented sentence: a space before a capitalised
+#: word of two letters or more (not English I) followed by a small word (not a run of names), after a small
+#: letter, a closing quote or bracket or a colon; a space between CJK characters; a closing CJK bracket
+#: before more text.
+_LOWER, _UPPER = "a-zß-öø-ÿа-яёіїєґ", "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
+_PART_BREAK = re.compile(
+    rf"(?:(?<=[{_LOWER}])|(?<=[\"”»)\]:]))\s+(?=[{_UPPER}][{_LOWER}][{_LOWER}'’]*\s+[{_LOWER}])"
+    rf"|(?<=[{_CJK}）】》」』!?！？])[ \u3000]+(?=[{_CJK}（【《「『])"
+    rf"|(?<=[】》」』])(?=[^\s，、。！？）】》」』])")
+#: A capitalised word before a break: a name goes on (Anna Brown), no break.
+_NAME_END = re.compile(rf"(?:^|\s)[{_UPPER}][{_LOWER}]*$")
+#: A sentence with more breaks than this is not cut (German capitalises every noun).
+MAX_BREAKS = 3
+
+
+def _letters(text: str) -> int:
+    return sum(3 if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" else 1 for c in text if c.isalpha())
+
+
+def source_parts(pair: Pair) -> list[tuple[int, int]]:
+    """The parts of a pair's source that may be sentences run into another one: each sentence's beginning
+    up to a break inside it (``_PART_BREAK``), and its end from one; both sides of the break at least
+    ``MIN_PART_LETTERS`` long. Offsets into ``pair.source``."""
+    parts: list[tuple[int, int]] = []
+    offset = 0
+    for seg in pair.src_segments:
+        at = pair.source.find(seg.text, offset)
+        offset = at + len(seg.text)
+        breaks = [m for m in _PART_BREAK.finditer(seg.text)
+                  if min(_letters(seg.text[:m.start()]), _letters(seg.text[m.end():])) >= MIN_PART_LETTERS
+                  and not _NAME_END.search(seg.text, 0, m.start())]
+        if len(breaks) > MAX_BREAKS:
+            continue
+        for m in breaks:
+            parts += [(at, at + m.start()), (at + m.end(), offset)]
+    return parts
+
+
+def part_similarities(pairs: Sequence[Pair], embedder: Embedder | None,
+                      log_ratio: float | None) -> dict[int, tuple[tuple[int, int, float, float], ...]]:
+    """For pairs whose translation is short for their source (``SHORT_LOG_GAP`` below the document's ratio),
+    each part of the source that is not a whole sentence (``source_parts``): its offsets in the source, its
+    similarity to the translation, and that of the rest of the source without it."""
+    if embedder is None:
+        return {}
+    if log_ratio is None:  # too few 1-1 pairs for the document's ratio: the median of all its pairs
+        logs = sorted(math.log(len("".join(p.target.split())) / len("".join(p.source.split())))
+                      for p in pairs if p.source.strip() and p.target.strip())
+        if len(logs) < MIN_PAIRS_FOR_PART_RATIO:
+            return {}
+        log_ratio = logs[len(logs) // 2]
+    todo: list[tuple[Pair, list[tuple[int, int]]]] = []
+    for p in pairs:
+        src, tgt = len("".join(p.source.split())), len("".join(p.target.split()))
+        if not src or not tgt or math.log(tgt / src) - log_ratio > -SHORT_LOG_GAP:
+            continue
+        parts = source_parts(p)
+        if parts:
+            todo.append((p, parts))
+    if not todo:
+        return {}
+    texts = []
+    for p, parts in todo:
+        for a, b in parts:
+            texts += [p.source[a:b].strip(), (p.source[:a].rstrip() + " " + p.source[b:].lstrip()).strip()]
+    vecs = embedder.encode(texts)
+    tvecs = embedder.encode([p.target for p, _ in todo])
+    out: dict[int, tuple[tuple[int, int, float, float], ...]] = {}
+    k = 0
+    for (p, parts), tv in zip(todo, tvecs):
+        found = []
+        for a, b in parts:
+            found.append((a, b, round(float(vecs[k] @ tv), 3), round(float(vecs[k + 1] @ tv), 3)))
+            k += 2
+        out[p.index] = tuple(found)
+    return out
