@@ -5,7 +5,7 @@ from .artefacts import mt_gap, replacement_character
 from .crosscheck import forward_translation_name, forward_translation_number
 from .artefacts import empty_translation, mojibake, subword_marker, unbalanced_brackets
 from .repetition import repetition_loop
-from .numbers import malformed_number
+from .malformed import malformed_number
 from .numbers import number_added, number_mismatch, number_missing
 from .direction import direction_mismatch
 from .negation import negation_mismatch
