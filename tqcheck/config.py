@@ -128,13 +128,19 @@ def _severity(value: Any, where: str, path: str) -> Severity:
         raise InputError(path, f"{where}: {exc}") from None
 
 
+def _subtable(table: Mapping[str, Any], key: str, prefix: str, path: str, what: str) -> dict[str, Any]:
+    """The table under ``key`` (empty when absent); an InputError naming the key when it is something else."""
+    sub = table.get(key, {})
+    if not isinstance(sub, dict):
+        raise InputError(path, f"{_key(prefix, key)} must be a table {what}")
+    return sub
+
+
 def _settings(table: Mapping[str, Any], allowed: set[str], prefix: str, path: str, base: Path) -> RuleSettings:
     for key in table:
         if key not in allowed:
             raise InputError(path, f"unknown key {_key(prefix, key)!r}; valid keys: {', '.join(sorted(allowed))}")
-    sev_table = table.get("severity", {})
-    if not isinstance(sev_table, dict):
-        raise InputError(path, f"{_key(prefix, 'severity')} must be a table of CODE = \"severity\"")
+    sev_table = _subtable(table, "severity", prefix, path, 'of CODE = "severity"')
     severity = {}
     for code, value in sev_table.items():
         where = _key(prefix, f"severity.{code}")
@@ -160,9 +166,7 @@ def _parse(table: Mapping[str, Any], path: str, prefix: str, base: Path) -> Conf
     if unknown:
         raise InputError(path, f"unknown key {_key(prefix, unknown[0])!r}; valid keys: {', '.join(sorted(TOP_KEYS))}")
     base_settings = _settings({k: v for k, v in table.items() if k in PAIR_KEYS}, PAIR_KEYS, prefix, path, base)
-    pairs_table = table.get("pairs", {})
-    if not isinstance(pairs_table, dict):
-        raise InputError(path, f"{_key(prefix, 'pairs')} must be a table of language pairs")
+    pairs_table = _subtable(table, "pairs", prefix, path, "of language pairs")
     pairs = {}
     for name, sub in pairs_table.items():
         where = _key(prefix, f"pairs.{name}")

@@ -209,11 +209,7 @@ class _Search:
         bead_idx = {b: k for k, b in enumerate(self.beads)}
         for i in range(n + 1):
             lo, hi = windows[i]
-            js = np.arange(lo, hi + 1)
-            best = np.full(len(js), _INF)
-            arg = np.full(len(js), -1, dtype=np.int8)
-            if i == 0 and lo == 0:
-                best[0] = 0.0
+            js, best, arg = _new_row(lo, hi, i == 0)
             for (a, b) in self.beads:
                 if a == 0 or a > i or b > m:
                     continue
@@ -261,20 +257,39 @@ class _Search:
         return out
 
 
+def _new_row(lo: int, hi: int, first: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A row of the dynamic programme over target boundaries lo..hi: the boundaries, their best costs (none
+    reached yet, but the start) and the bead that reached each."""
+    js = np.arange(lo, hi + 1)
+    best = np.full(len(js), _INF)
+    if first and lo == 0:
+        best[0] = 0.0
+    return js, best, np.full(len(js), -1, dtype=np.int8)
+
+
 def _windows(
     src_vecs: np.ndarray, tgt_vecs: np.ndarray, src_len: np.ndarray, tgt_len: np.ndarray, cfg: AlignerConfig, mu: float
 ) -> list[tuple[int, int]]:
-    """For each source boundary 0..n, the inclusive range of target boundaries to search."""
+    """For each source boundary 0..n, the inclusive range of target boundaries to search: all of them for
+    a short document, else a band around the path found on halved documents."""
     n, m = len(src_vecs), len(tgt_vecs)
-    if n <= cfg.full_search and m <= cfg.full_search:
+    if _short(n, m, cfg):
         return [(0, m)] * (n + 1)
-    path = _coarse_path(src_vecs, tgt_vecs, src_len, tgt_len, cfg, mu)
+    return _band(_coarse_path(src_vecs, tgt_vecs, src_len, tgt_len, cfg, mu), n, m, cfg.band)
+
+
+def _short(n: int, m: int, cfg: AlignerConfig) -> bool:
+    """Whether both sides are short enough to search every pair of boundaries."""
+    return n <= cfg.full_search and m <= cfg.full_search
+
+
+def _band(path: list[tuple[int, int]], n: int, m: int, band: int) -> list[tuple[int, int]]:
+    """Each source boundary's range of target boundaries: those the path reaches near it, widened by ``band``."""
     lo = [m] * (n + 1)
     hi = [0] * (n + 1)
     for i, j in path:
         lo[i] = min(lo[i], j)
         hi[i] = max(hi[i], j)
-    band = cfg.band
     out = []
     for i in range(n + 1):
         a = max(0, i - band)
@@ -288,7 +303,7 @@ def _coarse_path(
 ) -> list[tuple[int, int]]:
     """Boundary points (i, j) of a 1-1/1-0/0-1 path, found on halved documents and refined."""
     n, m = len(src), len(tgt)
-    if n <= cfg.full_search and m <= cfg.full_search:
+    if _short(n, m, cfg):
         return _simple_path(src, tgt, src_len, tgt_len, [(0, m)] * (n + 1), cfg, mu)
     cs, cl = _halve(src, src_len)
     ts, tl = _halve(tgt, tgt_len)
@@ -337,11 +352,7 @@ def _simple_path(
     cum_t = np.concatenate([[0.0], np.cumsum(tgt_len)])
     for i in range(n + 1):
         lo, hi = windows[i]
-        js = np.arange(lo, hi + 1)
-        best = np.full(len(js), _INF)
-        arg = np.full(len(js), -1, dtype=np.int8)
-        if i == 0 and lo == 0:
-            best[0] = 0.0
+        js, best, arg = _new_row(lo, hi, i == 0)
         if i > 0:
             plo = los[i - 1]
             prow = rows[i - 1]
