@@ -618,3 +618,16 @@ def test_a_decomposed_umlaut_does_not_cut_a_word_into_a_name():
     # macOS writes ü as u + U+0308: Kunststoffausführung is still a German word, not the name "Kunststoffausfu"
     src = "Die robuste Kunststoffausfu\u0308hrung ist ganzja\u0308hrig einsetzbar."
     assert codes("de", src, "The robust plastic design can be used all year.") == []
+
+
+@pytest.mark.parametrize("src_lang,tgt_lang,src,tgt,expected", [
+    # between Latin-script languages other than into English, a capitalised word no dictionary has and
+    # the source does not write is noted; where a source name went missing it is a warning
+    ("en", "de", "The minister spoke in the capital on Monday.", "Der Minister sprach am Montag in Harrington.",
+     Severity.INFO),
+    ("en", "de", "Minister Olaf Scholz spoke on Monday.", "Minister Harrington sprach am Montag.", Severity.WARNING),
+    ("de", "fr", "Der Minister sprach am Montag.", "Le ministre a parlé lundi.", None),
+])
+def test_a_name_a_translation_into_another_latin_language_adds(src_lang, tgt_lang, src, tgt, expected):
+    found = [f for f in findings(src_lang, src, tgt, tgt_lang) if f.code == "TQ302"]
+    assert (max(f.severity for f in found) if found else None) == expected

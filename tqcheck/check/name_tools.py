@@ -44,6 +44,9 @@ class TargetName:
     matched: bool = False
     explained: bool = False  # reported through another finding (a swap, a partial match)
     replaced: tuple[str, ...] = ()  # source names it seems to stand for
+    #: only a capitalised word no dictionary has (into German, French ...): a name if a source name is
+    #: missing, else information (translated place names, brands and loanwords look alike)
+    guessed: bool = False
 
 
 @dataclass

@@ -132,7 +132,8 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             # where names are copied, a sentence's first word that the translation's dictionary knows
             # (Yeah, Streetlight) is no name
             first = not pair.target[:t.start].strip() or pair.target[:t.start].rstrip()[-1:] in ".!?:;\"“”«»("
-            copied = copies_names and not (first and tgt.is_word is not None and tgt.is_word(t.text.lower()))
+            copied = copies_names and not t.guessed and not (
+                first and tgt.is_word is not None and tgt.is_word(t.text.lower()))
             severity = Severity.WARNING if copied or lost_name else Severity.INFO
         what = {"place": "place", "glossary": "glossary name", "acronym": "acronym"}.get(t.kind, "name")
         msg = f"{what} {text!r} in the translation has no counterpart in the source"
