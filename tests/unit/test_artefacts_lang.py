@@ -208,6 +208,9 @@ def test_a_doubled_capitalised_word_is_a_warning_and_a_loop_an_error():
     ("de", "Als plötzlich viele Unternehmen Kurzarbeit beantragten.", "When many companies plötzlich applied for short-time work.", "plötzlich"),
     ("fr", "Les accusés sont arrivés après le tremblement de terre.", "The accused arrived après the earthquake.", "après"),
     ("es", "Antes de las elecciones, ningún estado exigía fotos.", "Before the elections, no US estado required photos.", "estado"),
+    # a German noun, inflected, left among English words (names are copied, and do not inflect)
+    ("de", "Wir haben enorme Fortschritte gemacht.", "We have made enormous Fortschritte.", "Fortschritte"),
+    ("de", "Alle Spieler und Teammitglieder wurden getestet.", "All players and Teammitglieder were tested.", "Teammitglieder"),
 ])
 def test_a_source_word_left_in_an_english_translation(src_lang, src, tgt, left):
     [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ501"]
@@ -219,6 +222,9 @@ def test_a_source_word_left_in_an_english_translation(src_lang, src, tgt, left):
     ("de", "Charles de Gaulle kam nach Berlin.", "Charles de Gaulle came to Berlin."),  # a name's particle
     ("de", "Sein Programm „Guten Tag, liebes Glück“ läuft.", "His show “Guten Tag, liebes Glück” runs."),  # a title
     ("de", "Das Plus betrug 65 Prozent. dpa", "The increase was 65 percent. dpa"),  # an agency credit
+    ("de", "Die Deutsche Bank zahlt.", "Deutsche Bank pays."),  # a name of several words
+    ("de", "Das Kabel verbindet Simbach und Pfarrkirchen.", "The cable connects Simbach and Pfarrkirchen."),
+    ("de", "Ein Museum in Halle (Saale) hat die Lok.", "A museum in Halle (Saale) has the locomotive."),
 ])
 def test_no_source_word_reported_where_it_belongs(src_lang, src, tgt):
     assert [f.code for f in findings(src_lang, src, tgt) if f.code == "TQ501"] == []

@@ -112,6 +112,11 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     for k, m in enumerate(words):
         w = m.group()
         low = w.casefold()
+        if w[:1].isupper() and _alone(pair.target, words, k, quoted) and _inflected_noun(
+                w, low, src_lang, tgt_lang, source_words):
+            yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
+                      {"text": w, "kind": "source-noun"})
+            continue
         if len(w) < 2 or not w.islower() or low not in source_words or low in src_lang.kept_words:
             continue  # capitalised: a name (Bosch, Verstappen), a noun German capitalises, eBay
         if pair.target[m.end():m.end() + 1] == "." and m.end() + 1 < len(pair.target) \
@@ -134,6 +139,35 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue  # efotbal.cz, .exe; České dráhy, Sdružení nezávislých kandidátů: a name kept as it is
         yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                   {"text": w, "kind": "source-word"})
+
+
+def _alone(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether words[k] stands among lower-case words, outside quotes, brackets and hyphenated names: not
+    part of a name of several words (Deutsche Bank, Halle (Saale), Leipzig-Wahren, “Guten Tag”)."""
+    m = words[k]
+    if any(s < m.start() < e for s, e in quoted) or text[m.start() - 1:m.start()] in ("(", "-") \
+            or text[m.end():m.end() + 1] in (")", "-"):
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(words) and words[j].group()[0].isupper():
+            gap = text[words[j].end():m.start()] if j < k else text[m.end():words[j].start()]
+            if gap.strip(" ") == "":
+                return False
+    # coordinated with a name: "between Simbach and Pfarrkirchen"
+    return not (k >= 2 and words[k - 1].group() in ("and", "or", "und") and words[k - 2].group()[0].isupper())
+
+
+def _inflected_noun(w: str, low: str, src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> bool:
+    """A capitalised word of the source left in the translation that its language's dictionary reads as an
+    inflected form of another word (Fortschritte, Nationen, Teammitglieder): a noun of a language that
+    capitalises nouns, not a name (names are copied, and do not inflect)."""
+    if not src_lang.capitalises_nouns or len(w) < 5 or low not in source_words or src_lang.is_word is None:
+        return False
+    if tgt_lang.is_word is not None and (tgt_lang.is_word(low) or tgt_lang.is_word(w)):
+        return False
+    lemma = src_lang.lemma(w)
+    return lemma != low and len(lemma) >= 4 and w.startswith(lemma[:3].capitalize()) and src_lang.is_word(
+        lemma.capitalize())
 
 
 def _in_name(text: str, words: list[re.Match[str]], k: int, source_words: set[str],
