@@ -15,7 +15,8 @@ from .omission import sentence_dropped_in_merge, translation_too_long, translati
 from .registry import build_registry
 from .silentgap import silent_gap
 from .untranslated import untranslated_text
-from .untranslated import copied_source, wrong_language
+from .untranslated import copied_source
+from .wronglang import wrong_language
 
 REGISTRY = build_registry(
     [
