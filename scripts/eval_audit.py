@@ -55,55 +55,60 @@ def _segments(paras: Segments) -> list[tuple[int, int]]:
     return spots[1:] or spots  # never the headline, when there is more
 
 
-def _gap(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
+def _plant_first(paras: Segments, edit: Callable[[str, str], str | None]) -> bool:
+    """Plant in the first segment (after the headline) where ``edit(source, translation)`` gives a new
+    translation; False where none does."""
     for p, k in _segments(paras):
         s, t = paras[p][k]
-        if tgt in NO_SPACE:
-            if len(t) >= 12:
-                mid = len(t) // 2
-                paras[p][k] = (s, t[:mid] + "**" + t[mid + 2:])
-                return True
-            continue
-        m = _PLAIN.search(t) or _WORD.search(t)
-        if m:
-            paras[p][k] = (s, t[:m.start()] + "**" + t[m.end():])
+        changed = edit(s, t)
+        if changed is not None:
+            paras[p][k] = (s, changed)
             return True
     return False
 
 
+def _gap(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
+    def edit(s: str, t: str) -> str | None:
+        if tgt in NO_SPACE:
+            mid = len(t) // 2
+            return t[:mid] + "**" + t[mid + 2:] if len(t) >= 12 else None
+        m = _PLAIN.search(t) or _WORD.search(t)
+        return t[:m.start()] + "**" + t[m.end():] if m else None
+
+    return _plant_first(paras, edit)
+
+
 def _number(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
-    for p, k in _segments(paras):
-        s, t = paras[p][k]
+    def edit(s: str, t: str) -> str | None:
         for m in _NUMBER.finditer(t):
             if m.group() in s and m.group() not in ("0", "1"):
                 value = m.group()
                 digits = [i for i, c in enumerate(value) if c.isdigit()]
                 i = digits[-1] if len(digits) < 3 else digits[1]
-                changed = value[:i] + str((int(value[i]) + 3) % 10) + value[i + 1:]
-                paras[p][k] = (s, t[:m.start()] + changed + t[m.end():])
-                return True
-    return False
+                return t[:m.start()] + value[:i] + str((int(value[i]) + 3) % 10) + value[i + 1:] + t[m.end():]
+        return None
+
+    return _plant_first(paras, edit)
 
 
 def _name(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
-    for p, k in _segments(paras):
-        s, t = paras[p][k]
+    def edit(s: str, t: str) -> str | None:
         for m in _WORD.finditer(t):
             word = m.group()
             # a name: written the same in the source (a Latin name kept in any script), or capitalised
             # inside the sentence of a language that capitalises only names (not German nouns)
             if word in s or (tgt not in ("de",) and m.start() > 0 and not t[:m.start()].rstrip().endswith((".", ":"))):
                 other = NAMES["cyrillic" if re.match(r"[А-ЯЁІЇЄҐ]", word) else "latin"]
-                paras[p][k] = (s, t[:m.start()] + other + t[m.end():])
-                return True
-    if tgt == "ja":  # names in katakana: one whose source sentence has a capitalised name
-        for p, k in _segments(paras):
-            s, t = paras[p][k]
-            m = _KATAKANA.search(t)
-            if m and _WORD.search(" " + s) and m.group() != NAMES["katakana"]:
-                paras[p][k] = (s, t[:m.start()] + NAMES["katakana"] + t[m.end():])
-                return True
-    return False
+                return t[:m.start()] + other + t[m.end():]
+        return None
+
+    def katakana(s: str, t: str) -> str | None:  # names in katakana: one whose source sentence has a capitalised name
+        m = _KATAKANA.search(t)
+        if m and _WORD.search(" " + s) and m.group() != NAMES["katakana"]:
+            return t[:m.start()] + NAMES["katakana"] + t[m.end():]
+        return None
+
+    return _plant_first(paras, edit) or (tgt == "ja" and _plant_first(paras, katakana))
 
 
 def _dropped(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
@@ -116,16 +121,16 @@ def _dropped(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
 
 
 def _untranslated(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
-    for p, k in _segments(paras):
-        s, t = paras[p][k]
-        if len(s) >= 40 and len(t) >= 30:
-            cut_s = s.rfind(" ", 0, len(s) // 2) if src not in NO_SPACE else len(s) // 2
-            cut_t = t.rfind(" ", 0, len(t) // 2) if tgt not in NO_SPACE else len(t) // 2
-            if cut_s <= 0 or cut_t <= 0:
-                continue
-            paras[p][k] = (s, t[:cut_t] + (" " if tgt not in NO_SPACE else "") + s[cut_s:].strip())
-            return True
-    return False
+    def edit(s: str, t: str) -> str | None:
+        if len(s) < 40 or len(t) < 30:
+            return None
+        cut_s = s.rfind(" ", 0, len(s) // 2) if src not in NO_SPACE else len(s) // 2
+        cut_t = t.rfind(" ", 0, len(t) // 2) if tgt not in NO_SPACE else len(t) // 2
+        if cut_s <= 0 or cut_t <= 0:
+            return None
+        return t[:cut_t] + (" " if tgt not in NO_SPACE else "") + s[cut_s:].strip()
+
+    return _plant_first(paras, edit)
 
 
 PLANT: dict[str, Planter] = {"gap": _gap, "number": _number, "name": _name, "dropped": _dropped,

@@ -374,17 +374,14 @@ def _code_parts_in(code: str, target: str) -> bool:
                for p in _CODE_PART.findall(code))
 
 
-_WORD_PLURAL = re.compile(r"(?<=[a-z]{3})s$")
-
-
 def _english_words_in(name: str, target: str) -> bool:
     """Whether a title made of English words (Spring Summer, 48Hours Weekend Sale) stands in the
     translation word for word, in any case and number ("spring/summer", "48-hour weekend sale")."""
-    words = [_WORD_PLURAL.sub("", w.lower()) for w in _LETTERS.findall(name)]
-    if len(words) < 2 or not all(is_english_word(w) for w in words):
+    words = _LETTERS.findall(name)
+    if len(words) < 2 or not all(is_english_word(w.lower()) for w in words):
         return False
-    have = {_WORD_PLURAL.sub("", w.lower()) for w in _LETTERS.findall(target)}
-    return all(w in have for w in words)
+    have = {english.LANGUAGE.lemma(w) for w in _LETTERS.findall(target)}
+    return all(english.LANGUAGE.lemma(w) in have for w in words)
 
 
 def _mask_placeholders(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import lang
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
 
@@ -81,8 +82,6 @@ def _shared_latin_chars(pair: Pair, ctx: CheckContext) -> int:
     """Characters of Latin text that a Chinese or Japanese source and its Latin-script translation both
     carry as written (an English title in a Chinese sentence): they say nothing of how long a translation
     is, and the usual ratio, measured on Han and kana characters, overrates them."""
-    from .. import lang
-
     if not lang.get(ctx.src_lang).unspaced or lang.get(ctx.tgt_lang).script != "Latn":
         return 0
     target = pair.target.lower()

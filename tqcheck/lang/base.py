@@ -88,6 +88,15 @@ def _one_typo(word: str) -> Iterator[str]:
                 yield head + a + c + b[1:]
 
 
+@functools.lru_cache(maxsize=65536)
+def _variant_known(known: Callable[[str], bool], word: str) -> bool:
+    """Whether the dictionary ``known`` has ``word`` as Swiss and ASCII keyboards spell it (Grusse, anschliessend)
+    or, for a word of seven letters or more, one keystroke off (Problemem): worked out once per word, as the
+    name checks ask about the same capitalised words pair after pair."""
+    return any(known(v) for v in _spelling_variants(word)) or (
+        len(word) >= 7 and any(known(v) for v in _one_typo(word)))
+
+
 @dataclass(frozen=True)
 class Polarity:
     """What ``Language.polarity`` found: whether the text has any negation, and its first explicit one."""
@@ -240,10 +249,8 @@ class Language:
                     continue
                 if known(rest.capitalize()) or known(rest):
                     return False  # a compound of known words: Detailbewertungen, Motorstrom
-            if any(known(v) for v in _spelling_variants(word)):
-                return False  # Swiss and ASCII spellings: Grusse (Grüße), anschliessend
-            if len(word) >= 7 and any(known(v) for v in _one_typo(word)):
-                return False  # a noun mistyped (Problemem, Artikle): one letter off a word of the dictionary
+            if _variant_known(known, word):
+                return False  # Grusse (Grüße), Problemem (Problemen): a noun spelt otherwise or mistyped
         return True
 
     def supports(self, capability: str) -> bool:
