@@ -506,6 +506,7 @@ def test_decades_of_every_form_match(lang, src, tgt):
     ("ja", "累計販売数70万本突破", "Over 700,000 units sold"),  # 販売数 "sales count", not 数 "several"
     ("zh", "每年的3至6月是开花的时间。", "March to June each year is the time to blossom."),  # a range of months
     ("zh", "两位都是非常有创意的新人。", "You are both very creative newcomers."),  # both: the two of them
+    ("zh", "16至19世纪的传统。", "The tradition of the 16th to 19th centuries."),  # centuries, plural
     ("zh", "我们庆祝建党一百周年。", "We celebrated the centenary of the party."),
 ])
 def test_figures_read_in_context(lang, src, tgt):

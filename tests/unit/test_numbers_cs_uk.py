@@ -25,6 +25,8 @@ ROWS = [
                                                     (19, "century", None)]),
     # a month in the nominative needs a preposition: за березень is "for March", not a date by itself
     ("uk", "Виплата за березень.", []),
+    # a word of the language's figures glued to the digits: Czech writes 66krát
+    ("cs", "Je asi 66krát dražší, dnes 2miliony USD.", [(66, "multiplier", None), (2e6, "currency", "USD")]),
 ]
 
 

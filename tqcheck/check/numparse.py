@@ -153,8 +153,8 @@ class _Lang(_CJKReader):
                   tuple(n.lower() for n in _MONTHS[base])))
         # Centuries and decades.
         era_table: dict[str, list[tuple[str, tuple[str, ...]]]] = {
-            "en": [(r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", ("century",)),
-                   (r"\b(?P<w>[a-z]+(?:-[a-z]+)?)[\s-]+century\b", ("century",)),
+            "en": [(r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+centur(?:y|ies)\b", ("centur",)),  # the 16th-19th centuries
+                   (r"\b(?P<w>[a-z]+(?:-[a-z]+)?)[\s-]+centur(?:y|ies)\b", ("centur",)),
                    (r"(?P<c>\d(?<![\d'’]\d)\d)00s\b", ("00s",)), (r"(?P<dec>\d(?<![\d'’]\d)\d{2}0)s\b", ("0s",)),
                    (r"['’](?P<dd>\d0)s\b", ("0s",))],
             "de": [(r"(?P<n>\d{1,2})\.\s*Jahrhundert\w*", ("jahrhundert",)),
@@ -286,10 +286,12 @@ class _Lang(_CJKReader):
                 q.unit = _CUR_SIGNS.get(pm["sign"]) if pm["sign"] != "¥" else None
             else:
                 q.unit = _CUR_PREFIX_CODES.get(pm["pre"] or "", "USD")
-        if pos < len(t) and t[pos].isalpha():
-            gm = self.glued_ok.match(t, pos)
-            if not gm:
-                return None  # 5G, 3D, 737MAX: a code
+        gm = self.glued_ok.match(t, pos) if pos < len(t) and t[pos].isalpha() else None
+        if pos < len(t) and t[pos].isalpha() and not gm and not (
+                self.times_re.match(t, pos) or self.scale_re.match(t, pos)):
+            return None  # 5G, 3D, 737MAX: a code (but a word of the language's figures may be glued on:
+            # Czech 66krát "66 times", 2miliony)
+        if gm:
             glued = gm.group()
             if glued in ("bn", "mn", "m", "k", "млн", "млрд", "тыс", "трлн") and (q.kind == "currency" or glued not in ("m", "k")):
                 mult = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "млн": 1e6, "млрд": 1e9, "тыс": 1e3, "трлн": 1e12}[glued]
