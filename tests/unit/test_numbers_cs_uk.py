@@ -25,6 +25,8 @@ ROWS = [
                                                     (19, "century", None)]),
     # a month in the nominative needs a preposition: за березень is "for March", not a date by itself
     ("uk", "Виплата за березень.", []),
+    # every case form of a scale word, from pymorphy3 (мільйони, the nominative plural)
+    ("uk", "23 мільйони людей і 2 мільярди гривень.", [(23e6, "number", None), (2e9, "currency", "UAH")]),
     # a word of the language's figures glued to the digits: Czech writes 66krát
     ("cs", "Je asi 66krát dražší, dnes 2miliony USD.", [(66, "multiplier", None), (2e6, "currency", "USD")]),
 ]

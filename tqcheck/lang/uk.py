@@ -23,6 +23,7 @@ UNITS = {
     "вісімсот": 800, "півтора": 1.5,
 }
 SCALES = {"тисяча": 1e3, "мільйон": 1e6, "мільярд": 1e9, "трильйон": 1e12}
+ABBREVIATED_SCALES = {"трлн": 1e12, "млрд": 1e9, "млн": 1e6, "тис": 1e3}
 ORDINALS = {"перший": 1, "третій": 3, "четвертий": 4, "шостий": 6, "сьомий": 7, "восьмий": 8, "десятий": 10}
 #: Months in the genitive, as dates write them (24 лютого).
 GENITIVE_MONTHS = "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"
@@ -49,9 +50,9 @@ def number_words() -> NumberWords:
             units.update({w: (float(value), kind) for w in _forms(lemma) if w not in units})
     return NumberWords(
         units=units,
-        scales=((r"трлн\.?", 1e12), (r"трильйон(?:ів|а|ам|ами|ах|і|у|ом)?", 1e12), (r"млрд\.?", 1e9),
-                (r"мільярд(?:ів|а|ам|ами|ах|і|у|ом)?", 1e9), (r"млн\.?", 1e6),
-                (r"мільйон(?:ів|а|ам|ами|ах|і|у|ом)?", 1e6), (r"тис\.?", 1e3), (r"тисяч(?:а|і|у|ею|ам|ами|ах)?", 1e3)),
+        # abbreviations, then every case form pymorphy3 gives (мільйони, мільйонів, тисячами)
+        scales=tuple((rf"{abbr}\.?", value) for abbr, value in ABBREVIATED_SCALES.items()) + tuple(
+            ("|".join(sorted(_forms(lemma), key=len, reverse=True)), value) for lemma, value in SCALES.items()),
         percent=r"%|відсот(?:ок|ка|ки|ків|ках|кам|ками)\b|процент(?:а|и|ів)?\b",
         points=r"в\.\s?п\.|відсоткових\s+пункт(?:а|и|ів)?\b|п\.\s?п\.",
         currencies=((r"грн\.?|гривень\b|гривн(?:я|і|ю|ею|ях|ям)\b", "UAH"), (r"долар(?:ів|а|и|ам|ами|ах)?\b|дол\.", "USD"),
