@@ -539,6 +539,16 @@ def test_dates_and_decades_cjk_numerals_may_stand_for_are_information(src, tgt):
     assert all(f.severity == Severity.INFO for f in found)
 
 
+def test_a_round_the_clock_span_left_out_is_only_a_warning():
+    # "open 24/7" is "цілодобово" (around the clock): the 24 is a time span, not a figure of the news
+    found = run_checks([make_pair("Our chat is open 24/7 for you.", "Наш чат працює цілодобово.")],
+                       [CheckContext("en", "uk")], NUMBER_RULES)
+    assert found and all(f.code == "TQ202" and f.severity == Severity.WARNING for f in found)
+    [f] = run_checks([make_pair("Our chat is open 24 hours.", "Наш чат працює цілодобово.")],
+                     [CheckContext("en", "uk")], NUMBER_RULES)
+    assert f.code == "TQ202" and f.severity == Severity.ERROR
+
+
 def test_an_invented_figure_beside_cjk_numerals_is_still_a_warning():
     [f] = run_checks([make_pair("江西将培训万名乡村教师。", "Jiangxi will train 12,000 rural teachers.")],
                      [CheckContext("zh", "en")], NUMBER_RULES)

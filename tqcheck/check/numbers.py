@@ -55,7 +55,11 @@ def is_weak(q: Quantity) -> bool:
     return q.kind == "ordinal" or q.value < 10 or q.text.startswith(_SPELLED_WEAK_START)
 
 
-def is_uncertain(q: Quantity) -> bool:
+#: A figure that is part of a round-the-clock span (24/7, 24/365): translations say "around the clock".
+_TIME_SPAN = re.compile(r"\s*/\s*(?:7|365)\b")
+
+
+def is_uncertain(q: Quantity, text: str = "") -> bool:
     """A figure whose absence or change a faithful translation often shows, so that a finding on it is
     only a warning (measured on WMT22 references): a bare count up to twelve ("two other" universities
     for 3所 with Yale, "beide" for "les 2"), a figure written in words, a month or day alone (2日前 is
@@ -63,6 +67,8 @@ def is_uncertain(q: Quantity) -> bool:
     if q.spelled:
         return True
     if q.kind in ("number", "ordinal") and q.value <= 12 and not q.precision:
+        return True
+    if q.value == 24 and _TIME_SPAN.match(text, q.end):
         return True
     return _lone_date(q)
 
@@ -388,7 +394,7 @@ def number_missing(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             f"{describe(s)} ({s.text}) is not in the translation",
             Span("source", s.start, s.end),
             {"source": _evidence(s)},
-            Severity.WARNING if is_uncertain(s) else None,
+            Severity.WARNING if is_uncertain(s, pair.source) else None,
         )
 
 
@@ -417,7 +423,7 @@ def number_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             f"expected {describe(s)} ({s.text}), found {describe(t)}",
             Span("target", t.start, t.end),
             {"source": _evidence(s), "target": _evidence(t)},
-            Severity.WARNING if is_uncertain(s) or t.spelled else None,
+            Severity.WARNING if is_uncertain(s, pair.source) or t.spelled else None,
         )
 
 
