@@ -6,7 +6,8 @@ first human reference, every direction of the dev data). For each direction, one
 document is made per kind of defect, with that one defect planted in its translation:
 
     gap          a word of a sentence replaced by a gap marker ``**`` (two characters in zh/ja)
-    number       a number that source and translation share changed in the translation
+    number       a number that source and translation share changed in the translation (a quantity, date
+                 or amount; not the figures of a code such as S-300 or COVID-19, which name a thing)
     name         a capitalised word of the translation (a name) replaced by another name
     dropped      one sentence of the translation removed
     untranslated the second half of one translated sentence replaced by the source's (left untranslated)
@@ -44,6 +45,9 @@ NAMES = {"latin": "Harrington", "cyrillic": "Харрингтон", "katakana": 
 _KATAKANA = re.compile(r"[ァ-ヴ][ァ-ヴー]{2,}")
 _WORD = re.compile(r"(?<=\s)([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,}|[А-ЯЁІЇЄҐ][а-яёіїєґ]{3,})\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+#: A figure that is part of a code (S-300, Su-27, 5G, A4): a model or product name, not a quantity.
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿА-яЁёІіЇїЄєҐґ"
+_CODE_BEFORE, _CODE_AFTER = re.compile(rf"[{_LETTER}][-‐]?$"), re.compile(rf"[{_LETTER}]")
 _PLAIN = re.compile(r"(?<=\s)[a-zà-öø-ÿа-яёіїєґ]{5,}\b")
 
 Segments = list[list[tuple[str, str]]]
@@ -81,6 +85,8 @@ def _gap(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
 def _number(paras: Segments, src: str, tgt: str, rng: random.Random) -> bool:
     def edit(s: str, t: str) -> str | None:
         for m in _NUMBER.finditer(t):
+            if _CODE_BEFORE.search(t, 0, m.start()) or _CODE_AFTER.match(t, m.end()):
+                continue
             if m.group() in s and m.group() not in ("0", "1"):
                 value = m.group()
                 digits = [i for i, c in enumerate(value) if c.isdigit()]
