@@ -84,7 +84,7 @@ def test_side_document_in_another_language_is_noted():
         ("Investors sold shares on Monday.", []),  # nothing to cut
         ("Peter Smith met Anna Brown in Paris.", []),  # a name goes on after a capitalised word: no break
         ("Prices rose Then fell.", []),  # a part under MIN_PART_LETTERS letters
-        # German capitalises nouns: a sentence with more than MAX_BREAKS breaks is not cut
+        # German capitalises nouns: a sentence with more than MAX_BREAKS breaks is not cut ...
         ("Wie aus Nikolaus das Christkind wurde Streng genommen waren es die Protestanten, durch welche die "
          "Weihnachtstage eng mit dem Beschenken verknüpft wurden.", []),
     ],
@@ -95,6 +95,42 @@ def test_source_parts(text, parts):
 
     pair = Pair(0, Link((0,), (0,), 1.0), text, "x", (Segment(0, text, 0, len(text), 1, 1),), ())
     assert [text[a:b] for a, b in source_parts(pair)] == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # ... unless the language tells the one capitalised word that may open a sentence (Genau, whose
+        # dictionary form is lower-case) from its nouns and names (Weihnachtsmann, Europa, Händler)
+        ("Wie der Weihnachtsmann nach Europa kam Genau genommen brachten die Händler den Brauch über den "
+         "Atlantik in die Städte.",
+         ["Wie der Weihnachtsmann nach Europa kam", "Genau genommen brachten die Händler den Brauch über den "
+          "Atlantik in die Städte."]),
+        # few breaks: all of them, as without the language (a sentence may open on a noun)
+        ("Ein Wunder ist geschehen Forscher finden neue Arten im Wald.",
+         ["Ein Wunder ist geschehen", "Forscher finden neue Arten im Wald.",
+          "Ein Wunder ist geschehen Forscher finden neue", "Arten im Wald."]),
+        # many breaks, none before a word that opens sentences: not cut
+        ("Der Bericht der Kommission über die Lage der Wirtschaft im Land zeigt die Sorgen der Bürger.", []),
+    ],
+)
+def test_source_parts_german(text, parts):
+    from tqcheck import lang
+    from tqcheck.evidence.signals import source_parts
+    from tqcheck.types import Link, Pair, Segment
+
+    pair = Pair(0, Link((0,), (0,), 1.0), text, "x", (Segment(0, text, 0, len(text), 1, 1),), ())
+    assert [text[a:b] for a, b in source_parts(pair, lang.get("de").may_open_sentence)] == parts
+
+
+@pytest.mark.parametrize("code, word, opens", [
+    ("de", "Genau", True), ("de", "Die", True), ("de", "Weihnachtsmann", False), ("de", "Harrington", False),
+    ("en", "Markets", True), ("fr", "Paris", True),
+])
+def test_may_open_sentence(code, word, opens):
+    from tqcheck import lang
+
+    assert lang.get(code).may_open_sentence(word) is opens
 
 
 class WordEmbedder:

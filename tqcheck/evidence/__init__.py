@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
+from .. import lang as language
 from ..models.embedders import Embedder
 from ..types import Pair, PairEvidence, Segment
 from .sides import facing_texts
@@ -45,6 +46,6 @@ def gather_evidence(
                     texts[p.index][name] = out
     merged = merged_similarities(pairs, active)
     ratio = doc_log_ratio(pairs) if mode != "aligned" else None
-    parts = part_similarities(pairs, active, ratio)
+    parts = part_similarities(pairs, active, ratio, language.get(src_lang).may_open_sentence)
     return [PairEvidence(p.link.similarity, ratio, merged.get(p.index), parts.get(p.index), t.get("back_translation"),
                          t.get("forward_translation"), t.get("reference")) for p, t in zip(pairs, texts)]

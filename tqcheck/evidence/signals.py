@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..models.embedders import Embedder
 from ..types import Pair
@@ -63,6 +63,8 @@ _PART_BREAK = re.compile(
     rf"|(?<=[】》」』])(?=[^\s，、。！？）】》」』])")
 #: A capitalised word before a break: a name goes on (Anna Brown), no break.
 _NAME_END = re.compile(rf"(?:^|\s)[{_UPPER}][{_LOWER}]*$")
+#: The capitalised word after a break.
+_NEXT_WORD = re.compile(rf"[{_UPPER}][{_LOWER}'’]*")
 #: A sentence with more breaks than this is not cut (German capitalises every noun).
 MAX_BREAKS = 3
 
@@ -71,10 +73,13 @@ def _letters(text: str) -> int:
     return sum(3 if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" else 1 for c in text if c.isalpha())
 
 
-def source_parts(pair: Pair) -> list[tuple[int, int]]:
+def source_parts(pair: Pair, opens: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
     """The parts of a pair's source that may be sentences run into another one: each sentence's beginning
     up to a break inside it (``_PART_BREAK``), and its end from one; both sides of the break at least
-    ``MIN_PART_LETTERS`` long. Offsets into ``pair.source``."""
+    ``MIN_PART_LETTERS`` long. In a sentence with more than ``MAX_BREAKS`` breaks, only those before a
+    word that ``opens`` (the source language's ``may_open_sentence``) says may begin a sentence: German
+    capitalises its nouns, and a headline run into a sentence has its breaks before each of them (Wie aus
+    Nikolaus das Christkind wurde Streng genommen ...). Offsets into ``pair.source``."""
     parts: list[tuple[int, int]] = []
     offset = 0
     for seg in pair.src_segments:
@@ -83,6 +88,8 @@ def source_parts(pair: Pair) -> list[tuple[int, int]]:
         breaks = [m for m in _PART_BREAK.finditer(seg.text)
                   if min(_letters(seg.text[:m.start()]), _letters(seg.text[m.end():])) >= MIN_PART_LETTERS
                   and not _NAME_END.search(seg.text, 0, m.start())]
+        if len(breaks) > MAX_BREAKS and opens is not None:
+            breaks = [m for m in breaks if not (w := _NEXT_WORD.match(seg.text, m.end())) or opens(w.group())]
         if len(breaks) > MAX_BREAKS:
             continue
         for m in breaks:
@@ -90,11 +97,11 @@ def source_parts(pair: Pair) -> list[tuple[int, int]]:
     return parts
 
 
-def part_similarities(pairs: Sequence[Pair], embedder: Embedder | None,
-                      log_ratio: float | None) -> dict[int, tuple[tuple[int, int, float, float], ...]]:
+def part_similarities(pairs: Sequence[Pair], embedder: Embedder | None, log_ratio: float | None,
+                      opens: Callable[[str], bool] | None = None) -> dict[int, tuple[tuple[int, int, float, float], ...]]:
     """For pairs whose translation is short for their source (``SHORT_LOG_GAP`` below the document's ratio),
-    each part of the source that is not a whole sentence (``source_parts``): its offsets in the source, its
-    similarity to the translation, and that of the rest of the source without it."""
+    each part of the source that is not a whole sentence (``source_parts``, with ``opens``): its offsets in
+    the source, its similarity to the translation, and that of the rest of the source without it."""
     if embedder is None:
         return {}
     if log_ratio is None:  # too few 1-1 pairs for the document's ratio: the median of all its pairs
@@ -108,7 +115,7 @@ def part_similarities(pairs: Sequence[Pair], embedder: Embedder | None,
         src, tgt = len("".join(p.source.split())), len("".join(p.target.split()))
         if not src or not tgt or math.log(tgt / src) - log_ratio > -SHORT_LOG_GAP:
             continue
-        parts = source_parts(p)
+        parts = source_parts(p, opens)
         if parts:
             todo.append((p, parts))
     if not todo:

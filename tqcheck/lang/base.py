@@ -256,6 +256,15 @@ class Language:
     def supports(self, capability: str) -> bool:
         return capability in self.provides
 
+    def may_open_sentence(self, word: str) -> bool:
+        """Whether a capitalised word inside a sentence may be the first word of another sentence run into
+        it (a headline with no final stop before the next sentence): in a language that capitalises its
+        nouns only a word whose dictionary form is lower-case (Streng, Wie; not Christkind, Nikolaus, nor
+        an unknown name); in the others any."""
+        if not self.capitalises_nouns:
+            return True
+        return self.lemmatize(word)[:1].islower()
+
     def polarity(self, text: str) -> Polarity | None:
         """Whether ``text`` is negated, and where its first explicit negator is; None without a table. Any
         trace of a negator counts as negation (无 in 无意), so that none is reported as added by mistake; in a
