@@ -16,6 +16,7 @@ from .registry import build_registry
 from .silentgap import silent_gap
 from .untranslated import untranslated_text
 from .untranslated import copied_source
+from .unmatched_names import name_unaccounted
 from .wronglang import wrong_language
 
 REGISTRY = build_registry(
@@ -37,6 +38,7 @@ REGISTRY = build_registry(
         name_swapped,
         name_spurious_word,
         glossary_mismatch,
+        name_unaccounted,
         omitted_sentence,
         added_sentence,
         translation_too_short,

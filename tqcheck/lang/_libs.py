@@ -66,6 +66,23 @@ def pymorphy_name_tagger(lang: str) -> Callable[[str], str]:
     return functools.lru_cache(maxsize=8192)(tag)
 
 
+#: pymorphy3's grammemes of names: a reading with one of them is a name's, not a common word's.
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def pymorphy_lexicon(lang: str) -> Callable[[str], bool]:
+    """Whether pymorphy3's dictionary of ``lang`` knows a word as a common word: a reading of a known word
+    with no grammeme of names (чорної, відновити; not Ісусом, whose only readings are a name's, nor a word
+    it only guesses, Харрингтон)."""
+
+    @functools.lru_cache(maxsize=65536)
+    def known(word: str) -> bool:
+        return any(p.is_known and p.tag.POS and not (_NAME_GRAMMEMES & p.tag.grammemes)
+                   for p in morph(lang).parse(word))
+
+    return known
+
+
 def pymorphy_name_form(lang: str) -> Callable[[str], str]:
     def form(word: str) -> str:
         for p in morph(lang).parse(word)[:4]:

@@ -1,9 +1,9 @@
-"""Ukrainian: pymorphy3 lemmas (its uk dictionary), function words, and number words in every case form
-(pymorphy3's lexemes: дві, двох, двома; тисячі, тисяч). No gazetteer names yet: the name rules are
-skipped for Ukrainian."""
+"""Ukrainian: pymorphy3 lemmas and dictionary of common words (its uk dictionary), function words, and number
+words in every case form (pymorphy3's lexemes: дві, двох, двома; тисячі, тисяч). No gazetteer names yet: the
+name rules TQ301-TQ304 are skipped for Ukrainian (TQ306 stands in for added names)."""
 from __future__ import annotations
 
-from ._libs import morph, pymorphy_lemmatizer, pymorphy_name_form, pymorphy_name_tagger
+from ._libs import morph, pymorphy_lemmatizer, pymorphy_lexicon, pymorphy_name_form, pymorphy_name_tagger
 from .base import Language, NumberWords, cldr_separators
 
 #: Function words: what tells a Ukrainian clause from one in another language of the Cyrillic script.
@@ -73,6 +73,6 @@ def number_words() -> NumberWords:
 
 
 LANGUAGE = Language("uk", "Ukrainian", frozenset({"numbers"}), lemmatize=pymorphy_lemmatizer("uk"),
-                    name_tag=pymorphy_name_tagger("uk"),
+                    name_tag=pymorphy_name_tagger("uk"), is_word=pymorphy_lexicon("uk"),
                     name_form=pymorphy_name_form("uk"), number_words=number_words,
                     function_words=FUNCTION_WORDS, script="Cyrl")
