@@ -631,3 +631,31 @@ def test_a_decomposed_umlaut_does_not_cut_a_word_into_a_name():
 def test_a_name_a_translation_into_another_latin_language_adds(src_lang, tgt_lang, src, tgt, expected):
     found = [f for f in findings(src_lang, src, tgt, tgt_lang) if f.code == "TQ302"]
     assert (max(f.severity for f in found) if found else None) == expected
+
+
+# --- a Japanese translation's katakana person names -------------------------------------------
+
+@pytest.mark.parametrize("src,tgt,added", [
+    # a name the source does not have, where it says "camping"
+    ("Camping trips mean long nights in a sleeping bag.", "ハリントンや遠出では寝袋で長い夜を過ごします。", ["ハリントン"]),
+    # names the source has: a w written ウォ/ウィ, a soft g, a two-word surname, a full name with its dot
+    ("Walt replaced the heater.", "ウォルトはヒーターを交換した。", []),
+    ("Senator Rogers and Stephanie Williams spoke.", "ロジャース上院議員とウィリアムズ氏が話した。", []),
+    ("De Klerk died on Thursday.", "デクラークは木曜日に亡くなった。", []),
+    ("Donald Trump won.", "ドナルド・トランプが勝った。", []),
+    # katakana words that are no person's name
+    ("We went camping.", "キャンプに行った。", []),
+])
+def test_katakana_names_in_japanese_translation(src, tgt, added):
+    found = findings("en", src, tgt, tgt_lang="ja")
+    assert [tgt[f.span.start:f.span.end] for f in found if f.code == "TQ302"] == added
+
+
+@pytest.mark.parametrize("kana, latin", [
+    ("ウォルト", "Walt"), ("ウィリアムズ", "Williams"), ("ロジャース", "Rogers"), ("ジョージ", "George"),
+    ("ギブソン", "Gibson"), ("トランプ", "Trump"),
+])
+def test_kana_reading_matches_latin_name(kana, latin):
+    from tqcheck.check import translit as tr
+
+    assert tr.any_skeleton_match(latin, tr.kana_skeleton(tr.japanese_reading(kana)))

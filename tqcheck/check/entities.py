@@ -74,6 +74,7 @@ class _Analyser(_NameMatching):
             self._target_names(taken_tgt)
         else:
             self._latin_target_names(taken_tgt)
+            self._kana_target_names(taken_tgt)
             self._copied_target_names(taken_tgt)
         self._match_places(src_hits, tgt_keys)
         self._match_source_names()

@@ -24,6 +24,10 @@ from .name_words import (
 )
 
 
+#: A word written in katakana alone (and its long-vowel mark and middle dot).
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+
+
 class _NameSources:
     """Finds the names on each side; :class:`tqcheck.check.name_matching._NameMatching` matches them."""
 
@@ -351,6 +355,26 @@ class _NameSources:
             if src.is_word is not None and (src.is_word(word) or src.is_word(word.lower())):
                 continue  # a word of the source's language too (Moment, Service)
             self.out.target.append(TargetName(m.start(), m.start() + len(word), word, "name", guessed=True))
+
+    def _kana_target_names(self, taken: list[tuple[int, int]]) -> None:
+        """In a Japanese translation of a Latin-script source, a katakana word that the language's analyser
+        reads as a person's name (Sudachi's 人名) is a foreign name written out: one whose reading is no word
+        of the source (ハリントン where the source says "camping") is a name added or substituted."""
+        if self.tgt != "ja" or language.get(self.src).script != "Latn":
+            return
+        source_words: list[str] | None = None  # read when first needed
+        for w in language.get(self.tgt).person_names(self.target):
+            if len(w.text) < 3 or not _KATAKANA.fullmatch(w.text) or taken and _overlaps((w.start, w.end), taken):
+                continue
+            if source_words is None:
+                words = _LETTERS.findall(self.source)
+                # each word, and two words together (De Klerk デクラーク)
+                source_words = [x for x in words if len(x) >= 3] + [a + b for a, b in zip(words, words[1:])]
+            # each part of a full name on its own (ドナルド・トランプ Donald Trump)
+            if all(any(tr.any_skeleton_match(word, tr.kana_skeleton(tr.japanese_reading(part))) for word in source_words)
+                   for part in w.text.split("・") if part):
+                continue
+            self.out.target.append(TargetName(w.start, w.end, w.text, "name"))
 
     def _latin_target_names(self, taken: list[tuple[int, int]]) -> None:
         """In a translation into another script from a Latin-script source (en -> ru, zh, ja, uk), a

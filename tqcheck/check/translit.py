@@ -117,11 +117,19 @@ def pinyin_skeleton(syllable: str) -> str:
     return head + tail
 
 
+#: A g before e, i or y that English may say soft (Rogers ロジャース, George ジョージ).
+_SOFT_G = re.compile(r"g(?=[eiy])")
+
+
 @functools.lru_cache(maxsize=65536)
 def latin_skeletons(word: str) -> tuple[str, ...]:
-    """The skeleton with a post-vocalic r dropped (Parly ~ 帕利) and kept (Sergei ~ 谢尔盖)."""
-    a, b = latin_skeleton(word), latin_skeleton(word, keep_r=True)
-    return (a,) if a == b else (a, b)
+    """The skeleton with a post-vocalic r dropped (Parly ~ 帕利) and kept (Sergei ~ 谢尔盖), and with a g
+    before e, i or y read soft (Rogers ~ ロジャース) as well as hard (Gibson ~ ギブソン)."""
+    out = [latin_skeleton(word), latin_skeleton(word, keep_r=True)]
+    soft = _SOFT_G.sub("j", word.lower())
+    if soft != word.lower():
+        out += [latin_skeleton(soft), latin_skeleton(soft, keep_r=True)]
+    return tuple(dict.fromkeys(out))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -132,8 +140,11 @@ def any_skeleton_match(word: str, source: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def kana_skeleton(reading: str) -> str:
     """Consonant classes of a Hepburn reading (katakana names: toranpu ~ Trump). An r is kept wherever it
-    stands: katakana writes ル, ラ ... only for an l or an r that is pronounced (ゼルダ Zelda, リンメル Rimmel)."""
-    r = re.sub(r"u(?=[^aeiou]|$)", "", reading.lower().replace("'", ""))
+    stands: katakana writes ル, ラ ... only for an l or an r that is pronounced (ゼルダ Zelda, リンメル Rimmel);
+    a u before another vowel is a w (uoruto ~ Walt)."""
+    # ウォ, ウィ, ウェ write an English w (ウォルト Walt, ウィリアムズ Williams)
+    r = re.sub(r"(?:^|(?<=[aeiou]))u(?=[aeio])", "w", reading.lower().replace("'", ""))
+    r = re.sub(r"u(?=[^aeiou]|$)", "", r)
     return latin_skeleton(r.replace("tsu", "tu"), keep_r=True)
 
 
