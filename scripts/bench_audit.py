@@ -111,20 +111,34 @@ def wmt22_documents(per_direction: int, min_segments: int = 5, max_segments: int
     return out
 
 
-def join(paragraphs: list[list[str]], lang: str) -> str:
+#: How a sentence of Chinese or Japanese ends (a final stop, perhaps inside a closing quote or bracket).
+_CJK_END = ("。", "！", "？", "!", "?", "…", "」", "』", "）", ")", "】", "》", "”")
+
+
+def join(paragraphs: list[list[str]], lang: str, breaks: list[list[bool]] | None = None) -> str:
     """Paragraphs of segments as a text: segments joined (with a space, or none in Chinese and Japanese),
-    paragraphs separated by a blank line."""
+    paragraphs separated by a blank line; where ``breaks`` says so, a segment ends its line instead."""
     sep = "" if lang in NO_SPACE else " "
-    return "\n\n".join(sep.join(s for s in p if s) for p in paragraphs) + "\n"
+    out = []
+    for p, para in enumerate(paragraphs):
+        kept = [(s, bool(breaks and breaks[p][k])) for k, s in enumerate(para) if s]
+        out.append("".join(s + ("\n" if brk else sep) for s, brk in kept[:-1]) + (kept[-1][0] if kept else ""))
+    return "\n\n".join(out) + "\n"
 
 
-def write_manifest(folder: Path, docs: list[dict[str, Any]]) -> Path:
-    """Each document's two sides as files in ``folder``, and manifest.csv naming them with their languages."""
+def write_manifest(folder: Path, docs: list[dict[str, Any]], cjk_lines: bool = False) -> Path:
+    """Each document's two sides as files in ``folder``, and manifest.csv naming them with their languages.
+    With ``cjk_lines``, in a document with a Chinese or Japanese side, a segment that does not end like a
+    sentence there (a headline, a post without a final stop) ends its line on both sides, as such documents
+    are written, instead of running into the next segment with nothing between them."""
     folder.mkdir(parents=True, exist_ok=True)
     rows = ["id,source_path,translation_path,src_lang,tgt_lang"]
     for doc in docs:
-        src = join([[s for s, _ in p] for p in doc["paragraphs"]], doc["src_lang"])
-        tgt = join([[t for _, t in p] for p in doc["paragraphs"]], doc["tgt_lang"])
+        cjk = 0 if doc["src_lang"] in NO_SPACE else 1 if doc["tgt_lang"] in NO_SPACE else None
+        breaks = [[not pair[cjk].endswith(_CJK_END) for pair in p] for p in doc["paragraphs"]] if (
+            cjk_lines and cjk is not None) else None
+        src = join([[s for s, _ in p] for p in doc["paragraphs"]], doc["src_lang"], breaks)
+        tgt = join([[t for _, t in p] for p in doc["paragraphs"]], doc["tgt_lang"], breaks)
         for side, lang, text in (("src", doc["src_lang"], src), ("tgt", doc["tgt_lang"], tgt)):
             (folder / f"{doc['id']}.{side}.{lang}.txt").write_text(text, "utf-8")
         rows.append(f"{doc['id']},{doc['id']}.src.{doc['src_lang']}.txt,{doc['id']}.tgt.{doc['tgt_lang']}.txt,"

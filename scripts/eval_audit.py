@@ -2,7 +2,11 @@
 the planted documents rank among the clean ones?
 
 The feed is the WMT22 one of ``bench_audit.py`` (distinct real documents, source and professional
-first human reference, every direction of the dev data). For each direction, one copy of a clean
+first human reference, every direction of the dev data), with one difference: in a document with a Chinese or
+Japanese side, a segment that does not end like a sentence there (a headline, a post without a final stop)
+ends its line on both sides, as such documents are written, rather than running into the next segment with
+nothing between them (``cjk_lines``). Between other languages segments are joined by a space, so a
+headline may run into the first sentence. For each direction, one copy of a clean
 document is made per kind of defect, with that one defect planted in its translation:
 
     gap          a word of a sentence replaced by a gap marker ``**`` (two characters in zh/ja)
@@ -181,7 +185,7 @@ def main() -> None:
 
     work = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="tqcheck-eval-audit-"))
     docs, origin = planted_feed(a.per_direction)
-    manifest = write_manifest(work / "feed", docs)
+    manifest = write_manifest(work / "feed", docs, cjk_lines=True)
     out = work / "out"
     cmd = [sys.executable, "-m", "tqcheck.cli", "audit", str(manifest), "-o", str(out), "--embedder", a.embedder,
            "--isolated", "--jobs", a.jobs, "--exit-zero", "--overwrite", "--worst", "20"]
