@@ -12,6 +12,7 @@ from .glossary import term_index
 from .gazetteer import PlaceHit
 from .gazetteer_build import get_gazetteer
 from .name_index import _ASCII_LETTER, _cached, _SourceIndex
+from .name_readings import read_source_names
 from .name_tools import (
     _CAPITALISED_WORD, _common_word, _contains_ci, _LEADING_FUNCTION_WORDS, _LETTERS, _overlaps, _ROMAN, _similar,
     _strip_possessive, _target_tokens, _Token, GlossaryMiss, is_english_word, NameAnalysis, SourceName, TargetName
@@ -139,6 +140,7 @@ class _NameSources:
             self._ru_names(taken)
         elif language.get(self.src).script == language.get(self.tgt).script == "Latn":
             self._copied_names(taken)
+        self.out.source.extend(read_source_names(text, self.target, self.src, taken))  # 大谷, 諏訪: read by sound
 
     def _copied_names(self, taken: list[tuple[int, int]]) -> None:
         """Between languages of the Latin script names are copied (Stephen Colbert, Troyes, Lim Yew Soon):

@@ -210,6 +210,9 @@ class Language:
     #: digits, each character between them a word): whether a span is made of whole words is then read
     #: from the runs it touches alone, not from the whole text. None: the text is one run.
     runs: re.Pattern[str] | None = None
+    #: The proper nouns its analyser reads in a text that a translation writes by their sound (people and
+    #: places, as (start, end, text, reading in kana)); None where the language has no such analyser.
+    read_names: Callable[[str], list[tuple[int, int, str, str]]] | None = None
 
     def __post_init__(self) -> None:
         unknown = set(self.provides) - set(CAPABILITIES)

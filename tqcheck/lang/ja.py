@@ -1,7 +1,9 @@
 """Japanese: words from Sudachi (core dictionary, longest units: スタイル does not contain タイ)."""
 import re
 
-from ._libs import sudachi_name_tag, sudachi_person_names, sudachi_words
+import functools
+
+from ._libs import _sudachi, sudachi_name_tag, sudachi_person_names, sudachi_words
 from .base import Language, Negation
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
@@ -22,7 +24,44 @@ NEGATION = Negation(
 #: Words that refer to a country without naming it: a translation may name the country.
 DEICTIC_COUNTRY = re.compile(r"わが国|我が国|両国|自国|国内|全国|外国|各国|帰国|出国")
 
+#: Han characters (a name inside a longer run of them is part of another word: 青葉山 is no 葉山).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Sudachi's parts of speech of the proper nouns a translation writes by their sound.
+_READ_KINDS = (("固有名詞", "人名"), ("固有名詞", "地名"))
+
+
+@functools.lru_cache(maxsize=256)
+def _read_names(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    from sudachipy import tokenizer
+
+    out: list[tuple[int, int, str, str]] = []
+    ms = list(_sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C))
+    i = 0
+    while i < len(ms):
+        pos = tuple(ms[i].part_of_speech()[1:3])
+        if pos not in _READ_KINDS:
+            i += 1
+            continue
+        j = i + 1
+        while pos[1] == "人名" and j < len(ms) and tuple(ms[j].part_of_speech()[1:3]) == pos:
+            j += 1  # 胡 + 錦濤: a surname and a given name, one person
+        s, e = ms[i].begin(), ms[j - 1].end()
+        reading = "".join(m.reading_form() for m in ms[i:j])
+        i = j
+        name = text[s:e]
+        if len(name) < 2 or not _HAN.search(name) or (s and _HAN.match(text[s - 1])):
+            continue  # a kana name is most often a word (さくら); 青葉山 holds no 葉山
+        out.append((s, e, name, reading))
+    return tuple(out)
+
+
+def read_names(text: str) -> list[tuple[int, int, str, str]]:
+    """People and places Sudachi reads in a text, written at least partly in kanji (大谷, 諏訪, 胡錦濤),
+    each with its reading in katakana (オオヤ: a name's reading may differ from the dictionary's)."""
+    return list(_read_names(text))
+
+
 LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=sudachi_words, unspaced=True,
                     person_names=sudachi_person_names, name_tag=sudachi_name_tag,
-                    script="Jpan",
+                    script="Jpan", read_names=read_names,
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY)

@@ -1,0 +1,41 @@
+"""Proper nouns of a Chinese or Japanese source read by their sound (tqcheck.check.name_readings)."""
+import pytest
+
+from tqcheck.check.name_readings import read_source_names
+from tqcheck.types import Severity
+
+from test_names import findings
+
+
+def _missing(src_lang, src, tgt):
+    return [f.evidence["name"] for f in findings(src_lang, src, tgt)
+            if f.code == "TQ301" and f.severity >= Severity.WARNING]
+
+
+@pytest.mark.parametrize("src,tgt,missing", [
+    # a surname whose dictionary reading (Ōya) is not the player's: the translation drops it or has another name
+    ("大谷は9回最後の打者だったため、二塁走者に。", "Was the last batter in the 9th inning.", ["大谷"]),
+    ("大谷は9回最後の打者だったため、二塁走者に。", "Buddha was the last batter in the 9th inning.", ["大谷"]),
+    ("四国から東海にかけて雨が降りそうです。", "From the Gorodische District to the Tokai region, rain is likely.", ["四国"]),
+    ("諏訪赤十字病院は24日夜、公表しました。", "McDonald's announced on the night of the 24th.", ["諏訪"]),
+    # the name written as its readings say, whole, in part or in another of its readings
+    ("大谷は9回最後の打者だったため、二塁走者に。", "Otani was the last batter in the 9th inning.", []),
+    ("四国から東海にかけて雨が降りそうです。", "From Shikoku to the Tokai region, rain is likely.", []),
+    ("諏訪赤十字病院は24日夜、公表しました。", "The Suwa Red Cross Hospital announced on the night of the 24th.", []),
+    ("胡錦濤国家主席は呼びかけました。", "President Hu Jintao called on them.", []),
+    ("大学生の理世は海利と出会う。", "College student Riyo meets Kairi.", []),  # li in pinyin: an r to Japanese
+    # a name inside a longer kanji word (青葉山 holds no 葉山) and one holding a known place are left alone
+    ("高浜町の青葉山で始まった。", "It began at Aobayama in Takahama.", []),
+    ("２０１９年の東日本台風だった。", "It was the typhoon that hit eastern Japan in 2019.", []),
+])
+def test_japanese_names_read_by_sound(src, tgt, missing):
+    assert _missing("ja", src, tgt) == missing
+
+
+def test_a_missing_read_name_is_a_warning_that_makes_an_added_name_one_too():
+    found = findings("ja", "相馬は有名だ。", "Khabib Nurmagomedov is famous.")
+    assert {(f.code, f.severity) for f in found} == {("TQ301", Severity.WARNING), ("TQ302", Severity.WARNING)}
+
+
+def test_languages_without_an_analyser_of_names_read_none():
+    assert read_source_names("Der Hafen von Hamburg.", "The port of Hamburg.", "de", []) == []
