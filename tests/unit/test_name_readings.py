@@ -32,6 +32,23 @@ def test_japanese_names_read_by_sound(src, tgt, missing):
     assert _missing("ja", src, tgt) == missing
 
 
+@pytest.mark.parametrize("src,tgt,missing", [
+    # a katakana subject Sudachi has never seen, or reads as a compound of words: a foreign name
+    ("ポトロは、この時点で肩の治療を受けていました。", "Was treated for his shoulder at this point.", ["ポトロ"]),
+    ("ポトロは、この時点で肩の治療を受けていました。", "Garavani was treated for his shoulder.", ["ポトロ"]),
+    ("ブランビーズが２４－０で快勝した。", "Easily won 24-0.", ["ブランビーズ"]),
+    ("ポトロは、この時点で肩の治療を受けていました。", "Potro was treated for his shoulder at this point.", []),
+    ("ブランビーズが２４－０で快勝した。", "The Brumbies easily won 24-0.", []),
+    # loanwords written out, in parts or with a v for the b
+    ("イベントチケットは2,500円です。", "Event tickets are 2,500 yen.", []),
+    ("キッチンスポンジは細菌が繁殖する。", "Bacteria multiply in kitchen sponges.", []),
+    # not the sentence's subject, opening it: left to the other rules
+    ("寝かしすぎてトマホがいかれてるか", "Did it mess it up?", []),
+])
+def test_katakana_subjects_read_by_sound(src, tgt, missing):
+    assert _missing("ja", src, tgt) == missing
+
+
 def test_a_missing_read_name_is_a_warning_that_makes_an_added_name_one_too():
     found = findings("ja", "相馬は有名だ。", "Khabib Nurmagomedov is famous.")
     assert {(f.code, f.severity) for f in found} == {("TQ301", Severity.WARNING), ("TQ302", Severity.WARNING)}

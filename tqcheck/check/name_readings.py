@@ -52,6 +52,22 @@ def _has_counterpart(name: str, kana: str, words: list[str], folds: list[str]) -
     return any(w[0].isupper() and w[0].lower() in first and not is_english_word(w) for w in words)
 
 
+def _sounded_out(name: str, kana: str, words: list[str]) -> bool:
+    """Whether a katakana name has a word of the translation, or two or three words together, with its
+    consonants (Potro, Brumbies), or a part of a compound does (キッチン + スポンジ: kitchen sponge), or
+    a word starts with them or they start with a word's (トマホ: Tomahawk, ポスコインターナショナル: POSCO)."""
+    words = words + [w.replace("v", "b") for w in words if "v" in w]  # katakana writes a v as a b: イベント
+    parts = [tr.kana_skeleton(tr.japanese_reading(p)) for p in kana.split()]
+    whole = tr.kana_skeleton(tr.japanese_reading(kana.replace(" ", "")))
+    runs = words + [a + b for a, b in zip(words, words[1:])] + [a + b + c for a, b, c in zip(words, words[1:], words[2:])]
+    if any(tr.any_skeleton_match(w, whole) for w in runs):
+        return True
+    if len(whole) >= 3 and any(sk.startswith(whole) or len(sk) >= 3 and whole.startswith(sk)
+                               for w in words for sk in tr.latin_skeletons(w)):
+        return True  # a word longer or shorter than the name: Tomahawk, POSCO (ポスコインターナショナル)
+    return len(parts) > 1 and any(len(p) >= 2 and tr.any_skeleton_match(w, p) for p in parts for w in words)
+
+
 def _holds_place(gaz: Gazetteer, name: str, lang: str) -> bool:
     return any(gaz.find(name[i:j], lang) for i in range(len(name)) for j in range(i + 2, len(name) + 1))
 
@@ -66,15 +82,19 @@ def read_source_names(source: str, target: str, src: str, taken: list[tuple[int,
     # a name written partly in kana (ケンタッキー州) is matched by its sound elsewhere; one holding a known
     # place (東日本 "eastern Japan") is the place rules' to match
     found = [n for n in read(source) if not (taken and _overlaps((n[0], n[1]), taken))
-             and not tr.KANA.search(n[2]) and not _holds_place(gaz, n[2], src)]
+             and (not tr.KANA.search(n[2]) or not tr.HAN.search(n[2])) and not _holds_place(gaz, n[2], src)]
     if not found:
         return []
     words = _WORD.findall(target)
     folds = [tr.fold(w) for w in words]
     out = []
     for s, e, name, kana in found:
-        matched = _has_counterpart(name, kana, words, folds)
-        expected = tuple(r.capitalize() for r in _readings(name, kana)[0][:1])
+        if tr.HAN.search(name):
+            matched = _has_counterpart(name, kana, words, folds)
+            expected = tuple(r.capitalize() for r in _readings(name, kana)[0][:1])
+        else:
+            matched = _sounded_out(name, kana, words)
+            expected = (tr.japanese_reading(kana.replace(" ", "")).capitalize(),)
         out.append(SourceName(s, e, name, "reading", expected=expected, severity=Severity.WARNING, matched=matched))
         taken.append((s, e))
     return out

@@ -2,6 +2,7 @@
 import re
 
 import functools
+from typing import Any
 
 from ._libs import _sudachi, sudachi_name_tag, sudachi_person_names, sudachi_words
 from .base import Language, Negation
@@ -52,12 +53,41 @@ def _read_names(text: str) -> tuple[tuple[int, int, str, str], ...]:
         if len(name) < 2 or not _HAN.search(name) or (s and _HAN.match(text[s - 1])):
             continue  # a kana name is most often a word (さくら); 青葉山 holds no 葉山
         out.append((s, e, name, reading))
+    return tuple(out) + _katakana_subjects(text, ms)
+
+
+#: A word written in katakana alone.
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+#: What may stand before a sentence's first word.
+_OPENERS = "。！？!?「『（(【"
+
+
+def _katakana_subjects(text: str, ms: list[Any]) -> tuple[tuple[int, int, str, str], ...]:
+    """Katakana nouns that open a sentence as its subject or topic (followed by が or は) and that Sudachi
+    does not know as one word: a word it has never seen (ポトロ), or one it reads as a compound of katakana
+    words (ブラン + ビーズ: the Brumbies). A foreign name more than a loanword; the reading gives the parts."""
+    out = []
+    i = 0
+    while i < len(ms):
+        j = i
+        while j < len(ms) and ms[j].part_of_speech()[0] == "名詞" and _KATAKANA.fullmatch(ms[j].surface()):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        s, e = ms[i].begin(), ms[j - 1].end()
+        unknown = j - i >= 2 or any(m.is_oov() for m in ms[i:j])
+        opens = not text[:s].strip() or text[:s].rstrip()[-1] in _OPENERS
+        if unknown and opens and e - s >= 3 and text[e:e + 1] in ("が", "は"):
+            out.append((s, e, text[s:e], " ".join(m.reading_form() for m in ms[i:j])))
+        i = j
     return tuple(out)
 
 
 def read_names(text: str) -> list[tuple[int, int, str, str]]:
     """People and places Sudachi reads in a text, written at least partly in kanji (大谷, 諏訪, 胡錦濤),
-    each with its reading in katakana (オオヤ: a name's reading may differ from the dictionary's)."""
+    each with its reading in katakana (オオヤ: a name's reading may differ from the dictionary's), and
+    katakana subjects Sudachi does not know as one word (ポトロは, ブランビーズが), read by their parts."""
     return list(_read_names(text))
 
 
