@@ -39,6 +39,11 @@ def test_japanese_names_read_by_sound(src, tgt, missing):
     ("ブランビーズが２４－０で快勝した。", "Easily won 24-0.", ["ブランビーズ"]),
     ("ポトロは、この時点で肩の治療を受けていました。", "Potro was treated for his shoulder at this point.", []),
     ("ブランビーズが２４－０で快勝した。", "The Brumbies easily won 24-0.", []),
+    # one that names a place
+    ("1994年にモルドバ東部のトランスニストリア共和国が誕生した。", "In 1994 the republic was created in eastern Moldova.",
+     ["トランスニストリア"]),
+    ("1994年にモルドバ東部のトランスニストリア共和国が誕生した。",
+     "In 1994 the Republic of Transnistria was created in eastern Moldova.", []),
     # loanwords written out, in parts or with a v for the b
     ("イベントチケットは2,500円です。", "Event tickets are 2,500 yen.", []),
     ("キッチンスポンジは細菌が繁殖する。", "Bacteria multiply in kitchen sponges.", []),
