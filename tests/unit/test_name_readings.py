@@ -39,6 +39,10 @@ def test_japanese_names_read_by_sound(src, tgt, missing):
     ("ブランビーズが２４－０で快勝した。", "Easily won 24-0.", ["ブランビーズ"]),
     ("ポトロは、この時点で肩の治療を受けていました。", "Potro was treated for his shoulder at this point.", []),
     ("ブランビーズが２４－０で快勝した。", "The Brumbies easily won 24-0.", []),
+    ("最終スコア21対20で、オールブラックスの15連勝に終止符が打たれました。",
+     "A final score of 21 to 20 put an end to 15 consecutive victories.", ["オールブラックス"]),
+    ("最終スコア21対20で、オールブラックスの15連勝に終止符が打たれました。",
+     "A final score of 21 to 20 put an end to the All Blacks' 15 consecutive victories.", []),
     # one that names a place
     ("1994年にモルドバ東部のトランスニストリア共和国が誕生した。", "In 1994 the republic was created in eastern Moldova.",
      ["トランスニストリア"]),

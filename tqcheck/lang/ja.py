@@ -60,13 +60,13 @@ def _read_names(text: str) -> tuple[tuple[int, int, str, str], ...]:
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
 #: Words that make the name before them a place's (トランスニストリア共和国 "the Republic of Transnistria").
 _PLACE_WORDS = ("共和国", "王国", "連邦", "州", "諸島", "島", "市", "県", "地方", "地区", "半島", "湖")
-#: What may stand before a sentence's first word.
-_OPENERS = "。！？!?「『（(【"
+#: What may stand before a sentence's or a clause's first word.
+_OPENERS = "。！？!?「『（(【、"
 
 
 def _katakana_subjects(text: str, ms: list[Any]) -> tuple[tuple[int, int, str, str], ...]:
-    """Katakana nouns that open a sentence as its subject or topic (followed by が or は), or that name a
-    place (トランスニストリア共和国), and that Sudachi does not know as one word: a word it has never seen (ポトロ), or one it reads as a compound of katakana
+    """Katakana nouns that open a sentence or a clause as its subject, topic or owner (followed by が, は or
+    の), or that name a place (トランスニストリア共和国), and that Sudachi does not know as one word: a word it has never seen (ポトロ), or one it reads as a compound of katakana
     words (ブラン + ビーズ: the Brumbies). A foreign name more than a loanword; the reading gives the parts."""
     out = []
     i = 0
@@ -80,7 +80,7 @@ def _katakana_subjects(text: str, ms: list[Any]) -> tuple[tuple[int, int, str, s
         s, e = ms[i].begin(), ms[j - 1].end()
         unknown = j - i >= 2 or any(m.is_oov() for m in ms[i:j])
         opens = not text[:s].strip() or text[:s].rstrip()[-1] in _OPENERS
-        subject = opens and text[e:e + 1] in ("が", "は")
+        subject = opens and text[e:e + 1] in ("が", "は", "の")
         if unknown and e - s >= 3 and (subject or text.startswith(_PLACE_WORDS, e)):
             out.append((s, e, text[s:e], " ".join(m.reading_form() for m in ms[i:j])))
         i = j
