@@ -24,6 +24,9 @@ def _missing(src_lang, src, tgt):
     ("諏訪赤十字病院は24日夜、公表しました。", "The Suwa Red Cross Hospital announced on the night of the 24th.", []),
     ("胡錦濤国家主席は呼びかけました。", "President Hu Jintao called on them.", []),
     ("大学生の理世は海利と出会う。", "College student Riyo meets Kairi.", []),  # li in pinyin: an r to Japanese
+    # a name Sudachi reads character by character, before a word that makes it a place's
+    ("湯涌温泉の旅館に贈る。", "It is presented at the inns in Mulan.", ["湯涌"]),
+    ("湯涌温泉の旅館に贈る。", "It is presented at the traditional inns in Yuwaku Onsen.", []),
     # a name inside a longer kanji word (青葉山 holds no 葉山) and one holding a known place are left alone
     ("高浜町の青葉山で始まった。", "It began at Aobayama in Takahama.", []),
     ("２０１９年の東日本台風だった。", "It was the typhoon that hit eastern Japan in 2019.", []),

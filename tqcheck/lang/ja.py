@@ -53,7 +53,27 @@ def _read_names(text: str) -> tuple[tuple[int, int, str, str], ...]:
         if len(name) < 2 or not _HAN.search(name) or (s and _HAN.match(text[s - 1])):
             continue  # a kana name is most often a word (さくら); 青葉山 holds no 葉山
         out.append((s, e, name, reading))
-    return tuple(out) + _katakana_subjects(text, ms)
+    return tuple(out) + _katakana_subjects(text, ms) + _unknown_places(text, ms)
+
+
+#: Words after a place's name (湯涌温泉 Yuwaku Onsen, 箱根駅 Hakone Station).
+_KANJI_PLACE_WORDS = frozenset({"温泉", "駅", "町", "村", "寺", "神社", "城", "川", "湖", "港", "峠", "岬", "高原"})
+
+
+def _unknown_places(text: str, ms: list[Any]) -> tuple[tuple[int, int, str, str], ...]:
+    """A name Sudachi does not know, before a word that makes it a place's: two kanji or more that it
+    reads one by one (湯 + 涌 + 温泉: Yuwaku Onsen)."""
+    out = []
+    i = 0
+    while i < len(ms):
+        j = i
+        while j < len(ms) and len(ms[j].surface()) == 1 and _HAN.match(ms[j].surface()) and ms[j].part_of_speech()[0] == "名詞":
+            j += 1
+        s = ms[i].begin()
+        if j - i >= 2 and j < len(ms) and ms[j].surface() in _KANJI_PLACE_WORDS and not (s and _HAN.match(text[s - 1])):
+            out.append((s, ms[j - 1].end(), text[s:ms[j - 1].end()], "".join(m.reading_form() for m in ms[i:j])))
+        i = max(j, i + 1)
+    return tuple(out)
 
 
 #: A word written in katakana alone.
