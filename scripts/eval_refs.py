@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision on faithful translations: how often tqcheck flags professional human references.
 
-    python scripts/eval_refs.py [DATA_DIR] [--lines N] [--pairs zh-en,de-en] [--dump FILE] [--markdown]
+    python scripts/eval_refs.py [DATA_DIR] [--lines N] [--pairs zh-en,de-en] [--dump FILE] [--misses FILE] [--markdown]
 
 DATA_DIR defaults to ../shared/data/external_eval_dev. Every line of each WMT22 file
 (``wmt22/wmt22_<src><tgt>.jsonl``: source and its first professional reference, ``ref_A`` or
@@ -14,7 +14,8 @@ lands on a segment raters marked with a Major error).
 References are faithful, so nearly every finding on them is a false alarm (a few references contain real
 errors). Printed per direction: the share of lines with an error-level finding and with a warning or
 worse; then per rule, how many lines it flags at each severity across all directions. ``--dump`` writes
-every finding with its line as JSONL, for reading by hand.
+every finding with its line as JSONL, for reading by hand; ``--misses`` writes every DEMETR item a recall
+target counts and the rule family missed (source, clean MT, perturbed MT and the findings it did get).
 """
 from __future__ import annotations
 
@@ -90,7 +91,7 @@ def wmt(data: str, pairs: tuple[str, ...], limit: int | None, per_rule: dict, du
     return rows
 
 
-def demetr(data: str, per_rule: dict, dump, recall: list) -> list[tuple[str, ...]]:
+def demetr(data: str, per_rule: dict, dump, recall: list, misses=None) -> list[tuple[str, ...]]:
     rows = []
     for sl in DEMETR_LANGS:
         path = os.path.join(data, f"demetr_{sl}en_dev.jsonl")
@@ -111,7 +112,14 @@ def demetr(data: str, per_rule: dict, dump, recall: list) -> list[tuple[str, ...
             if not group:
                 continue
             found = check_lines([r["source"] for r in group], [r["mt"] for r in group], sl, "en")
-            hit = sum(any(c.startswith(family) and s in ("error", "warning") for c, s, *_ in f) for f in found)
+            caught = [any(c.startswith(family) and s in ("error", "warning") for c, s, *_ in f) for f in found]
+            hit = sum(caught)
+            if misses:
+                for r, f, ok in zip(group, found, caught):
+                    if not ok:
+                        misses.write(json.dumps({"lang": sl, "kind": cat, "perturbation": r["perturbation"],
+                                                 "source": r["source"], "mt_clean": r["mt_clean"], "mt": r["mt"],
+                                                 "found": [list(x) for x in f]}, ensure_ascii=False) + "\n")
             err = sum(any(c.startswith(family) and s == "error" for c, s, *_ in f) for f in found)
             recall.append((f"{sl}-en {cat}", str(len(group)), f"{hit / len(group):.3f}", f"{err / len(group):.3f}",
                            "ok" if hit / len(group) >= target else f"UNDER {target:.2f}"))
@@ -143,11 +151,13 @@ def main() -> int:
     ap.add_argument("--pairs", default=",".join(WMT_PAIRS), help="WMT22 directions, comma-separated")
     ap.add_argument("--no-demetr", action="store_true")
     ap.add_argument("--dump", help="write every finding as JSONL to this file")
+    ap.add_argument("--misses", help="write every DEMETR item a recall target missed as JSONL to this file")
     ap.add_argument("--markdown", action="store_true")
     args = ap.parse_args()
     t = time.perf_counter()
     per_rule: dict[str, Counter] = defaultdict(Counter)
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
+    misses = open(args.misses, "w", encoding="utf-8") if args.misses else None
     pairs = tuple(p for p in args.pairs.split(",") if p)
     header = ("set", "lines", "error rate", "warning+ rate", "target")
     show("WMT22 references (first reference, --aligned, no embedder): share of lines flagged",
@@ -156,7 +166,7 @@ def main() -> int:
     if not args.no_demetr:
         recall: list[tuple[str, ...]] = []
         show("DEMETR clean MT and the 'none' control (reference as output)", header,
-             demetr(args.data, per_rule, dump, recall), args.markdown)
+             demetr(args.data, per_rule, dump, recall, misses), args.markdown)
         show("DEMETR recall of the rule family meant for each perturbation", ("set", "items", "warning+", "error",
                                                                                "target"), recall, args.markdown)
     m = os.path.join(args.data, "mqm_wmt23_zhen_dev.jsonl")
@@ -170,8 +180,9 @@ def main() -> int:
     show(f"Lines flagged per rule and kind, over the {total:,} faithful lines above (each is a false alarm unless "
          "the reference is wrong)", ("rule kind", "error", "warning", "info", "errors per 1,000 lines"), rule_rows,
          args.markdown)
-    if dump:
-        dump.close()
+    for f in (dump, misses):
+        if f:
+            f.close()
     print(f"\n({time.perf_counter() - t:.1f} s)")
     return 0
 

@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 from .. import lang
 from ..read.langid import detect_language, normalise_lang
 from ..types import Pair, Severity, Span
+from .gazetteer_build import get_gazetteer
 from .registry import CheckContext, Hit, rule
 
 #: Letters of each script, and the shortest run of them that counts as left-over text
@@ -117,6 +118,12 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                       {"text": w, "kind": "source-noun"})
             continue
+        kind = _capitalised_left(pair.target, words, k, quoted, src_lang, tgt_lang, source_words) \
+            if w[:1].isupper() else None
+        if kind:
+            yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
+                      {"text": w, "kind": kind}, Severity.WARNING)
+            continue
         if len(w) < 2 or not w.islower() or low not in source_words or low in src_lang.kept_words:
             continue  # capitalised: a name (Bosch, Verstappen), a noun German capitalises, eBay
         if pair.target[m.end():m.end() + 1] == "." and m.end() + 1 < len(pair.target) \
@@ -129,8 +136,9 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue
         if pair.target[m.start() - 1:m.start()] == "#" or any(s < m.start() < e for s, e in quoted):
             continue  # a hashtag, a quoted title (“Guten Tag, liebes Glück”)
-        if len(w) <= 3 and any(0 < j < len(words) and words[j].group()[0].isupper() for j in (k - 1, k + 1)):
-            continue  # de Gaulle, van Gogh, del Toro: a particle of a name
+        if len(w) <= 3 and any(0 < j < len(words) and words[j].group()[0].isupper() and pair.target[
+                min(words[j].end(), m.end()):max(words[j].start(), m.start())] == " " for j in (k - 1, k + 1)):
+            continue  # de Gaulle, van Gogh, del Toro: a particle of a name (not "bis 2020," Hu said)
         if src_lang.own_letters and not any(c in src_lang.own_letters for c in low):
             continue  # spyware, molnupiravir, pacta sunt: loanwords both dictionaries may lack
         if pair.target[m.start() - 1:m.start()] == "." or _in_name(
@@ -139,6 +147,32 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue  # efotbal.cz, .exe; České dráhy, Sdružení nezávislých kandidátů: a name kept as it is
         yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                   {"text": w, "kind": "source-word"})
+    yield from _source_places_left(pair, ctx, words, quoted)
+
+
+def _source_places_left(pair: Pair, ctx: CheckContext, words: list[re.Match[str]],
+                        quoted: list[tuple[int, int]]) -> Iterator[Hit]:
+    """A place the translation writes as the source language does, which the gazetteer does not know as
+    a name of it in the translation's language (a warning): "moved to Kalifornien", "in Komoren". Places
+    a translation keeps in their own form are names of them in both languages (Thüringen, Bayern), and
+    a place inside a longer name (Europa Park) is left alone."""
+    gaz = get_gazetteer()
+    hits = gaz.find(pair.target, ctx.src_lang)
+    if not hits:
+        return
+    own = {(h.start, h.end) for h in gaz.find(pair.target, ctx.tgt_lang)}
+    starts = {m.start(): k for k, m in enumerate(words)}
+    source = pair.source.casefold()
+    for h in hits:
+        k = starts.get(h.start)
+        if h.adjective or (h.start, h.end) in own or k is None or h.text.casefold() not in source:
+            continue
+        if any(h.text.casefold() == n.casefold() for key in h.keys for n in gaz.names_in(key, ctx.tgt_lang)):
+            continue
+        if not _alone(pair.target, words, k, quoted) or pair.target[h.end:h.end + 2].strip()[:1].isupper():
+            continue  # a place inside a longer name: Europa Park
+        yield Hit(f"{ctx.src_lang} place name {h.text!r} left untranslated ({gaz.display(h.keys[0], ctx.tgt_lang)})",
+                  Span("target", h.start, h.end), {"text": h.text, "kind": "source-place"}, Severity.WARNING)
 
 
 def _alone(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int, int]]) -> bool:
@@ -155,6 +189,45 @@ def _alone(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int
                 return False
     # coordinated with a name: "between Simbach and Pfarrkirchen"
     return not (k >= 2 and words[k - 1].group() in ("and", "or", "und") and words[k - 2].group()[0].isupper())
+
+
+_OPENS = frozenset(".!?:;\"“”„«»‘'(")
+
+
+def _capitalised_left(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int, int]],
+                      src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> str | None:
+    """A capitalised source word left in the translation where the source language's dictionary says what
+    it is (a warning: the evidence is one word): a sentence's first word that is no name nor noun there
+    (Beispielsweise, Drei; a function word of a language that has no such dictionary: Pero), "source-word";
+    or a common noun with plural forms (Krankheit, Krankheiten), five letters or more and no compound,
+    right after a determiner of the translation
+    ("a Gruppe of musician friends", "the Krankheit"), where a name is rarely written, "source-noun"."""
+    m = words[k]
+    w, low = m.group(), m.group().casefold()
+    if low not in source_words or w.isupper() or len(w) < 3 or any(s < m.start() < e for s, e in quoted):
+        return None
+    before = text[:m.start()].rstrip()
+    if not before or before[-1] in _OPENS:
+        if tgt_lang.is_current_word is None or tgt_lang.is_current_word(low) or low in tgt_lang.function_words:
+            return None
+        lower = src_lang.is_lowercase_word
+        return "source-word" if (lower(w) if lower is not None else low in src_lang.function_words) else None
+    noun = src_lang.is_common_noun
+    if noun is None or len(w) < 5 or k == 0 or _compound(w, src_lang) or text[m.end():m.end() + 1] in ("®", "™") or not noun(w):
+        return None
+    if tgt_lang.is_word is None or tgt_lang.is_word(low) or text[words[k - 1].end():m.start()] != " ":
+        return None
+    if words[k - 1].group().casefold() not in tgt_lang.determiners or not _alone(text, words, k, quoted):
+        return None
+    return "source-noun"
+
+
+def _compound(word: str, src_lang: lang.Language) -> bool:
+    """Whether a word is two words of its language's dictionary, the last of five letters or more: a compound
+    (Königs-palast, Reichs-bahn), which names a building or a body as often as it is a common noun."""
+    known = src_lang.is_word
+    return known is not None and any(known(word[i:].capitalize()) and (known(word[:i]) or known(word[:i - 1]))
+                                     for i in range(3, len(word) - 4))
 
 
 def _inflected_noun(w: str, low: str, src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> bool:

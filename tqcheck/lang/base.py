@@ -206,6 +206,14 @@ class Language:
     #: Letters the language writes and English does not (Czech ř, ů): where given, a lone word of the
     #: language left in a translation is told from a loanword (spyware) by one of them.
     own_letters: str = ""
+    #: Words that open a noun phrase (articles, demonstratives, possessives, lower-case): a capitalised
+    #: word right after one, in a language that capitalises only names, stands where a noun does.
+    determiners: frozenset[str] = frozenset()
+    #: Whether a capitalised word is by the dictionary a common noun (it has plural forms: Krankheit,
+    #: Krankheiten), and whether it is a word of no capitalised class at all (its dictionary form is
+    #: lower-case: Beispielsweise, Drei); None where the layer cannot tell.
+    is_common_noun: Callable[[str], bool] | None = None
+    is_lowercase_word: Callable[[str], bool] | None = None
     #: Runs that ``tokenize`` segments each on its own (jieba: runs of Han characters, Latin letters and
     #: digits, each character between them a word): whether a span is made of whole words is then read
     #: from the runs it touches alone, not from the whole text. None: the text is one run.

@@ -1,7 +1,9 @@
 """German: simplemma lemmas (Frankreichs -> Frankreich) and the adjectives of places (französisch)."""
 import re
 
-from ._libs import simplemma_affix_negation, simplemma_lemmatizer, simplemma_lexicon
+from ._libs import (
+    simplemma_affix_negation, simplemma_common_noun, simplemma_lemmatizer, simplemma_lexicon, simplemma_lowercase_word
+)
 from .base import Language, Negation
 
 #: Lemma of a place adjective -> gazetteer key. Lower-case, as German writes them.
@@ -92,4 +94,7 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
                     name_endings=NAME_ENDINGS, given_names=GIVEN_NAMES,
                     function_words=FUNCTION_WORDS, script="Latn",
-                    negation=NEGATION)
+                    negation=NEGATION,
+                    # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
+                    is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern")),
+                    is_lowercase_word=simplemma_lowercase_word("de"))

@@ -118,7 +118,11 @@ FUNCTION_WORDS = frozenset("""
     while if into about after over unless because so such can could should may might must does did had him her
     us me my i'm it's don't isn't""".split())
 
+#: Words that open a noun phrase: a capitalised word right after one stands where a noun does.
+DETERMINERS = frozenset("""
+    the a an this that these those its his her their our my your some any every each another such""".split())
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
-                    deictic_country=DEICTIC_COUNTRY)
+                    deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS)
