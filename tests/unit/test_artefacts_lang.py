@@ -219,6 +219,14 @@ def test_a_doubled_capitalised_word_is_a_warning_and_a_loop_an_error():
     ("es", "Pero ningún estudiante lo creyó.", "Pero no student believed it.", "Pero"),
     # a short source word before a figure is no particle of the name after the figure
     ("de", "Die Emissionen sollen bis 2020 sinken, sagte Hu.", "Emissions are to fall bis 2020, Hu said.", "bis"),
+    # a word with an English clitic glued on, or a French article elided before it; a quoted speech is no title
+    ("es", "El epicentro del sismo se localizó cerca de Dillon.", "The sismo's epicenter was near Dillon.", "sismo"),
+    ("fr", "Je ne pouvais pas voir l'éclipse.", "I pouvaisn't see the eclipse.", "pouvais"),
+    ("fr", "L'humidité sur vos mains va réagir.", "L'humidité on your hands will react.", "humidité"),
+    ("es", "\"Valentino es indiferente a la moda\", explica.", "\"Valentino is indiferente to fashion,\" she says.",
+     "indiferente"),
+    ("de", "Verkehrsfluss ist die Untersuchung der Bewegung.", "Traffic flow is the Untersuchung of movement.",
+     "Untersuchung"),
     # a place written as the source language writes it
     ("de", "Sie zog als Kleinkind nach Kalifornien.", "She moved to Kalifornien as a toddler.", "Kalifornien"),
 ])

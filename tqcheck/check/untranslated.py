@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 from .. import lang
 from ..read.langid import detect_language, normalise_lang
 from ..types import Pair, Severity, Span
-from .gazetteer_build import get_gazetteer
+from .leftwords import QUOTED, alone, bare, capitalised_left, source_places_left, titles
 from .registry import CheckContext, Hit, rule
 
 #: Letters of each script, and the shortest run of them that counts as left-over text
@@ -93,7 +93,6 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             )
 
 
-_QUOTED = re.compile(r"“[^”]{1,80}”|„[^“”]{1,80}[“”]|«[^»]{1,80}»|\"[^\"]{1,80}\"")
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -106,19 +105,23 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if not tgt_lang.lexicon_complete or not src_lang.script or src_lang.script != tgt_lang.script \
             or src_lang.code == tgt_lang.code:
         return
-    quoted = [q.span() for q in _QUOTED.finditer(pair.target)]
-    source_words = {m.group().casefold() for m in _WORD_AT.finditer(pair.source)}
+    source_words = {x for m in _WORD_AT.finditer(pair.source) for x in (m.group().casefold(),
+                                                                     bare(m.group(), src_lang).casefold())}
     words = list(_WORD_AT.finditer(pair.target))
+    quoted = titles(pair.target, words, source_words)
     urls = [u.span() for u in _URL.finditer(pair.target)]
     for k, m in enumerate(words):
-        w = m.group()
+        w = bare(m.group(), src_lang)
+        if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
+            at = m.start() + m.group().index(w)
+            m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
         low = w.casefold()
-        if w[:1].isupper() and _alone(pair.target, words, k, quoted) and _inflected_noun(
+        if w[:1].isupper() and alone(pair.target, words, k, quoted) and _inflected_noun(
                 w, low, src_lang, tgt_lang, source_words):
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                       {"text": w, "kind": "source-noun"})
             continue
-        kind = _capitalised_left(pair.target, words, k, quoted, src_lang, tgt_lang, source_words) \
+        kind = capitalised_left(pair.target, words, k, quoted, src_lang, tgt_lang, source_words) \
             if w[:1].isupper() else None
         if kind:
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
@@ -147,87 +150,7 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue  # efotbal.cz, .exe; České dráhy, Sdružení nezávislých kandidátů: a name kept as it is
         yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                   {"text": w, "kind": "source-word"})
-    yield from _source_places_left(pair, ctx, words, quoted)
-
-
-def _source_places_left(pair: Pair, ctx: CheckContext, words: list[re.Match[str]],
-                        quoted: list[tuple[int, int]]) -> Iterator[Hit]:
-    """A place the translation writes as the source language does, which the gazetteer does not know as
-    a name of it in the translation's language (a warning): "moved to Kalifornien", "in Komoren". Places
-    a translation keeps in their own form are names of them in both languages (Thüringen, Bayern), and
-    a place inside a longer name (Europa Park) is left alone."""
-    gaz = get_gazetteer()
-    hits = gaz.find(pair.target, ctx.src_lang)
-    if not hits:
-        return
-    own = {(h.start, h.end) for h in gaz.find(pair.target, ctx.tgt_lang)}
-    starts = {m.start(): k for k, m in enumerate(words)}
-    source = pair.source.casefold()
-    for h in hits:
-        k = starts.get(h.start)
-        if h.adjective or (h.start, h.end) in own or k is None or h.text.casefold() not in source:
-            continue
-        if any(h.text.casefold() == n.casefold() for key in h.keys for n in gaz.names_in(key, ctx.tgt_lang)):
-            continue
-        if not _alone(pair.target, words, k, quoted) or pair.target[h.end:h.end + 2].strip()[:1].isupper():
-            continue  # a place inside a longer name: Europa Park
-        yield Hit(f"{ctx.src_lang} place name {h.text!r} left untranslated ({gaz.display(h.keys[0], ctx.tgt_lang)})",
-                  Span("target", h.start, h.end), {"text": h.text, "kind": "source-place"}, Severity.WARNING)
-
-
-def _alone(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int, int]]) -> bool:
-    """Whether words[k] stands among lower-case words, outside quotes, brackets and hyphenated names: not
-    part of a name of several words (Deutsche Bank, Halle (Saale), Leipzig-Wahren, “Guten Tag”)."""
-    m = words[k]
-    if any(s < m.start() < e for s, e in quoted) or text[m.start() - 1:m.start()] in ("(", "-") \
-            or text[m.end():m.end() + 1] in (")", "-"):
-        return False
-    for j in (k - 1, k + 1):
-        if 0 <= j < len(words) and words[j].group()[0].isupper():
-            gap = text[words[j].end():m.start()] if j < k else text[m.end():words[j].start()]
-            if gap.strip(" ") == "":
-                return False
-    # coordinated with a name: "between Simbach and Pfarrkirchen"
-    return not (k >= 2 and words[k - 1].group() in ("and", "or", "und") and words[k - 2].group()[0].isupper())
-
-
-_OPENS = frozenset(".!?:;\"“”„«»‘'(")
-
-
-def _capitalised_left(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int, int]],
-                      src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> str | None:
-    """A capitalised source word left in the translation where the source language's dictionary says what
-    it is (a warning: the evidence is one word): a sentence's first word that is no name nor noun there
-    (Beispielsweise, Drei; a function word of a language that has no such dictionary: Pero), "source-word";
-    or a common noun with plural forms (Krankheit, Krankheiten), five letters or more and no compound,
-    right after a determiner of the translation
-    ("a Gruppe of musician friends", "the Krankheit"), where a name is rarely written, "source-noun"."""
-    m = words[k]
-    w, low = m.group(), m.group().casefold()
-    if low not in source_words or w.isupper() or len(w) < 3 or any(s < m.start() < e for s, e in quoted):
-        return None
-    before = text[:m.start()].rstrip()
-    if not before or before[-1] in _OPENS:
-        if tgt_lang.is_current_word is None or tgt_lang.is_current_word(low) or low in tgt_lang.function_words:
-            return None
-        lower = src_lang.is_lowercase_word
-        return "source-word" if (lower(w) if lower is not None else low in src_lang.function_words) else None
-    noun = src_lang.is_common_noun
-    if noun is None or len(w) < 5 or k == 0 or _compound(w, src_lang) or text[m.end():m.end() + 1] in ("®", "™") or not noun(w):
-        return None
-    if tgt_lang.is_word is None or tgt_lang.is_word(low) or text[words[k - 1].end():m.start()] != " ":
-        return None
-    if words[k - 1].group().casefold() not in tgt_lang.determiners or not _alone(text, words, k, quoted):
-        return None
-    return "source-noun"
-
-
-def _compound(word: str, src_lang: lang.Language) -> bool:
-    """Whether a word is two words of its language's dictionary, the last of five letters or more: a compound
-    (Königs-palast, Reichs-bahn), which names a building or a body as often as it is a common noun."""
-    known = src_lang.is_word
-    return known is not None and any(known(word[i:].capitalize()) and (known(word[:i]) or known(word[:i - 1]))
-                                     for i in range(3, len(word) - 4))
+    yield from source_places_left(pair, ctx, words, quoted)
 
 
 def _inflected_noun(w: str, low: str, src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> bool:
@@ -347,7 +270,7 @@ def _copied_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue
         start, end = run[0].start(), run[-1].end()
         if quoted is None:
-            quoted = [q.span() for q in _QUOTED.finditer(pair.target)]
+            quoted = [q.span() for q in QUOTED.finditer(pair.target)]
         if any(s < end and start < e for s, e in quoted):
             continue  # a title quoted in its language
         certain = len(run) >= CERTAIN_RUN_WORDS and function + unknown >= CERTAIN_RUN_FOREIGN
