@@ -631,3 +631,11 @@ def test_a_decomposed_umlaut_does_not_cut_a_word_into_a_name():
 def test_a_name_a_translation_into_another_latin_language_adds(src_lang, tgt_lang, src, tgt, expected):
     found = [f for f in findings(src_lang, src, tgt, tgt_lang) if f.code == "TQ302"]
     assert (max(f.severity for f in found) if found else None) == expected
+
+
+def test_a_title_in_the_usual_rendering_of_a_source_name_is_no_added_word():
+    # Nikolaus -> "Saint Nicholas" is how English names him; "Cousin" before a name is still reported
+    assert "TQ304" not in codes("de", "Am Nikolaustag wurden Geschenke getauscht.",
+                                "Gifts were exchanged on Saint Nicholas Day.")
+    assert "TQ304" not in codes("de", "Der Bischof von Myra, Nikolaus, warf Geld in die Fenster.",
+                                "The bishop of Myra, Saint Nicholas, threw money into the windows.")

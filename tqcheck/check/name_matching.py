@@ -358,4 +358,13 @@ class _NameMatching(_NameSources):
                 continue
             if any(f in self.source for f in KIN_TITLES[word]):
                 continue
+            if self._usual_rendering(self.target[tok.start:tokens[j].end]):
+                continue  # Nikolaus -> "Saint Nicholas": the source language's usual rendering has the title
             self.out.spurious.append(Spurious(tok.start, tok.end, tok.text, self.target[nxt.start:tokens[j].end]))
+
+    def _usual_rendering(self, phrase: str) -> bool:
+        """Whether ``phrase`` begins with a rendering the source language gives for a name the source has
+        (given_names: Nikolaus -> "Saint Nicholas", "St. Nicholas")."""
+        source = self.source.casefold()
+        return any(phrase.startswith(r) for key, renderings in language.get(self.src).given_names.items()
+                   if key in source for r in renderings if " " in r)
