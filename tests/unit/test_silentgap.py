@@ -25,6 +25,24 @@ ROWS = [
     ("Voters between or the left were split.", ["preposition-without-object"]),
     ("Would also take over custody of the fighters, the statement said.", ["modal-without-subject"]),
     ("He left. Could not be reached for comment.", ["modal-without-subject"]),
+    # a subject, a speaker or a source lost: the sentence opens on its verb, or a speech verb names no one
+    ("Was born in 1946 to a working-class Jewish family in London.", ["auxiliary-without-subject"]),
+    ("He left. Is considered something important in Norway.", ["auxiliary-without-subject"]),
+    ("Began funding the initiative in August 2005.", ["verb-without-subject"]),
+    ("Easily won 24-0, taking the lead with 14 points.", ["verb-without-subject"]),
+    (", as the name implies, is a territory of Hong Kong.", ["clause-without-head"]),
+    ('"We will cut emissions by 2020," said.', ["speaker-lost"]),
+    ("According to, Bangladesh is one of the countries hardest hit.", ["speaker-lost"]),
+    # must not fire: a participle phrase before its subject, a question, an inversion, a passive participle
+    ("Born in Tokyo to British parents, Olivia de Havilland moved to California.", []),
+    ("Founded in 1990, the company grew quickly.", []),
+    ("Was it worth the money?", []),
+    ("Had he known, he would have stayed.", []),
+    ("Based on the TFK unit, limited to 100 people.", []),
+    ("Detailed instructions are in the box.", []),
+    ("Was considering a break from around October.", []),  # a diary's dropped "I"
+    ('"We will cut emissions by 2020," Hu said.', []),
+    ("According to the United Nations, Bangladesh is one of them.", []),
     # must not fire: open-class words that look like function words, labels, abbreviations
     ("Last month, a committee recommended the resignation of the former CEP.", []),
     ("He opened a can of beans and bent the will of the board.", []),

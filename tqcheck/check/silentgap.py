@@ -1,7 +1,9 @@
 """TQ108: a word the MT lost without leaving a marker, seen in English that cannot stand as written:
 a determiner with no noun after it ("recommended the of the former CEP"), an empty list item
 ("Best Picture,, Best Director"), a preposition with no object ("the match between and Genoa"),
-a sentence that opens on a modal with its subject gone ("Would also take over ...").
+a sentence that opens on a modal with its subject gone ("Would also take over ..."), or on an auxiliary or a
+verb in the past with its object after it ("Was born in 1946", "Began funding the initiative"), a sentence
+that starts with a comma, and a speech verb or "according to" that names no one ('"...," said.').
 
 Only closed-class words are matched (determiners, prepositions, auxiliaries), so no tagger or model
 is needed and open-class words that look like function words ("a can of", "the will of", "Can Tho")
@@ -126,6 +128,68 @@ _KINDS = (
 )
 
 
+#: Past forms English verbs make without -ed (the regular ones are read by their ending).
+_IRREGULAR_PAST = (r"began|won|became|took|made|gave|told|saw|went|came|got|left|found|led|held|brought|bought|"
+                   r"built|wrote|ran|met|sent|spent|lost|kept|paid|struck|beat|fell|grew|knew|drew|threw|rose|"
+                   r"stood|sold|shot|fought|caught|taught|thought|felt|heard|chose|drove|flew|broke|spoke|stole|"
+                   r"swore|wore|tore|hid|bit|rode|sang|sank|swam|won|overtook|withdrew|undertook")
+#: What follows a verb whose subject went missing, and never an adjective opening a subject ("Detailed
+#: instructions are ...", "Limited to", "Based on", "Shaped 3D lamination"): an object's determiner, a
+#: figure, a gerund.
+_VERB_OBJECT = r"(?:(?:the|a|an|its|his|her|their|our)\b|\d+(?![\w.,])|[a-z]{3,}ing\b)"
+_PRONOUN = r"(?:I|you|we|they|he|she|it|someone|anyone|somebody|anybody|one|this|that|there)\b"
+
+
+def _no_subject_after_phrase(text: str, m: re.Match[str]) -> bool:
+    """A sentence's opening verb whose clause has no subject: not a participle phrase before its subject
+    ("Born in Tokyo, Olivia de Havilland moved", "Founded in 1990, the company grew")."""
+    end = re.search(r"[.!?](?:\s|$)", text[m.end():])
+    sentence = text[m.start():m.end() + (end.end() if end else len(text))]
+    comma = re.search(r",\s*([^\W\d_]+)", sentence)
+    return not comma or not (comma.group(1)[0].isupper() or comma.group(1).lower() in _SHARES_NOUN
+                             or re.fullmatch(_PRONOUN, comma.group(1), re.I) is not None)
+
+
+_SENTENCE_START = r"(?:^|(?<=[.!]\s)|(?<=[.!][\"”]\s))"
+#: Kinds that find where a name or a subject was lost (measured on WMT22 references, docs/precision.md).
+_LOST_SUBJECT = (
+    # "Was born in 1946 to a working-class family", "Is considered something important": a statement
+    # opening on an auxiliary; a question ends with "?", an inversion puts its subject next ("Had he known"),
+    # and a progressive is a diary's dropped "I" ("Was considering a break").
+    _Kind(
+        "auxiliary-without-subject",
+        re.compile(rf"{_SENTENCE_START}(?:Was|Were|Is|Are|Has|Had)\s+(?=[a-z])(?![^.!?]*\?)(?!{_PRONOUN})"
+                   r"(?![a-z]+ing\b)"),
+        Severity.WARNING,
+        "the sentence opens on an auxiliary verb with no subject: the subject was probably lost",
+    ),
+    # "Began funding the initiative", "Scored 8 goals", "Easily won 24-0, taking the lead": a statement
+    # opening on a verb in the past with its object after it; not a participle phrase before the subject.
+    _Kind(
+        "verb-without-subject",
+        re.compile(rf"{_SENTENCE_START}(?:[A-Z][a-z]+ly\s+)?(?:[A-Z][a-z]+ed|(?:{_cased(_IRREGULAR_PAST)}))"
+                   rf"\s+(?={_VERB_OBJECT})(?![^.!?]*\?)"),
+        Severity.WARNING,
+        "the sentence opens on a verb with no subject: the subject was probably lost",
+        _no_subject_after_phrase,
+    ),
+    # ", as the name implies, is a territory": a sentence that starts with a comma lost its first words.
+    _Kind(
+        "clause-without-head",
+        re.compile(r"^\s*[,;]\s"),
+        Severity.WARNING,
+        "the sentence starts with a comma: its first words were lost",
+    ),
+    # '"... by 2020," said.', "According to, Bangladesh is": a speaker or a source with no name.
+    _Kind(
+        "speaker-lost",
+        re.compile(r"(?<=[\"”])\s*(?:said|says|added)(?=\s*\.)|\b[Aa]ccording to(?=\s*[,.;])"),
+        Severity.WARNING,
+        "a speech verb or 'according to' with no one named: the name was lost",
+    ),
+)
+
+
 @rule("TQ108", "silent-gap", Severity.ERROR, "Accuracy/Omission")
 def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """A word lost without a gap marker: English that cannot stand as written around the hole.
@@ -148,7 +212,7 @@ def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if ctx.tgt_lang.split("-")[0] != "en" or not pair.target:
         return
     lower = pair.target.lower()
-    for kind in _KINDS:
+    for kind in _KINDS + _LOST_SUBJECT:
         if kind.needs and not any(w in lower for w in kind.needs):
             continue
         for m in kind.pattern.finditer(pair.target):
