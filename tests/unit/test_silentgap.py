@@ -33,6 +33,14 @@ ROWS = [
     (", as the name implies, is a territory of Hong Kong.", ["clause-without-head"]),
     ('"We will cut emissions by 2020," said.', ["speaker-lost"]),
     ("According to, Bangladesh is one of the countries hardest hit.", ["speaker-lost"]),
+    ('"Is indifferent to fashion, his obsession is the timeless," she says.', ["auxiliary-without-subject"]),
+    ("Scientists want to understand how has formed, and why.", ["auxiliary-without-subject"]),
+    ("In addition, promised to continue fighting the cartels.", ["verb-without-subject"]),
+    ("Following these revelations, resigned in early November.", ["verb-without-subject"]),
+    ("Reports that 7,400 have had their visa applications refused.", ["verb-without-subject"]),
+    ('" was back in his beloved hometown of Dallas," the family said.', ["clause-without-head"]),
+    ("They are important motivations for Internet use (, 1995).", ["clause-without-head"]),
+    ("From to the Tokai region, heavy rain is expected.", ["preposition-without-object"]),
     # must not fire: a participle phrase before its subject, a question, an inversion, a passive participle
     ("Born in Tokyo to British parents, Olivia de Havilland moved to California.", []),
     ("Founded in 1990, the company grew quickly.", []),
@@ -43,6 +51,9 @@ ROWS = [
     ("Was considering a break from around October.", []),  # a diary's dropped "I"
     ('"We will cut emissions by 2020," Hu said.', []),
     ("According to the United Nations, Bangladesh is one of them.", []),
+    ("In addition, the minister promised to continue.", []),
+    ("How has it formed? We asked how it has formed.", []),
+    ("Reports suggest that prices rose from 5 to 10 percent.", []),
     # must not fire: open-class words that look like function words, labels, abbreviations
     ("Last month, a committee recommended the resignation of the former CEP.", []),
     ("He opened a can of beans and bent the will of the board.", []),

@@ -109,11 +109,12 @@ _KINDS = (
     # are" and "what it is made of is" are grammatical, so "for/with/of/from + auxiliary" is not a gap.
     _Kind(
         "preposition-without-object",
-        re.compile(rf"\b(?:(?:{_cased(_PREP_NEVER_STRANDED)})\s+(?:{_AUX}|can|must|may|will)|[Bb]etween\s+(?:and|or))"
+        re.compile(rf"\b(?:(?:{_cased(_PREP_NEVER_STRANDED)})\s+(?:{_AUX}|can|must|may|will)|[Bb]etween\s+(?:and|or)|"
+                   r"[Ff]rom\s+to)"
                    rf"\b(?![-'’])"),
         Severity.WARNING,
         "a preposition with no object: a word was probably lost here",
-        needs=(*_PREP_NEVER_STRANDED.split("|"), "between"),
+        needs=(*_PREP_NEVER_STRANDED.split("|"), "between", "from to"),
     ),
     # "Would also take over custody ...": a statement opening on a modal, its subject lost. A question
     # ends with "?", a request puts its subject next ("Could you please check this."), and "Can Tho" (a
@@ -150,7 +151,11 @@ def _no_subject_after_phrase(text: str, m: re.Match[str]) -> bool:
                              or re.fullmatch(_PRONOUN, comma.group(1), re.I) is not None)
 
 
-_SENTENCE_START = r"(?:^|(?<=[.!]\s)|(?<=[.!][\"”]\s))"
+_SENTENCE_START = r"(?:^[\"“]?|(?<=[.!]\s)|(?<=[.!][\"”]\s))"
+#: Adverbials that open a sentence before its subject ("In addition, Peña Nieto promised").
+_OPENERS = (r"(?:In addition|Additionally|However|Moreover|Furthermore|Meanwhile|Also|Later|Then|Yesterday|Today|"
+            r"(?:Following|After) [^,.]{1,40}),\s+")
+_PAST = rf"(?:[a-z]+ed|{_IRREGULAR_PAST})"
 #: Kinds that find where a name or a subject was lost (measured on WMT22 references, docs/precision.md).
 _LOST_SUBJECT = (
     # "Was born in 1946 to a working-class family", "Is considered something important": a statement
@@ -159,7 +164,8 @@ _LOST_SUBJECT = (
     _Kind(
         "auxiliary-without-subject",
         re.compile(rf"{_SENTENCE_START}(?:Was|Were|Is|Are|Has|Had)\s+(?=[a-z])(?![^.!?]*\?)(?!{_PRONOUN})"
-                   r"(?![a-z]+ing\b)"),
+                   r"(?![a-z]+ing\b)|\b(?:how|when|where|why)\s+(?:has|have|had|is|was|were|are)\s+(?=[a-z]+ed\b)"
+                   r"(?![^.!?]*\?)"),
         Severity.WARNING,
         "the sentence opens on an auxiliary verb with no subject: the subject was probably lost",
     ),
@@ -168,17 +174,21 @@ _LOST_SUBJECT = (
     _Kind(
         "verb-without-subject",
         re.compile(rf"{_SENTENCE_START}(?:[A-Z][a-z]+ly\s+)?(?:[A-Z][a-z]+ed|(?:{_cased(_IRREGULAR_PAST)}))"
-                   rf"\s+(?={_VERB_OBJECT})(?![^.!?]*\?)"),
+                   rf"\s+(?={_VERB_OBJECT})(?![^.!?]*\?)|(?:^|(?<=[.!]\s)){_OPENERS}{_PAST}\s+"
+                   rf"(?=(?:the|a|an|its|his|her|their|that|to|in|on)\b)|"
+                   rf"{_SENTENCE_START}(?:Reports|Says|Notes|Adds|Claims|States|Writes|Announces|Explains|Indicates)"
+                   r"\s+that\b"),
         Severity.WARNING,
         "the sentence opens on a verb with no subject: the subject was probably lost",
         _no_subject_after_phrase,
     ),
-    # ", as the name implies, is a territory": a sentence that starts with a comma lost its first words.
+    # ", as the name implies, is a territory", '" was back in his hometown', "(, 1995)": a sentence or a
+    # bracket that starts with a comma or a quote and a space lost its first words.
     _Kind(
         "clause-without-head",
-        re.compile(r"^\s*[,;]\s"),
+        re.compile(r"^\s*[,;]\s|^\s*[\"“]\s+(?=[a-z])|\(\s*,"),
         Severity.WARNING,
-        "the sentence starts with a comma: its first words were lost",
+        "the sentence starts with a comma or a quote and a space: its first words were lost",
     ),
     # '"... by 2020," said.', "According to, Bangladesh is": a speaker or a source with no name.
     _Kind(
