@@ -639,3 +639,16 @@ def test_a_title_in_the_usual_rendering_of_a_source_name_is_no_added_word():
                                 "Gifts were exchanged on Saint Nicholas Day.")
     assert "TQ304" not in codes("de", "Der Bischof von Myra, Nikolaus, warf Geld in die Fenster.",
                                 "The bishop of Myra, Saint Nicholas, threw money into the windows.")
+
+
+@pytest.mark.parametrize("src,tgt,missing", [
+    # names the Spanish dictionary also lists (Daniel), or a sentence's first word that is a name
+    ("Dijo que tendrá un encuentro con el presidente Daniel Ortega.", "He said he would meet President.", True),
+    ("Dijo que tendrá un encuentro con el presidente Daniel Ortega.", "He said he would meet President Daniel Ortega.",
+     False),
+    ("Ricardo estaba de vuelta en su ciudad natal.", "He was back in his hometown.", True),
+    ("Ricardo estaba de vuelta en su ciudad natal.", "Ricardo was back in his hometown.", False),
+    ("Los accidentes fueron registrados.", "The accidents were recorded.", False),  # an article, no name
+])
+def test_a_name_known_to_the_translations_dictionary_is_a_source_name(src, tgt, missing):
+    assert ("TQ301" in codes("es", src, tgt)) is missing

@@ -142,6 +142,19 @@ class _NameSources:
         dictionary does not know. A missing one is a warning: some names are translated."""
         text = self.source
         words_of = language.get(self.src)
+        # the translation's dictionary of names (Daniel, Hamilton), in a source that writes no noun with a
+        # capital (in German, Mann and Roman are nouns as well as English names)
+        known_name = None if words_of.capitalises_nouns else language.get(self.tgt).is_name
+
+        def proper(word: str) -> bool:
+            """A name the translation's dictionary has, which is no word of the source's small classes (Les)."""
+            lower = words_of.is_lowercase_word
+            return known_name is not None and known_name(word) and word.lower() not in words_of.function_words \
+                and not (lower is not None and lower(word))
+
+        def name_like(word: str) -> bool:
+            return words_of.may_be_name(word) or proper(word)
+
         runs: list[list[re.Match[str]]] = []
         for m in _CAPITALISED_WORD.finditer(text):
             if runs and text[runs[-1][-1].end():m.start()] == " ":
@@ -149,13 +162,15 @@ class _NameSources:
             else:
                 runs.append([m])
         for run in runs:
-            if _SENT_START.search(text[max(0, run[0].start() - 3):run[0].start()]) or run[0].start() == 0:
-                run = run[1:]  # a sentence's first word is capitalised anyway
+            if (_SENT_START.search(text[max(0, run[0].start() - 3):run[0].start()]) or run[0].start() == 0) \
+                    and not proper(run[0].group()):
+                run = run[1:]  # a sentence's first word is capitalised anyway (unless it is a known name)
             # titles and nouns around a name are words of the language: Vorstandschef Wilhelm Wellner,
-            # Valve Reactor-Schaltung; a run of such words only is no name (Ihre Meinung)
-            while run and not words_of.may_be_name(run[0].group()):
+            # Valve Reactor-Schaltung; a run of such words only is no name (Ihre Meinung), unless the
+            # translation's dictionary knows it as a name (Lewis Hamilton, Daniel Ortega)
+            while run and not name_like(run[0].group()):
                 run = run[1:]
-            while run and not words_of.may_be_name(run[-1].group()):
+            while run and not name_like(run[-1].group()):
                 run = run[:-1]
             if not run or len(run) == 1 and (len(run[0].group()) <= 3 or text[run[0].end():run[0].end() + 1] == "."):
                 continue  # Std.: an abbreviation

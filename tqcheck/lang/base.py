@@ -214,6 +214,9 @@ class Language:
     #: lower-case: Beispielsweise, Drei); None where the layer cannot tell.
     is_common_noun: Callable[[str], bool] | None = None
     is_lowercase_word: Callable[[str], bool] | None = None
+    #: Whether a capitalised word is a proper name by the language's dictionary (Daniel, Hamilton): the
+    #: names that Latin-script languages copy, even where a source language's dictionary also lists them.
+    is_name: Callable[[str], bool] | None = None
     #: Runs that ``tokenize`` segments each on its own (jieba: runs of Han characters, Latin letters and
     #: digits, each character between them a word): whether a span is made of whole words is then read
     #: from the runs it touches alone, not from the whole text. None: the text is one run.
