@@ -412,8 +412,8 @@ def test_a_different_russian_surname_stays_an_error():
 
 
 @pytest.mark.parametrize("src_lang,src,tgt,missing", [
-    # (Stephen is in the German dictionary too: the finding points at the surname)
-    ("de", "Der Moderator Stephen Colbert begrüßte Thunberg.", "The presenter welcomed Thunberg.", "Colbert"),
+    # (Stephen is in the German dictionary too, and in English's as a name: the finding points at both)
+    ("de", "Der Moderator Stephen Colbert begrüßte Thunberg.", "The presenter welcomed Thunberg.", "Stephen Colbert"),
     ("es", "Después de que ganáramos 4-0 en casa a Troyes, celebramos.", "After we beat them 4-0 at home, we celebrated.",
      "Troyes"),
 ])
@@ -652,3 +652,14 @@ def test_a_title_in_the_usual_rendering_of_a_source_name_is_no_added_word():
 ])
 def test_a_name_known_to_the_translations_dictionary_is_a_source_name(src, tgt, missing):
     assert ("TQ301" in codes("es", src, tgt)) is missing
+
+
+@pytest.mark.parametrize("src,tgt,missing", [
+    # German: a name the English dictionary knows, not a noun by German's (no plural, no article before it)
+    ("Am Sonntag kämpfen Lewis Hamilton und Co. in Imola.", "On Sunday, and Co. will fight in Imola.", True),
+    ("Am Sonntag kämpfen Lewis Hamilton und Co. in Imola.", "On Sunday, Lewis Hamilton and Co. fight in Imola.", False),
+    ("Damals legte man die Kids zum Schlafen auf den Bauch.", "Back then children slept on their belly.", False),
+    ("Als mein Mann zur Welt kam, war das normal.", "When my husband was born, that was normal.", False),
+])
+def test_a_german_name_the_english_dictionary_knows(src, tgt, missing):
+    assert ("TQ301" in codes("de", src, tgt)) is missing

@@ -142,18 +142,23 @@ class _NameSources:
         dictionary does not know. A missing one is a warning: some names are translated."""
         text = self.source
         words_of = language.get(self.src)
-        # the translation's dictionary of names (Daniel, Hamilton), in a source that writes no noun with a
-        # capital (in German, Mann and Roman are nouns as well as English names)
-        known_name = None if words_of.capitalises_nouns else language.get(self.tgt).is_name
+        known_name = language.get(self.tgt).is_name  # the translation's dictionary of names (Daniel, Hamilton)
+        lower, noun = words_of.is_lowercase_word, words_of.is_common_noun
 
-        def proper(word: str) -> bool:
-            """A name the translation's dictionary has, which is no word of the source's small classes (Les)."""
-            lower = words_of.is_lowercase_word
-            return known_name is not None and known_name(word) and word.lower() not in words_of.function_words \
-                and not (lower is not None and lower(word))
+        def proper(m: re.Match[str], first: bool = False) -> bool:
+            """A name the translation's dictionary has, which is no word of the source's small classes (Les)
+            nor, in a language that capitalises its nouns, a noun: one with plurals (Mann, Roman), a sentence's
+            first word (Habe), one after an article or an inflected adjective (die Kids, fertige Leisten)."""
+            word = m.group()
+            if known_name is None or not known_name(word) or word.lower() in words_of.function_words:
+                return False
+            if words_of.capitalises_nouns and (first or noun is None or noun(word) or _after_article(
+                    text, m.start(), words_of)):
+                return False
+            return not (lower is not None and lower(word))
 
-        def name_like(word: str) -> bool:
-            return words_of.may_be_name(word) or proper(word)
+        def name_like(m: re.Match[str]) -> bool:
+            return words_of.may_be_name(m.group()) or proper(m)
 
         runs: list[list[re.Match[str]]] = []
         for m in _CAPITALISED_WORD.finditer(text):
@@ -163,14 +168,14 @@ class _NameSources:
                 runs.append([m])
         for run in runs:
             if (_SENT_START.search(text[max(0, run[0].start() - 3):run[0].start()]) or run[0].start() == 0) \
-                    and not proper(run[0].group()):
+                    and not proper(run[0], first=True):
                 run = run[1:]  # a sentence's first word is capitalised anyway (unless it is a known name)
             # titles and nouns around a name are words of the language: Vorstandschef Wilhelm Wellner,
             # Valve Reactor-Schaltung; a run of such words only is no name (Ihre Meinung), unless the
             # translation's dictionary knows it as a name (Lewis Hamilton, Daniel Ortega)
-            while run and not name_like(run[0].group()):
+            while run and not name_like(run[0]):
                 run = run[1:]
-            while run and not name_like(run[-1].group()):
+            while run and not name_like(run[-1]):
                 run = run[:-1]
             if not run or len(run) == 1 and (len(run[0].group()) <= 3 or text[run[0].end():run[0].end() + 1] == "."):
                 continue  # Std.: an abbreviation
@@ -382,3 +387,20 @@ class _NameSources:
             if _contains_ci(self.source, word):
                 continue
             self.out.target.append(TargetName(m.start(), m.start() + len(word), word, "name", known=True))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _after_article(text: str, at: int, words_of: language.Language) -> bool:
+    """Whether the word at ``at`` follows an article of its language or an inflected adjective (the lemma and
+    an ending: fertige, neuen): it heads a noun phrase, as a noun does (die Kids, fertige Leisten)."""
+    m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    if m is None or not m.group(1).islower():
+        return False
+    before = m.group(1)
+    if before in words_of.determiners:
+        return True
+    base = words_of.lemma(before)
+    return base != before and before.startswith(base) and before[len(base):] in _ADJECTIVE_ENDINGS

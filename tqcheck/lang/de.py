@@ -89,6 +89,13 @@ FUNCTION_WORDS = frozenset("""
     sein seine seiner ihre ihr ihren wir ich man mehr schon wenn durch bis diese dieser dieses unter gegen zwischen
     sehr haben hatte keine kein wurden können soll muss ob weil damit""".split())
 
+#: Words that open a noun phrase: a capitalised word right after one is a noun or a name used as one.
+DETERMINERS = frozenset("""
+    der die das den dem des ein eine einer eines einem einen kein keine keiner keines keinem keinen dieser diese
+    dieses diesem diesen jeder jede jedes jedem jeden sein seine seiner seines seinem seinen ihr ihre ihrer ihres
+    ihrem ihren mein meine meiner meinem meinen unser unsere unserer unserem unseren euer eure alle allen aller
+    viele vielen mehrere einige wenige""".split())
+
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
@@ -97,4 +104,4 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     negation=NEGATION,
                     # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
                     is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern")),
-                    is_lowercase_word=simplemma_lowercase_word("de"))
+                    is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS)
