@@ -663,3 +663,22 @@ def test_a_name_known_to_the_translations_dictionary_is_a_source_name(src, tgt, 
 ])
 def test_a_german_name_the_english_dictionary_knows(src, tgt, missing):
     assert ("TQ301" in codes("de", src, tgt)) is missing
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,missing", [
+    # an acronym the source's dictionary does not know is a name copied into English
+    ("es", "El año pasado la CTMO registró más solicitudes.", "Last year the registered more applications.", True),
+    ("es", "El año pasado la CTMO registró más solicitudes.", "Last year the CTMO registered more applications.", False),
+    ("fr", "Quant à l'ISL, le match était intéressant.", "As for, the match was interesting.", True),
+    # its counterpart in English: the letters reordered or one changed, a rendering the language lists
+    ("es", "El VIH se transmite por la sangre.", "HIV is transmitted by blood.", False),
+    ("cs", "Rusko má HDP Itálie.", "Russia has the GDP of Italy.", False),
+    ("cs", "Musí nyní přidat DPH.", "He must now add VAT.", False),
+])
+def test_a_copied_acronym_is_a_source_name(src_lang, src, tgt, missing):
+    assert ("TQ301" in codes(src_lang, src, tgt)) is missing
+
+
+def test_acronyms_between_other_languages_may_be_translated():
+    assert "TQ301" not in codes("fr", "Vous recevrez une facture avec TVA.", "Sie erhalten eine Rechnung mit MwSt.",
+                                tgt_lang="de")

@@ -76,6 +76,8 @@ ABBREVIATIONS = {
     "uno": ("UN",), "ezb": ("ECB",), "iwf": ("IMF",), "ki": ("AI",), "eu": ("EU",), "usa": ("US", "USA"),
     "gus": ("CIS",), "akw": ("NPP",), "nrw": ("NRW",), "who": ("WHO",), "adhs": ("ADHD",), "pkw": ("car",),
     "lkw": ("truck", "lorry", "HGV"), "gmbh": ("GmbH", "Ltd"), "ag": ("AG", "plc"), "mwst": ("VAT",),
+    "agb": ("terms and conditions", "T&C", "T&Cs", "GTC"), "pkv": ("private health insurance", "private insurance"),
+    "gkv": ("statutory health insurance", "public health insurance"), "öpnv": ("public transport",), "bip": ("GDP",), "dgb": ("DGB", "Confederation of German Trade Unions"),
 }
 GIVEN_NAMES.update(ABBREVIATIONS)
 
