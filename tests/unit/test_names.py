@@ -682,3 +682,19 @@ def test_a_copied_acronym_is_a_source_name(src_lang, src, tgt, missing):
 def test_acronyms_between_other_languages_may_be_translated():
     assert "TQ301" not in codes("fr", "Vous recevrez une facture avec TVA.", "Sie erhalten eine Rechnung mit MwSt.",
                                 tgt_lang="de")
+
+
+def test_a_name_opening_a_sentence_is_no_word_when_part_of_it_is_not():
+    # "David" alone may be a word the dictionary has; "David Marek" is a name put where the source has none
+    found = [f for f in findings("es", "El rakfisk se considera algo importante.", "David Marek is considered important.")
+             if f.code == "TQ302"]
+    assert [f.severity for f in found] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize("src_lang,src,tgt", [
+    ("zh", "博览会在韶山拉开大幕。", "The expo kicked off in Banaś."),
+    ("ja", "香港島は観光の目玉です。", "Jarosław is a popular tourist destination."),
+])
+def test_a_name_with_letters_no_romanisation_gives_is_a_warning(src_lang, src, tgt):
+    found = [f for f in findings(src_lang, src, tgt) if f.code == "TQ302"]
+    assert found and all(f.severity == Severity.WARNING for f in found)

@@ -133,8 +133,8 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             # (Yeah, Streetlight) is no name
             first = not pair.target[:t.start].strip() or pair.target[:t.start].rstrip()[-1:] in ".!?:;\"“”«»("
             copied = copies_names and not t.guessed and not (
-                first and tgt.is_word is not None and tgt.is_word(t.text.lower()))
-            severity = Severity.WARNING if copied or lost_name else Severity.INFO
+                first and tgt.is_word is not None and all(tgt.is_word(x.text.lower()) for x in group))
+            severity = Severity.WARNING if copied or lost_name or _foreign_letters(text, src) else Severity.INFO
         what = {"place": "place", "glossary": "glossary name", "acronym": "acronym"}.get(t.kind, "name")
         msg = f"{what} {text!r} in the translation has no counterpart in the source"
         if t.replaced:
@@ -143,6 +143,18 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if t.replaced:
             evidence["source_names"] = list(t.replaced)
         yield Hit(msg, Span("target", start, end), evidence, severity)
+
+
+def _foreign_letters(name: str, src: language.Language) -> bool:
+    """Whether a name has letters no romanisation of a source written in its own script gives (Banaś,
+    Jarosław from Chinese or Japanese: pinyin has ü, Hepburn macrons): it cannot be the source's name."""
+    if src.script in ("Latn", "") or name.isascii():
+        return False
+    return any(c.isalpha() and not c.isascii() and c not in _ROMANISATION_LETTERS for c in name)
+
+
+#: Letters besides ASCII that romanisations of the languages written in their own scripts use.
+_ROMANISATION_LETTERS = frozenset("āēīōūǖüÜĀĒĪŌŪâêîôûáéíóúàèìòùǎěǐǒǔ")
 
 
 @rule("TQ303", "name-swapped", Severity.ERROR, ENTITY, needs=("names",), uses=("names",))
