@@ -698,3 +698,16 @@ def test_a_name_opening_a_sentence_is_no_word_when_part_of_it_is_not():
 def test_a_name_with_letters_no_romanisation_gives_is_a_warning(src_lang, src, tgt):
     found = [f for f in findings(src_lang, src, tgt) if f.code == "TQ302"]
     assert found and all(f.severity == Severity.WARNING for f in found)
+
+
+@pytest.mark.parametrize("src,tgt,missing", [
+    # a street whose head is no word is a name; a common noun of a street is not (Hauptstraße)
+    ("Am U-Bahnhof Aidenbachstraße ist er gestürzt.", "He fell at the subway station.", True),
+    ("Am U-Bahnhof Aidenbachstraße ist er gestürzt.", "He fell at the Aidenbachstraße subway station.", False),
+    ("Sie wohnt an der Hauptstraße.", "She lives on the main road.", False),
+    # a name heading a hyphenated compound
+    ("Dann soll wieder ein Rakoczy-Reitturnier stattfinden.", "Then a horse show is to take place again.", True),
+    ("Dann soll wieder ein Rakoczy-Reitturnier stattfinden.", "Then a Rakoczy horse show is to take place again.", False),
+])
+def test_german_streets_and_compounds_name_places(src, tgt, missing):
+    assert ("TQ301" in codes("de", src, tgt)) is missing

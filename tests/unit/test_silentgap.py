@@ -41,6 +41,7 @@ ROWS = [
     ('" was back in his beloved hometown of Dallas," the family said.', ["clause-without-head"]),
     ("They are important motivations for Internet use (, 1995).", ["clause-without-head"]),
     ("From to the Tokai region, heavy rain is expected.", ["preposition-without-object"]),
+    ("In Buenos Aires announced on Saturday that the demands could not be met.", ["verb-without-subject"]),
     # must not fire: a participle phrase before its subject, a question, an inversion, a passive participle
     ("Born in Tokyo to British parents, Olivia de Havilland moved to California.", []),
     ("Founded in 1990, the company grew quickly.", []),
@@ -54,6 +55,7 @@ ROWS = [
     ("In addition, the minister promised to continue.", []),
     ("How has it formed? We asked how it has formed.", []),
     ("Reports suggest that prices rose from 5 to 10 percent.", []),
+    ("In Buenos Aires the ministry announced on Saturday that it would pay.", []),
     # must not fire: open-class words that look like function words, labels, abbreviations
     ("Last month, a committee recommended the resignation of the former CEP.", []),
     ("He opened a can of beans and bent the will of the board.", []),

@@ -170,6 +170,10 @@ class _NameSources:
             if (_SENT_START.search(text[max(0, run[0].start() - 3):run[0].start()]) or run[0].start() == 0) \
                     and not proper(run[0], first=True):
                 run = run[1:]  # a sentence's first word is capitalised anyway (unless it is a known name)
+            if len(run) == 1 and "-" in run[0].group() and not name_like(run[0]):
+                head = _NAME_HEAD.match(text, run[0].start())
+                if head and words_of.may_be_name(head.group()):
+                    run = [head]  # Rakoczy-Reitturnier, Merkel-Regierung: a name heads the compound
             # titles and nouns around a name are words of the language: Vorstandschef Wilhelm Wellner,
             # Valve Reactor-Schaltung; a run of such words only is no name (Ihre Meinung), unless the
             # translation's dictionary knows it as a name (Lewis Hamilton, Daniel Ortega)
@@ -444,3 +448,7 @@ def _same_acronym(a: str, b: str) -> bool:
     if len(a) == len(b):
         return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b)) <= 1
     return len(b) == len(a) - 1 and len(b) >= 2 and set(b) <= set(a)
+
+
+#: The first part of a hyphenated compound, four letters or more.
+_NAME_HEAD = re.compile(r"[^\W\d_]{4,}(?=-)")

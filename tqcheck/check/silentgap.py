@@ -177,7 +177,9 @@ _LOST_SUBJECT = (
                    rf"\s+(?={_VERB_OBJECT})(?![^.!?]*\?)|(?:^|(?<=[.!]\s)){_OPENERS}{_PAST}\s+"
                    rf"(?=(?:the|a|an|its|his|her|their|that|to|in|on)\b)|"
                    rf"{_SENTENCE_START}(?:Reports|Says|Notes|Adds|Claims|States|Writes|Announces|Explains|Indicates)"
-                   r"\s+that\b"),
+                   r"\s+that\b|"
+                   # "In Buenos Aires announced on Saturday that": a place, then the verb of a lost subject
+                   rf"{_SENTENCE_START}(?:In|At)\s+(?:[A-Z][a-z]+\s+){{1,3}}{_PAST}\s+(?=(?:on|that|the|a|an|to)\b)"),
         Severity.WARNING,
         "the sentence opens on a verb with no subject: the subject was probably lost",
         _no_subject_after_phrase,

@@ -174,6 +174,8 @@ class Language:
     capitalises_nouns: bool = False
     #: Word endings that make names as often as compounds (-berg, -mann): a word ending so may be a name.
     name_endings: frozenset[str] = frozenset()
+    #: Endings of street names (-straße): a word ending so whose head is no word of the language is a name.
+    street_endings: frozenset[str] = frozenset()
     #: Words of the language that translations keep as they are (news agency credits: dpa, sid).
     kept_words: frozenset[str] = frozenset()
     #: Whether a lower-case word is in the language's dictionary; None where the layer has no lexicon.
@@ -254,6 +256,9 @@ class Language:
             # a long one (Reelektrifizierung)
             for k in range(2, len(tail) - 3):
                 rest = tail[k:]
+                if rest.lower() in self.street_endings:
+                    head = tail[:k]
+                    return not (known(head) or known(head.lower()) or known(head.rstrip("s")))  # Aidenbachstraße
                 if rest.lower() in self.name_endings:
                     break  # Thunberg, Colbert, Hoffmann: endings of names as much as of compounds
                 if k == 2 and len(rest) < 8:

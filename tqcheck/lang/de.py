@@ -60,6 +60,10 @@ NEGATION = Negation(
 #: Endings of family and place names that are also the last part of compounds.
 NAME_ENDINGS = frozenset({"berg", "bert", "mann", "burg", "stein", "dorf", "feld", "hardt", "hart", "horst", "heim"})
 
+#: Endings of street names (Aidenbachstraße): a word ending so is a name unless its head is a word too
+#: (Hauptstraße, Landstraße are common nouns).
+STREET_ENDINGS = frozenset({"straße", "strasse", "gasse", "allee"})
+
 #: Given names and figures whose English renderings differ (the name as written is always accepted).
 GIVEN_NAMES = {
     "nikolaus": ("Nicholas", "Santa Claus", "St. Nicholas", "Saint Nicholas"), "weihnachtsmann": ("Santa Claus",
@@ -101,7 +105,7 @@ DETERMINERS = frozenset("""
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
-                    name_endings=NAME_ENDINGS, given_names=GIVEN_NAMES,
+                    name_endings=NAME_ENDINGS, street_endings=STREET_ENDINGS, given_names=GIVEN_NAMES,
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
                     # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
