@@ -42,6 +42,13 @@ ROWS = [
     ("They are important motivations for Internet use (, 1995).", ["clause-without-head"]),
     ("From to the Tokai region, heavy rain is expected.", ["preposition-without-object"]),
     ("In Buenos Aires announced on Saturday that the demands could not be met.", ["verb-without-subject"]),
+    ("In Houston was established in 1979 and is the first consulate.", ["verb-without-subject"]),
+    ("Which has a history of more than 1,000 years, will be held from the 25th.", ["auxiliary-without-subject"]),
+    ("Where the woman works, announced on the night of the 24th that a worker was infected.",
+     ["verb-without-subject"]),
+    ("Called on developing countries to avoid the old practice.", ["verb-without-subject"]),
+    ("The states formed a weak government based on, of which Congress was a part.", ["preposition-without-object"]),
+    ("The conflict led to the creation of in eastern Moldova a republic.", ["preposition-without-object"]),
     # must not fire: a participle phrase before its subject, a question, an inversion, a passive participle
     ("Born in Tokyo to British parents, Olivia de Havilland moved to California.", []),
     ("Founded in 1990, the company grew quickly.", []),
@@ -56,6 +63,9 @@ ROWS = [
     ("How has it formed? We asked how it has formed.", []),
     ("Reports suggest that prices rose from 5 to 10 percent.", []),
     ("In Buenos Aires the ministry announced on Saturday that it would pay.", []),
+    ("Which is the reason for the worksheets.", []),
+    ("Where the woman works, the hospital announced on the night that a worker was infected.", []),
+    ("AP journalists saw the bodies of at least 21 people, based on the count of the town.", []),
     # must not fire: open-class words that look like function words, labels, abbreviations
     ("Last month, a committee recommended the resignation of the former CEP.", []),
     ("He opened a can of beans and bent the will of the board.", []),

@@ -110,11 +110,12 @@ _KINDS = (
     _Kind(
         "preposition-without-object",
         re.compile(rf"\b(?:(?:{_cased(_PREP_NEVER_STRANDED)})\s+(?:{_AUX}|can|must|may|will)|[Bb]etween\s+(?:and|or)|"
-                   r"[Ff]rom\s+to)"
+                   r"[Ff]rom\s+to|(?:based|depending|relying) on(?=\s*[,.;])|"
+                   r"(?:the|a|an)\s+[a-z]+\s+of\s+(?:in|on|for|with|by|from))"
                    rf"\b(?![-'’])"),
         Severity.WARNING,
         "a preposition with no object: a word was probably lost here",
-        needs=(*_PREP_NEVER_STRANDED.split("|"), "between", "from to"),
+        needs=(*_PREP_NEVER_STRANDED.split("|"), "between", "from to", " on", " of "),
     ),
     # "Would also take over custody ...": a statement opening on a modal, its subject lost. A question
     # ends with "?", a request puts its subject next ("Could you please check this."), and "Can Tho" (a
@@ -165,7 +166,7 @@ _LOST_SUBJECT = (
         "auxiliary-without-subject",
         re.compile(rf"{_SENTENCE_START}(?:Was|Were|Is|Are|Has|Had)\s+(?=[a-z])(?![^.!?]*\?)(?!{_PRONOUN})"
                    r"(?![a-z]+ing\b)|\b(?:how|when|where|why)\s+(?:has|have|had|is|was|were|are)\s+(?=[a-z]+ed\b)"
-                   r"(?![^.!?]*\?)"),
+                   rf"(?![^.!?]*\?)|{_SENTENCE_START}Which\s+(?:has|have|had|was|were)\b(?![^.!?]*\?)"),
         Severity.WARNING,
         "the sentence opens on an auxiliary verb with no subject: the subject was probably lost",
     ),
@@ -178,8 +179,14 @@ _LOST_SUBJECT = (
                    rf"(?=(?:the|a|an|its|his|her|their|that|to|in|on)\b)|"
                    rf"{_SENTENCE_START}(?:Reports|Says|Notes|Adds|Claims|States|Writes|Announces|Explains|Indicates)"
                    r"\s+that\b|"
-                   # "In Buenos Aires announced on Saturday that": a place, then the verb of a lost subject
-                   rf"{_SENTENCE_START}(?:In|At)\s+(?:[A-Z][a-z]+\s+){{1,3}}{_PAST}\s+(?=(?:on|that|the|a|an|to)\b)"),
+                   # "Where the woman works, announced on the night", "Called on developing countries to"
+                   rf"{_SENTENCE_START}(?:Where|When|While)\s[^,?.]{{3,60}},\s+{_PAST}\s+"
+                   r"(?=(?:on|that|the|a|an|to|in)\b)|"
+                   rf"{_SENTENCE_START}Called on\s+(?=[a-z])|"
+                   # "In Buenos Aires announced on Saturday that", "In Houston was established in 1979": a place,
+                   # then the verb of a lost subject
+                   rf"{_SENTENCE_START}(?:In|At)\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_PAST}\s+(?=(?:on|that|the|a|an|to)\b)|"
+                   r"(?:was|were|has been|had been)\s+(?=[a-z]+ed\b))"),
         Severity.WARNING,
         "the sentence opens on a verb with no subject: the subject was probably lost",
         _no_subject_after_phrase,
