@@ -711,3 +711,14 @@ def test_a_name_with_letters_no_romanisation_gives_is_a_warning(src_lang, src, t
 ])
 def test_german_streets_and_compounds_name_places(src, tgt, missing):
     assert ("TQ301" in codes("de", src, tgt)) is missing
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,missing", [
+    # a name ending a French sentence is no abbreviation; a German noun there may be one (Std.)
+    ("fr", "Je ne voyais pas l'éclipse à cause des nuages au-dessus de la banlieue de Melbourne.",
+     "I couldn't see the eclipse due to the clouds over suburban .", True),
+    ("fr", "Je ne voyais pas l'éclipse à cause des nuages au-dessus de la banlieue de Melbourne.",
+     "I couldn't see the eclipse due to the clouds over suburban Melbourne.", False),
+])
+def test_a_name_ending_a_sentence(src_lang, src, tgt, missing):
+    assert ("TQ301" in codes(src_lang, src, tgt)) is missing

@@ -181,8 +181,9 @@ class _NameSources:
                 run = run[1:]
             while run and not name_like(run[-1]):
                 run = run[:-1]
-            if not run or len(run) == 1 and (len(run[0].group()) <= 3 or text[run[0].end():run[0].end() + 1] == "."):
-                continue  # Std.: an abbreviation
+            if not run or len(run) == 1 and (len(run[0].group()) <= 3 or text[run[0].end():run[0].end() + 1] == "." and (
+                    words_of.capitalises_nouns or len(run[0].group()) <= 5 or not language.get(self.tgt).lexicon_complete)):
+                continue  # Std., Prof.: an abbreviation (not Melbourne ending a French sentence translated into English)
             s, e = run[0].start(), run[-1].end()
             if _overlaps((s, e), taken):
                 continue
