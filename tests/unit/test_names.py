@@ -722,3 +722,22 @@ def test_german_streets_and_compounds_name_places(src, tgt, missing):
 ])
 def test_a_name_ending_a_sentence(src_lang, src, tgt, missing):
     assert ("TQ301" in codes(src_lang, src, tgt)) is missing
+
+
+def test_a_place_after_an_elided_article_is_found():
+    from tqcheck.check.gazetteer_build import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert [h.keys for h in gaz.find("Le groupe d’étude sur l’Irak a présenté son rapport.", "fr")] == [("IQ",)]
+    assert [h.keys for h in gaz.find("Les ministres d'Europe et d'Allemagne.", "fr")] == [("region:Europe",), ("DE",)]
+    assert [h.keys for h in gaz.find("La Côte d'Ivoire a voté.", "fr")] == [("CI",)]
+    assert gaz.find("O'Neill said it.", "en") == []
+
+
+@pytest.mark.parametrize("src_lang,src,tgt", [
+    # a German compound that a place begins, an adjective of a part of a place
+    ("fr", "Le club retrouvait la Coupe d'Europe après deux saisons.", "Der Club war nach zwei Saisons wieder im Europapokal."),
+    ("fr", "Il s'est rendu dans quatre pays d'Afrique de l'Ouest.", "Er reiste in vier westafrikanische Länder."),
+])
+def test_german_compounds_and_adjectives_name_places(src_lang, src, tgt):
+    assert "TQ301" not in codes(src_lang, src, tgt, tgt_lang="de")

@@ -118,6 +118,10 @@ class _NameMatching(_NameSources):
         lemmas, adjectives = analysed
         if key in adjectives or not adjectives.isdisjoint(self.gaz.related(key)):
             return True
+        if words.capitalises_nouns and any(
+                len(name) >= 4 and " " not in name and len(w) > len(name) + 2 and w.startswith(name.lower())
+                for name in names for _, w in lemmas):
+            return True  # a compound the name begins (Europapokals, Atlantikinsel): a German noun names it so
         heads: set[str] | None = None
         for name in names:
             want = _lemma_key(code, name)

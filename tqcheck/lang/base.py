@@ -174,6 +174,8 @@ class Language:
     capitalises_nouns: bool = False
     #: Word endings that make names as often as compounds (-berg, -mann): a word ending so may be a name.
     name_endings: frozenset[str] = frozenset()
+    #: Prefixes of direction that make an adjective of a part of a place (westafrikanisch, mitteldeutsch).
+    compass_prefixes: tuple[str, ...] = ()
     #: Endings of street names (-straße): a word ending so whose head is no word of the language is a name.
     street_endings: frozenset[str] = frozenset()
     #: Words of the language that translations keep as they are (news agency credits: dpa, sid).

@@ -106,6 +106,7 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     is_word=simplemma_lexicon("de"),
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
                     name_endings=NAME_ENDINGS, street_endings=STREET_ENDINGS, given_names=GIVEN_NAMES,
+                    compass_prefixes=("west", "ost", "nord", "süd", "mittel", "zentral"),
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
                     # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
