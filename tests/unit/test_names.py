@@ -719,8 +719,10 @@ def test_german_streets_and_compounds_name_places(src, tgt, missing):
      "I couldn't see the eclipse due to the clouds over suburban .", True),
     ("fr", "Je ne voyais pas l'éclipse à cause des nuages au-dessus de la banlieue de Melbourne.",
      "I couldn't see the eclipse due to the clouds over suburban Melbourne.", False),
+    ("fr", "L'important est qu'Emin ne sache pas dessiner.", "What matters is that does not know how to draw.", True),
+    ("fr", "L'important est qu'Emin ne sache pas dessiner.", "What matters is that Emin cannot draw.", False),
 ])
-def test_a_name_ending_a_sentence(src_lang, src, tgt, missing):
+def test_a_name_ending_a_sentence_or_after_an_elision(src_lang, src, tgt, missing):
     assert ("TQ301" in codes(src_lang, src, tgt)) is missing
 
 
