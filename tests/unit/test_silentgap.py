@@ -49,6 +49,8 @@ ROWS = [
     ("Called on developing countries to avoid the old practice.", ["verb-without-subject"]),
     ("The states formed a weak government based on, of which Congress was a part.", ["preposition-without-object"]),
     ("The conflict led to the creation of in eastern Moldova a republic.", ["preposition-without-object"]),
+    ("Despite various small solo successes, did not make a major comeback.", ["verb-without-subject"]),
+    ("But if accepts our unfair budget, we will restore it.", ["clause-without-subject"]),
     # must not fire: a participle phrase before its subject, a question, an inversion, a passive participle
     ("Born in Tokyo to British parents, Olivia de Havilland moved to California.", []),
     ("Founded in 1990, the company grew quickly.", []),
@@ -64,6 +66,8 @@ ROWS = [
     ("Reports suggest that prices rose from 5 to 10 percent.", []),
     ("In Buenos Aires the ministry announced on Saturday that it would pay.", []),
     ("Which is the reason for the worksheets.", []),
+    ("Despite various small successes, he did not make a comeback.", []),
+    ("If prices rise, the bank acts.", []),
     ("Where the woman works, the hospital announced on the night that a worker was infected.", []),
     ("AP journalists saw the bodies of at least 21 people, based on the count of the town.", []),
     # must not fire: open-class words that look like function words, labels, abbreviations

@@ -183,6 +183,10 @@ _LOST_SUBJECT = (
                    rf"{_SENTENCE_START}(?:Where|When|While)\s[^,?.]{{3,60}},\s+{_PAST}\s+"
                    r"(?=(?:on|that|the|a|an|to|in)\b)|"
                    rf"{_SENTENCE_START}Called on\s+(?=[a-z])|"
+                   # "Despite various successes, did not make a comeback"
+                   rf"{_SENTENCE_START}(?:Despite|Although|Though|Before|Since|Because of|Due to|Thanks to|Apart from)"
+                   r" [^,.]{1,60},\s+(?:[a-z]+ed|did not|does not|do not|didn't|doesn't|was|were|has|had)\s+"
+                   r"(?=(?:the|a|an|its|his|her|their|not|make|to|on|in|that|been)\b)|"
                    # "In Buenos Aires announced on Saturday that", "In Houston was established in 1979": a place,
                    # then the verb of a lost subject
                    rf"{_SENTENCE_START}(?:In|At)\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_PAST}\s+(?=(?:on|that|the|a|an|to)\b)|"
@@ -190,6 +194,14 @@ _LOST_SUBJECT = (
         Severity.WARNING,
         "the sentence opens on a verb with no subject: the subject was probably lost",
         _no_subject_after_phrase,
+    ),
+    # "But if accepts our unfair budget": a conjunction and a verb in -s with its object, the subject between gone.
+    _Kind(
+        "clause-without-subject",
+        re.compile(r"\b(?:if|when|because|although|unless|once)\s+[a-z]+s\s+"
+                   r"(?=(?:our|the|a|an|his|her|their|its|this|these|those)\b)"),
+        Severity.WARNING,
+        "a clause opens on its verb with no subject: the subject was probably lost",
     ),
     # ", as the name implies, is a territory", '" was back in his hometown', "(, 1995)": a sentence or a
     # bracket that starts with a comma or a quote and a space lost its first words.
