@@ -227,6 +227,9 @@ def test_a_doubled_capitalised_word_is_a_warning_and_a_loop_an_error():
      "indiferente"),
     ("de", "Verkehrsfluss ist die Untersuchung der Bewegung.", "Traffic flow is the Untersuchung of movement.",
      "Untersuchung"),
+    # an inflected German noun after a capitalised English word the translation did not copy
+    ("de", "Nach Angaben der Vereinten Nationen ist es arm.", "According to the United Nationen, it is poor.",
+     "Nationen"),
     # a place written as the source language writes it
     ("de", "Sie zog als Kleinkind nach Kalifornien.", "She moved to Kalifornien as a toddler.", "Kalifornien"),
 ])

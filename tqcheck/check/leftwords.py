@@ -65,15 +65,19 @@ def source_places_left(pair: Pair, ctx: CheckContext, words: list[re.Match[str]]
                   Span("target", h.start, h.end), {"text": h.text, "kind": "source-place"}, Severity.WARNING)
 
 
-def alone(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int, int]]) -> bool:
+def alone(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int, int]],
+          copied: set[str] | None = None) -> bool:
     """Whether words[k] stands among lower-case words, outside quotes, brackets and hyphenated names: not
-    part of a name of several words (Deutsche Bank, Halle (Saale), Leipzig-Wahren, “Guten Tag”)."""
+    part of a name of several words (Deutsche Bank, Halle (Saale), Leipzig-Wahren, “Guten Tag”). Given the
+    source's words (``copied``), a capitalised neighbour the translation did not copy is no part of a name
+    kept as it is ("the United Nationen")."""
     m = words[k]
     if any(s < m.start() < e for s, e in quoted) or text[m.start() - 1:m.start()] in ("(", "-") \
             or text[m.end():m.end() + 1] in (")", "-"):
         return False
     for j in (k - 1, k + 1):
-        if 0 <= j < len(words) and words[j].group()[0].isupper():
+        if 0 <= j < len(words) and words[j].group()[0].isupper() and (
+                copied is None or words[j].group().casefold() in copied):
             gap = text[words[j].end():m.start()] if j < k else text[m.end():words[j].start()]
             if gap.strip(" ") == "":
                 return False
