@@ -743,3 +743,11 @@ def test_a_place_after_an_elided_article_is_found():
 ])
 def test_german_compounds_and_adjectives_name_places(src_lang, src, tgt):
     assert "TQ301" not in codes(src_lang, src, tgt, tgt_lang="de")
+
+
+def test_one_part_of_a_dotted_foreign_name_replaced_is_a_warning():
+    src = "特朗普称密歇根州州长格雷琴·惠特默是独裁者。"
+    found = [f for f in findings("zh", src, "Trump called Michigan Gov. Zeman Whitmer a dictator.") if f.code == "TQ302"]
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert [f for f in findings("zh", src, "Trump called Michigan Gov. Gretchen Whitmer a dictator.")
+            if f.code == "TQ302"] == []
