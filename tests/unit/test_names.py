@@ -751,3 +751,16 @@ def test_one_part_of_a_dotted_foreign_name_replaced_is_a_warning():
     assert [f.severity for f in found] == [Severity.WARNING]
     assert [f for f in findings("zh", src, "Trump called Michigan Gov. Gretchen Whitmer a dictator.")
             if f.code == "TQ302"] == []
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,warned", [
+    # a foreign name of two words where the source writes no foreign name
+    ("zh", "该效应可能是由星系暗物质和银河系暗物质之间的潮汐力引起的。",
+     "The effect could be caused by tidal forces between galactic dark matter and Rahat Ahmed dark matter.", True),
+    ("ja", "唐山は昨季、Ｊ３で１０試合８ゴール。", "Sanjay Srivastava scored 8 goals in 10 games in J3 last season.", True),
+    # a source that writes one (in katakana) may be rendered by its spelling
+    ("ja", "ハビブ・ヌルマゴメドフが勝った。", "Khabib Nurmagomedov won.", False),
+])
+def test_an_unsourced_foreign_name_is_a_warning(src_lang, src, tgt, warned):
+    found = [f for f in findings(src_lang, src, tgt) if f.code == "TQ302" and f.severity >= Severity.WARNING]
+    assert bool(found) is warned
