@@ -51,6 +51,7 @@ ROWS = [
     ("The conflict led to the creation of in eastern Moldova a republic.", ["preposition-without-object"]),
     ("Despite various small solo successes, did not make a major comeback.", ["verb-without-subject"]),
     ("But if accepts our unfair budget, we will restore it.", ["clause-without-subject"]),
+    ("The Japanese (METI) reported 27 accidents.", ["adjective-without-noun"]),
     # must not fire: a participle phrase before its subject, a question, an inversion, a passive participle
     ("Born in Tokyo to British parents, Olivia de Havilland moved to California.", []),
     ("Founded in 1990, the company grew quickly.", []),
@@ -68,6 +69,7 @@ ROWS = [
     ("Which is the reason for the worksheets.", []),
     ("Despite various small successes, he did not make a comeback.", []),
     ("If prices rise, the bank acts.", []),
+    ("The Japanese ministry (METI) reported 27 accidents.", []),
     ("Where the woman works, the hospital announced on the night that a worker was infected.", []),
     ("AP journalists saw the bodies of at least 21 people, based on the count of the town.", []),
     # must not fire: open-class words that look like function words, labels, abbreviations

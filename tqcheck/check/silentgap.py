@@ -195,6 +195,14 @@ _LOST_SUBJECT = (
         "the sentence opens on a verb with no subject: the subject was probably lost",
         _no_subject_after_phrase,
     ),
+    # "The Japanese (METI) reported": a determiner and an adjective of a country before the acronym in
+    # brackets of what they described: the name the acronym stands for was lost.
+    _Kind(
+        "adjective-without-noun",
+        re.compile(r"\b(?:[Tt]he|an?)\s+[A-Z][a-z]+(?:ese|an|ian|ish|ic|i)\s+\([A-Z]{2,}\)"),
+        Severity.WARNING,
+        "an adjective with no noun before the acronym that names it: the name was lost",
+    ),
     # "But if accepts our unfair budget": a conjunction and a verb in -s with its object, the subject between gone.
     _Kind(
         "clause-without-subject",
