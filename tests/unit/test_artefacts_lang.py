@@ -211,6 +211,27 @@ def test_a_doubled_capitalised_word_is_a_warning_and_a_loop_an_error():
     # a German noun, inflected, left among English words (names are copied, and do not inflect)
     ("de", "Wir haben enorme Fortschritte gemacht.", "We have made enormous Fortschritte.", "Fortschritte"),
     ("de", "Alle Spieler und Teammitglieder wurden getestet.", "All players and Teammitglieder were tested.", "Teammitglieder"),
+    # a German noun with plurals right after an English determiner; a sentence's first word that is no noun
+    ("de", "Er kam mit einer Gruppe von Freunden.", "He came with a Gruppe of friends.", "Gruppe"),
+    ("de", "Sie fuhren in einer Kutsche nach Paris.", "They went to Paris in a Kutsche.", "Kutsche"),
+    ("de", "Beispielsweise wird Lernen genannt.", "Beispielsweise, learning is named.", "Beispielsweise"),
+    ("de", "Drei Menschen wurden verletzt.", "Drei people were injured.", "Drei"),
+    ("es", "Pero ningún estudiante lo creyó.", "Pero no student believed it.", "Pero"),
+    # a short source word before a figure is no particle of the name after the figure
+    ("de", "Die Emissionen sollen bis 2020 sinken, sagte Hu.", "Emissions are to fall bis 2020, Hu said.", "bis"),
+    # a word with an English clitic glued on, or a French article elided before it; a quoted speech is no title
+    ("es", "El epicentro del sismo se localizó cerca de Dillon.", "The sismo's epicenter was near Dillon.", "sismo"),
+    ("fr", "Je ne pouvais pas voir l'éclipse.", "I pouvaisn't see the eclipse.", "pouvais"),
+    ("fr", "L'humidité sur vos mains va réagir.", "L'humidité on your hands will react.", "humidité"),
+    ("es", "\"Valentino es indiferente a la moda\", explica.", "\"Valentino is indiferente to fashion,\" she says.",
+     "indiferente"),
+    ("de", "Verkehrsfluss ist die Untersuchung der Bewegung.", "Traffic flow is the Untersuchung of movement.",
+     "Untersuchung"),
+    # an inflected German noun after a capitalised English word the translation did not copy
+    ("de", "Nach Angaben der Vereinten Nationen ist es arm.", "According to the United Nationen, it is poor.",
+     "Nationen"),
+    # a place written as the source language writes it
+    ("de", "Sie zog als Kleinkind nach Kalifornien.", "She moved to Kalifornien as a toddler.", "Kalifornien"),
 ])
 def test_a_source_word_left_in_an_english_translation(src_lang, src, tgt, left):
     [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ501"]
@@ -225,6 +246,11 @@ def test_a_source_word_left_in_an_english_translation(src_lang, src, tgt, left):
     ("de", "Die Deutsche Bank zahlt.", "Deutsche Bank pays."),  # a name of several words
     ("de", "Das Kabel verbindet Simbach und Pfarrkirchen.", "The cable connects Simbach and Pfarrkirchen."),
     ("de", "Ein Museum in Halle (Saale) hat die Lok.", "A museum in Halle (Saale) has the locomotive."),
+    # a name (no plural in the dictionary), a compound naming a building, a place kept in its own form
+    ("de", "Das sagte Zimmermann am Montag.", "Zimmermann said that on Monday."),
+    ("de", "Ein Räuber wurde nahe dem Königspalast erschossen.", "A robber was shot near the Königspalast."),
+    ("de", "In Thüringen und im Europa-Park schneit es.", "It is snowing in Thüringen and in the Europa Park."),
+    ("de", "Er kam mit der Gruppe „Die Ärzte“.", "He came with the group “Die Ärzte”."),
 ])
 def test_no_source_word_reported_where_it_belongs(src_lang, src, tgt):
     assert [f.code for f in findings(src_lang, src, tgt) if f.code == "TQ501"] == []

@@ -412,8 +412,8 @@ def test_a_different_russian_surname_stays_an_error():
 
 
 @pytest.mark.parametrize("src_lang,src,tgt,missing", [
-    # (Stephen is in the German dictionary too: the finding points at the surname)
-    ("de", "Der Moderator Stephen Colbert begrüßte Thunberg.", "The presenter welcomed Thunberg.", "Colbert"),
+    # (Stephen is in the German dictionary too, and in English's as a name: the finding points at both)
+    ("de", "Der Moderator Stephen Colbert begrüßte Thunberg.", "The presenter welcomed Thunberg.", "Stephen Colbert"),
     ("es", "Después de que ganáramos 4-0 en casa a Troyes, celebramos.", "After we beat them 4-0 at home, we celebrated.",
      "Troyes"),
 ])
@@ -659,3 +659,136 @@ def test_kana_reading_matches_latin_name(kana, latin):
     from tqcheck.check import translit as tr
 
     assert tr.any_skeleton_match(latin, tr.kana_skeleton(tr.japanese_reading(kana)))
+
+
+def test_a_title_in_the_usual_rendering_of_a_source_name_is_no_added_word():
+    # Nikolaus -> "Saint Nicholas" is how English names him; "Cousin" before a name is still reported
+    assert "TQ304" not in codes("de", "Am Nikolaustag wurden Geschenke getauscht.",
+                                "Gifts were exchanged on Saint Nicholas Day.")
+    assert "TQ304" not in codes("de", "Der Bischof von Myra, Nikolaus, warf Geld in die Fenster.",
+                                "The bishop of Myra, Saint Nicholas, threw money into the windows.")
+
+
+@pytest.mark.parametrize("src,tgt,missing", [
+    # names the Spanish dictionary also lists (Daniel), or a sentence's first word that is a name
+    ("Dijo que tendrá un encuentro con el presidente Daniel Ortega.", "He said he would meet President.", True),
+    ("Dijo que tendrá un encuentro con el presidente Daniel Ortega.", "He said he would meet President Daniel Ortega.",
+     False),
+    ("Ricardo estaba de vuelta en su ciudad natal.", "He was back in his hometown.", True),
+    ("Ricardo estaba de vuelta en su ciudad natal.", "Ricardo was back in his hometown.", False),
+    ("Los accidentes fueron registrados.", "The accidents were recorded.", False),  # an article, no name
+])
+def test_a_name_known_to_the_translations_dictionary_is_a_source_name(src, tgt, missing):
+    assert ("TQ301" in codes("es", src, tgt)) is missing
+
+
+@pytest.mark.parametrize("src,tgt,missing", [
+    # German: a name the English dictionary knows, not a noun by German's (no plural, no article before it)
+    ("Am Sonntag kämpfen Lewis Hamilton und Co. in Imola.", "On Sunday, and Co. will fight in Imola.", True),
+    ("Am Sonntag kämpfen Lewis Hamilton und Co. in Imola.", "On Sunday, Lewis Hamilton and Co. fight in Imola.", False),
+    ("Damals legte man die Kids zum Schlafen auf den Bauch.", "Back then children slept on their belly.", False),
+    ("Als mein Mann zur Welt kam, war das normal.", "When my husband was born, that was normal.", False),
+])
+def test_a_german_name_the_english_dictionary_knows(src, tgt, missing):
+    assert ("TQ301" in codes("de", src, tgt)) is missing
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,missing", [
+    # an acronym the source's dictionary does not know is a name copied into English
+    ("es", "El año pasado la CTMO registró más solicitudes.", "Last year the registered more applications.", True),
+    ("es", "El año pasado la CTMO registró más solicitudes.", "Last year the CTMO registered more applications.", False),
+    ("fr", "Quant à l'ISL, le match était intéressant.", "As for, the match was interesting.", True),
+    # its counterpart in English: the letters reordered or one changed, a rendering the language lists
+    ("es", "El VIH se transmite por la sangre.", "HIV is transmitted by blood.", False),
+    ("cs", "Rusko má HDP Itálie.", "Russia has the GDP of Italy.", False),
+    ("cs", "Musí nyní přidat DPH.", "He must now add VAT.", False),
+])
+def test_a_copied_acronym_is_a_source_name(src_lang, src, tgt, missing):
+    assert ("TQ301" in codes(src_lang, src, tgt)) is missing
+
+
+def test_acronyms_between_other_languages_may_be_translated():
+    assert "TQ301" not in codes("fr", "Vous recevrez une facture avec TVA.", "Sie erhalten eine Rechnung mit MwSt.",
+                                tgt_lang="de")
+
+
+def test_a_name_opening_a_sentence_is_no_word_when_part_of_it_is_not():
+    # "David" alone may be a word the dictionary has; "David Marek" is a name put where the source has none
+    found = [f for f in findings("es", "El rakfisk se considera algo importante.", "David Marek is considered important.")
+             if f.code == "TQ302"]
+    assert [f.severity for f in found] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize("src_lang,src,tgt", [
+    ("zh", "博览会在韶山拉开大幕。", "The expo kicked off in Banaś."),
+    ("ja", "香港島は観光の目玉です。", "Jarosław is a popular tourist destination."),
+])
+def test_a_name_with_letters_no_romanisation_gives_is_a_warning(src_lang, src, tgt):
+    found = [f for f in findings(src_lang, src, tgt) if f.code == "TQ302"]
+    assert found and all(f.severity == Severity.WARNING for f in found)
+
+
+@pytest.mark.parametrize("src,tgt,missing", [
+    # a street whose head is no word is a name; a common noun of a street is not (Hauptstraße)
+    ("Am U-Bahnhof Aidenbachstraße ist er gestürzt.", "He fell at the subway station.", True),
+    ("Am U-Bahnhof Aidenbachstraße ist er gestürzt.", "He fell at the Aidenbachstraße subway station.", False),
+    ("Sie wohnt an der Hauptstraße.", "She lives on the main road.", False),
+    # a name heading a hyphenated compound
+    ("Dann soll wieder ein Rakoczy-Reitturnier stattfinden.", "Then a horse show is to take place again.", True),
+    ("Dann soll wieder ein Rakoczy-Reitturnier stattfinden.", "Then a Rakoczy horse show is to take place again.", False),
+])
+def test_german_streets_and_compounds_name_places(src, tgt, missing):
+    assert ("TQ301" in codes("de", src, tgt)) is missing
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,missing", [
+    # a name ending a French sentence is no abbreviation; a German noun there may be one (Std.)
+    ("fr", "Je ne voyais pas l'éclipse à cause des nuages au-dessus de la banlieue de Melbourne.",
+     "I couldn't see the eclipse due to the clouds over suburban .", True),
+    ("fr", "Je ne voyais pas l'éclipse à cause des nuages au-dessus de la banlieue de Melbourne.",
+     "I couldn't see the eclipse due to the clouds over suburban Melbourne.", False),
+    ("fr", "L'important est qu'Emin ne sache pas dessiner.", "What matters is that does not know how to draw.", True),
+    ("fr", "L'important est qu'Emin ne sache pas dessiner.", "What matters is that Emin cannot draw.", False),
+])
+def test_a_name_ending_a_sentence_or_after_an_elision(src_lang, src, tgt, missing):
+    assert ("TQ301" in codes(src_lang, src, tgt)) is missing
+
+
+def test_a_place_after_an_elided_article_is_found():
+    from tqcheck.check.gazetteer_build import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert [h.keys for h in gaz.find("Le groupe d’étude sur l’Irak a présenté son rapport.", "fr")] == [("IQ",)]
+    assert [h.keys for h in gaz.find("Les ministres d'Europe et d'Allemagne.", "fr")] == [("region:Europe",), ("DE",)]
+    assert [h.keys for h in gaz.find("La Côte d'Ivoire a voté.", "fr")] == [("CI",)]
+    assert gaz.find("O'Neill said it.", "en") == []
+
+
+@pytest.mark.parametrize("src_lang,src,tgt", [
+    # a German compound that a place begins, an adjective of a part of a place
+    ("fr", "Le club retrouvait la Coupe d'Europe après deux saisons.", "Der Club war nach zwei Saisons wieder im Europapokal."),
+    ("fr", "Il s'est rendu dans quatre pays d'Afrique de l'Ouest.", "Er reiste in vier westafrikanische Länder."),
+])
+def test_german_compounds_and_adjectives_name_places(src_lang, src, tgt):
+    assert "TQ301" not in codes(src_lang, src, tgt, tgt_lang="de")
+
+
+def test_one_part_of_a_dotted_foreign_name_replaced_is_a_warning():
+    src = "特朗普称密歇根州州长格雷琴·惠特默是独裁者。"
+    found = [f for f in findings("zh", src, "Trump called Michigan Gov. Zeman Whitmer a dictator.") if f.code == "TQ302"]
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert [f for f in findings("zh", src, "Trump called Michigan Gov. Gretchen Whitmer a dictator.")
+            if f.code == "TQ302"] == []
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,warned", [
+    # a foreign name of two words where the source writes no foreign name
+    ("zh", "该效应可能是由星系暗物质和银河系暗物质之间的潮汐力引起的。",
+     "The effect could be caused by tidal forces between galactic dark matter and Rahat Ahmed dark matter.", True),
+    ("ja", "唐山は昨季、Ｊ３で１０試合８ゴール。", "Sanjay Srivastava scored 8 goals in 10 games in J3 last season.", True),
+    # a source that writes one (in katakana) may be rendered by its spelling
+    ("ja", "ハビブ・ヌルマゴメドフが勝った。", "Khabib Nurmagomedov won.", False),
+])
+def test_an_unsourced_foreign_name_is_a_warning(src_lang, src, tgt, warned):
+    found = [f for f in findings(src_lang, src, tgt) if f.code == "TQ302" and f.severity >= Severity.WARNING]
+    assert bool(found) is warned

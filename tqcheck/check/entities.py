@@ -95,6 +95,7 @@ class _Analyser(_NameMatching):
         folds = {_plain_fold(t.text) for t in capitalised}
         if self.src == "zh":
             self._replaced_surnames(capitalised)
+        self._replaced_parts(capitalised)
         for w in language.get(self.src).person_names(self.source):
             if len(w.text) < 2 or _overlaps((w.start, w.end), spans):
                 continue
@@ -109,6 +110,26 @@ class _Analyser(_NameMatching):
             if any(tr.any_skeleton_match(t.text, sk) for t in capitalised):
                 continue  # 皮莱 is Pillay: a transliteration, read by its consonants
             self.out.unread_persons.append(w.text)
+
+    def _replaced_parts(self, capitalised: list[_Token]) -> None:
+        """A foreign name of two parts joined by a middle dot (格雷琴·惠特默) whose one part the translation
+        renders and whose other part stands as an unknown name next to it ("Zeman Whitmer"): that part is lost,
+        so the unknown name is not a mere addition."""
+        if "·" not in self.source and "・" not in self.source:
+            return
+        unmatched = {(t.start, t.end) for t in self.out.target if not (t.matched or t.explained or t.known)}
+        for a, b in zip(capitalised, capitalised[1:]):
+            if self.target[a.end:b.start] != " ":
+                continue
+            for known, unknown, after in ((a, b, True), (b, a, False)):
+                if (unknown.start, unknown.end) not in unmatched or (known.start, known.end) in unmatched:
+                    continue
+                where = self.idx.match(known.text)
+                if where is None:
+                    continue
+                dot = where[1] if after else where[0] - 1
+                if 0 <= dot < len(self.source) and self.source[dot] in "·・":
+                    self.out.unread_persons.append(unknown.text)
 
     def _replaced_surnames(self, capitalised: list[_Token]) -> None:
         """A Chinese name whose given name the translation has right after an unknown name where its

@@ -331,8 +331,12 @@ class Gazetteer:
             # only a capitalised word can start a name: others are passed over one by one
             word = toks[i][2]
             if not word[0].isupper():
-                i += 1
-                continue
+                elided = _ELIDED.match(word)  # l'Irak, d'Europe: the name starts after the article
+                if elided is None:
+                    i += 1
+                    continue
+                toks[i] = (toks[i][0] + elided.end(), toks[i][1], word[elided.end():])
+                word = toks[i][2]
             longest = firsts.get(_norm_token(word), 0)
             if not longest:
                 i += 1
@@ -436,7 +440,9 @@ _LATIN_WORD = re.compile(r"[^\W\d_]+(?:[.’'][^\W\d_]+)*\.?")
 _ASCII_LATIN_WORD = re.compile(r"[A-Za-z]++(?:[.’'][A-Za-z]++)*+\.?")
 #: Where in ASCII text a capitalised word of _LATIN_WORD starts: a capital that neither follows
 #: a letter nor continues a word over a full stop or an apostrophe ("U.S.", "O'Neill").
-_ASCII_NAME_START = re.compile(r"[A-Z](?<![A-Za-z].)(?<![A-Za-z][.’'].)")
+_ASCII_NAME_START = re.compile(r"[A-Z](?<![A-Za-z].)(?:(?<![A-Za-z][.’'].)|(?<=\b[dl]['’].)|(?<=\bqu['’].))")
+#: An article or a preposition elided before a word (l'Irak, d'Europe): the name starts after it.
+_ELIDED = re.compile(r"(?:[dlDL]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
 #: The word of _ASCII_LATIN_WORD there (no such start lies inside such a word: scanning on from
 #: its end skips none).
 _ASCII_NAME_WORD = re.compile(_ASCII_NAME_START.pattern + r"[A-Za-z]*+(?:[.’'][A-Za-z]++)*+\.?")

@@ -118,6 +118,10 @@ class _NameMatching(_NameSources):
         lemmas, adjectives = analysed
         if key in adjectives or not adjectives.isdisjoint(self.gaz.related(key)):
             return True
+        if words.capitalises_nouns and any(
+                len(name) >= 4 and " " not in name and len(w) > len(name) + 2 and w.startswith(name.lower())
+                for name in names for _, w in lemmas):
+            return True  # a compound the name begins (Europapokals, Atlantikinsel): a German noun names it so
         heads: set[str] | None = None
         for name in names:
             want = _lemma_key(code, name)
@@ -358,4 +362,13 @@ class _NameMatching(_NameSources):
                 continue
             if any(f in self.source for f in KIN_TITLES[word]):
                 continue
+            if self._usual_rendering(self.target[tok.start:tokens[j].end]):
+                continue  # Nikolaus -> "Saint Nicholas": the source language's usual rendering has the title
             self.out.spurious.append(Spurious(tok.start, tok.end, tok.text, self.target[nxt.start:tokens[j].end]))
+
+    def _usual_rendering(self, phrase: str) -> bool:
+        """Whether ``phrase`` begins with a rendering the source language gives for a name the source has
+        (given_names: Nikolaus -> "Saint Nicholas", "St. Nicholas")."""
+        source = self.source.casefold()
+        return any(phrase.startswith(r) for key, renderings in language.get(self.src).given_names.items()
+                   if key in source for r in renderings if " " in r)

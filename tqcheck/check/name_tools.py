@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from .. import lang as language
 from ..lang import en as english
@@ -318,8 +318,17 @@ def _lemmas(code: str, text: str) -> tuple[tuple[tuple[str, str], ...], frozense
     if words.unspaced or not words.supports("names"):
         return (), frozenset()
     lemmas = tuple((words.lemma(w.text), w.text.lower()) for w in words.tokenize(text))
-    adjectives = frozenset(words.adjectives[x] for x, _ in lemmas if x in words.adjectives)
+    adjectives = frozenset(words.adjectives[a] for x, _ in lemmas for a in _unprefixed(x, words.compass_prefixes)
+                           if a in words.adjectives)
     return lemmas, adjectives
+
+
+def _unprefixed(lemma: str, prefixes: tuple[str, ...]) -> Iterator[str]:
+    """A lemma, and the same without a compass prefix of its language (westafrikanisch: afrikanisch)."""
+    yield lemma
+    for p in prefixes:
+        if lemma.startswith(p) and len(lemma) > len(p) + 4:
+            yield lemma[len(p):]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import operator
+import re
 from typing import Iterator
 
 from .. import lang as language
 from ..types import Pair, Severity, Span
 from .entities import NameAnalysis, TargetName
 from .facts import facts_of
+from . import translit as tr
 from .gazetteer_build import get_gazetteer
+from .name_tools import is_english_word
+from .name_words import _TRANSLIT_NAME
 from .registry import CheckContext, Hit, rule
 
 ENTITY = "Accuracy/Mistranslation/Entity"
@@ -133,8 +137,9 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             # (Yeah, Streetlight) is no name
             first = not pair.target[:t.start].strip() or pair.target[:t.start].rstrip()[-1:] in ".!?:;\"“”«»("
             copied = copies_names and not t.guessed and not (
-                first and tgt.is_word is not None and tgt.is_word(t.text.lower()))
-            severity = Severity.WARNING if copied or lost_name else Severity.INFO
+                first and tgt.is_word is not None and all(tgt.is_word(x.text.lower()) for x in group))
+            severity = Severity.WARNING if copied or lost_name or _foreign_letters(text, src) or _unsourced_foreign_name(
+                text, pair.source, ctx.src_lang) else Severity.INFO
         what = {"place": "place", "glossary": "glossary name", "acronym": "acronym"}.get(t.kind, "name")
         msg = f"{what} {text!r} in the translation has no counterpart in the source"
         if t.replaced:
@@ -143,6 +148,34 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if t.replaced:
             evidence["source_names"] = list(t.replaced)
         yield Hit(msg, Span("target", start, end), evidence, severity)
+
+
+def _foreign_letters(name: str, src: language.Language) -> bool:
+    """Whether a name has letters no romanisation of a source written in its own script gives (Banaś,
+    Jarosław from Chinese or Japanese: pinyin has ü, Hepburn macrons): it cannot be the source's name."""
+    if src.script in ("Latn", "") or name.isascii():
+        return False
+    return any(c.isalpha() and not c.isascii() and c not in _ROMANISATION_LETTERS for c in name)
+
+
+def _unsourced_foreign_name(name: str, source: str, src_lang: str) -> bool:
+    """Whether a name of two words or more, neither a romanisation of the source's language (pinyin, Hepburn)
+    nor English words, stands in a translation of a Chinese or Japanese source that writes no foreign name
+    (no run of transliteration characters, no katakana but common nouns): 'Rahat Ahmed', 'Sanjay Srivastava'."""
+    parts = re.findall(r"[^\W\d_]+", name)
+    code = language.get(src_lang).code
+    if len(parts) < 2 or code not in ("zh", "ja") or any(is_english_word(p) for p in parts):
+        return False
+    if code == "zh":
+        return not any(tr.is_pinyin_word(p) for p in parts) and not _TRANSLIT_NAME.search(source)
+    tag = language.get(src_lang).name_tag  # a katakana word of the dictionary (ゴール "goal") names no one
+    return not any(tr.is_romaji(p.lower()) for p in parts) and all(
+        tag(k.group()) == "common" for k in _KATAKANA_RUN.finditer(source))
+
+
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+#: Letters besides ASCII that romanisations of the languages written in their own scripts use.
+_ROMANISATION_LETTERS = frozenset("āēīōūǖüÜĀĒĪŌŪâêîôûáéíóúàèìòùǎěǐǒǔ")
 
 
 @rule("TQ303", "name-swapped", Severity.ERROR, ENTITY, needs=("names",), uses=("names",))

@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 from .. import lang
 from ..read.langid import detect_language, normalise_lang
 from ..types import Pair, Severity, Span
+from .leftwords import QUOTED, alone, bare, capitalised_left, source_places_left, titles
 from .registry import CheckContext, Hit, rule
 
 #: Letters of each script, and the shortest run of them that counts as left-over text
@@ -92,7 +93,6 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             )
 
 
-_QUOTED = re.compile(r"“[^”]{1,80}”|„[^“”]{1,80}[“”]|«[^»]{1,80}»|\"[^\"]{1,80}\"")
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -105,17 +105,27 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if not tgt_lang.lexicon_complete or not src_lang.script or src_lang.script != tgt_lang.script \
             or src_lang.code == tgt_lang.code:
         return
-    quoted = [q.span() for q in _QUOTED.finditer(pair.target)]
-    source_words = {m.group().casefold() for m in _WORD_AT.finditer(pair.source)}
+    source_words = {x for m in _WORD_AT.finditer(pair.source) for x in (m.group().casefold(),
+                                                                     bare(m.group(), src_lang).casefold())}
     words = list(_WORD_AT.finditer(pair.target))
+    quoted = titles(pair.target, words, source_words)
     urls = [u.span() for u in _URL.finditer(pair.target)]
     for k, m in enumerate(words):
-        w = m.group()
+        w = bare(m.group(), src_lang)
+        if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
+            at = m.start() + m.group().index(w)
+            m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
         low = w.casefold()
-        if w[:1].isupper() and _alone(pair.target, words, k, quoted) and _inflected_noun(
+        if w[:1].isupper() and alone(pair.target, words, k, quoted, source_words) and _inflected_noun(
                 w, low, src_lang, tgt_lang, source_words):
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                       {"text": w, "kind": "source-noun"})
+            continue
+        kind = capitalised_left(pair.target, words, k, quoted, src_lang, tgt_lang, source_words) \
+            if w[:1].isupper() else None
+        if kind:
+            yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
+                      {"text": w, "kind": kind}, Severity.WARNING)
             continue
         if len(w) < 2 or not w.islower() or low not in source_words or low in src_lang.kept_words:
             continue  # capitalised: a name (Bosch, Verstappen), a noun German capitalises, eBay
@@ -129,8 +139,9 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue
         if pair.target[m.start() - 1:m.start()] == "#" or any(s < m.start() < e for s, e in quoted):
             continue  # a hashtag, a quoted title (“Guten Tag, liebes Glück”)
-        if len(w) <= 3 and any(0 < j < len(words) and words[j].group()[0].isupper() for j in (k - 1, k + 1)):
-            continue  # de Gaulle, van Gogh, del Toro: a particle of a name
+        if len(w) <= 3 and any(0 < j < len(words) and words[j].group()[0].isupper() and pair.target[
+                min(words[j].end(), m.end()):max(words[j].start(), m.start())] == " " for j in (k - 1, k + 1)):
+            continue  # de Gaulle, van Gogh, del Toro: a particle of a name (not "bis 2020," Hu said)
         if src_lang.own_letters and not any(c in src_lang.own_letters for c in low):
             continue  # spyware, molnupiravir, pacta sunt: loanwords both dictionaries may lack
         if pair.target[m.start() - 1:m.start()] == "." or _in_name(
@@ -139,22 +150,7 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue  # efotbal.cz, .exe; České dráhy, Sdružení nezávislých kandidátů: a name kept as it is
         yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                   {"text": w, "kind": "source-word"})
-
-
-def _alone(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int, int]]) -> bool:
-    """Whether words[k] stands among lower-case words, outside quotes, brackets and hyphenated names: not
-    part of a name of several words (Deutsche Bank, Halle (Saale), Leipzig-Wahren, “Guten Tag”)."""
-    m = words[k]
-    if any(s < m.start() < e for s, e in quoted) or text[m.start() - 1:m.start()] in ("(", "-") \
-            or text[m.end():m.end() + 1] in (")", "-"):
-        return False
-    for j in (k - 1, k + 1):
-        if 0 <= j < len(words) and words[j].group()[0].isupper():
-            gap = text[words[j].end():m.start()] if j < k else text[m.end():words[j].start()]
-            if gap.strip(" ") == "":
-                return False
-    # coordinated with a name: "between Simbach and Pfarrkirchen"
-    return not (k >= 2 and words[k - 1].group() in ("and", "or", "und") and words[k - 2].group()[0].isupper())
+    yield from source_places_left(pair, ctx, words, quoted)
 
 
 def _inflected_noun(w: str, low: str, src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> bool:
@@ -274,7 +270,7 @@ def _copied_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             continue
         start, end = run[0].start(), run[-1].end()
         if quoted is None:
-            quoted = [q.span() for q in _QUOTED.finditer(pair.target)]
+            quoted = [q.span() for q in QUOTED.finditer(pair.target)]
         if any(s < end and start < e for s, e in quoted):
             continue  # a title quoted in its language
         certain = len(run) >= CERTAIN_RUN_WORDS and function + unknown >= CERTAIN_RUN_FOREIGN

@@ -224,3 +224,34 @@ def simplemma_affix_negation(lang: str, prefixes: tuple[str, ...], suffixes: tup
         return False
 
     return lambda text: any(negated(w) for w in _WORDS.findall(text))
+
+
+def simplemma_common_noun(lang: str, plural_endings: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether simplemma's dictionary of ``lang`` has a capitalised word with a plural of one of
+    ``plural_endings`` that has the same lemma (Krankheit: Krankheiten, Gipfel: Gipfeln): a common noun.
+    Names have no plural (Markus, Mercedes, Thüringen); a name that is also a noun (Bauer, Koch) is one."""
+    known = simplemma_lexicon(lang)
+    lemma = simplemma_lemmatizer(lang)
+
+    @functools.lru_cache(maxsize=65536)
+    def noun(word: str) -> bool:
+        if not word[:1].isupper() or not known(word):
+            return False
+        base = lemma(word)
+        return any(known(word + end) and lemma(word + end) == base for end in plural_endings)
+
+    return noun
+
+
+def simplemma_lowercase_word(lang: str) -> Callable[[str], bool]:
+    """Whether simplemma's dictionary of ``lang``, in which nouns and names keep their capital, gives a
+    capitalised word a lower-case dictionary form: a word of no capitalised class (Beispielsweise, Drei,
+    Bisher), written with a capital only where it opens a sentence."""
+    known = simplemma_lexicon(lang)
+    lemma = simplemma_lemmatizer(lang)
+
+    @functools.lru_cache(maxsize=65536)
+    def lowercase(word: str) -> bool:
+        return known(word) and lemma(word)[:1].islower()
+
+    return lowercase

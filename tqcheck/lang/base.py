@@ -174,6 +174,10 @@ class Language:
     capitalises_nouns: bool = False
     #: Word endings that make names as often as compounds (-berg, -mann): a word ending so may be a name.
     name_endings: frozenset[str] = frozenset()
+    #: Prefixes of direction that make an adjective of a part of a place (westafrikanisch, mitteldeutsch).
+    compass_prefixes: tuple[str, ...] = ()
+    #: Endings of street names (-straße): a word ending so whose head is no word of the language is a name.
+    street_endings: frozenset[str] = frozenset()
     #: Words of the language that translations keep as they are (news agency credits: dpa, sid).
     kept_words: frozenset[str] = frozenset()
     #: Whether a lower-case word is in the language's dictionary; None where the layer has no lexicon.
@@ -206,6 +210,17 @@ class Language:
     #: Letters the language writes and English does not (Czech ř, ů): where given, a lone word of the
     #: language left in a translation is told from a loanword (spyware) by one of them.
     own_letters: str = ""
+    #: Words that open a noun phrase (articles, demonstratives, possessives, lower-case): a capitalised
+    #: word right after one, in a language that capitalises only names, stands where a noun does.
+    determiners: frozenset[str] = frozenset()
+    #: Whether a capitalised word is by the dictionary a common noun (it has plural forms: Krankheit,
+    #: Krankheiten), and whether it is a word of no capitalised class at all (its dictionary form is
+    #: lower-case: Beispielsweise, Drei); None where the layer cannot tell.
+    is_common_noun: Callable[[str], bool] | None = None
+    is_lowercase_word: Callable[[str], bool] | None = None
+    #: Whether a capitalised word is a proper name by the language's dictionary (Daniel, Hamilton): the
+    #: names that Latin-script languages copy, even where a source language's dictionary also lists them.
+    is_name: Callable[[str], bool] | None = None
     #: Runs that ``tokenize`` segments each on its own (jieba: runs of Han characters, Latin letters and
     #: digits, each character between them a word): whether a span is made of whole words is then read
     #: from the runs it touches alone, not from the whole text. None: the text is one run.
@@ -246,6 +261,9 @@ class Language:
             # a long one (Reelektrifizierung)
             for k in range(2, len(tail) - 3):
                 rest = tail[k:]
+                if rest.lower() in self.street_endings:
+                    head = tail[:k]
+                    return not (known(head) or known(head.lower()) or known(head.rstrip("s")))  # Aidenbachstraße
                 if rest.lower() in self.name_endings:
                     break  # Thunberg, Colbert, Hoffmann: endings of names as much as of compounds
                 if k == 2 and len(rest) < 8:

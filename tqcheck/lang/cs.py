@@ -84,6 +84,14 @@ def number_words() -> NumberWords:
     )
 
 
+#: Czech abbreviations and what an English translation writes for them (DPH: VAT), looked up as names are.
+ABBREVIATIONS = {
+    "dph": ("VAT",), "hdp": ("GDP",), "sssr": ("USSR", "Soviet Union"), "čr": ("Czech Republic", "CR"),
+    "zzs": ("ambulance", "EMS", "emergency medical service"), "pvo": ("air defence", "air defense"),
+    "phm": ("fuel",), "čt": ("Czech Television", "CT"), "spz": ("licence plate", "license plate", "registration"),
+}
+
 LANGUAGE = Language("cs", "Czech", frozenset({"numbers"}), lemmatize=simplemma_lemmatizer("cs"),
                     is_word=simplemma_lexicon("cs"), number_words=number_words,
-                    function_words=FUNCTION_WORDS, own_letters="áčďéěíňóřšťúůýž", script="Latn")
+                    function_words=FUNCTION_WORDS, own_letters="áčďéěíňóřšťúůýž", script="Latn",
+                    given_names=ABBREVIATIONS)

@@ -1,7 +1,9 @@
 """German: simplemma lemmas (Frankreichs -> Frankreich) and the adjectives of places (französisch)."""
 import re
 
-from ._libs import simplemma_affix_negation, simplemma_lemmatizer, simplemma_lexicon
+from ._libs import (
+    simplemma_affix_negation, simplemma_common_noun, simplemma_lemmatizer, simplemma_lexicon, simplemma_lowercase_word
+)
 from .base import Language, Negation
 
 #: Lemma of a place adjective -> gazetteer key. Lower-case, as German writes them.
@@ -58,6 +60,10 @@ NEGATION = Negation(
 #: Endings of family and place names that are also the last part of compounds.
 NAME_ENDINGS = frozenset({"berg", "bert", "mann", "burg", "stein", "dorf", "feld", "hardt", "hart", "horst", "heim"})
 
+#: Endings of street names (Aidenbachstraße): a word ending so is a name unless its head is a word too
+#: (Hauptstraße, Landstraße are common nouns).
+STREET_ENDINGS = frozenset({"straße", "strasse", "gasse", "allee"})
+
 #: Given names and figures whose English renderings differ (the name as written is always accepted).
 GIVEN_NAMES = {
     "nikolaus": ("Nicholas", "Santa Claus", "St. Nicholas", "Saint Nicholas"), "weihnachtsmann": ("Santa Claus",
@@ -74,6 +80,8 @@ ABBREVIATIONS = {
     "uno": ("UN",), "ezb": ("ECB",), "iwf": ("IMF",), "ki": ("AI",), "eu": ("EU",), "usa": ("US", "USA"),
     "gus": ("CIS",), "akw": ("NPP",), "nrw": ("NRW",), "who": ("WHO",), "adhs": ("ADHD",), "pkw": ("car",),
     "lkw": ("truck", "lorry", "HGV"), "gmbh": ("GmbH", "Ltd"), "ag": ("AG", "plc"), "mwst": ("VAT",),
+    "agb": ("terms and conditions", "T&C", "T&Cs", "GTC"), "pkv": ("private health insurance", "private insurance"),
+    "gkv": ("statutory health insurance", "public health insurance"), "öpnv": ("public transport",), "bip": ("GDP",), "dgb": ("DGB", "Confederation of German Trade Unions"),
 }
 GIVEN_NAMES.update(ABBREVIATIONS)
 
@@ -87,9 +95,20 @@ FUNCTION_WORDS = frozenset("""
     sein seine seiner ihre ihr ihren wir ich man mehr schon wenn durch bis diese dieser dieses unter gegen zwischen
     sehr haben hatte keine kein wurden können soll muss ob weil damit""".split())
 
+#: Words that open a noun phrase: a capitalised word right after one is a noun or a name used as one.
+DETERMINERS = frozenset("""
+    der die das den dem des ein eine einer eines einem einen kein keine keiner keines keinem keinen dieser diese
+    dieses diesem diesen jeder jede jedes jedem jeden sein seine seiner seines seinem seinen ihr ihre ihrer ihres
+    ihrem ihren mein meine meiner meinem meinen unser unsere unserer unserem unseren euer eure alle allen aller
+    viele vielen mehrere einige wenige""".split())
+
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
-                    name_endings=NAME_ENDINGS, given_names=GIVEN_NAMES,
+                    name_endings=NAME_ENDINGS, street_endings=STREET_ENDINGS, given_names=GIVEN_NAMES,
+                    compass_prefixes=("west", "ost", "nord", "süd", "mittel", "zentral"),
                     function_words=FUNCTION_WORDS, script="Latn",
-                    negation=NEGATION)
+                    negation=NEGATION,
+                    # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
+                    is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern")),
+                    is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS)

@@ -22,6 +22,27 @@ def _lexicon() -> frozenset[str]:
 _known_to_simplemma = simplemma_lexicon("en")
 
 
+@functools.lru_cache(maxsize=1)
+def _web2() -> frozenset[str]:
+    """Webster's Second (the english-words package's web2 list), with its capitals: its proper names
+    (Daniel, Hamilton, Elisabeth) are the entries it writes only with a capital."""
+    try:
+        from english_words import get_english_words_set
+
+        return frozenset(get_english_words_set(["web2"], alpha=True, lower=False))
+    except Exception:  # pragma: no cover - the package is a dependency; degrade to no names
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=65536)
+def is_name(word: str) -> bool:
+    """Whether a capitalised word is a proper name by the dictionary: Webster's Second has it only
+    capitalised (Daniel, Hamilton, Elisabeth; not Green, Bush, Chase, which are words too)."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    return word in _web2() and word.lower() not in _web2()
+
+
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"), ("es", ""), ("s", ""), ("ed", ""),
              ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("er", "e"), ("est", ""),
              ("ness", ""), ("ment", ""), ("ers", ""), ("ians", "ia"), ("ian", "ia"), ("n", ""))
@@ -118,7 +139,11 @@ FUNCTION_WORDS = frozenset("""
     while if into about after over unless because so such can could should may might must does did had him her
     us me my i'm it's don't isn't""".split())
 
+#: Words that open a noun phrase: a capitalised word right after one stands where a noun does.
+DETERMINERS = frozenset("""
+    the a an this that these those its his her their our my your some any every each another such""".split())
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
-                    deictic_country=DEICTIC_COUNTRY)
+                    deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name)
