@@ -7,226 +7,16 @@ that starts with a comma, and a speech verb or "according to" that names no one 
 
 Only closed-class words are matched (determiners, prepositions, auxiliaries), so no tagger or model
 is needed and open-class words that look like function words ("a can of", "the will of", "Can Tho")
-are left alone. English translations only.
+are left alone. The patterns are language data (``Language.silent_gaps``: English, tqcheck/lang/en_gaps.py);
+translations into a language without them are not checked.
 """
 from __future__ import annotations
 
-import re
-from typing import Callable, Iterator, NamedTuple
+from typing import Iterator
 
+from .. import lang as language
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
-
-# Determiners that must be followed by a noun phrase. Not "this/that/these/those/all/some/..."
-# (they stand alone as pronouns) nor "her/his" ("gave her a", "the book is his.").
-_DET = r"the|a|an|its|their|our|my|your"
-# Prepositions that a noun phrase never ends on ("the in-laws" and "the for-profit" are hyphenated).
-# Not "to" ("from a to b"), "per" ("the per capita"), "over/under/about" ("the over-60s", "of about 5").
-_PREP = (r"of|in|on|at|by|for|with|from|into|onto|between|among|amid|behind|through|during|against|"
-         r"without|within|toward|towards|across|despite")
-# Auxiliaries that are never nouns. Not "can", "will", "may", "must", "might", "have" ("a can of",
-# "the will of", "the May 5 vote", "a must", "the might of", "the haves").
-_AUX = r"is|are|was|were|has|had|would|could|should|does|did"
-# Prepositions that always take their object after them (never left at the end of a clause).
-_PREP_NEVER_STRANDED = r"during|despite|among|amid|amongst|amidst|per|via|including|regarding"
-
-
-def _cased(words: str) -> str:
-    """``the|a`` -> ``[Tt]he|[Aa]``: both cases of the first letter only, spelled out so that the regex
-    engine can skip ahead on the first character (a case-insensitive alternation is several times slower)."""
-    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
-
-
-def _standalone(text: str, m: re.Match[str]) -> bool:
-    """The match starts a word of its own: not "p.a.", "don't", "*a*", "(a)", "./path" or "A-list"."""
-    return m.start() == 0 or text[m.start() - 1] not in ".'’*(/-_$"
-
-
-#: Words that can share one noun with a determiner before "and/or": "our and their version".
-_SHARES_NOUN = frozenset(_DET.split("|")) | {"his", "her", "this", "that", "these", "those"}
-#: Where a sentence ended just before a position (searched with that position as ``endpos``).
-_SENTENCE_END_BEFORE = re.compile(r"[.!?]\s+$")
-
-
-def _determiner_gap(text: str, m: re.Match[str]) -> bool:
-    if not _standalone(text, m):
-        return False
-    article, follower = m.group(1), m.group(2)
-    if follower in ("and", "or", "but", "nor"):
-        if article in ("a", "an"):
-            return False  # "branch a or branch b": a label
-        after = text[m.end():].split(maxsplit=1)
-        if after and after[0].lower() in _SHARES_NOUN:
-            return False  # "our and their version", "the or a": two determiners share the noun
-    # A capital "A"/"An" mid-sentence is a label ("group A and B"), not an article.
-    return not (article in ("A", "An") and m.start() > 0 and not _SENTENCE_END_BEFORE.search(text, 0, m.start()))
-
-
-def _empty_item(text: str, m: re.Match[str]) -> bool:
-    before = text[m.start() - 1] if m.start() else " "
-    # ",," and ", ." after a word; "( )" not after a word or bracket ("f()", "_()" are code).
-    return before.isalnum() if m.group().startswith(",") else not (before.isalnum() or before in "(_")
-
-
-class _Kind(NamedTuple):
-    name: str
-    pattern: re.Pattern[str]
-    severity: Severity
-    message: str
-    accept: Callable[[str, re.Match[str]], bool] = _standalone
-    #: Words one of which the text must contain (lower-cased) for the pattern to be worth running.
-    needs: tuple[str, ...] = ()
-
-
-_KINDS = (
-    # "the of", "a in", "its on", "the has": a determiner and no noun. The word after it must be lower
-    # case (title-case headlines are left alone).
-    _Kind(
-        "determiner-without-noun",
-        re.compile(rf"\b({_cased(_DET)})\s+({_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose)\b(?![-'’])"),
-        Severity.ERROR,
-        "a determiner with no noun after it: a word was lost here",
-        _determiner_gap,
-    ),
-    # "receives a, it reflects", "insisted on a.": a determiner right before punctuation. Lower-case
-    # only ("grade A.", "Plan B,"); not "a)" or "(a)" (list labels), "a.m.", "p.a." or "the ./path".
-    _Kind(
-        "determiner-before-punctuation",
-        re.compile(rf"\b(?:{_DET})(?=\s*[,;:!?](?!\w)|\s*\.(?=\s|$|[\"'”’]))"),
-        Severity.ERROR,
-        "a determiner before punctuation: the noun after it was lost",
-    ),
-    # "Best Picture,, Best Director", "receptors ( ) in": a list item or a bracket with nothing in it.
-    _Kind(
-        "empty-item",
-        re.compile(r",\s*,|,\s+\.(?=\s|$)|\(\s*\)"),
-        Severity.ERROR,
-        "an empty list item or bracket: what stood there was lost",
-        _empty_item,
-    ),
-    # "the match between and Genoa", "during was": a preposition with no object. Only prepositions
-    # English never strands: "the effect the team is looking for could be", "the people he works with
-    # are" and "what it is made of is" are grammatical, so "for/with/of/from + auxiliary" is not a gap.
-    _Kind(
-        "preposition-without-object",
-        re.compile(rf"\b(?:(?:{_cased(_PREP_NEVER_STRANDED)})\s+(?:{_AUX}|can|must|may|will)|[Bb]etween\s+(?:and|or)|"
-                   r"[Ff]rom\s+to|(?:based|depending|relying) on(?=\s*[,.;])|"
-                   r"(?:the|a|an)\s+[a-z]+\s+of\s+(?:in|on|for|with|by|from))"
-                   rf"\b(?![-'’])"),
-        Severity.WARNING,
-        "a preposition with no object: a word was probably lost here",
-        needs=(*_PREP_NEVER_STRANDED.split("|"), "between", "from to", " on", " of "),
-    ),
-    # "Would also take over custody ...": a statement opening on a modal, its subject lost. A question
-    # ends with "?", a request puts its subject next ("Could you please check this."), and "Can Tho" (a
-    # city) is followed by a capital.
-    _Kind(
-        "modal-without-subject",
-        re.compile(r"(?:^|(?<=[.!]\s))(?:Would|Could|Can|Must)\s+(?=[a-z])(?![^.!?]*\?)"
-                   r"(?!(?:you|we|they|he|she|it|someone|anyone|somebody|anybody|one|this|that|there)\b)"),
-        Severity.WARNING,
-        "the sentence opens on a modal verb with no subject: the subject was probably lost",
-    ),
-)
-
-
-#: Past forms English verbs make without -ed (the regular ones are read by their ending).
-_IRREGULAR_PAST = (r"began|won|became|took|made|gave|told|saw|went|came|got|left|found|led|held|brought|bought|"
-                   r"built|wrote|ran|met|sent|spent|lost|kept|paid|struck|beat|fell|grew|knew|drew|threw|rose|"
-                   r"stood|sold|shot|fought|caught|taught|thought|felt|heard|chose|drove|flew|broke|spoke|stole|"
-                   r"swore|wore|tore|hid|bit|rode|sang|sank|swam|won|overtook|withdrew|undertook")
-#: What follows a verb whose subject went missing, and never an adjective opening a subject ("Detailed
-#: instructions are ...", "Limited to", "Based on", "Shaped 3D lamination"): an object's determiner, a
-#: figure, a gerund.
-_VERB_OBJECT = r"(?:(?:the|a|an|its|his|her|their|our)\b|\d+(?![\w.,])|[a-z]{3,}ing\b)"
-_PRONOUN = r"(?:I|you|we|they|he|she|it|someone|anyone|somebody|anybody|one|this|that|there)\b"
-
-
-def _no_subject_after_phrase(text: str, m: re.Match[str]) -> bool:
-    """A sentence's opening verb whose clause has no subject: not a participle phrase before its subject
-    ("Born in Tokyo, Olivia de Havilland moved", "Founded in 1990, the company grew")."""
-    end = re.search(r"[.!?](?:\s|$)", text[m.end():])
-    sentence = text[m.start():m.end() + (end.end() if end else len(text))]
-    comma = re.search(r",\s*([^\W\d_]+)", sentence)
-    return not comma or not (comma.group(1)[0].isupper() or comma.group(1).lower() in _SHARES_NOUN
-                             or re.fullmatch(_PRONOUN, comma.group(1), re.I) is not None)
-
-
-_SENTENCE_START = r"(?:^[\"“]?|(?<=[.!]\s)|(?<=[.!][\"”]\s))"
-#: Adverbials that open a sentence before its subject ("In addition, Peña Nieto promised").
-_OPENERS = (r"(?:In addition|Additionally|However|Moreover|Furthermore|Meanwhile|Also|Later|Then|Yesterday|Today|"
-            r"(?:Following|After) [^,.]{1,40}),\s+")
-_PAST = rf"(?:[a-z]+ed|{_IRREGULAR_PAST})"
-#: Kinds that find where a name or a subject was lost (measured on WMT22 references, docs/precision.md).
-_LOST_SUBJECT = (
-    # "Was born in 1946 to a working-class family", "Is considered something important": a statement
-    # opening on an auxiliary; a question ends with "?", an inversion puts its subject next ("Had he known"),
-    # and a progressive is a diary's dropped "I" ("Was considering a break").
-    _Kind(
-        "auxiliary-without-subject",
-        re.compile(rf"{_SENTENCE_START}(?:Was|Were|Is|Are|Has|Had)\s+(?=[a-z])(?![^.!?]*\?)(?!{_PRONOUN})"
-                   r"(?![a-z]+ing\b)|\b(?:how|when|where|why)\s+(?:has|have|had|is|was|were|are)\s+(?=[a-z]+ed\b)"
-                   rf"(?![^.!?]*\?)|{_SENTENCE_START}Which\s+(?:has|have|had|was|were)\b(?![^.!?]*\?)"),
-        Severity.WARNING,
-        "the sentence opens on an auxiliary verb with no subject: the subject was probably lost",
-    ),
-    # "Began funding the initiative", "Scored 8 goals", "Easily won 24-0, taking the lead": a statement
-    # opening on a verb in the past with its object after it; not a participle phrase before the subject.
-    _Kind(
-        "verb-without-subject",
-        re.compile(rf"{_SENTENCE_START}(?:[A-Z][a-z]+ly\s+)?(?:[A-Z][a-z]+ed|(?:{_cased(_IRREGULAR_PAST)}))"
-                   rf"\s+(?={_VERB_OBJECT})(?![^.!?]*\?)|(?:^|(?<=[.!]\s)){_OPENERS}{_PAST}\s+"
-                   rf"(?=(?:the|a|an|its|his|her|their|that|to|in|on)\b)|"
-                   rf"{_SENTENCE_START}(?:Reports|Says|Notes|Adds|Claims|States|Writes|Announces|Explains|Indicates)"
-                   r"\s+that\b|"
-                   # "Where the woman works, announced on the night", "Called on developing countries to"
-                   rf"{_SENTENCE_START}(?:Where|When|While)\s[^,?.]{{3,60}},\s+{_PAST}\s+"
-                   r"(?=(?:on|that|the|a|an|to|in)\b)|"
-                   rf"{_SENTENCE_START}Called on\s+(?=[a-z])|"
-                   # "Despite various successes, did not make a comeback"
-                   rf"{_SENTENCE_START}(?:Despite|Although|Though|Before|Since|Because of|Due to|Thanks to|Apart from)"
-                   r" [^,.]{1,60},\s+(?:[a-z]+ed|did not|does not|do not|didn't|doesn't|was|were|has|had)\s+"
-                   r"(?=(?:the|a|an|its|his|her|their|not|make|to|on|in|that|been)\b)|"
-                   # "In Buenos Aires announced on Saturday that", "In Houston was established in 1979": a place,
-                   # then the verb of a lost subject
-                   rf"{_SENTENCE_START}(?:In|At)\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_PAST}\s+(?=(?:on|that|the|a|an|to)\b)|"
-                   r"(?:was|were|has been|had been)\s+(?=[a-z]+ed\b))"),
-        Severity.WARNING,
-        "the sentence opens on a verb with no subject: the subject was probably lost",
-        _no_subject_after_phrase,
-    ),
-    # "The Japanese (METI) reported": a determiner and an adjective of a country before the acronym in
-    # brackets of what they described: the name the acronym stands for was lost.
-    _Kind(
-        "adjective-without-noun",
-        re.compile(r"\b(?:[Tt]he|an?)\s+[A-Z][a-z]+(?:ese|an|ian|ish|ic|i)\s+\([A-Z]{2,}\)"),
-        Severity.WARNING,
-        "an adjective with no noun before the acronym that names it: the name was lost",
-    ),
-    # "But if accepts our unfair budget": a conjunction and a verb in -s with its object, the subject between gone.
-    _Kind(
-        "clause-without-subject",
-        re.compile(r"\b(?:if|when|because|although|unless|once)\s+[a-z]+s\s+"
-                   r"(?=(?:our|the|a|an|his|her|their|its|this|these|those)\b)"),
-        Severity.WARNING,
-        "a clause opens on its verb with no subject: the subject was probably lost",
-    ),
-    # ", as the name implies, is a territory", '" was back in his hometown', "(, 1995)": a sentence or a
-    # bracket that starts with a comma or a quote and a space lost its first words.
-    _Kind(
-        "clause-without-head",
-        re.compile(r"^\s*[,;]\s|^\s*[\"“]\s+(?=[a-z])|\(\s*,"),
-        Severity.WARNING,
-        "the sentence starts with a comma or a quote and a space: its first words were lost",
-    ),
-    # '"... by 2020," said.', "According to, Bangladesh is": a speaker or a source with no name.
-    _Kind(
-        "speaker-lost",
-        re.compile(r"(?<=[\"”])\s*(?:said|says|added)(?=\s*\.)|\b[Aa]ccording to(?=\s*[,.;])"),
-        Severity.WARNING,
-        "a speech verb or 'according to' with no one named: the name was lost",
-    ),
-)
 
 
 @rule("TQ108", "silent-gap", Severity.ERROR, "Accuracy/Omission")
@@ -245,13 +35,15 @@ def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 
     Example: 上个月，总统委员会建议前临时选举委员会辞职 -> "Last month, a presidential committee
     recommended the of the former CEP" (the word "resignation" was lost).
-    Determiner and empty-item cases are errors, the others warnings. English translations only;
+    Determiner and empty-item cases are errors, the others warnings. English translations only (the
+    language layer has the patterns for English);
     a pattern the source also contains (an English source quoted in the original) is not flagged.
     """
-    if ctx.tgt_lang.split("-")[0] != "en" or not pair.target:
+    gaps = language.get(ctx.tgt_lang).silent_gaps
+    if gaps is None or not pair.target:
         return
     lower = pair.target.lower()
-    for kind in _KINDS + _LOST_SUBJECT:
+    for kind in gaps():
         if kind.needs and not any(w in lower for w in kind.needs):
             continue
         for m in kind.pattern.finditer(pair.target):
@@ -260,4 +52,4 @@ def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
                 continue
             yield Hit(f"{kind.message} ({shown!r})" if shown else kind.message,
                       Span("target", m.start(), max(m.end(), m.start() + 1)),
-                      {"kind": kind.name, "text": m.group()}, severity=kind.severity)
+                      {"kind": kind.name, "text": m.group()}, severity=Severity.parse(kind.severity))

@@ -5,7 +5,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterator, Mapping, NamedTuple
 
 #: What a language can provide to the checks. A rule that needs one is skipped for a language without it.
 #: ``names``: places and names found and matched in its script (a gazetteer in the language, name forms);
@@ -142,6 +142,20 @@ def cldr_separators(code: str) -> tuple[bool, bool]:
     return get_decimal_symbol(code) == ",", get_group_symbol(code) in ("\u00a0", "\u202f", " ")
 
 
+class GapKind(NamedTuple):
+    """A kind of sentence that cannot stand as written around a word the MT lost (TQ108, silent gaps)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    #: "error" or "warning", as measured on faithful translations.
+    severity: str
+    message: str
+    #: Whether a match of ``pattern`` in a text really is the gap (rules out look-alikes).
+    accept: Callable[[str, re.Match[str]], bool]
+    #: Words one of which the text must contain (lower-cased) for the pattern to be worth running.
+    needs: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Language:
     """One language as the checks see it; built by ``tqcheck.lang.get`` from the language's module.
@@ -228,6 +242,9 @@ class Language:
     #: The proper nouns its analyser reads in a text that a translation writes by their sound (people and
     #: places, as (start, end, text, reading in kana)); None where the language has no such analyser.
     read_names: Callable[[str], list[tuple[int, int, str, str]]] | None = None
+    #: The sentences that cannot stand as written around a lost word (TQ108), built on first call; None
+    #: where the language has none.
+    silent_gaps: Callable[[], tuple[GapKind, ...]] | None = None
 
     def __post_init__(self) -> None:
         unknown = set(self.provides) - set(CAPABILITIES)

@@ -5,7 +5,7 @@ import functools
 import re
 
 from ._libs import simplemma_lemmatizer, simplemma_lexicon
-from .base import Language, Negation
+from .base import GapKind, Language, Negation
 
 
 @functools.lru_cache(maxsize=1)
@@ -143,7 +143,15 @@ FUNCTION_WORDS = frozenset("""
 DETERMINERS = frozenset("""
     the a an this that these those its his her their our my your some any every each another such""".split())
 
+
+def _silent_gaps() -> tuple[GapKind, ...]:
+    from .en_gaps import GAPS
+
+    return GAPS
+
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
-                    deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name)
+                    deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name,
+                    silent_gaps=_silent_gaps)
