@@ -299,10 +299,21 @@ def _kakasi() -> Any:
     return _KAKASI
 
 
+def read_all_readings() -> None:
+    """Read every character's Japanese readings now, as pykakasi itself would at its first use (for a
+    benchmark of the checks alone, which times them without their loading)."""
+    _kakasi()
+    from pykakasi.kanji import Kanwa
+
+    table = Kanwa._shared_state.get("_jisyo_table")
+    if isinstance(table, _KanjiReadings):
+        table.read_all()
+
+
 class _KanjiReadings:
     """pykakasi's table of kanji readings, read one first character at a time from a prepared SQLite copy
     (each character's words and readings as JSON): ``get(code point)`` gives what the pickled table holds,
-    ``{word: [(reading, okurigana or None), ...]}``."""
+    ``{word: [(reading, okurigana or None), ...]}``, each pair a list."""
 
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
@@ -333,12 +344,18 @@ class _KanjiReadings:
         except sqlite3.Error:
             return None
 
+    def read_all(self) -> None:
+        with self._lock:
+            for key, entries in self._db.execute("SELECT cp, entries FROM kanwa"):
+                if key not in self._rows:
+                    self._rows[key] = json.loads(entries)
+
     def get(self, key: int, default: Any = None) -> Any:
         with self._lock:
             if key not in self._rows:
                 row = self._db.execute("SELECT entries FROM kanwa WHERE cp = ?", (key,)).fetchone()
-                self._rows[key] = ({word: [tuple(r) for r in readings] for word, readings in json.loads(row[0]).items()}
-                                   if row else None)
+                # readings as [reading, okurigana] lists: pykakasi only unpacks them (for yomi, con in v)
+                self._rows[key] = json.loads(row[0]) if row else None
             found = self._rows[key]
         return default if found is None else found
 
