@@ -22,8 +22,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .cache import ENV_DIR
-from .paths import user_dir
+from .paths import CACHE_ENV as ENV_DIR, user_dir
 
 #: Bumped when the layout of a prepared copy changes.
 FORMAT = 1
