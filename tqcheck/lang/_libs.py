@@ -155,6 +155,8 @@ def _prepared_jieba(tokenizer: Any) -> tuple[dict[str, int], int] | None:
     jieba's own marshal cache (half a million Chinese strings)."""
     import array
 
+    import jieba
+
     from ..prepared import prepared
 
     def build(folder: Path) -> None:
@@ -164,8 +166,6 @@ def _prepared_jieba(tokenizer: Any) -> tuple[dict[str, int], int] | None:
             raise OSError("a word of jieba's dictionary holds a line break")
         (folder / "words.txt").write_text(words, encoding="utf-8")
         (folder / "freq.bin").write_bytes(array.array("q", [tokenizer.total, *tokenizer.FREQ.values()]).tobytes())
-
-    import jieba
 
     folder = prepared("jieba", [Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME], build)
     if folder is None or tokenizer.initialized:
