@@ -116,3 +116,12 @@ def test_simplemma_dictionaries(cache_dir: Path, lang: str, words: list[str]) ->
     for word in words:
         assert known(word) == simplemma.is_known(unicodedata.normalize("NFC", word), lang=lang), word
         assert lemma(word) == simplemma.lemmatize(word, lang=lang), word
+
+
+def test_damaged_readings_copy_leaves_pykakasi_to_load(cache_dir: Path) -> None:
+    from tqcheck.check.translit import _KanjiReadings
+
+    assert _KanjiReadings.open() is not None
+    (copy,) = (cache_dir / "prepared").glob("pykakasi-*/kanwa.sqlite3")
+    copy.write_bytes(b"not a database" * 100)
+    assert _KanjiReadings.open() is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import pickle
 import re
 import sqlite3
@@ -316,9 +317,18 @@ class _KanjiReadings:
     ``{word: [(reading, okurigana or None), ...]}``, each pair a list."""
 
     def __init__(self, path: Path) -> None:
-        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._path = path
+        self._pid = -1
         self._lock = threading.Lock()
         self._rows: dict[int, Any] = {}
+        self._connection().execute("SELECT cp FROM kanwa LIMIT 1")  # a damaged copy fails here, not in pykakasi
+
+    def _connection(self) -> sqlite3.Connection:
+        """This process's connection (a connection must not cross a fork)."""
+        if self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
 
     @staticmethod
     def open() -> Any:
@@ -346,14 +356,14 @@ class _KanjiReadings:
 
     def read_all(self) -> None:
         with self._lock:
-            for key, entries in self._db.execute("SELECT cp, entries FROM kanwa"):
+            for key, entries in self._connection().execute("SELECT cp, entries FROM kanwa"):
                 if key not in self._rows:
                     self._rows[key] = json.loads(entries)
 
     def get(self, key: int, default: Any = None) -> Any:
         with self._lock:
             if key not in self._rows:
-                row = self._db.execute("SELECT entries FROM kanwa WHERE cp = ?", (key,)).fetchone()
+                row = self._connection().execute("SELECT entries FROM kanwa WHERE cp = ?", (key,)).fetchone()
                 # readings as [reading, okurigana] lists: pykakasi only unpacks them (for yomi, con in v)
                 self._rows[key] = json.loads(row[0]) if row else None
             found = self._rows[key]
