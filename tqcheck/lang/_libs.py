@@ -174,7 +174,7 @@ def _prepared_jieba(tokenizer: Any) -> tuple[dict[str, int], int] | None:
     try:
         freq.frombytes((folder / "freq.bin").read_bytes())
         words = (folder / "words.txt").read_text(encoding="utf-8").split("\n")
-    except OSError:
+    except (OSError, ValueError):  # a damaged copy: jieba loads its own
         return None
     if len(words) != len(freq) - 1:
         return None
