@@ -55,7 +55,7 @@ def warm_loaders(lang: str) -> None:
     from tqcheck.check import translit
 
     if lang in ("zh", "ja"):
-        translit.japanese_tokens("岸田文雄")
+        translit.read_all_readings()  # pykakasi's table: prepared copies read a character's entries when asked
     for code in (lang, "en"):
         analyser = language.get(code)
         text = "岸田文雄说" if code in ("zh", "ja") else "Kishida said"

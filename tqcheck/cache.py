@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .errors import TQCheckWarning
-from .paths import user_dir
+from .paths import CACHE_ENV, user_dir
 
 if TYPE_CHECKING:
     from .models.embedders import Embedder
 
 #: Environment variables: where the cache lives and how large it may grow (in MB).
-ENV_DIR = "TQCHECK_CACHE_DIR"
+ENV_DIR = CACHE_ENV
 ENV_MAX_MB = "TQCHECK_CACHE_MAX_MB"
 DEFAULT_MAX_MB = 1024.0
 DB_NAME = "cache.sqlite3"

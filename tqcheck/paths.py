@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+#: The environment variable naming tqcheck's cache folder (embeddings, translations, prepared copies).
+CACHE_ENV = "TQCHECK_CACHE_DIR"
+
 
 def user_dir(env: str, kind: str) -> Path:
     """``$env`` if set, else platformdirs' user ``kind`` folder (``data`` or ``cache``) for tqcheck."""

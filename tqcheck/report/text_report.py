@@ -5,7 +5,8 @@ import io
 import shutil
 
 from rich.console import Console
-from rich.table import Table
+from rich.containers import Lines
+from rich.rule import Rule
 from rich.text import Text
 
 from ..check.rules import REGISTRY
@@ -17,6 +18,8 @@ STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: 
 MARK_STYLE = {Severity.ERROR: "bold white on red", Severity.WARNING: "black on yellow", Severity.INFO: "black on cyan"}
 #: Without colour the span is bracketed with these.
 OPEN, CLOSE = "⟦", "⟧"
+#: Blank cells between the source and the translation column.
+GUTTER = 2
 
 
 #: Control characters from the input must never reach the terminal as control sequences (an ESC
@@ -55,6 +58,31 @@ def _side_text(pr: PairResult, side: str, color: bool) -> Text:
     return text
 
 
+def _side_by_side(console: Console, width: int, left: tuple[Text, ...], right: tuple[Text, ...]) -> Text:
+    """Rows of two columns of half the width each, every cell folded to its column: the layout of rich's
+    ``Table.grid(expand=True, padding=(0, 2))`` with two ``ratio=1, overflow="fold"`` columns, without a
+    table's measuring and nested renders per pair (a table per pair was a fifth of a long document's run)."""
+    left_width = (width + 1) // 2 - GUTTER
+    right_width = width - left_width - GUTTER
+    gutter = " " * GUTTER
+    out = Text()
+    for left_cell, right_cell in zip(left, right):
+        lines_l = _fold(console, left_cell, left_width)
+        lines_r = _fold(console, right_cell, right_width)
+        for n in range(max(len(lines_l), len(lines_r))):
+            out.append_text(lines_l[n] if n < len(lines_l) else Text(" " * left_width))
+            out.append(gutter)
+            out.append_text(lines_r[n] if n < len(lines_r) else Text(" " * right_width))
+            out.append("\n")
+    out.right_crop(1)
+    return out
+
+
+def _fold(console: Console, text: Text, width: int) -> Lines:
+    """The text's lines folded to ``width`` cells and padded to it, as a table cell lays them out."""
+    return text.wrap(console, width, justify="left", overflow="fold")
+
+
 def render_text(report: Report, options: RenderOptions) -> str:
     color, only_findings = options.color, options.only_findings
     width = options.width or max(80, min(shutil.get_terminal_size((100, 24)).columns, 160))
@@ -78,24 +106,27 @@ def render_text(report: Report, options: RenderOptions) -> str:
             head += f"  similarity {sim:.2f}"
         if pr.scores.get("quality") is not None:
             head += f"  quality {pr.scores['quality']:.2f}"
-        console.rule(Text(head, style=STYLE[pr.worst] if pr.worst else "green"), align="left")
-        grid = Table.grid(expand=True, padding=(0, 2))
-        grid.add_column(ratio=1, overflow="fold")
-        grid.add_column(ratio=1, overflow="fold")
-        grid.add_row(Text(safe(where_s), style="dim"), Text(safe(where_t), style="dim"))
-        grid.add_row(_side_text(pr, "source", color), _side_text(pr, "target", color))
-        console.print(grid)
+        # one print per pair: the rule, then the columns, evidence and findings as one text folded here (a
+        # print has a fixed cost that a thousand pairs with a few lines each multiply)
+        block = _side_by_side(console, width, (Text(safe(where_s), style="dim"), _side_text(pr, "source", color)),
+                              (Text(safe(where_t), style="dim"), _side_text(pr, "target", color)))
+        lines = []
         for name, label in EVIDENCE_LABELS.items():
             if pr.texts.get(name):
                 chrf = pr.scores.get(f"{name}_chrf")
                 score = f" (chrF {chrf:.1f})" if chrf is not None else ""
-                console.print(Text(safe(f"  {label}{score}: {pr.texts[name]}"), style="dim"))
+                lines.append(Text(safe(f"  {label}{score}: {pr.texts[name]}"), style="dim"))
         for f in pr.findings:
             at = f.location.where if f.location else ""
             line = Text("  ")
             line.append(f"{f.code} {f.severity}", style=STYLE[f.severity])
             line.append(safe(f"  {at}  {f.message} [{f.name}]"))
-            console.print(line)
+            lines.append(line)
+        for line in lines:
+            block.append("\n")
+            block.append_text(Text("\n").join(line.wrap(console, width)))
+        console.print(Rule(Text(head, style=STYLE[pr.worst] if pr.worst else "green"), align="left"), block,
+                      no_wrap=True, overflow="ignore", crop=False)
     s = report.summary()
     sev = s["findings_by_severity"]
     console.rule()

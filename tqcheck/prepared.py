@@ -1,0 +1,58 @@
+"""The language libraries' own data, prepared once into a form that opens fast, kept in the user's cache folder.
+
+Some dictionaries the checks use ship in a form that is slow to open on every run: jieba's prefix
+dictionary (a marshal of half a million Chinese strings, 0.6 s), py3langid's model (an LZMA archive, 0.35 s
+to decompress), pykakasi's kanji readings (one 10 MB pickle, 0.4 s, for the few characters a document
+looks up), simplemma's dictionaries (front-coded streams decoded whole: German 0.9 s). The first run that
+needs one writes a prepared copy under ``<cache folder>/prepared/``; later runs open that copy.
+
+This is not the cache ``--no-cache`` turns off: that one holds results that depend on the input
+(embeddings, translations); this holds the libraries' data, rebuilt from them, and is used either way.
+A prepared copy is named after the library's files (path, size, modification time), so a new version of
+a library gets a new copy. Nothing here is a pickle: arrays are ``.npy`` files read without pickles,
+tables are text or SQLite. A cache folder that cannot be written makes the caller load the library's
+data its own way.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .paths import CACHE_ENV as ENV_DIR, user_dir
+
+#: Bumped when the layout of a prepared copy changes.
+FORMAT = 1
+
+
+def prepared(name: str, sources: Sequence[Path], build: Callable[[Path], None]) -> Path | None:
+    """The folder holding ``name`` prepared from the library files ``sources``, which ``build(folder)``
+    fills on first use; None when it cannot be written (read-only or full disk)."""
+    stamp = [name, str(FORMAT)]
+    try:
+        for source in sources:
+            st = source.stat()
+            stamp += [str(source.resolve()), str(st.st_size), str(st.st_mtime_ns)]
+    except OSError:
+        return None  # the library's layout changed: the caller loads the data its own way, or fails there
+    digest = hashlib.blake2b("\x00".join(stamp).encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
+    root = user_dir(ENV_DIR, "cache") / "prepared"
+    folder = root / f"{name}-{digest}"
+    if folder.is_dir():
+        return folder
+    tmp: str | None = None
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = tempfile.mkdtemp(dir=root, prefix=f".{name}-")
+        build(Path(tmp))
+        os.rename(tmp, folder)  # atomic: a reader sees no folder or a whole one
+        tmp = None
+    except OSError:
+        pass  # another process got there first (the rename fails onto its folder), or no room
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return folder if folder.is_dir() else None
