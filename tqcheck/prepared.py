@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -26,6 +27,42 @@ from .paths import CACHE_ENV as ENV_DIR, user_dir
 
 #: Bumped when the layout of a prepared copy changes.
 FORMAT = 1
+
+
+#: A copy's folder: its name, then the digest of what it was built from.
+_FOLDER = re.compile(r"(.+)-[0-9a-f]{20}")
+
+
+def root_folder(cache_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Where prepared copies are kept: ``prepared/`` in the cache folder."""
+    return (Path(cache_dir) if cache_dir else user_dir(ENV_DIR, "cache")) / "prepared"
+
+
+def usage(cache_dir: str | os.PathLike[str] | None = None) -> tuple[int, int]:
+    """How many prepared copies there are, and their size on disk in bytes."""
+    root = root_folder(cache_dir)
+    copies = [p for p in root.iterdir() if p.is_dir() and _FOLDER.fullmatch(p.name)] if root.is_dir() else []
+    size = sum(f.stat().st_size for p in copies for f in p.rglob("*") if f.is_file())
+    return len(copies), size
+
+
+def remove_all(cache_dir: str | os.PathLike[str] | None = None) -> int:
+    """Delete every prepared copy (the next run that needs one builds it again); how many there were."""
+    root = root_folder(cache_dir)
+    if not root.is_dir():
+        return 0
+    copies = [p for p in root.iterdir() if p.is_dir() and _FOLDER.fullmatch(p.name)]
+    for p in copies:
+        shutil.rmtree(p)
+    return len(copies)
+
+
+def _remove_stale(root: Path, name: str, keep: Path) -> None:
+    """Copies of ``name`` built from other versions of the library: a new version left them unused."""
+    for p in root.iterdir():
+        m = _FOLDER.fullmatch(p.name)
+        if m and m.group(1) == name and p != keep:
+            shutil.rmtree(p, ignore_errors=True)
 
 
 def prepared(name: str, sources: Sequence[Path], build: Callable[[Path], None]) -> Path | None:
@@ -50,6 +87,7 @@ def prepared(name: str, sources: Sequence[Path], build: Callable[[Path], None]) 
         build(Path(tmp))
         os.rename(tmp, folder)  # atomic: a reader sees no folder or a whole one
         tmp = None
+        _remove_stale(root, name, folder)
     except OSError:
         pass  # another process got there first (the rename fails onto its folder), or no room
     finally:

@@ -228,13 +228,16 @@ def test_cache_info_and_clear(tmp_path: Path) -> None:
         f"folder:  {folder}",
         "entries: 3 (3 translations)",
         f"limit:   1.0 GB ({1024 ** 3} bytes)",
+        "prepared copies of the language libraries' data: 0, 0 B (not counted in the limit; "
+        "`tqcheck cache clear --prepared` deletes them)",
     ]
     # the files' size depends on whether SQLite's log and shared memory are open at that moment
     assert re.fullmatch(rf"size:    {stats.bytes} B \({stats.bytes} bytes\) of entries, \d+\.\d kB on disk", lines[2])
     as_json = json.loads(run("cache", "info", "--json").stdout)
     assert as_json.pop("disk_bytes") >= (folder / DB_NAME).stat().st_size > 0
     assert as_json == {"folder": str(folder), "file": str(folder / DB_NAME), "entries": 3, "bytes": stats.bytes,
-                       "max_bytes": 1024 ** 3, "by_kind": {"translations": 3}}
+                       "max_bytes": 1024 ** 3, "by_kind": {"translations": 3},
+                       "prepared": {"copies": 0, "bytes": 0}}
 
     cleared = run("cache", "clear")
     assert cleared.exit_code == 0, cleared.output

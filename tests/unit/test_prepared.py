@@ -125,3 +125,41 @@ def test_damaged_readings_copy_leaves_pykakasi_to_load(cache_dir: Path) -> None:
     (copy,) = (cache_dir / "prepared").glob("pykakasi-*/kanwa.sqlite3")
     copy.write_bytes(b"not a database" * 100)
     assert _KanjiReadings.open() is None
+
+
+def test_a_new_version_replaces_the_old_copy(cache_dir: Path) -> None:
+    source = cache_dir / "lib.txt"
+    source.write_text("data", encoding="utf-8")
+    other = cache_dir / "other.txt"
+    other.write_text("x", encoding="utf-8")
+
+    def build(folder: Path) -> None:
+        (folder / "copy.txt").write_text("copy", encoding="utf-8")
+
+    first = prep.prepared("lib", [source], build)
+    kept = prep.prepared("lib-other", [other], build)  # another library whose name begins the same way
+    source.write_text("new version", encoding="utf-8")
+    second = prep.prepared("lib", [source], build)
+    assert first is not None and second is not None and kept is not None
+    assert not first.exists() and second.is_dir() and kept.is_dir()
+    copies, size = prep.usage()
+    assert copies == 2 and size == 2 * len("copy")
+    assert prep.remove_all() == 2 and prep.usage() == (0, 0)
+    assert prep.prepared("lib", [source], build) == second  # built again when next needed
+
+
+def test_cache_commands_show_and_clear_prepared_copies(cache_dir: Path) -> None:
+    from click.testing import CliRunner
+
+    from tqcheck.cli import main
+
+    source = cache_dir / "lib.txt"
+    source.write_text("data", encoding="utf-8")
+    assert prep.prepared("lib", [source], lambda f: (f / "copy.txt").write_text("12345", encoding="utf-8"))
+    info = CliRunner().invoke(main, ["cache", "info"], catch_exceptions=False)
+    assert "prepared copies of the language libraries' data: 1, 5 B" in info.stdout
+    plain = CliRunner().invoke(main, ["cache", "clear"], catch_exceptions=False)
+    assert plain.exit_code == 0 and prep.usage() == (1, 5)  # embeddings and translations only
+    cleared = CliRunner().invoke(main, ["cache", "clear", "--prepared"], catch_exceptions=False)
+    assert cleared.exit_code == 0 and "removed 1 prepared copy from" in cleared.stdout
+    assert prep.usage() == (0, 0)

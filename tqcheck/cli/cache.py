@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from .. import prepared
 from ..errors import InputError
 from ..guard import guarded
 
@@ -53,24 +54,37 @@ def info(cache_dir: str | None, as_json: bool) -> None:
     by the files on disk: entries, page slack and the write-ahead log)."""
     disk = _open_cache(cache_dir)
     stats = _cache_call(disk, "stats")
+    copies, copies_bytes = prepared.usage(disk.directory)
     if as_json:
         click.echo(json.dumps({"folder": str(disk.directory), "file": stats.path, "entries": stats.entries,
                                "bytes": stats.bytes, "disk_bytes": stats.disk_bytes, "max_bytes": stats.max_bytes,
-                               "by_kind": {_KINDS.get(k, k): v for k, v in sorted(stats.by_kind.items())}}))
+                               "by_kind": {_KINDS.get(k, k): v for k, v in sorted(stats.by_kind.items())},
+                               "prepared": {"copies": copies, "bytes": copies_bytes}}))
         return
     kinds = ", ".join(f"{v} {_KINDS.get(k, k)}" for k, v in sorted(stats.by_kind.items(), key=lambda kv: kv[0]))
     click.echo(f"folder:  {disk.directory}")
     click.echo(f"entries: {stats.entries}" + (f" ({kinds})" if kinds else ""))
     click.echo(f"size:    {_size(stats.bytes)} ({stats.bytes} bytes) of entries, {_size(stats.disk_bytes)} on disk")
     click.echo(f"limit:   {_size(stats.max_bytes)} ({stats.max_bytes} bytes)")
+    click.echo(f"prepared copies of the language libraries' data: {copies}, {_size(copies_bytes)} "
+               f"(not counted in the limit; `tqcheck cache clear --prepared` deletes them)")
 
 
 @cache.command()
 @click.option("--cache-dir", metavar="DIR", type=click.Path(file_okay=False), help=_CACHE_DIR_HELP)
+@click.option("--prepared", "with_prepared", is_flag=True,
+              help="Also delete the prepared copies of the language libraries' data (rebuilt when next needed).")
 @guarded
-def clear(cache_dir: str | None) -> None:
+def clear(cache_dir: str | None, with_prepared: bool) -> None:
     """Remove every cached translation and embedding (a damaged cache file is deleted)."""
     disk = _open_cache(cache_dir)
+    if with_prepared:
+        try:
+            n = prepared.remove_all(disk.directory)
+        except OSError as exc:
+            raise InputError(str(prepared.root_folder(disk.directory)),
+                             f"cannot delete the prepared copies: {exc.strerror or exc}") from exc
+        click.echo(f"removed {n} prepared {'copy' if n == 1 else 'copies'} from {prepared.root_folder(disk.directory)}")
     try:
         before = disk.stats()
     except (sqlite3.Error, OSError) as exc:
