@@ -38,10 +38,11 @@ _ENDS = frozenset(".!?…。！？\"'”’»」』)]）:")
 @dataclass(frozen=True)
 class Layout:
     """``kind`` is ``wrapped`` (at ``width`` columns), ``paragraphs`` (a line per paragraph) or
-    ``unknown`` (too few lines to tell)."""
+    ``unknown`` (too few lines to tell, the longest ``longest`` characters)."""
 
     kind: str
     width: int = 0
+    longest: int = 0
 
     @property
     def wrapped(self) -> bool:
@@ -86,12 +87,12 @@ def detect_layout(text: str, cjk: bool = False) -> Layout:
     if max(lengths) >= LONG_LINE:
         return PARAGRAPHS
     if len(inner) < MIN_INNER:
-        return UNKNOWN
+        return Layout("unknown", longest=max(lengths))
     inner_lengths = sorted(len(line) for line in inner)
     # The width: what the longest inner lines reach (the 90th percentile, so one odd line does not set it).
     width = inner_lengths[min(len(inner_lengths) - 1, int(0.9 * len(inner_lengths)))]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
-        return PARAGRAPHS if width > MAX_WIDTH else UNKNOWN
+        return PARAGRAPHS if width > MAX_WIDTH else Layout("unknown", longest=max(lengths))
     # Full lines, on which the next line's first word would not have fitted; the others end a
     # paragraph that no blank line closes, or are headlines.
     full = [line for line, nxt in zip(inner, following)
@@ -99,4 +100,4 @@ def detect_layout(text: str, cjk: bool = False) -> Layout:
     mid = sum(1 for line in full if line[-1] not in _ENDS)
     if len(full) >= max(MIN_INNER, MIN_FULL_SHARE * len(inner)) and mid >= MIN_MID_SENTENCE * len(full):
         return Layout("wrapped", width)
-    return PARAGRAPHS if len(inner) >= 2 * MIN_INNER else UNKNOWN
+    return PARAGRAPHS if len(inner) >= 2 * MIN_INNER else Layout("unknown", longest=max(lengths))
