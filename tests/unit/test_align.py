@@ -155,3 +155,25 @@ def test_ngram_embedder_is_deterministic_and_ranks_same_language_text() -> None:
     assert sims[1] > 0.9 > 0.5 > sims[2] and sims[3] == 0.0
     # every 1-, 2- and 3-gram lands in one bucket: 5 + 4 + 3 for five characters
     assert len(_ngram_buckets("abcde", NgramEmbedder.DIM)) == 12
+
+
+
+def test_a_merged_bead_pays_the_length_deviation_of_each_pair_it_stands_for() -> None:
+    """Two pairs that both run long against the document's ratio (a headline and a first sentence the
+    translator spelled out, en-zh) match as well apart as merged: a 2-2 bead over them stands for two
+    pairs and pays the length deviation of two, as the two 1-1 beads do, so it costs more than they do
+    (it paid it once, and merging was the cheaper way to pay a deviation)."""
+    from tqcheck.align.aligner import _Search, _Side
+
+    eye = np.eye(8, dtype=np.float32)
+    vecs = {1: eye[:3], 2: np.array([eye[0] + eye[1], eye[1] + eye[2]]) / np.sqrt(2.0)}
+    sides = []
+    for length in (50.0, 100.0):  # every target sentence twice as long as its source, the document 1:1
+        side = _Side(vecs, np.full(3, length))
+        side.norms = {k: np.ones(len(v)) for k, v in vecs.items()}
+        sides.append(side)
+    search = _Search(sides[0], sides[1], 0.0, 2.0, AlignerConfig(), model_free=False)
+    one = [float(search.bead_cost(1, 1, k, np.array([k]))[0][0]) for k in range(2)]
+    two = float(search.bead_cost(2, 2, 0, np.array([0]))[0][0])
+    assert float(search.bead_cost(2, 2, 0, np.array([0]))[2][0]) == pytest.approx(1.0)  # a perfect match
+    assert two > one[0] + one[1]

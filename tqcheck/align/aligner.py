@@ -191,7 +191,10 @@ class _Search:
         # logarithmically beyond LEN_SCALE (Cauchy): a short sentence the translator rendered twice as long (PayPal - 这是我们唯一接受的付款
         # 方式。) is an outlier of the length model, not a reason to merge it with its neighbour.
         dev2 = dev * dev if self.model_free else LEN_SCALE * np.log1p(dev * dev / LEN_SCALE)
-        cost = sem * (a * b) + self.len_w * trust * dev2 + BEAD_PENALTY[(a, b)]
+        # A bead holding several pairs (2-2) pays the length deviation of each (min(a, b)), as the 1-1 beads
+        # it stands for would: paid once, a headline and a first sentence that both run long against the
+        # document's ratio cost less merged than apart.
+        cost = sem * (a * b) + self.len_w * trust * dev2 * min(a, b) + BEAD_PENALTY[(a, b)]
         if a * b > 1 and not self.model_free:
             # A merge must match better than its best part: a 2-2 bead whose first sentences already
             # match each other more closely than the two pairs together do is two 1-1 beads.
