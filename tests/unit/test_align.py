@@ -112,17 +112,10 @@ def test_short_document_keeps_one_to_one_links_with_the_embedder() -> None:
     assert [(link.src, link.tgt) for link in links] == [((k,), (k,)) for k in range(4)]
 
 
-def test_typical_length_ratio_ignores_text_the_other_side_lacks(use):
-    """The expected length ratio is measured on clear 1-1 matches, not on the two documents' totals:
-    an untranslated block on one side would make every sentence look too short and invite merges."""
-    import math
-
+def _align_noting_ratio(embedder, src, tgt, src_lang, tgt_lang):
+    """The links, and the log length ratio the aligner's search expected."""
     from tqcheck.align import aligner as al
 
-    extra = ["Terms and conditions of sale apply to every order placed through this website or by telephone.",
-             "The full text of the conditions can be requested from the customer service department at any time.",
-             "Nothing in these conditions affects the statutory rights of customers who are consumers."]
-    en = EN + extra
     captured = {}
     real = al._Search.__init__
 
@@ -132,14 +125,27 @@ def test_typical_length_ratio_ignores_text_the_other_side_lacks(use):
 
     al._Search.__init__ = spy
     try:
-        links = Aligner(use).align(ZH, en, "zh", "en")
+        links = Aligner(embedder).align(src, tgt, src_lang, tgt_lang)
     finally:
         al._Search.__init__ = real
+    return links, captured["mu"]
+
+
+def test_typical_length_ratio_ignores_text_the_other_side_lacks(use):
+    """The expected length ratio is measured on clear 1-1 matches, not on the two documents' totals:
+    an untranslated block on one side would make every sentence look too short and invite merges."""
+    import math
+
+    extra = ["Terms and conditions of sale apply to every order placed through this website or by telephone.",
+             "The full text of the conditions can be requested from the customer service department at any time.",
+             "Nothing in these conditions affects the statutory rights of customers who are consumers."]
+    en = EN + extra
+    links, mu = _align_noting_ratio(use, ZH, en, "zh", "en")
     pairs = sorted(math.log((len(e) + 8.0) / (len(z) + 8.0)) for z, e in zip(ZH, EN))
     typical = (pairs[2] + pairs[3]) / 2
     total = math.log((sum(map(len, en)) + 1) / (sum(map(len, ZH)) + 1))
     assert abs(total - typical) > 0.3  # the totals are far off ...
-    assert abs(captured["mu"] - typical) < 0.15  # ... the aligner's ratio is not
+    assert abs(mu - typical) < 0.15  # ... the aligner's ratio is not
     assert beads(links)[:6] == [((i,), (i,)) for i in range(6)]
     assert beads(links)[6:] == [((), (6,)), ((), (7,)), ((), (8,))]
 
@@ -177,3 +183,16 @@ def test_a_merged_bead_pays_the_length_deviation_of_each_pair_it_stands_for() ->
     two = float(search.bead_cost(2, 2, 0, np.array([0]))[0][0])
     assert float(search.bead_cost(2, 2, 0, np.array([0]))[2][0]) == pytest.approx(1.0)  # a perfect match
     assert two > one[0] + one[1]
+
+
+def test_a_sentence_copied_unchanged_says_nothing_of_the_length_ratio(use):
+    """A URL or a code has the same length in both languages: in a short ja-en document it must not pull
+    the expected ratio to 1, which made a faithful 1-1 pair look too long and merged it with the next."""
+    ja = ["断捨離をして見つけたティーカップです。", "祖母が大事にしていた物です。", "箱の蓋の文字の読み方を教えてください。",
+          "よろしくお願いします。", "https://example.com/cups/1234"]
+    en = ["This is a tea cup I found while decluttering.", "It is something my grandmother treasured.",
+          "Please tell me how to read the characters on the lid of the box.", "Thank you in advance.",
+          "https://example.com/cups/1234"]
+    links, mu = _align_noting_ratio(use, ja, en, "ja", "en")
+    assert mu > 0.5  # the four sentences: log ratios 0.42-0.98; the URL pulled it to 0.42
+    assert beads(links) == [((k,), (k,)) for k in range(5)]

@@ -130,7 +130,7 @@ class Aligner:
         mu = math.log((T.cum_len[-1] + 1) / (S.cum_len[-1] + 1))
         windows = _windows(S.span_vecs[1], T.span_vecs[1], S.lengths, T.lengths, cfg, mu)
         if not model_free:
-            mu = _typical_log_ratio(S, T, windows, cfg, mu)
+            mu = _typical_log_ratio(S, T, windows, cfg, mu, (src, tgt))
         len_w = LEN_WEIGHT_MODEL_FREE if model_free else cfg.len_weight
         search = _Search(S, T, mu, len_w, cfg, model_free)
         beads = search.run(windows)
@@ -141,7 +141,10 @@ class Aligner:
 MIN_RATIO_SAMPLES = 4
 
 
-def _typical_log_ratio(S: _Side, T: _Side, windows: list[tuple[int, int]], cfg: AlignerConfig, mu: float) -> float:
+def _typical_log_ratio(
+    S: _Side, T: _Side, windows: list[tuple[int, int]], cfg: AlignerConfig, mu: float,
+    texts: tuple[Sequence[str], Sequence[str]],
+) -> float:
     """The document's typical log length ratio, measured on its clear 1-1 matches.
 
     The ratio of the two documents' total lengths is off when one side has text the other lacks (a
@@ -150,7 +153,11 @@ def _typical_log_ratio(S: _Side, T: _Side, windows: list[tuple[int, int]], cfg: 
     cosine above the median) is what a sentence of this document is expected to keep.
     """
     path = _simple_path(S.span_vecs[1], T.span_vecs[1], S.lengths, T.lengths, windows, cfg, mu)
-    steps = [(i, j) for (i, j), (i2, j2) in zip(path, path[1:]) if i2 == i + 1 and j2 == j + 1]
+    # A sentence copied unchanged (a URL, a code, a name) keeps its length in any language: it says
+    # nothing of the ratio, and in a short document would pull it to 1 (ja-en #URL#).
+    src, tgt = texts
+    steps = [(i, j) for (i, j), (i2, j2) in zip(path, path[1:])
+             if i2 == i + 1 and j2 == j + 1 and src[i].strip() != tgt[j].strip()]
     if len(steps) < MIN_RATIO_SAMPLES:
         return mu
     coss = np.array([float(T.span_vecs[1][j] @ S.span_vecs[1][i]) for i, j in steps])
