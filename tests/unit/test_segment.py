@@ -28,7 +28,10 @@ CASES = [
     ("en", "Bring these:\n- bread\n- milk", ["Bring these:", "- bread", "- milk"]),
     ("en", "I met Dr.\nSmith there.", ["I met Dr.\nSmith there."]),
     ("en", "The drone flies as high as 3 thousand m. After tests it enters service.", ["The drone flies as high as 3 thousand m.", "After tests it enters service."]),
-    # A line broken before it was full (the document has longer lines) was broken by hand: a chat turn.
+    # A line longer than wraps usually are (80), or broken before it was full (the document has longer
+    # lines), was typed as it is: a chat turn, whatever case the next line starts in.
+    ("de", "aber oben am Rand von dem Holzteil sind zwei tiefe Kerben, die mit irgendwas Gelbem gefüllt wurden\nund auf dem Spiegel ist ein Kratzer",
+     ["aber oben am Rand von dem Holzteil sind zwei tiefe Kerben, die mit irgendwas Gelbem gefüllt wurden", "und auf dem Spiegel ist ein Kratzer"]),
     ("fr", "j'ai acheté 5 livres groupés et il en manque un sur ma liseuse\npouvez vous me dire comment récupérer celui qui est payé mais qui n'apparaît pas ?",
      ["j'ai acheté 5 livres groupés et il en manque un sur ma liseuse", "pouvez vous me dire comment récupérer celui qui est payé mais qui n'apparaît pas ?"]),
     # Chat starts sentences in lower case after a question (not after a brand's exclamation mark).

@@ -19,6 +19,9 @@ __all__ = ["Layout", "detect_layout", "PARAGRAPHS", "UNKNOWN"]
 
 #: Widths editors and tools wrap at lie in this range (characters; 72-80 is usual).
 MIN_WIDTH, MAX_WIDTH = 50, 110
+#: Where a document has too few lines to measure its width, a line longer than the usual widths (72-80:
+#: terminals, e-mail, textwrap's 70) is taken for a line typed as it is, not for a wrap.
+USUAL_WIDTH = 80
 #: A line inside a paragraph is *full* when at least this share of the width (textwrap at 70 leaves
 #: lines of 55-70 characters: the next word did not fit).
 FULL_SHARE = 0.7

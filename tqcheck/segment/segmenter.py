@@ -35,7 +35,7 @@ from tqcheck.segment.languages import (
     UNITS,
     rules_for,
 )
-from tqcheck.segment.layout import MAX_WIDTH, Layout, detect_layout
+from tqcheck.segment.layout import USUAL_WIDTH, Layout, detect_layout
 from tqcheck.types import Segment
 
 _SKIP_RE = re.compile(f"[\\s{FORMAT_CHARS}]*")
@@ -238,10 +238,10 @@ def _hard_break(
     not have fitted) is a space, after a short line it ends a paragraph or a headline; in text with a
     paragraph per line every newline ends a sentence (a headline, dateline or byline), whatever case
     the next line starts with or the line ends in (``HAMBURG, Dec. 15 (Wire) -``, ``… in U.S.``). Where
-    the layout is unknown (a few lines), so does a line that had room for the next line's first word
-    beside the document's longest line (no wrapping tool breaks a line before it is full); otherwise a
-    short heading-like line ends a sentence whatever follows, and a longer line without final
-    punctuation runs on only into a line starting in lower case.
+    the layout is unknown (a few lines), so does a line longer than wraps usually are (``USUAL_WIDTH``)
+    or one that had room for the next line's first word beside the document's longest line (no wrapping
+    tool breaks a line before it is full); otherwise a short heading-like line ends a sentence whatever
+    follows, and a longer line without final punctuation runs on only into a line starting in lower case.
     """
     pcs, pce = prev
     first = text[cs]
@@ -250,9 +250,11 @@ def _hard_break(
     wrapped = layout.wrapped and layout.full(pce - pcs) and _no_room(text, pcs, pce, cs, layout.width)
     if text[pcs] == "#" or (_LIST_MARK_RE.match(text, cs) is not None and not (wrapped and first.isdigit())):
         return True  # a list item, but not a figure a wrap put first on its line (December⏎15. Under ...)
-    if layout.kind == "paragraphs" or (layout.kind == "unknown" and not _no_room(text, pcs, pce, cs, layout.longest)):
-        # A paragraph per line, or a line broken before it was full (the document has longer ones): the
-        # newline was typed, and ends the sentence whatever the line ends in (U.S., an initial, я.).
+    if layout.kind == "paragraphs" or (layout.kind == "unknown" and (
+            pce - pcs > USUAL_WIDTH or not _no_room(text, pcs, pce, cs, layout.longest))):
+        # A paragraph per line, or a line longer than wraps usually are, or broken before it was full (the
+        # document has longer ones): the newline was typed, and ends the sentence whatever the line ends
+        # in (U.S., an initial, я.) or the next starts with.
         return True
     run = _final_run(text, pcs, pce, rules)
     if run is not None:
@@ -260,8 +262,8 @@ def _hard_break(
         return _is_end(text, run[0], run[1], pce, cs, sent_start, rules, line_end=not wrapped)
     if layout.wrapped:
         return not wrapped
-    if _heading_like(text, pcs, pce) or pce - pcs > MAX_WIDTH:
-        return True  # a line longer than any wrap width is a paragraph of its own, whatever follows
+    if _heading_like(text, pcs, pce):
+        return True
     return not first.islower()  # a long line without final punctuation runs on in lower case
 
 
