@@ -26,7 +26,7 @@ import numpy as np
 
 from ..models.embedders import Embedder
 from ..types import Link
-from .features import anchors, span_vectors as _span_vectors, unit_rows as _unit
+from .features import anchors, span_vectors as _span_vectors, text_lengths, unit_rows as _unit
 
 #: Bead shapes searched, (source sentences, target sentences).
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
@@ -119,8 +119,10 @@ class Aligner:
         model_free = embedder is None
         src_anchors = [anchors(t, src_lang, tgt_lang) for t in src]
         tgt_anchors = [anchors(t, tgt_lang, src_lang) for t in tgt]
-        S = _Side(_span_vectors(src, src_lang, cfg.max_span, embedder, src_anchors), _lengths(src))
-        T = _Side(_span_vectors(tgt, tgt_lang, cfg.max_span, embedder, tgt_anchors), _lengths(tgt))
+        # Without an embedder the length is the main signal: CJK text is measured in Latin letters (with one,
+        # weighing CJK characters changes nothing pooled and its constants were chosen in characters).
+        S = _Side(_span_vectors(src, src_lang, cfg.max_span, embedder, src_anchors), text_lengths(src, model_free))
+        T = _Side(_span_vectors(tgt, tgt_lang, cfg.max_span, embedder, tgt_anchors), text_lengths(tgt, model_free))
         rng = np.random.default_rng(0)
         _normalisers(S, T.span_vecs[1], rng)
         _normalisers(T, S.span_vecs[1], rng)
@@ -167,10 +169,6 @@ def _typical_log_ratio(
 
 def _letters(texts: Sequence[str]) -> np.ndarray:
     return np.array([sum(c.isalpha() for c in t) for t in texts], dtype=np.float64)
-
-
-def _lengths(texts: Sequence[str]) -> np.ndarray:
-    return np.array([max(len(t), 1) for t in texts], dtype=np.float64)
 
 
 class _Search:
