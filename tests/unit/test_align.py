@@ -223,3 +223,19 @@ def test_a_figure_with_its_scale_word_is_one_anchor() -> None:
     assert anchors("3日間で１２万人の来場を見込む。", "ja", "en") & anchors("She expects 120,000 visitors.", "en", "ja")
     assert anchors("Es kostet 1,5 million Euro.", "de", "en") & anchors("It costs 1.5 million euros.", "en", "de")
     assert not anchors("8000万円", "ja", "en") & anchors("8 million yen", "en", "ja")
+
+
+def test_model_free_path_leaves_out_a_paragraph_the_translation_lacks(samples) -> None:
+    """A paragraph missing from the translation makes the two files' total length ratio wrong: every source
+    sentence then looks too long, and merging its neighbours into one target looked cheaper than leaving the
+    paragraph out. The model-free path, too, expects the ratio of its first path's 1-1 steps."""
+    from tqcheck.segment.segmenter import segment_text
+
+    ja = [s.text for s in segment_text((samples / "railway.ja.txt").read_text(encoding="utf-8"), "ja")]
+    paras = (samples / "railway.en.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    gone = len(segment_text(paras[3], "en"))
+    en = [s.text for s in segment_text("\n\n".join(paras[:3] + paras[4:]), "en")]
+    links = Aligner(None).align(ja, en, "ja", "en")
+    assert gone >= 2
+    assert len([l for l in links if l.src and not l.tgt]) >= gone
+    assert max(len(l.src) for l in links) <= 2

@@ -8,9 +8,10 @@ the search is coarse-to-fine: both documents are repeatedly halved (adjacent vec
 small enough for a full search, and each finer level searches only a band around the path found
 one level up.
 
-With an embedder, the expected length ratio is that of the document's clear 1-1 matches, a large length
-deviation counts only logarithmically, and a merged bead must match better than the best single pair
-inside it (bertalign's 1-1 first); see docs/input.md for how this was measured.
+The expected length ratio is that of the document's clear 1-1 matches, not of its two sides' totals
+(which a paragraph one side lacks throws off). With an embedder, a large length deviation counts only
+logarithmically, and a merged bead must match better than the best single pair inside it (bertalign's
+1-1 first); see docs/input.md for how this was measured.
 
 Without an embedder covering the language pair, the vectors are hashed bags of anchors (numbers,
 Latin-script words, long word prefixes between Latin-script languages) and the length term does
@@ -128,11 +129,11 @@ class Aligner:
         _normalisers(T, S.span_vecs[1], rng)
         S.set_del_scale(_letters(src), cfg.fragment_letters)
         T.set_del_scale(_letters(tgt), cfg.fragment_letters)
-        # Expected log length ratio: calibrated on the document itself, so no per-language table.
+        # Expected log length ratio: calibrated on the document itself, so no per-language table; the totals
+        # set the first path's corridor, its clear 1-1 steps the ratio (a dropped paragraph skews the totals).
         mu = math.log((T.cum_len[-1] + 1) / (S.cum_len[-1] + 1))
         windows = _windows(S.span_vecs[1], T.span_vecs[1], S.lengths, T.lengths, cfg, mu)
-        if not model_free:
-            mu = _typical_log_ratio(S, T, windows, cfg, mu, (src, tgt))
+        mu = _typical_log_ratio(S, T, windows, cfg, mu, (src, tgt))
         len_w = LEN_WEIGHT_MODEL_FREE if model_free else cfg.len_weight
         search = _Search(S, T, mu, len_w, cfg, model_free)
         beads = search.run(windows)
