@@ -198,22 +198,6 @@ def test_a_sentence_copied_unchanged_says_nothing_of_the_length_ratio(use):
     assert beads(links) == [((k,), (k,)) for k in range(5)]
 
 
-def test_model_free_path_measures_cjk_text_in_latin_letters() -> None:
-    """Without an embedder the length decides: a short Chinese sentence of five characters says what an
-    English one of forty letters does. Counted as characters, the 8 added to each side of a ratio made it
-    look long, and 我查一下。 was merged into the thanks before it (2-1 and a 0-1)."""
-    from tqcheck.align.features import CJK_WEIGHT, text_lengths
-
-    en = ["Thanks for the screenshot.", "Let me look into this further for you.",
-          "Looking at your order again, it seems only one of the two books was delivered to your reader."]
-    zh = ["谢谢您的截图。", "我查一下。", "再查后发现，似乎只送到了一本书。"]
-    assert beads(Aligner(None).align(en, zh, "en", "zh")) == [((k,), (k,)) for k in range(3)]
-    assert beads(Aligner(None).align(zh, en, "zh", "en")) == [((k,), (k,)) for k in range(3)]
-    # Han and kana count CJK_WEIGHT each; punctuation, Latin letters and digits one.
-    assert text_lengths(["我查一下。", "iOS 15です", ""], True).tolist() == [4 * CJK_WEIGHT + 1, 6 + 2 * CJK_WEIGHT, 1]
-    assert text_lengths(["我查一下。"], False).tolist() == [5]
-
-
 def test_a_figure_with_its_scale_word_is_one_anchor() -> None:
     """8000万円 and 80 million yen, 12万人 and 120,000 meet as one value: without an embedder such anchors
     are all that ties a Japanese sentence to its English one besides its length."""

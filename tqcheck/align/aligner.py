@@ -27,7 +27,7 @@ import numpy as np
 
 from ..models.embedders import Embedder
 from ..types import Link
-from .features import anchors, span_vectors as _span_vectors, text_lengths, unit_rows as _unit
+from .features import anchors, span_vectors as _span_vectors, unit_rows as _unit
 
 #: Bead shapes searched, (source sentences, target sentences).
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
@@ -120,10 +120,8 @@ class Aligner:
         model_free = embedder is None
         src_anchors = [anchors(t, src_lang, tgt_lang) for t in src]
         tgt_anchors = [anchors(t, tgt_lang, src_lang) for t in tgt]
-        # Without an embedder the length is the main signal: CJK text is measured in Latin letters (with one,
-        # weighing CJK characters changes nothing pooled and its constants were chosen in characters).
-        S = _Side(_span_vectors(src, src_lang, cfg.max_span, embedder, src_anchors), text_lengths(src, model_free))
-        T = _Side(_span_vectors(tgt, tgt_lang, cfg.max_span, embedder, tgt_anchors), text_lengths(tgt, model_free))
+        S = _Side(_span_vectors(src, src_lang, cfg.max_span, embedder, src_anchors), _lengths(src))
+        T = _Side(_span_vectors(tgt, tgt_lang, cfg.max_span, embedder, tgt_anchors), _lengths(tgt))
         rng = np.random.default_rng(0)
         _normalisers(S, T.span_vecs[1], rng)
         _normalisers(T, S.span_vecs[1], rng)
@@ -166,6 +164,10 @@ def _typical_log_ratio(
     coss = np.array([float(T.span_vecs[1][j] @ S.span_vecs[1][i]) for i, j in steps])
     logs = np.array([math.log((T.lengths[j] + 8.0) / (S.lengths[i] + 8.0)) for i, j in steps])
     return float(np.median(logs[coss >= np.median(coss)]))
+
+
+def _lengths(texts: Sequence[str]) -> np.ndarray:
+    return np.array([max(len(t), 1) for t in texts], dtype=np.float64)
 
 
 def _letters(texts: Sequence[str]) -> np.ndarray:

@@ -69,26 +69,6 @@ def _scaled(figure: str, scale: str) -> str:
     return str(round(float(f"{head.replace('.', '')}.{tail}" if head else tail) * _SCALES[scale.lower()]))
 
 
-#: Latin letters a CJK character (Han, kana, hangul) stands for: a Chinese word of 1.7 characters says what
-#: an English one of five letters and a space does. Rebuilt WMT22 ja-en, en-zh and en-ja (model-free) give
-#: the same figures from 2.5 to 4 (0.991-0.993 pooled; 0.951 at 1; scripts/eval_align_docs.py --embedder none).
-CJK_WEIGHT = 3.0
-
-
-def text_lengths(texts: Sequence[str], weigh_cjk: bool) -> np.ndarray:
-    """Lengths in characters (at least 1); with ``weigh_cjk``, a CJK character counts as ``CJK_WEIGHT``.
-
-    The document's own length ratio calibrates the languages, but not a mix of scripts inside one side: a
-    Chinese sentence holding an English name or a URL is many characters longer than one without, for the
-    same English length. Counted in Latin letters, every sentence of the side keeps one ratio, and the
-    length model's constants (the 8 characters added to each side of a ratio) mean the same in every language.
-    """
-    if not weigh_cjk:
-        return np.array([max(len(t), 1) for t in texts], dtype=np.float64)
-    return np.array([max(len(t) + (CJK_WEIGHT - 1.0) * len(_CJK.findall(t)), 1.0) for t in texts],
-                    dtype=np.float64)
-
-
 def hashed_vectors(anchor_sets: Sequence[frozenset[str]]) -> np.ndarray:
     """Bag-of-anchors vectors (L2-normalised) for the model-free path."""
     vecs = np.zeros((len(anchor_sets), HASH_DIM), dtype=np.float32)
