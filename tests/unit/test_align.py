@@ -112,17 +112,10 @@ def test_short_document_keeps_one_to_one_links_with_the_embedder() -> None:
     assert [(link.src, link.tgt) for link in links] == [((k,), (k,)) for k in range(4)]
 
 
-def test_typical_length_ratio_ignores_text_the_other_side_lacks(use):
-    """The expected length ratio is measured on clear 1-1 matches, not on the two documents' totals:
-    an untranslated block on one side would make every sentence look too short and invite merges."""
-    import math
-
+def _align_noting_ratio(embedder, src, tgt, src_lang, tgt_lang):
+    """The links, and the log length ratio the aligner's search expected."""
     from tqcheck.align import aligner as al
 
-    extra = ["Terms and conditions of sale apply to every order placed through this website or by telephone.",
-             "The full text of the conditions can be requested from the customer service department at any time.",
-             "Nothing in these conditions affects the statutory rights of customers who are consumers."]
-    en = EN + extra
     captured = {}
     real = al._Search.__init__
 
@@ -132,14 +125,27 @@ def test_typical_length_ratio_ignores_text_the_other_side_lacks(use):
 
     al._Search.__init__ = spy
     try:
-        links = Aligner(use).align(ZH, en, "zh", "en")
+        links = Aligner(embedder).align(src, tgt, src_lang, tgt_lang)
     finally:
         al._Search.__init__ = real
+    return links, captured["mu"]
+
+
+def test_typical_length_ratio_ignores_text_the_other_side_lacks(use):
+    """The expected length ratio is measured on clear 1-1 matches, not on the two documents' totals:
+    an untranslated block on one side would make every sentence look too short and invite merges."""
+    import math
+
+    extra = ["Terms and conditions of sale apply to every order placed through this website or by telephone.",
+             "The full text of the conditions can be requested from the customer service department at any time.",
+             "Nothing in these conditions affects the statutory rights of customers who are consumers."]
+    en = EN + extra
+    links, mu = _align_noting_ratio(use, ZH, en, "zh", "en")
     pairs = sorted(math.log((len(e) + 8.0) / (len(z) + 8.0)) for z, e in zip(ZH, EN))
     typical = (pairs[2] + pairs[3]) / 2
     total = math.log((sum(map(len, en)) + 1) / (sum(map(len, ZH)) + 1))
     assert abs(total - typical) > 0.3  # the totals are far off ...
-    assert abs(captured["mu"] - typical) < 0.15  # ... the aligner's ratio is not
+    assert abs(mu - typical) < 0.15  # ... the aligner's ratio is not
     assert beads(links)[:6] == [((i,), (i,)) for i in range(6)]
     assert beads(links)[6:] == [((), (6,)), ((), (7,)), ((), (8,))]
 
@@ -155,3 +161,65 @@ def test_ngram_embedder_is_deterministic_and_ranks_same_language_text() -> None:
     assert sims[1] > 0.9 > 0.5 > sims[2] and sims[3] == 0.0
     # every 1-, 2- and 3-gram lands in one bucket: 5 + 4 + 3 for five characters
     assert len(_ngram_buckets("abcde", NgramEmbedder.DIM)) == 12
+
+
+
+def test_a_merged_bead_pays_the_length_deviation_of_each_pair_it_stands_for() -> None:
+    """Two pairs that both run long against the document's ratio (a headline and a first sentence the
+    translator spelled out, en-zh) match as well apart as merged: a 2-2 bead over them stands for two
+    pairs and pays the length deviation of two, as the two 1-1 beads do, so it costs more than they do
+    (it paid it once, and merging was the cheaper way to pay a deviation)."""
+    from tqcheck.align.aligner import _Search, _Side
+
+    eye = np.eye(8, dtype=np.float32)
+    vecs = {1: eye[:3], 2: np.array([eye[0] + eye[1], eye[1] + eye[2]]) / np.sqrt(2.0)}
+    sides = []
+    for length in (50.0, 100.0):  # every target sentence twice as long as its source, the document 1:1
+        side = _Side(vecs, np.full(3, length))
+        side.norms = {k: np.ones(len(v)) for k, v in vecs.items()}
+        sides.append(side)
+    search = _Search(sides[0], sides[1], 0.0, 2.0, AlignerConfig(), model_free=False)
+    one = [float(search.bead_cost(1, 1, k, np.array([k]))[0][0]) for k in range(2)]
+    two = float(search.bead_cost(2, 2, 0, np.array([0]))[0][0])
+    assert float(search.bead_cost(2, 2, 0, np.array([0]))[2][0]) == pytest.approx(1.0)  # a perfect match
+    assert two > one[0] + one[1]
+
+
+def test_a_sentence_copied_unchanged_says_nothing_of_the_length_ratio(use):
+    """A URL or a code has the same length in both languages: in a short ja-en document it must not pull
+    the expected ratio to 1, which made a faithful 1-1 pair look too long and merged it with the next."""
+    ja = ["断捨離をして見つけたティーカップです。", "祖母が大事にしていた物です。", "箱の蓋の文字の読み方を教えてください。",
+          "よろしくお願いします。", "https://example.com/cups/1234"]
+    en = ["This is a tea cup I found while decluttering.", "It is something my grandmother treasured.",
+          "Please tell me how to read the characters on the lid of the box.", "Thank you in advance.",
+          "https://example.com/cups/1234"]
+    links, mu = _align_noting_ratio(use, ja, en, "ja", "en")
+    assert mu > 0.5  # the four sentences: log ratios 0.42-0.98; the URL pulled it to 0.42
+    assert beads(links) == [((k,), (k,)) for k in range(5)]
+
+
+def test_a_figure_with_its_scale_word_is_one_anchor() -> None:
+    """8000万円 and 80 million yen, 12万人 and 120,000 meet as one value: without an embedder such anchors
+    are all that ties a Japanese sentence to its English one besides its length."""
+    from tqcheck.align.features import anchors
+
+    assert anchors("市は予算に8000万円を計上する。", "ja", "en") & anchors("The city will set aside 80 million yen.", "en", "ja")
+    assert anchors("3日間で１２万人の来場を見込む。", "ja", "en") & anchors("She expects 120,000 visitors.", "en", "ja")
+    assert anchors("Es kostet 1,5 million Euro.", "de", "en") & anchors("It costs 1.5 million euros.", "en", "de")
+    assert not anchors("8000万円", "ja", "en") & anchors("8 million yen", "en", "ja")
+
+
+def test_model_free_path_leaves_out_a_paragraph_the_translation_lacks(samples) -> None:
+    """A paragraph missing from the translation makes the two files' total length ratio wrong: every source
+    sentence then looks too long, and merging its neighbours into one target looked cheaper than leaving the
+    paragraph out. The model-free path, too, expects the ratio of its first path's 1-1 steps."""
+    from tqcheck.segment.segmenter import segment_text
+
+    ja = [s.text for s in segment_text((samples / "railway.ja.txt").read_text(encoding="utf-8"), "ja")]
+    paras = (samples / "railway.en.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    gone = len(segment_text(paras[3], "en"))
+    en = [s.text for s in segment_text("\n\n".join(paras[:3] + paras[4:]), "en")]
+    links = Aligner(None).align(ja, en, "ja", "en")
+    assert gone >= 2
+    assert len([l for l in links if l.src and not l.tgt]) >= gone
+    assert max(len(l.src) for l in links) <= 2

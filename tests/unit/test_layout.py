@@ -74,6 +74,16 @@ def test_headline_before_a_lower_case_line() -> None:
     assert _sentences(text)[0] == "Floods close the river port"
 
 
+def test_a_line_per_paragraph_ends_a_sentence_whatever_the_line_ends_in() -> None:
+    text = ("Senator calls the prime minister 'Lenin with hair', warns of communists in U.S.\n"
+            + ARTICLE[3] + "\n" + ARTICLE[4] + "\n" + "Sie kamen 1960 zum Bahnbetriebswerk Halle P.\n"
+            + ARTICLE[5] + "\n")
+    assert detect_layout(text).kind == "paragraphs"
+    sentences = _sentences(text)
+    assert sentences[0].endswith("in U.S.")
+    assert "Sie kamen 1960 zum Bahnbetriebswerk Halle P." in sentences
+
+
 def test_a_few_lines_are_too_few_to_tell() -> None:
     assert detect_layout("We visited the old\ncastle by the sea.").kind == "unknown"
 

@@ -27,6 +27,13 @@ CASES = [
     ("en", "Floods close the port\nthe authority said on Monday.", ["Floods close the port", "the authority said on Monday."]),
     ("en", "Bring these:\n- bread\n- milk", ["Bring these:", "- bread", "- milk"]),
     ("en", "I met Dr.\nSmith there.", ["I met Dr.\nSmith there."]),
+    ("en", "The drone flies as high as 3 thousand m. After tests it enters service.", ["The drone flies as high as 3 thousand m.", "After tests it enters service."]),
+    # A line longer than wraps usually are (80), or broken before it was full (the document has longer
+    # lines), was typed as it is: a chat turn, whatever case the next line starts in.
+    ("de", "aber oben am Rand von dem Holzteil sind zwei tiefe Kerben, die mit irgendwas Gelbem gefüllt wurden\nund auf dem Spiegel ist ein Kratzer",
+     ["aber oben am Rand von dem Holzteil sind zwei tiefe Kerben, die mit irgendwas Gelbem gefüllt wurden", "und auf dem Spiegel ist ein Kratzer"]),
+    ("fr", "j'ai acheté 5 livres groupés et il en manque un sur ma liseuse\npouvez vous me dire comment récupérer celui qui est payé mais qui n'apparaît pas ?",
+     ["j'ai acheté 5 livres groupés et il en manque un sur ma liseuse", "pouvez vous me dire comment récupérer celui qui est payé mais qui n'apparaît pas ?"]),
     # Chat starts sentences in lower case after a question (not after a brand's exclamation mark).
     ("en", "How did it go? did you get the link? Yes.", ["How did it go?", "did you get the link?", "Yes."]),
     ("en", "It works now! thanks a lot. The Yahoo! homepage is up.", ["It works now!", "thanks a lot.", "The Yahoo! homepage is up."]),
@@ -48,10 +55,13 @@ CASES = [
     ("de", "Er kostet ca. 1.234,5 Euro bzw. mehr. Das sind 5 Mio. Euro im Jahr.", ["Er kostet ca. 1.234,5 Euro bzw. mehr.", "Das sind 5 Mio. Euro im Jahr."]),
     ("de", "Siehe Nr. 4 und Abs. 2. Dr. Müller kam usw. Dann ging er.", ["Siehe Nr. 4 und Abs. 2.", "Dr. Müller kam usw.", "Dann ging er."]),
     ("de", "Sie sagte: „Ja.“ Dann ging sie.", ["Sie sagte: „Ja.“", "Dann ging sie."]),
+    ("de", "Vertessen kam (65. Minute) und glich aus (80. Minute, 1:1). Dann war Schluss.", ["Vertessen kam (65. Minute) und glich aus (80. Minute, 1:1).", "Dann war Schluss."]),
+    ("de", "Der Tempel wurde im Jahr 70 n. Chr. zerstört. Heute steht dort eine Moschee.", ["Der Tempel wurde im Jahr 70 n. Chr. zerstört.", "Heute steht dort eine Moschee."]),
     # --- French ---
     ("fr", "M. Dupont et Mme. Durand sont là. Ils partent.", ["M. Dupont et Mme. Durand sont là.", "Ils partent."]),
     ("fr", "Il a dit « Oui. » Puis il est parti.", ["Il a dit « Oui. »", "Puis il est parti."]),
     ("fr", "Des fruits, p. ex. des pommes. César est mort en 44 av. J.-C. Rome changea.", ["Des fruits, p. ex. des pommes.", "César est mort en 44 av. J.-C.", "Rome changea."]),
+    ("fr", "Compatible avec les batteries 10.8 V. Ceux-ci se commandent en ligne.", ["Compatible avec les batteries 10.8 V.", "Ceux-ci se commandent en ligne."]),
     ("fr", "Il mesure 3,5 m. Il a 12 ans.", ["Il mesure 3,5 m.", "Il a 12 ans."]),
     # --- Spanish ---
     ("es", "El Sr. García y la Sra. López llegaron. ¿Vienes? No. Me quedo.", ["El Sr. García y la Sra. López llegaron.", "¿Vienes?", "No.", "Me quedo."]),
@@ -62,6 +72,10 @@ CASES = [
     ("ru", "Цена 5 млн. руб. и 3 тыс. долл. Проф. Иванов живёт на ул. Ленина.", ["Цена 5 млн. руб. и 3 тыс. долл.", "Проф. Иванов живёт на ул. Ленина."]),
     ("ru", "Столы, стулья и т.д. и т.п. Потом обед. Рост 1,5 м.", ["Столы, стулья и т.д. и т.п.", "Потом обед.", "Рост 1,5 м."]),
     ("ru", "Он сказал: „Да.“ Потом ушёл.", ["Он сказал: „Да.“", "Потом ушёл."]),
+    # One-letter words are no initials (я, є), and a unit after a figure and its scale word ends a sentence.
+    ("ru", "Кто там? Это я. Открой дверь.", ["Кто там?", "Это я.", "Открой дверь."]),
+    ("uk", "Звісно ж, так і є. Але Дейв дещо забув.", ["Звісно ж, так і є.", "Але Дейв дещо забув."]),
+    ("ru", "Высота полета достигает 3 тыс. м. После испытаний БПЛА поступит в армию.", ["Высота полета достигает 3 тыс. м.", "После испытаний БПЛА поступит в армию."]),
     ("ru", "Глава 1\nВ начале было слово.\nКонец", ["Глава 1", "В начале было слово.", "Конец"]),
     # --- Chinese ---
     ("zh", "今天天气很好。我们去公园吧！你去吗？", ["今天天气很好。", "我们去公园吧！", "你去吗？"]),
@@ -77,6 +91,9 @@ CASES = [
     ("ja", "勉強以外で...ゲームを見てます。", ["勉強以外で...", "ゲームを見てます。"]),
     ("ja", "あれば...と思っていた。", ["あれば...と思っていた。"]),
     ("ja", "「こんにちは。」と彼は言った。『さようなら。』また明日。", ["「こんにちは。」と彼は言った。", "『さようなら。』", "また明日。"]),
+    # A quote before a particle is part of the sentence; so is an exclamation mark inside a Latin-script name.
+    ("ja", "もし「作業継続！」みたいな感じだったら、「避難せよ！」の代わりにね。それは別。", ["もし「作業継続！」みたいな感じだったら、「避難せよ！」の代わりにね。", "それは別。"]),
+    ("ja", "竜巻の被害（日刊スポーツ） - Yahoo!ニュース。発売中です!次へ", ["竜巻の被害（日刊スポーツ） - Yahoo!ニュース。", "発売中です!", "次へ"]),
     # --- Korean ---
     ("ko", "안녕하세요. 저는 학생입니다. 정말요? 네!", ["안녕하세요.", "저는 학생입니다.", "정말요?", "네!"]),
     ("ko", "그는 3.5점을 받았다.그리고 집에 갔다.", ["그는 3.5점을 받았다.", "그리고 집에 갔다."]),

@@ -12,6 +12,9 @@ import numpy as np
 from ..models.embedders import Embedder
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
+# A figure with its scale word, read as one value so that 8000万 and 80 million meet.
+_SCALED = re.compile(r"(\d+(?:[.,]\d+)?)\s*(万|億|亿|千|thousand|million|billion)(?![A-Za-z])", re.IGNORECASE)
+_SCALES = {"万": 10**4, "億": 10**8, "亿": 10**8, "千": 10**3, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]{2,}")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -41,12 +44,14 @@ def _fold(word: str) -> str:
 def anchors(text: str, lang: str, other_lang: str) -> frozenset[str]:
     """Tokens likely to be carried over unchanged by a translation.
 
-    Numbers (digits only, so "1,5" and "1.5" meet) always; Latin-script words when the other
+    Numbers (digits only, so "1,5" and "1.5" meet, and a figure with its scale word as one value, so
+    that 8000万 and 80 million meet) always; Latin-script words when the other
     side is not written in Latin (names and acronyms survive translation into CJK/Cyrillic);
     and, between two Latin-script languages, long words folded to their first five letters
     (proper names and cognates).
     """
     found = {"#" + re.sub(r"\D", "", m.group()) for m in _NUM.finditer(text)}
+    found.update("#" + _scaled(m.group(1), m.group(2)) for m in _SCALED.finditer(unicodedata.normalize("NFKC", text)))
     latin_pair = not is_cjk_lang(lang) and not is_cjk_lang(other_lang) and lang != "ru" and other_lang != "ru"
     if latin_pair:
         found.update("w" + _fold(w)[:5] for w in _WORD.findall(text) if w[0].isupper() or len(w) >= 7)
@@ -55,10 +60,13 @@ def anchors(text: str, lang: str, other_lang: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def text_length(text: str, lang: str) -> float:
-    """Length in characters, counting a CJK character as worth about three Latin ones would be a guess;
-    we instead let the document's own ratio calibrate (see Aligner), so plain characters suffice."""
-    return float(len(text))
+def _scaled(figure: str, scale: str) -> str:
+    """The value of a figure and its scale word, in digits: 1,5 million and 1.5 million are 1500000, 2,500
+    thousand is 2500000."""
+    head, _, tail = figure.replace(",", ".").rpartition(".")
+    if "," in figure and len(tail) == 3:
+        head, tail = "", head + tail  # a thousands separator: 2,500
+    return str(round(float(f"{head.replace('.', '')}.{tail}" if head else tail) * _SCALES[scale.lower()]))
 
 
 def hashed_vectors(anchor_sets: Sequence[frozenset[str]]) -> np.ndarray:

@@ -27,6 +27,9 @@ NO_START = frozenset(",;:%.!?…、，；：)]}」』）】〕〉》")
 # A line ending in these continues on the next line; it is not a heading.
 CONTINUATION_END = frozenset(",;-–—/&+(\\、，；")
 JA_QUOTE_CLOSERS = frozenset("」』”")
+# Japanese particles that make what comes before them part of the sentence that goes on: 「…！」と言った,
+# 「…！」の代わりに, 「…！」みたいな. None starts a sentence (unlike は, で, も: はい, でも, もう).
+JA_PARTICLES = ("と", "って", "の", "を", "みたい", "など", "なんて")
 
 
 def _term_re(terms: str, closers: str, spaced_guillemets: bool) -> re.Pattern[str]:
@@ -149,13 +152,13 @@ _RULES: dict[str, Rules] = {
             "см напр ок вв"
         ),
         numeric=_s("стр рис табл ч гл ст"),
-        endable=_s("т.д т.п др н.э"),
+        endable=_s("т.д т.п др н.э я"),  # я: a word of one letter, not an initial (Это я. Он ушёл.)
         punct=_PUNCT_LOW_QUOTES,
     ),
     "uk": Rules(
         never=_s("т.б т.ч т.зв ім вул рр грн тис млн млрд проф акад доц напр див"),
         numeric=_s("стор рис табл ст"),
-        endable=_s("т.д т.п ін н.е"),
+        endable=_s("т.д т.п ін н.е я є"),  # я, є: words of one letter, not initials (Так і є. Але ...)
         punct=_PUNCT_LOW_QUOTES,
     ),
     "el": Rules(never=_s("κ κα βλ δηλ"), endable=_s("κλπ κτλ"), punct=_PUNCT_EL),
@@ -179,6 +182,8 @@ LOWER_ABBREVIATIONS = _s(
 )
 # Units of measure that some languages' abbreviation lists also hold (French MM. for Messieurs).
 UNITS = _s("mm cm dm km mg kg ml cl dl ha kw mw gw kwh min sec мм см км мг кг мл тыс млн млрд")
+# Scale words between a figure and its unit: 3 тыс. м., 3 thousand m.
+SCALES = _s("thousand thousands million millions billion billions тыс млн млрд тис")
 
 
 def rules_for(lang: str) -> Rules:

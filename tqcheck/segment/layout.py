@@ -19,6 +19,9 @@ __all__ = ["Layout", "detect_layout", "PARAGRAPHS", "UNKNOWN"]
 
 #: Widths editors and tools wrap at lie in this range (characters; 72-80 is usual).
 MIN_WIDTH, MAX_WIDTH = 50, 110
+#: Where a document has too few lines to measure its width, a line longer than the usual widths (72-80:
+#: terminals, e-mail, textwrap's 70) is taken for a line typed as it is, not for a wrap.
+USUAL_WIDTH = 80
 #: A line inside a paragraph is *full* when at least this share of the width (textwrap at 70 leaves
 #: lines of 55-70 characters: the next word did not fit).
 FULL_SHARE = 0.7
@@ -38,10 +41,11 @@ _ENDS = frozenset(".!?…。！？\"'”’»」』)]）:")
 @dataclass(frozen=True)
 class Layout:
     """``kind`` is ``wrapped`` (at ``width`` columns), ``paragraphs`` (a line per paragraph) or
-    ``unknown`` (too few lines to tell)."""
+    ``unknown`` (too few lines to tell, the longest ``longest`` characters)."""
 
     kind: str
     width: int = 0
+    longest: int = 0
 
     @property
     def wrapped(self) -> bool:
@@ -86,12 +90,12 @@ def detect_layout(text: str, cjk: bool = False) -> Layout:
     if max(lengths) >= LONG_LINE:
         return PARAGRAPHS
     if len(inner) < MIN_INNER:
-        return UNKNOWN
+        return Layout("unknown", longest=max(lengths))
     inner_lengths = sorted(len(line) for line in inner)
     # The width: what the longest inner lines reach (the 90th percentile, so one odd line does not set it).
     width = inner_lengths[min(len(inner_lengths) - 1, int(0.9 * len(inner_lengths)))]
     if not MIN_WIDTH <= width <= MAX_WIDTH:
-        return PARAGRAPHS if width > MAX_WIDTH else UNKNOWN
+        return PARAGRAPHS if width > MAX_WIDTH else Layout("unknown", longest=max(lengths))
     # Full lines, on which the next line's first word would not have fitted; the others end a
     # paragraph that no blank line closes, or are headlines.
     full = [line for line, nxt in zip(inner, following)
@@ -99,4 +103,4 @@ def detect_layout(text: str, cjk: bool = False) -> Layout:
     mid = sum(1 for line in full if line[-1] not in _ENDS)
     if len(full) >= max(MIN_INNER, MIN_FULL_SHARE * len(inner)) and mid >= MIN_MID_SENTENCE * len(full):
         return Layout("wrapped", width)
-    return PARAGRAPHS if len(inner) >= 2 * MIN_INNER else UNKNOWN
+    return PARAGRAPHS if len(inner) >= 2 * MIN_INNER else Layout("unknown", longest=max(lengths))

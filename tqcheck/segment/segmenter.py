@@ -24,16 +24,18 @@ from tqcheck.segment.languages import (
     CJK_STOPS,
     CONTINUATION_END,
     FORMAT_CHARS,
+    JA_PARTICLES,
     JA_QUOTE_CLOSERS,
     KO_ENDINGS,
     LOWER_ABBREVIATIONS,
     NO_START,
     OPENERS,
     Rules,
+    SCALES,
     UNITS,
     rules_for,
 )
-from tqcheck.segment.layout import MAX_WIDTH, Layout, detect_layout
+from tqcheck.segment.layout import USUAL_WIDTH, Layout, detect_layout
 from tqcheck.types import Segment
 
 _SKIP_RE = re.compile(f"[\\s{FORMAT_CHARS}]*")
@@ -42,6 +44,8 @@ _NONSPACE_RUN_RE = re.compile(r"\S+")
 # Letter-dot abbreviations: U.S, e.g, z.B, т.е, EE.UU, J.-C, p.ej (the final period is the terminator).
 _DOTTED_RE = re.compile(r"(?:[^\W\d_]{1,2}\.-?)+[^\W\d_]{1,2}")
 _WORD_RE = re.compile(r"[^\W\d_]{1,24}")
+# A short word with a period, next after a one-letter one: n. Chr., v. Chr. (the two are one abbreviation).
+_SHORT_DOTTED_RE = re.compile(r"[^\W\d_]{1,4}\.(?!\w)")
 # Bullets, numbered items and Markdown markers: a line starting with one starts a new sentence.
 _LIST_MARK_RE = re.compile(r"(?:[-*•·▪‣◦–—>]|\d{1,3}[.)]|#+)(?=\s)|#")
 _WINDOW = 64  # longest word looked at before a period; longer tokens are never abbreviations
@@ -103,11 +107,13 @@ def _is_end(
         if c in NO_START:
             return False
         quote_closed = b > t_end and text[b - 1] in JA_QUOTE_CLOSERS
-        if rules.japanese and quote_closed and n == b and text.startswith(("と", "って"), n):
-            return False  # 「…。」と言った: the quote is part of the sentence
+        if rules.japanese and quote_closed and n == b and text.startswith(JA_PARTICLES, n):
+            return False  # 「…。」と言った, 「…！」の代わりに: the quote is part of the sentence
+        if run == "!" and n == t_end and a > 0 and text[a - 1].isascii() and text[a - 1].isalpha():
+            return False  # Yahoo!ニュース: an exclamation mark inside a Latin-script name
         return True
     if rules.cjk and run.strip(".‥") == "" and len(run) >= 2 and a > 0 and _is_cjk(text[a - 1]) and _is_cjk(c) \
-            and c not in NO_START and not (rules.japanese and text.startswith(("と", "って"), n)):
+            and c not in NO_START and not (rules.japanese and text.startswith(JA_PARTICLES, n)):
         return True  # ASCII dots as an ellipsis between CJK sentences: 以外で...ゲームか
     if not text[b].isspace() and not line_end:
         # No space after the terminator: a decimal, a dotted abbreviation or a URL, except after a
@@ -135,8 +141,9 @@ def _is_end(
     low = word.lower()
     if low in rules.endable:
         return True
-    if len(word) == 1 and word.islower() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
-        return True  # a unit after a number: 3,5 m.
+    if len(word) == 1 and (word.islower() or (word.isupper() and c.isupper())) and _after_figure(words) \
+            and _SHORT_DOTTED_RE.match(text, n) is None:
+        return True  # a unit after a number: 3,5 m., 3 тыс. м., 10.8 V. Ceux-ci (not 70 n. Chr.)
     if low in UNITS and c.isupper() and len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
         return True  # 15 mm. Les fleurs (French "MM." is Messieurs, but not after a number)
     if low in rules.never:
@@ -152,12 +159,21 @@ def _is_end(
         if _NONSPACE_RE.search(text, sent_start, start) is None:
             return False  # an enumerator at the start of the sentence: "2. Next chapter"
         if rules.months:
+            if words[-1][:1] in "([":
+                return False  # an ordinal opening a bracket: eingewechselt (65. Minute)
             after = _WORD_RE.match(text, n)
             if after is not None and after.group().lower() in rules.months:
                 return False  # German ordinal date: am 3. Oktober
             if len(words) >= 2 and words[-2].lower() in rules.ordinal_before:
                 return False  # der 2. Weltkrieg
     return True
+
+
+def _after_figure(words: list[str]) -> bool:
+    """Whether the last word of ``words`` follows a figure, directly or after a scale word (3 тыс. м.)."""
+    if len(words) >= 2 and any(ch.isdigit() for ch in words[-2]):
+        return True
+    return len(words) >= 3 and words[-2].rstrip(".").lower() in SCALES and any(ch.isdigit() for ch in words[-3])
 
 
 def _chat_restart(text: str, a: int, n: int, sent_start: int, rules: Rules) -> bool:
@@ -221,9 +237,11 @@ def _hard_break(
     document's layout decides: in hard-wrapped text a newline after a full line (the next word would
     not have fitted) is a space, after a short line it ends a paragraph or a headline; in text with a
     paragraph per line every newline ends a sentence (a headline, dateline or byline), whatever case
-    the next line starts with or the line ends in (``HAMBURG, Dec. 15 (Wire) -``). Where
-    the layout is unknown (a few lines), a short heading-like line ends a sentence whatever follows,
-    and a longer line without final punctuation runs on only into a line starting in lower case.
+    the next line starts with or the line ends in (``HAMBURG, Dec. 15 (Wire) -``, ``… in U.S.``). Where
+    the layout is unknown (a few lines), so does a line longer than wraps usually are (``USUAL_WIDTH``)
+    or one that had room for the next line's first word beside the document's longest line (no wrapping
+    tool breaks a line before it is full); otherwise a short heading-like line ends a sentence whatever
+    follows, and a longer line without final punctuation runs on only into a line starting in lower case.
     """
     pcs, pce = prev
     first = text[cs]
@@ -232,14 +250,20 @@ def _hard_break(
     wrapped = layout.wrapped and layout.full(pce - pcs) and _no_room(text, pcs, pce, cs, layout.width)
     if text[pcs] == "#" or (_LIST_MARK_RE.match(text, cs) is not None and not (wrapped and first.isdigit())):
         return True  # a list item, but not a figure a wrap put first on its line (December⏎15. Under ...)
+    if layout.kind == "paragraphs" or (layout.kind == "unknown" and (
+            pce - pcs > USUAL_WIDTH or not _no_room(text, pcs, pce, cs, layout.longest))):
+        # A paragraph per line, or a line longer than wraps usually are, or broken before it was full (the
+        # document has longer ones): the newline was typed, and ends the sentence whatever the line ends
+        # in (U.S., an initial, я.) or the next starts with.
+        return True
     run = _final_run(text, pcs, pce, rules)
     if run is not None:
         # A wrap is a space: the case of the next word counts, as inside a line.
         return _is_end(text, run[0], run[1], pce, cs, sent_start, rules, line_end=not wrapped)
     if layout.wrapped:
         return not wrapped
-    if layout.kind == "paragraphs" or _heading_like(text, pcs, pce) or pce - pcs > MAX_WIDTH:
-        return True  # a line longer than any wrap width is a paragraph of its own, whatever follows
+    if _heading_like(text, pcs, pce):
+        return True
     return not first.islower()  # a long line without final punctuation runs on in lower case
 
 
