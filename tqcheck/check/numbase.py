@@ -3,16 +3,15 @@ locale's grouping, the record of a figure found (``_Q``), the handlers of figure
 script, and the passes over all the figures of a text (ranges, decades)."""
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence, TypeAlias, Union
+from typing import Callable, Mapping, Sequence, TypeAlias, Union
 
 from .. import lang as language
 from ..lang.base import NumberWords
-from .numtables import (
-    _CUR_AFTER, _CUR_SIGNS, _MONTH_ALONE_ANYWHERE, _MONTH_ALONE_BEFORE, _MONTHS, _PERCENT, _POINTS, _SCALES, _TIMES,
-    _UNIT_WORDS,
-)
+from .numtables import _CUR_SIGNS
 
 
 # --------------------------------------------------------------------------------------------------
@@ -27,10 +26,6 @@ _FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 _CJK_LANGS = frozenset({"zh", "ja"})
 _ANY_DIGIT = re.compile(r"\d")
 _BROKEN = re.compile(r"(?<![\w.,])\d[\d.,]*[$€£¥₽₩₹][\d.,$€£¥₽₩₹]*\d")
-#: Languages whose grouping character is "." (decimal ","); the rest group with ",".
-_COMMA_DECIMAL = {"de", "es", "fr", "ru", "it", "pt", "nl", "pl", "uk", "tr", "id"}
-#: Languages that group thousands with an ordinary space (1 234,5).
-_SPACE_GROUPING = {"ru", "fr", "de", "es", "uk", "pl", "it", "pt"}
 
 _APPROX_BEFORE = re.compile(
     r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|an\s+estimated|estimated|"
@@ -112,7 +107,7 @@ def _digits_value(token: str, lang: str) -> tuple[float, int] | None:
     if len(parts) > 2:
         return (float("".join(parts)), 0) if _valid_groups(parts) else None
     head, dec = parts
-    grouping_char = "." if lang in _COMMA_DECIMAL else ","
+    grouping_char = "." if separators(lang)[0] else ","
     if len(dec) == 3 and 1 <= len(head) <= 3 and head != "0" and sep == grouping_char:
         return float(head + dec), 0
     return float(head + "." + dec), len(dec)
@@ -137,17 +132,6 @@ def _currency_code(sym: str, lang: str) -> str | None:
 def _date_q(start: int, end: int, y: int | None, m: int | None, d: int | None) -> _Q:
     value = d if d is not None else m if m is not None else y
     return _Q(float(value or 0), "date", start, end, date=(y, m, d), bare=False)
-
-
-def _fr_eighty(text: str, tokens: list[tuple[float, str]]) -> list[tuple[float, str]]:
-    """quatre-vingt(s) is 4 x 20: merge the two tokens the splitter made."""
-    out: list[tuple[float, str]] = []
-    for tok in tokens:
-        if out and tok == (20, "u") and out[-1] == (4, "u") and "quatre" in text:
-            out[-1] = (80, "u")
-        else:
-            out.append(tok)
-    return out
 
 
 def _words_value(tokens: Sequence[tuple[float, str]]) -> tuple[float | None, bool, float]:
@@ -190,9 +174,6 @@ _DAY_FOLLOW = re.compile(
 #: 90-х.
 _DECADE_AFTER = re.compile(r"\s?代|er(?:n|jahren?|-jahren?)?\b|s\b|’s\b|'s\b|-х\b|-x\b")
 _DECADE_BEFORE = re.compile(r"(?:années|annees|años|anni|decennio|década)\s+(?:\d0\s+(?:et|y|e)\s+)?$", re.I)
-_DECADE_WORDS = {w: 10 * (k + 2) for k, w in enumerate(
-    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
-_DECADE_WORD = re.compile(r"\b(" + "|".join(_DECADE_WORDS) + r")\b", re.I)
 
 
 def _decades(qs: list[_Q], t: str, lang: str) -> None:
@@ -201,10 +182,22 @@ def _decades(qs: list[_Q], t: str, lang: str) -> None:
                 q.bare or q.kind == "ordinal") and (_DECADE_AFTER.match(t, q.end) or t[q.end - 2:q.end] in ("-х", "-x") or
                                                   _DECADE_BEFORE.search(t, max(0, q.start - 24), q.start)):
             q.kind, q.bare = "decade", False
-    if lang == "en" and "ties" in t.lower():
-        for m in _DECADE_WORD.finditer(t):
+    words = _decade_words(lang)
+    if words is not None and words[0] in t.lower():
+        for m in words[1].finditer(t):
             if not any(q.start <= m.start() < q.end for q in qs):
-                qs.append(_Q(float(_DECADE_WORDS[m.group().lower()]), "decade", m.start(), m.end(), bare=False))
+                qs.append(_Q(float(words[2][m.group().lower()]), "decade", m.start(), m.end(), bare=False))
+
+
+@functools.lru_cache(maxsize=None)
+def _decade_words(lang: str) -> tuple[str, re.Pattern[str], Mapping[str, int]] | None:
+    """The language's decades in words (the sixties): the ending they share (a text without it has none),
+    their pattern and their values."""
+    words = number_words(lang) if lang not in _CJK_LANGS else None
+    if words is None or not words.decade_words:
+        return None
+    shared = os.path.commonprefix([w[::-1] for w in words.decade_words])[::-1]
+    return shared, re.compile(r"\b(" + "|".join(words.decade_words) + r")\b", re.I), words.decade_words
 
 
 def _post(qs: list[_Q], t: str, lang: str) -> None:
@@ -220,7 +213,7 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
         del qs[k]
     for a, b in zip(qs, qs[1:]):
         between = t[a.end:b.start]
-        if len(between) > 12 or not _RANGE_JOINS.get(lang, _RANGE_JOIN).fullmatch(between):
+        if len(between) > 12 or not _range_join(lang).fullmatch(between):
             continue
         # 3-5 million, 3至5亿元, 3 to 5%: the first end takes the second's scale and unit.
         # Only an ascending pair is a range; "330,600 in 2021 to 6.3 million" is not.
@@ -247,34 +240,41 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
             q.approx = True
 
 
-#: Number data of the languages whose tables come from the language layer (tqcheck.lang), by code, and
-#: what joins the ends of a range in each of them that has range words of its own.
-_LAYER: dict[str, NumberWords] = {}
-_RANGE_JOINS: dict[str, re.Pattern[str]] = {}
-
-
-def _from_language_layer(base: str) -> None:
-    """Add the number words, scale words, months and formats a language module declares (Czech,
-    Ukrainian) to the tables above, once."""
-    if base in _UNIT_WORDS or base in _CJK_LANGS:
-        return
+@functools.lru_cache(maxsize=None)
+def number_words(base: str) -> NumberWords | None:
+    """How language ``base`` writes figures (its module's ``NumberWords``); None for a language without
+    them (the reader then reads its words as English ones)."""
     make = language.get(base).number_words
-    if make is None:
-        return
-    data = _LAYER[base] = make()
-    _UNIT_WORDS[base] = dict(data.units)
-    _SCALES[base] = list(data.scales)
-    _PERCENT[base], _POINTS[base], _TIMES[base] = data.percent, data.points, data.times
-    _CUR_AFTER[base] = list(data.currencies)
-    _MONTHS[base] = dict(data.months)
-    _MONTH_ALONE_ANYWHERE[base], _MONTH_ALONE_BEFORE[base] = data.month_anywhere, data.month_before
-    if data.decimal_comma:
-        _COMMA_DECIMAL.add(base)
-    if data.group_spaces:
-        _SPACE_GROUPING.add(base)
-    if data.range_words:  # z 10 na 20 %, 2 až 5 procent: the language's words between the ends of a range
-        _RANGE_JOINS[base] = re.compile(
-            _RANGE_JOIN.pattern.replace("|до|", "|до|" + "|".join(data.range_words) + "|"), re.IGNORECASE)
+    return make() if make is not None else None
+
+
+@functools.lru_cache(maxsize=None)
+def separators(lang: str) -> tuple[bool, bool]:
+    """Whether ``lang`` writes a decimal comma (its grouping character is then "."), and whether it groups
+    thousands with an ordinary space (1 234,5): as its module says, else as CLDR (babel) says, where a
+    language with a decimal comma may group with spaces too (ISO 31-0)."""
+    base = lang.lower().replace("_", "-").split("-")[0]
+    words = number_words(base) if base not in _CJK_LANGS else None
+    if words is not None:
+        return words.decimal_comma, words.group_spaces
+    from babel.core import UnknownLocaleError
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    try:
+        comma, spaced = get_decimal_symbol(base) == ",", get_group_symbol(base) in ("\u00a0", "\u202f", " ")
+    except (UnknownLocaleError, ValueError):
+        return False, False
+    return comma, comma or spaced
+
+
+@functools.lru_cache(maxsize=None)
+def _range_join(lang: str) -> re.Pattern[str]:
+    """What joins the ends of a range in ``lang``: the words every language shares, and its own (z 10 na
+    20 %, 2 až 5 procent)."""
+    words = number_words(lang) if lang not in _CJK_LANGS else None
+    if words is None or not words.range_words:
+        return _RANGE_JOIN
+    return re.compile(_RANGE_JOIN.pattern.replace("|до|", "|до|" + "|".join(words.range_words) + "|"), re.IGNORECASE)
 
 
 class _Reader:
@@ -283,7 +283,6 @@ class _Reader:
 
     lang: str
     cjk: bool
-    words_lang: str
     recognisers: list[tuple[re.Pattern[str], Handler, Need]]
     scale_re: re.Pattern[str]
 

@@ -18,16 +18,13 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..lang.base import NumberWords
 from .numbase import (
-    _ANY_DIGIT, _BROKEN, _CJK_LANGS, _currency_code, _date_q, _digits_value, _FOLD, _FOLDABLE, _fr_eighty,
-    _from_language_layer, _LAYER, _post, _Q, _roman, _SPACE_GROUPING, _words_value, Handler, Need
+    _ANY_DIGIT, _BROKEN, _CJK_LANGS, _currency_code, _date_q, _digits_value, _FOLD, _FOLDABLE, _post, _Q, _roman,
+    _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
-from .numtables import (
-    _CUR_AFTER, _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _DE_MORPHEMES, _EN_AFTER_ARTICLE, _LONE_SCALES,
-    _MONTH_ALONE_ANYWHERE, _MONTH_ALONE_BEFORE, _month_alt, _MONTH_CONNECTORS, _month_of, _MONTHS, _PERCENT, _POINTS,
-    _RU_MONTH_GEN, _SCALES, _TIMES, _UNIT_WORDS
-)
+from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _MONTH_CONNECTORS, _month_of
 
 #: The kinds of quantity ``extract_quantities`` reports.
 KINDS = (
@@ -71,60 +68,53 @@ class _Lang(_CJKReader):
         self.lang = lang
         self.cjk = lang in _CJK_LANGS
         self.recognisers: list[tuple[re.Pattern[str], Handler, Need]] = []
-        base = lang if lang in _UNIT_WORDS else "en"
-        self.words_lang = base
         if self.cjk:
             self._build_cjk()
-        else:
-            self._build_alpha(base)
+        else:  # a language without number words of its own has its words read as English ones
+            words = number_words(lang) or number_words("en")
+            assert words is not None, "English has a module with its number words"
+            self.words: NumberWords = words
+            self._build_alpha()
 
     # -- alphabetic languages ------------------------------------------------------------------
-    def _build_alpha(self, base: str) -> None:
-        lang = self.lang
-        sp = "[ \u00a0\u202f\u2009]" if lang in _SPACE_GROUPING else "[\u00a0\u202f\u2009]"
+    def _build_alpha(self) -> None:
+        w = self.words
+        sp = "[ \u00a0\u202f\u2009]" if separators(self.lang)[1] else "[\u00a0\u202f\u2009]"
         self.digit_re = re.compile(
             rf"\d(?<![^\W\d_]\d)(?<![\d.,'’]\d)(?:\d{{0,2}}(?:{sp}\d{{3}})+(?:[.,]\d+)?(?!\d)|(?:[\d.,'’]*\d)?)")
         self.scale_re = re.compile(
-            r"\s*(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(_SCALES.get(base, []))) + r")(?![\w])"
-            if _SCALES.get(base) else r"(?!)")
-        self.scale_vals = [v for _, v in _SCALES.get(base, [])]
-        self.points_re = re.compile(r"\s*(?:" + _POINTS.get(base, _POINTS["en"]) + ")", re.IGNORECASE)
-        self.percent_re = re.compile(r"\s*(?:" + _PERCENT.get(base, "%") + ")", re.IGNORECASE)
-        cur = _CUR_AFTER.get(base, []) + [(_CUR_CODES, ""), (r"[$€£₽]", "")]
+            r"\s*(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(w.scales)) + r")(?![\w])"
+            if w.scales else r"(?!)")
+        self.scale_vals = [v for _, v in w.scales]
+        self.points_re = re.compile(r"\s*(?:" + w.points + ")", re.IGNORECASE)
+        self.percent_re = re.compile(r"\s*(?:" + w.percent + ")", re.IGNORECASE)
+        cur = list(w.currencies) + [(_CUR_CODES, ""), (r"[$€£₽]", "")]
         self.cur_after = re.compile(
             r"\s*(?:de\s+|d['’]\s*)?(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(cur)) + ")")
         self.cur_units = [u for _, u in cur]
-        self.times_re = re.compile(r"\s*(?:" + _TIMES.get(base, _TIMES["en"]) + ")")
-        ordinal_suffix = {
-            "en": r"(?:st|nd|rd|th)\b", "fr": r"(?:er|re|ère|e|ème|eme|ᵉ)\b", "es": r"\.?[ºª]",
-            "ru": r"-(?:й|я|е|го|му|м|х|ми|ой|ым|ом|ых|ей|ая|ое|ые|ий)\b", "de": r"(?!)",
-        }.get(base) or _LAYER[base].ordinal_suffix
-        self.ordinal_re = re.compile(ordinal_suffix)
+        self.times_re = re.compile(r"\s*(?:" + w.times + ")")
+        self.ordinal_re = re.compile(w.ordinal_suffix)
         # Letters glued to a figure that still leave it a quantity (units, scale abbreviations).
         self.glued_ok = re.compile(
             r"(?:km|kg|cm|mm|m|g|t|h|min|s|ha|mph|kph|GW|MW|kW|kWh|GWh|TWh|GB|MB|TB|bn|mn|m|k|x|pc|am|pm|"
             r"м|км|кг|т|г|тыс|млн|млрд|трлн|ч)(?![^\W\d_])")
-        self.word_table = _UNIT_WORDS[base]
-        self.de_morpheme = re.compile("|".join(re.escape(m) for m in _DE_MORPHEMES + ["und"]))
-        self.de_compound = re.compile("(?:" + "|".join(re.escape(m) for m in _DE_MORPHEMES + ["und"]) + ")+")
+        self.word_table = w.units
+        # a number written as one word of morphemes (einundzwanzig), and what a run of words skips
+        self.morpheme = re.compile("|".join(re.escape(m) for m in (*w.morphemes, w.morpheme_joiner))) if w.morphemes else None
+        self.compound = re.compile("(?:" + self.morpheme.pattern + ")+") if self.morpheme else None
+        self.skipped = frozenset((*w.joiners, *w.articles, ""))
+        joiners = f"(?:(?:{'|'.join(w.joiners)})\\s+)?" if w.joiners else ""
         self.word_join = re.compile(
-            r"(?:\s*-\s*|\s+)(?:(?:and|und|et|y|и)\s+)?([^\W\d_]+)" if base in ("en", "fr", "es") else r"\s+([^\W\d_]+)",
-            re.IGNORECASE)
-        month = _month_alt(base)
-        mflags = 0 if base in ("en", "de") else re.IGNORECASE
-        self.month_anywhere = frozenset(_MONTH_ALONE_ANYWHERE[base].split())
+            (r"(?:\s*-\s*|\s+)" if w.hyphens else r"\s+") + joiners + r"([^\W\d_]+)", re.IGNORECASE)
+        self.article_starts = tuple(a + " " for a in w.articles)
+        month = _month_alt(w.months)
+        mflags = 0 if w.months_capitalised else re.IGNORECASE
+        self.month_anywhere = frozenset(w.month_anywhere.split())
         year = r"(?P<y>\d{4})(?!\d)"
-        ctx = {  # around a month name: (day after, day before, year after)
-            "en": (rf"\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d|\d)(?:,?\s+{year})?",
-                   r"(?:\bthe\s+)?(?<![\d.,])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$", rf"\.?,?\s+{year}"),
-            "de": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})\.\s*$", rf"\.?\s+{year}"),
-            "fr": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})(?:er|re)?\s+$", rf"\s+{year}"),
-            "es": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})\s+de\s+$", rf"\s+(?:de|del)\s+{year}"),
-            "ru": (r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})(?:-?го)?\s+$", rf"\s+{year}(?:\s*(?:года|году|г\.))?"),
-        }.get(base) or tuple(c.replace("{year}", year) for c in _LAYER[base].date_context)
-        self.day_after, self.day_before, self.year_after = (re.compile(c, re.IGNORECASE) for c in ctx)
+        self.day_after, self.day_before, self.year_after = (
+            re.compile(c.replace("{year}", year), re.IGNORECASE) for c in w.date_context)
         self.month_prep = re.compile(
-            rf"\b(?:{_MONTH_ALONE_BEFORE[base]})\s*(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
+            rf"\b(?:{w.month_before})\s*(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
         self.not_digit_after = re.compile(r"\.?\s*\d")
         # "January-May", "from March to May": a month right after another month and a connector.
         self.after_month = re.compile(
@@ -145,47 +135,29 @@ class _Lang(_CJKReader):
         R.append((re.compile(r"(?P<h>\d(?<![\d.,:]\d)\d?)(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b)"),
                   self._h_time, ("am", "pm", "a.", "p.")))
         R.append((re.compile(r"(?P<h>\d(?<![\d.,:]\d)\d?):(?P<mi>\d{2})(?::\d{2})?(?![\d:])"), self._h_time, (":",)))
-        if base == "de":
-            R.append((re.compile(r"(?P<h>\d(?<![\d.,]\d)\d?)(?:[.:](?P<mi>\d{2}))?\s*Uhr\b"), self._h_time, ("uhr",)))
-        if base == "fr":
-            R.append((re.compile(r"(?P<h>\d(?<![\d.,]\d)\d?)(?:\s?h\s?(?P<mi>\d{2})(?!\d)|h(?!\w))"), self._h_time, ("h",)))
-        R.append((re.compile(rf"\b(?P<m>{month})\b", mflags), self._h_month,
-                  tuple(n.lower() for n in _MONTHS[base])))
+        for pattern, needles in w.clock:  # 13 Uhr, 13 h 30
+            R.append((re.compile(pattern), self._h_time, needles))
+        R.append((re.compile(rf"\b(?P<m>{month})\b", mflags), self._h_month, tuple(n.lower() for n in w.months)))
         # Centuries and decades.
-        era_table: dict[str, list[tuple[str, tuple[str, ...]]]] = {
-            "en": [(r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+centur(?:y|ies)\b", ("centur",)),  # the 16th-19th centuries
-                   (r"\b(?P<w>[a-z]+(?:-[a-z]+)?)[\s-]+centur(?:y|ies)\b", ("centur",)),
-                   (r"(?P<c>\d(?<![\d'’]\d)\d)00s\b", ("00s",)), (r"(?P<dec>\d(?<![\d'’]\d)\d{2}0)s\b", ("0s",)),
-                   (r"['’](?P<dd>\d0)s\b", ("0s",))],
-            "de": [(r"(?P<n>\d{1,2})\.\s*Jahrhundert\w*", ("jahrhundert",)),
-                   (r"(?P<dec>\d(?<![\d.,]\d)\d{1,2}0)er\b(?:[\s-]+Jahren?)?", ("0er",))],
-            "fr": [(r"\b(?P<r>[IVXL]+|\d{1,2})(?:e|ème|eme|ᵉ)\s+siècle\b", ("siècle",)),
-                   (r"\bannées\s+(?P<dec>\d{2,3}0)\b", ("années",))],
-            "es": [(r"\bsiglo\s+(?P<r>[IVXL]+|\d{1,2})\b", ("siglo",)),
-                   (r"\b(?:años|década\s+de(?:\s+los)?)\s+(?P<dec>\d{2,3}0)\b", ("años", "década"))],
-            "ru": [(r"\b(?P<r>[IVXL]+|\d{1,2})(?:-?(?:м|го|й))?\s+век(?:а|е|ов|ах)?\b", ("век",)),
-                   (r"(?P<dec>\d(?<![\d.,]\d)\d{1,2}0)-?(?:е|х)\s+год", ("год",))],
-        }
-        for pattern, needles in era_table.get(base) or _LAYER[base].eras:
+        for pattern, needles in w.eras:
             R.append((re.compile(pattern), self._h_era, needles))
-        if base == "en":
-            R.append((re.compile(r"\bhalf\s+a\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b", re.I),
-                      self._h_half_a, ("half",)))
-            # (not "a third-year student", "a quarter-final": an ordinal or a word made with it)
-            R.append((re.compile(r"\b(?:(?P<n>a|one|two|three)[\s-]+)(?P<f>half|halves|thirds?|quarters?)\b(?!-)", re.I),
-                      self._h_fraction, ("half", "halves", "third", "quarter")))
-            R.append((re.compile(r"\bhalf\b", re.I), self._h_half, ("half",)))
-            R.append((re.compile(r"\b(?P<n>twice|double|triple|tripled|doubled)\b", re.I), self._h_twice,
-                      ("twice", "double", "triple")))
+        if w.half_a:
+            R.append((re.compile(w.half_a, re.I), self._h_half_a, (w.half_word,)))
+        if w.fraction:
+            R.append((re.compile(w.fraction, re.I), self._h_fraction, tuple(w.fractions)))
+        if w.half:
+            R.append((re.compile(w.half, re.I), self._h_half, (w.half_word,)))
+        if w.multiplier:
+            R.append((re.compile(w.multiplier, re.I), self._h_twice, tuple(w.multipliers)))
         R.append((self.digit_re, self._h_digits, "digit"))
         keys = frozenset(self.word_table)
         split = re.compile(r"[^\w]+")
-        words_need: Need = None if base == "de" else (lambda low: not keys.isdisjoint(split.split(low)))
+        words_need: Need = None if self.compound else (lambda low: not keys.isdisjoint(split.split(low)))
         R.append((re.compile(r"[^\W\d_]+"), self._h_words, words_need))
 
     def _h_month(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
         """A month name and what stands around it: a day, a year, a preposition ("in March")."""
-        mo = _month_of(m["m"], self.words_lang)
+        mo = _month_of(m["m"], self.words.months)
         if mo is None:
             return None
         s, e = m.start(), m.end()
@@ -196,7 +168,8 @@ class _Lang(_CJKReader):
         ym = self.year_after.match(t, e)
         y = int(ym["y"]) if ym and 1000 <= int(ym["y"]) <= 2199 else None
         end = ym.end() if y is not None and ym else e
-        genitive = self.words_lang != "ru" or m["m"].lower() in _RU_MONTH_GEN
+        forms = self.words.day_month_forms
+        genitive = forms is None or m["m"].lower() in forms
         bm = self.day_before.search(t, max(0, s - 16), s) if genitive else None
         if bm and 1 <= int(bm["d"]) <= 31:
             return [_date_q(bm.start(), end, y, mo, int(bm["d"]))], bm.start(), end
@@ -210,8 +183,8 @@ class _Lang(_CJKReader):
         return None
 
     def _is_number_word(self, w: str) -> bool:
-        return w in self.word_table or (self.words_lang == "de" and self.de_compound.fullmatch(w) is not None
-                                        and w != "und")
+        return w in self.word_table or (self.compound is not None and self.compound.fullmatch(w) is not None
+                                        and w != self.words.morpheme_joiner)
 
     def _h_era(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
         gd = m.groupdict()
@@ -243,9 +216,8 @@ class _Lang(_CJKReader):
                    scale=v, bare=False)], m.start(), m.end()
 
     def _h_fraction(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
-        n = {"a": 1, "one": 1, "two": 2, "three": 3}[m["n"].lower()]
-        f = m["f"].lower()
-        den = 2 if f.startswith("hal") else 3 if f.startswith("third") else 4
+        n = self.words.numerators[m["n"].lower()]
+        den = self.words.fractions[m["f"].lower()]
         if n >= den:
             return None
         return [_Q(n / den, "fraction", m.start(), m.end(), bare=False)], m.start(), m.end()
@@ -254,7 +226,7 @@ class _Lang(_CJKReader):
         return [_Q(0.5, "fraction", m.start(), m.end(), bare=False)], m.start(), m.end()
 
     def _h_twice(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
-        v = 3 if m["n"].lower().startswith("trip") else 2
+        v = self.words.multipliers[m["n"].lower()]
         return [_Q(v, "multiplier", m.start(), m.end(), bare=False)], m.start(), m.end()
 
     def _h_digits(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
@@ -342,9 +314,9 @@ class _Lang(_CJKReader):
         """A run of number words ("twenty-five", "two hundred and fifty", "1,5" is not here: digits are)."""
         start, end = m.span()
         first = m.group().lower()
-        if first in ("a", "an") and self.words_lang == "en":
+        if first in self.words.articles:
             nm = self.word_join.match(t, end)
-            if not nm or nm.group(1).lower() not in _EN_AFTER_ARTICLE:
+            if not nm or nm.group(1).lower() not in self.words.after_article:
                 return None
         elif not self._is_number_word(first):
             return None
@@ -357,31 +329,29 @@ class _Lang(_CJKReader):
         tokens: list[tuple[float, str]] = []
         for w in re.split(r"[\s-]+", text):
             lw = w.lower()
-            if lw in ("and", "und", "et", "y", "и", "a", "an", ""):
+            if lw in self.skipped:
                 continue
             if lw in self.word_table:
                 tokens.append(self.word_table[lw])
-            elif self.words_lang == "de":
-                parts = self.de_morpheme.findall(lw)
+            elif self.morpheme is not None:
+                parts = self.morpheme.findall(lw)
                 if "".join(parts) != lw:
                     return None
-                tokens.extend(self.word_table[p] for p in parts if p != "und")
-            elif self.words_lang == "fr" and lw in ("quatre", "vingt", "vingts"):
-                tokens.append(self.word_table[lw])
+                tokens.extend(self.word_table[p] for p in parts if p != self.words.morpheme_joiner)
             else:
                 return None
-        if self.words_lang == "fr":
-            tokens = _fr_eighty(text.lower(), tokens)
+        if self.words.combine is not None:
+            tokens = self.words.combine(text.lower(), tokens)
         if not tokens:
             return None
-        if tokens[0][1] == "x" and not text.lower().startswith(("a ", "an ")):
+        if tokens[0][1] == "x" and not text.lower().startswith(self.article_starts):
             return None  # desítky milionů "tens of millions", decades: counted by no number
         value, ordinal, last_scale = _words_value(tokens)
         has_scale = any(typ == "s" for _, typ in tokens)
         if value is None:
             return None
-        if len(tokens) == 1 and tokens[0][1] in "shx" and not text.lower().startswith(("a ", "an ")) and (
-                text.lower() not in _LONE_SCALES):
+        if len(tokens) == 1 and tokens[0][1] in "shx" and not text.lower().startswith(self.article_starts) and (
+                text.lower() not in self.words.lone_scales):
             return None  # "millions", "тысячи", "decades": vague plurals
         if value == 1 and not has_scale and not ordinal:
             return None  # "one", "a", "un": not a quantity on their own
@@ -398,7 +368,6 @@ _CACHE: dict[str, _Lang] = {}
 def _tables(lang: str) -> _Lang:
     base = (lang or "en").lower().replace("_", "-").split("-")[0]
     if base not in _CACHE:
-        _from_language_layer(base)
         _CACHE[base] = _Lang(base)
     return _CACHE[base]
 

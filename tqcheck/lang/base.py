@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterator, Mapping, NamedTuple
 
 #: What a language can provide to the checks. A rule that needs one is skipped for a language without it.
@@ -107,8 +107,8 @@ class Polarity:
 
 @dataclass(frozen=True)
 class NumberWords:
-    """How a language writes quantities, as data for the number reader (``check/numparse``), for the
-    languages whose tables are not built into it.
+    """How a language writes quantities, as data for the number reader (``check/numparse``): a language
+    module's ``number_words()`` builds it on first use; the reader knows no language of its own.
 
     ``units`` maps every form of a number word to (value, type): "u" a unit that adds, "h" a hundred that
     multiplies what came before, "s" a scale word (tisíc, мільйон), "o" an ordinal. The patterns are regular
@@ -132,6 +132,44 @@ class NumberWords:
     group_spaces: bool = False
     #: Words between the two ends of a range (až, na in "z 10 na 20 %").
     range_words: tuple[str, ...] = ()
+    #: Words that join number words (two hundred *and* five, vingt *et* un), and whether hyphens do too
+    #: (twenty-five, vingt-deux); without either, number words follow one another with spaces.
+    joiners: tuple[str, ...] = ()
+    hyphens: bool = False
+    #: Articles that stand for one before the scale words ``after_article`` (a hundred, a dozen).
+    articles: tuple[str, ...] = ()
+    after_article: frozenset[str] = frozenset()
+    #: Scale words that are a number on their own (mil personas, тысяча человек); other scale words alone
+    #: are vague plurals (millions, тысячи).
+    lone_scales: frozenset[str] = frozenset()
+    #: Month names are capitalised (January, Januar) and matched as written; else in any case.
+    months_capitalised: bool = False
+    #: The month forms a day may stand before (Russian genitives: 5 марта); None: every form.
+    day_month_forms: frozenset[str] | None = None
+    #: Times of day written with a word (13 Uhr, 13 h 30): patterns with groups ``h`` and ``mi``, each with
+    #: the words one of which a text needs for the pattern to be worth running.
+    clock: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The morphemes of number words written as one word (einundzwanzig: ein, und, zwanzig), longest
+    #: first, and the one that joins them without a value (und).
+    morphemes: tuple[str, ...] = ()
+    morpheme_joiner: str = ""
+    #: What a run of number-word tokens means where the language combines them other than by adding and
+    #: multiplying (quatre-vingt is 4 x 20): (the run's text, its tokens) -> tokens.
+    combine: Callable[[str, list[tuple[float, str]]], list[tuple[float, str]]] | None = None
+    #: Halves, fractions and multipliers written in words (``half_word``: half), as patterns: half of a
+    #: scale word (``half_a``, group ``s``: half a million), a fraction (``fraction``, groups ``n``, a key of
+    #: ``numerators``, and ``f``, a key of ``fractions``: two thirds), a half alone (``half``), a multiplier
+    #: (``multiplier``, group ``n``, a key of ``multipliers``: twice, tripled).
+    half_word: str = ""
+    half_a: str = ""
+    fraction: str = ""
+    half: str = ""
+    multiplier: str = ""
+    numerators: Mapping[str, int] = field(default_factory=dict)
+    fractions: Mapping[str, int] = field(default_factory=dict)
+    multipliers: Mapping[str, int] = field(default_factory=dict)
+    #: Decades in words (the sixties) and their values.
+    decade_words: Mapping[str, int] = field(default_factory=dict)
 
 
 def cldr_separators(code: str) -> tuple[bool, bool]:

@@ -4,7 +4,7 @@ import re
 from ._libs import (
     simplemma_affix_negation, simplemma_common_noun, simplemma_lemmatizer, simplemma_lexicon, simplemma_lowercase_word
 )
-from .base import Language, Negation
+from .base import Language, Negation, NumberWords
 
 #: Lemma of a place adjective -> gazetteer key. Lower-case, as German writes them.
 ADJECTIVES = {
@@ -102,6 +102,13 @@ DETERMINERS = frozenset("""
     ihrem ihren mein meine meiner meinem meinen unser unsere unserer unserem unseren euer eure alle allen aller
     viele vielen mehrere einige wenige""".split())
 
+
+def _number_words() -> "NumberWords":
+    from .de_numbers import number_words
+
+    return number_words()
+
+
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
@@ -111,4 +118,5 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     negation=NEGATION,
                     # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
                     is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern")),
-                    is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS)
+                    is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS,
+                    number_words=_number_words)

@@ -5,7 +5,7 @@ import functools
 import re
 
 from ._libs import simplemma_lemmatizer, simplemma_lexicon
-from .base import GapKind, Language, Negation
+from .base import GapKind, Language, Negation, NumberWords
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,8 +150,15 @@ def _silent_gaps() -> tuple[GapKind, ...]:
     return GAPS
 
 
+def _number_words() -> "NumberWords":
+    from .en_numbers import number_words
+
+    return number_words()
+
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
                     deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name,
-                    silent_gaps=_silent_gaps)
+                    silent_gaps=_silent_gaps,
+                    number_words=_number_words)

@@ -2,7 +2,7 @@
 import re
 
 from ._libs import simplemma_lemmatizer, simplemma_lexicon
-from .base import Language, Negation
+from .base import Language, Negation, NumberWords
 
 ADJECTIVES = {
     "estadounidense": "US", "americano": "US", "británico": "GB", "inglés": "GB", "ruso": "RU", "chino": "CN",
@@ -25,8 +25,16 @@ FUNCTION_WORDS = frozenset("""
     se con al lo le les ha han son es está están sin sobre muy ya cuando donde porque hay era ser tiene nos mi
     sus ese esa""".split())
 
+
+def _number_words() -> "NumberWords":
+    from .es_numbers import number_words
+
+    return number_words()
+
+
 LANGUAGE = Language("es", "Spanish", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("es"),
                     is_word=simplemma_lexicon("es"),
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
-                    negation=NEGATION)
+                    negation=NEGATION,
+                    number_words=_number_words)

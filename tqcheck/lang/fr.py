@@ -2,7 +2,7 @@
 import re
 
 from ._libs import simplemma_lemmatizer, simplemma_lexicon
-from .base import Language, Negation
+from .base import Language, Negation, NumberWords
 
 ADJECTIVES = {
     "américain": "US", "britannique": "GB", "anglais": "GB", "russe": "RU", "chinois": "CN", "japonais": "JP",
@@ -26,8 +26,16 @@ FUNCTION_WORDS = frozenset("""
     avec été par que se sa son ses leur leurs mais ou où plus comme nous vous je ne lors être avoir fait très aussi
     dont lui cela ceci chez sans sous entre vers mon ma mes notre nos votre vos quand si peut doit""".split())
 
+
+def _number_words() -> "NumberWords":
+    from .fr_numbers import number_words
+
+    return number_words()
+
+
 LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("fr"),
                     is_word=simplemma_lexicon("fr"),
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
-                    negation=NEGATION)
+                    negation=NEGATION,
+                    number_words=_number_words)

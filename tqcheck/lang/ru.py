@@ -2,7 +2,7 @@
 import re
 
 from ._libs import pymorphy_affix_negation, pymorphy_lemmatizer, pymorphy_name_form, pymorphy_name_tagger
-from .base import Language, Negation
+from .base import Language, Negation, NumberWords
 
 ADJECTIVES = {
     "американский": "US", "британский": "GB", "английский": "GB", "российский": "RU", "русский": "RU",
@@ -59,9 +59,17 @@ FUNCTION_WORDS = frozenset("""
     также который которая которое которые уже или бы же так при все всё был мы вы я мне нам вам ему ей им если
     когда где чтобы потому чем тоже этот эта эти того этого""".split())
 
+
+def _number_words() -> "NumberWords":
+    from .ru_numbers import number_words
+
+    return number_words()
+
+
 LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=pymorphy_lemmatizer("ru"),
                     name_tag=pymorphy_name_tagger("ru"),
                     name_form=pymorphy_name_form("ru"), given_names=GIVEN_NAMES,
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Cyrl",
-                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY)
+                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY,
+                    number_words=_number_words)

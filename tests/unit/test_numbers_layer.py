@@ -1,0 +1,79 @@
+"""The number reader knows no language of its own: a language module's ``NumberWords`` is all it reads.
+
+A toy Italian module, registered as a new language would be (a module and an entry in ``MODULES``), makes
+the reader read Italian figures; without it the same text is read with English words and separators."""
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+
+from tqcheck import lang as language
+from tqcheck.check import numbase, numparse
+from tqcheck.check.numparse import extract_quantities
+from tqcheck.lang.base import Language, NumberWords
+
+TOY = NumberWords(
+    units={"due": (2, "u"), "tre": (3, "u"), "venti": (20, "u"), "cento": (100, "h"), "mila": (1e3, "s"),
+           "milioni": (1e6, "s"), "terzo": (3, "o")},
+    scales=((r"milioni", 1e6), (r"mld", 1e9)),
+    percent=r"%|per\s+cento\b",
+    points=r"punti\s+percentuali\b",
+    currencies=((r"euro\b", "EUR"),),
+    times=r"volte\b",
+    months={"gennaio": 1, "marzo": 3},
+    month_anywhere="gennaio",
+    month_before=r"a|in|da",
+    date_context=(r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})\s+$", r"\s+{year}"),
+    decimal_comma=True, group_spaces=True,
+)
+
+
+def _clear() -> None:
+    language.get.cache_clear()
+    numbase.number_words.cache_clear()
+    numbase.separators.cache_clear()
+    numparse._CACHE.clear()
+
+
+@pytest.fixture
+def toy_language(monkeypatch: pytest.MonkeyPatch):
+    module = types.ModuleType("tqcheck.lang.xx")
+    module.LANGUAGE = Language("xx", "Toy Italian", frozenset({"numbers"}), number_words=lambda: TOY)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tqcheck.lang.xx", module)
+    monkeypatch.setitem(language.MODULES, "xx", "xx")
+    _clear()
+    yield "xx"
+    _clear()
+
+
+def _read(text: str, code: str) -> list[tuple[float, str, str | None]]:
+    return [(q.value, q.kind, q.unit) for q in extract_quantities(text, code)]
+
+
+def test_a_new_language_is_read_through_its_module(toy_language: str) -> None:
+    assert _read("2,5 milioni", toy_language) == [(2.5e6, "number", None)]
+    assert _read("1.500 euro", toy_language) == [(1500, "currency", "EUR")]  # "." groups where "," is decimal
+    assert _read("1 500 persone", toy_language) == [(1500, "number", None)]  # and so do spaces
+    assert _read("il 12 per cento", toy_language) == [(12, "percent", None)]
+    assert _read("tre volte", toy_language) == [(3, "multiplier", None)]
+    assert _read("duecento mila", toy_language) == []  # no morphemes declared: not read as one word
+    date = extract_quantities("il 5 marzo 2021", toy_language)
+    assert [(q.kind, q.date) for q in date] == [("date", (2021, 3, 5))]
+
+
+def test_without_a_module_the_same_text_is_read_with_english_words() -> None:
+    _clear()
+    assert _read("1.500 euro", "xx") == [(1.5, "currency", "EUR")]  # no module, no CLDR locale: English marks
+    assert _read("2,5 milioni", "xx") == [(2.5, "number", None)]  # "milioni" is no English scale word
+    assert _read("three times", "xx") == [(3, "multiplier", None)]
+
+
+def test_a_language_without_a_module_takes_its_separators_from_cldr() -> None:
+    _clear()
+    # Swedish has no module: babel says its decimal mark is a comma and it groups with spaces
+    assert numbase.separators("sv") == (True, True)
+    assert _read("1,5 procent", "sv") == [(1.5, "number", None)]
+    assert numbase.separators("en") == (False, False)
+    assert numbase.separators("de") == (True, True)  # the module's own: German news groups with spaces too
