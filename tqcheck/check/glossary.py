@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 from xml.etree import ElementTree
 
+from .. import lang as language
 from ..errors import InputError
 
 try:  # pragma: no cover - exercised when installed
@@ -219,19 +220,17 @@ def _load_tbx(path: str, raw: bytes, src_lang: str | None, tgt_lang: str | None)
 def find_term(text: str, term: str, lang: str) -> list[tuple[int, int]]:
     """Where ``term`` occurs in ``text`` as a glossary match: anywhere in Chinese and Japanese; on word
     boundaries elsewhere, with up to three letters of inflection in Russian (case-sensitive) and an
-    optional possessive 's in other languages (case-insensitive)."""
-    if lang in _UNSPACED:
+    optional possessive 's in other languages (case-insensitive): the language's ``term_ending`` and
+    ``terms_keep_case``."""
+    if language.get(lang).unspaced:
         return [(m.start(), m.end()) for m in re.finditer(re.escape(term), text)]
     return [(m.start(), m.end()) for m in _term_pattern(term, lang).finditer(text)]
 
 
-_UNSPACED = ("zh", "ja")
-
-
 def _term_pattern(term: str, lang: str) -> re.Pattern[str]:
-    tail = r"[^\W\d_]{0,3}" if lang == "ru" else r"(?:['’]s)?"
-    flags = 0 if lang == "ru" else re.IGNORECASE
-    return re.compile(r"(?<!\w)" + re.escape(term) + tail + r"(?!\w)", flags)
+    words = language.get(lang)
+    flags = 0 if words.terms_keep_case else re.IGNORECASE
+    return re.compile(r"(?<!\w)" + re.escape(term) + words.term_ending + r"(?!\w)", flags)
 
 
 #: Letters the regular expressions' case-blind matching takes as one (ı, İ and i; ſ and s; ς and σ ...).
@@ -272,10 +271,11 @@ class TermIndex:
 
     def find(self, text: str, lang: str, side: str) -> dict[str, list[tuple[int, int]]]:
         """``find_term(text, term, lang)`` for every term of ``side`` ("source" or "target") that occurs."""
-        folded = lang not in _UNSPACED and lang != "ru"
+        words = language.get(lang)
+        folded = not words.unspaced and not words.terms_keep_case
         by_prefix = self._index(side, folded)
         haystack = _fold(text) if folded else text
-        spaced = lang not in _UNSPACED
+        spaced = not words.unspaced
         starts: dict[str, list[int]] = {}
         for i in range(len(haystack)):
             if spaced and i and (haystack[i - 1].isalnum() or haystack[i - 1] == "_"):
@@ -295,7 +295,7 @@ class TermIndex:
     def _confirm(text: str, term: str, lang: str, positions: list[int]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         last = 0
-        pattern = None if lang in _UNSPACED else _term_pattern(term, lang)
+        pattern = None if language.get(lang).unspaced else _term_pattern(term, lang)
         for start in positions:
             if start < last:  # overlapping occurrences: finditer takes the first
                 continue

@@ -257,8 +257,12 @@ class Language:
     #: tells a clause of the language from one of another language of the same script.
     function_words: frozenset[str] = frozenset()
     #: Its number words, scale words, months and currency words, built on first call; None where the
-    #: number reader has them built in (en, de, fr, es, ru) or where the language has none.
+    #: module has none (the number reader then reads its words as English ones).
     number_words: Callable[[], NumberWords] | None = None
+    #: What may follow a glossary term in a word of the language (Russian case endings: Газпром-а; an
+    #: English possessive 's), and whether terms keep their case (Russian: a lower-case word is another word).
+    term_ending: str = r"(?:['’]s)?"
+    terms_keep_case: bool = False
     #: Letters the language writes and English does not (Czech ř, ů): where given, a lone word of the
     #: language left in a translation is told from a loanword (spyware) by one of them.
     own_letters: str = ""

@@ -72,4 +72,4 @@ LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Cyrl",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY,
-                    number_words=_number_words)
+                    number_words=_number_words, term_ending=r"[^\W\d_]{0,3}", terms_keep_case=True)
