@@ -5,6 +5,8 @@ import operator
 import re
 from typing import Iterator
 
+from .. import lang as language
+from ..lang.families import confused
 from ..read.langid import detect_language
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
@@ -17,36 +19,7 @@ MIN_LANG_WORDS = 6
 #: Share of words that are function words of the target language above which the text is
 #: taken to be in it without asking the language identifier.
 FUNCTION_WORD_SHARE = 0.12
-# Only words that are not also common in the other languages of the same script ("a", "in",
-# "de", "la" are left out), so that a sentence in Italian never passes for English.
-_FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to is that for it was with by from be has have are this which said "
-                    "not will were its their his he she they we but or would been also who".split()),
-    "de": frozenset("der die das und den von zu mit sich auf für ist im dem nicht ein eine als auch er "
-                    "hat aus bei sie nach wird wurde zum zur sind".split()),
-    "es": frozenset("el y los del las por para una como más pero sus fue este entre también".split()),
-    "fr": frozenset("le et les des une du est pour dans qui sur au pas ce il elle sont ont avec aux "
-                    "été".split()),
-    "it": frozenset("il che per del è non della sono gli dei delle anche".split()),
-    "pt": frozenset("não uma os do da em com dos ao foi mais pelo pela também".split()),
-    "ru": frozenset("и в не на что с по о к из за от для как это он она они но до его ее их был была "
-                    "было были также".split()),
-}
-# Languages a statistical identifier confuses with each other on one sentence.
-_RELATED: tuple[frozenset[str], ...] = (
-    frozenset({"es", "gl", "pt", "ca", "an", "ast", "oc"}),
-    frozenset({"fr", "oc", "wa", "ht", "ca"}),
-    frozenset({"it", "co", "sc", "la", "vec"}),
-    frozenset({"de", "lb", "nl", "af", "fy", "li", "nds", "gsw", "bar"}),
-    frozenset({"da", "no", "nb", "nn", "sv", "fo", "is"}),
-    frozenset({"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "tt", "mn"}),
-    frozenset({"sr", "hr", "bs", "sh", "sl", "mk", "me"}),
-    frozenset({"cs", "sk"}),
-    frozenset({"ms", "id", "jv", "su", "tl"}),
-    frozenset({"hi", "mr", "ne", "sa"}),
-    frozenset({"ar", "fa", "ur", "ps"}),
-    frozenset({"en", "sco"}),
-)
+
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\s]*")
 
 
@@ -58,10 +31,6 @@ def _weighted_letters(text: str) -> int:
     """Letters of ``text``, a Han/kana/Hangul (or other U+2E80 and beyond) letter counting two."""
     letters = list(filter(str.isalpha, text))
     return len(letters) + sum(1 for c in letters if c >= "\u2e80")
-
-
-def _same_language(a: str, b: str) -> bool:
-    return a == b or any(a in group and b in group for group in _RELATED)
 
 
 def _without_names(text: str) -> str:
@@ -98,20 +67,20 @@ def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     tgt, src = _lang(ctx.tgt_lang), _lang(ctx.src_lang)
     if tgt in _UNKNOWN:
         return
-    function_words = _FUNCTION_WORDS.get(tgt)
+    function_words = language.get(tgt).distinctive_words
     if function_words:
         folded = text.casefold()
         tokens = (_ASCII_LETTERS if folded.isascii() else _LETTERS).findall(folded)
         if tokens and operator.countOf(map(function_words.__contains__, tokens), True) >= FUNCTION_WORD_SHARE * len(tokens):
             return  # plainly in the target language: no need to ask the identifier
     guess = detect_language(text)
-    if not guess.reliable or _same_language(guess.lang, tgt):
+    if not guess.reliable or confused(guess.lang, tgt):
         return
     # Make sure it is not the names speaking (a French name in an English sentence).
     rest = detect_language(_without_names(text))
-    if not rest.reliable or not _same_language(rest.lang, guess.lang):
+    if not rest.reliable or not confused(rest.lang, guess.lang):
         return
-    if not _same_language(guess.lang, src):
+    if not confused(guess.lang, src):
         message = f"translation is in {guess.lang}, not {tgt}"
     else:
         message = f"translation is in the source language ({guess.lang}), not {tgt}"

@@ -19,6 +19,7 @@ from .base import CAPABILITIES, Language, Word, regex_words
 #: Language code -> module of this package.
 MODULES = {
     "en": "en", "zh": "zh", "ja": "ja", "ru": "ru", "uk": "uk", "de": "de", "fr": "fr", "es": "es", "cs": "cs",
+    "it": "it", "pt": "pt",
 }
 
 

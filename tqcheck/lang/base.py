@@ -256,6 +256,10 @@ class Language:
     #: Its commonest function words (articles, prepositions, conjunctions, pronouns), lower-case: what
     #: tells a clause of the language from one of another language of the same script.
     function_words: frozenset[str] = frozenset()
+    #: Function words of the language that are not common words of the others of its script (not "a",
+    #: "in", "de", "la"): a text in which they are frequent is in the language, and an Italian sentence
+    #: never passes for English by them (TQ503).
+    distinctive_words: frozenset[str] = frozenset()
     #: Its number words, scale words, months and currency words, built on first call; None where the
     #: module has none (the number reader then reads its words as English ones).
     number_words: Callable[[], NumberWords] | None = None

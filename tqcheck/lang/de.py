@@ -103,6 +103,11 @@ DETERMINERS = frozenset("""
     viele vielen mehrere einige wenige""".split())
 
 
+#: Function words not common in the other languages of the script (TQ503: a text in the language).
+DISTINCTIVE_WORDS = frozenset(("der die das und den von zu mit sich auf für ist im dem nicht ein eine als auch er "
+                    "hat aus bei sie nach wird wurde zum zur sind").split())
+
+
 def _number_words() -> "NumberWords":
     from .de_numbers import number_words
 
@@ -119,4 +124,4 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
                     is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern")),
                     is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS,
-                    number_words=_number_words)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)

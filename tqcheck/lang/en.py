@@ -150,6 +150,11 @@ def _silent_gaps() -> tuple[GapKind, ...]:
     return GAPS
 
 
+#: Function words not common in the other languages of the script (TQ503: a text in the language).
+DISTINCTIVE_WORDS = frozenset(("the of and to is that for it was with by from be has have are this which said "
+                    "not will were its their his he she they we but or would been also who").split())
+
+
 def _number_words() -> "NumberWords":
     from .en_numbers import number_words
 
@@ -161,4 +166,4 @@ LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
                     deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name,
                     silent_gaps=_silent_gaps,
-                    number_words=_number_words)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)

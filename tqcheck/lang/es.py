@@ -26,6 +26,10 @@ FUNCTION_WORDS = frozenset("""
     sus ese esa""".split())
 
 
+#: Function words not common in the other languages of the script (TQ503: a text in the language).
+DISTINCTIVE_WORDS = frozenset(("el y los del las por para una como más pero sus fue este entre también").split())
+
+
 def _number_words() -> "NumberWords":
     from .es_numbers import number_words
 
@@ -37,4 +41,4 @@ LANGUAGE = Language("es", "Spanish", frozenset({"names", "numbers"}), lemmatize=
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
-                    number_words=_number_words)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)

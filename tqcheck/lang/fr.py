@@ -27,6 +27,11 @@ FUNCTION_WORDS = frozenset("""
     dont lui cela ceci chez sans sous entre vers mon ma mes notre nos votre vos quand si peut doit""".split())
 
 
+#: Function words not common in the other languages of the script (TQ503: a text in the language).
+DISTINCTIVE_WORDS = frozenset(("le et les des une du est pour dans qui sur au pas ce il elle sont ont avec aux "
+                    "été").split())
+
+
 def _number_words() -> "NumberWords":
     from .fr_numbers import number_words
 
@@ -38,4 +43,4 @@ LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), lemmatize=s
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
-                    number_words=_number_words)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)

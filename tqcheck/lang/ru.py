@@ -60,6 +60,11 @@ FUNCTION_WORDS = frozenset("""
     когда где чтобы потому чем тоже этот эта эти того этого""".split())
 
 
+#: Function words not common in the other languages of the script (TQ503: a text in the language).
+DISTINCTIVE_WORDS = frozenset(("и в не на что с по о к из за от для как это он она они но до его ее их был была "
+                    "было были также").split())
+
+
 def _number_words() -> "NumberWords":
     from .ru_numbers import number_words
 
@@ -72,4 +77,4 @@ LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Cyrl",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY,
-                    number_words=_number_words, term_ending=r"[^\W\d_]{0,3}", terms_keep_case=True)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, term_ending=r"[^\W\d_]{0,3}", terms_keep_case=True)
