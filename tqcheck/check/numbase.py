@@ -23,7 +23,6 @@ _FOLD.update({ord(a): ord(b) for a, b in zip("％．＄￥～〜－：／＋", "
 _FOLD[0x2212] = ord("-")  # minus sign
 _FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 
-_CJK_LANGS = frozenset({"zh", "ja"})
 _ANY_DIGIT = re.compile(r"\d")
 _BROKEN = re.compile(r"(?<![\w.,])\d[\d.,]*[$€£¥₽₩₹][\d.,$€£¥₽₩₹]*\d")
 
@@ -193,7 +192,7 @@ def _decades(qs: list[_Q], t: str, lang: str) -> None:
 def _decade_words(lang: str) -> tuple[str, re.Pattern[str], Mapping[str, int]] | None:
     """The language's decades in words (the sixties): the ending they share (a text without it has none),
     their pattern and their values."""
-    words = number_words(lang) if lang not in _CJK_LANGS else None
+    words = number_words(lang)
     if words is None or not words.decade_words:
         return None
     shared = os.path.commonprefix([w[::-1] for w in words.decade_words])[::-1]
@@ -254,7 +253,7 @@ def separators(lang: str) -> tuple[bool, bool]:
     thousands with an ordinary space (1 234,5): as its module says, else as CLDR (babel) says, where a
     language with a decimal comma may group with spaces too (ISO 31-0)."""
     base = lang.lower().replace("_", "-").split("-")[0]
-    words = number_words(base) if base not in _CJK_LANGS else None
+    words = number_words(base)
     if words is not None:
         return words.decimal_comma, words.group_spaces
     from babel.core import UnknownLocaleError
@@ -271,7 +270,7 @@ def separators(lang: str) -> tuple[bool, bool]:
 def _range_join(lang: str) -> re.Pattern[str]:
     """What joins the ends of a range in ``lang``: the words every language shares, and its own (z 10 na
     20 %, 2 až 5 procent)."""
-    words = number_words(lang) if lang not in _CJK_LANGS else None
+    words = number_words(lang)
     if words is None or not words.range_words:
         return _RANGE_JOIN
     return re.compile(_RANGE_JOIN.pattern.replace("|до|", "|до|" + "|".join(words.range_words) + "|"), re.IGNORECASE)
@@ -283,6 +282,8 @@ class _Reader:
 
     lang: str
     cjk: bool
+    #: Numeric dates put the month first (5/3/2021 is May 3rd in English); else the day.
+    month_first = False
     recognisers: list[tuple[re.Pattern[str], Handler, Need]]
     scale_re: re.Pattern[str]
 
@@ -302,7 +303,7 @@ class _Reader:
 
     def _h_slash_date(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-        if a > 12 or (self.lang != "en" and b <= 12):
+        if a > 12 or (not self.month_first and b <= 12):
             a, b = b, a  # day first
         mo, d = a, b
         if not (1 <= mo <= 12 and 1 <= d <= 31):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lang as language
 from .numbase import _BROKEN, _date_q, _digits_value, _Q, _Reader
 from .numtables import (
     _ARABIC, _CD, _CJK_CORE, _CJK_CUR, _CJK_CUR_RE, _CJK_DIGIT, _CJK_MEASURE, _CJK_SMALL_COUNT, _CJK_VAGUE_BEFORE,
@@ -187,7 +188,7 @@ class _CJKReader(_Reader):
         pm = _CUR_PREFIX.search(t, max(0, s - 6), s)
         if pm and pm.end() == s:
             q.kind, q.bare, q.start = "currency", False, pm.start()
-            q.unit = ("CNY" if self.lang == "zh" else "JPY") if pm["sign"] == "¥" else (
+            q.unit = language.get(self.lang).currency_signs.get("¥") if pm["sign"] == "¥" else (
                 {"RMB": "CNY", "人民币": "CNY", "港币": "HKD"}.get(pm["code"] or "", pm["code"])
                 if pm["code"] else _CUR_SIGNS.get(pm["sign"] or "") or _CUR_PREFIX_CODES.get(pm["pre"] or "", "USD"))
         sign = pos

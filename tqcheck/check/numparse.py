@@ -18,9 +18,10 @@ import math
 import re
 from dataclasses import dataclass
 
+from .. import lang as language
 from ..lang.base import NumberWords
 from .numbase import (
-    _ANY_DIGIT, _BROKEN, _CJK_LANGS, _currency_code, _date_q, _digits_value, _FOLD, _FOLDABLE, _post, _Q, _roman,
+    _ANY_DIGIT, _BROKEN, _currency_code, _date_q, _digits_value, _FOLD, _FOLDABLE, _post, _Q, _roman,
     _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
@@ -66,7 +67,7 @@ class _Lang(_CJKReader):
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.cjk = lang in _CJK_LANGS
+        self.cjk = language.get(lang).unspaced  # Chinese, Japanese: CJK numerals, no number words
         self.recognisers: list[tuple[re.Pattern[str], Handler, Need]] = []
         if self.cjk:
             self._build_cjk()
@@ -79,6 +80,7 @@ class _Lang(_CJKReader):
     # -- alphabetic languages ------------------------------------------------------------------
     def _build_alpha(self) -> None:
         w = self.words
+        self.month_first = w.month_first
         sp = "[ \u00a0\u202f\u2009]" if separators(self.lang)[1] else "[\u00a0\u202f\u2009]"
         self.digit_re = re.compile(
             rf"\d(?<![^\W\d_]\d)(?<![\d.,'’]\d)(?:\d{{0,2}}(?:{sp}\d{{3}})+(?:[.,]\d+)?(?!\d)|(?:[\d.,'’]*\d)?)")

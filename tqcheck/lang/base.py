@@ -170,6 +170,8 @@ class NumberWords:
     multipliers: Mapping[str, int] = field(default_factory=dict)
     #: Decades in words (the sixties) and their values.
     decade_words: Mapping[str, int] = field(default_factory=dict)
+    #: Numeric dates put the month first (5/3/2021 is May 3rd in English); else the day.
+    month_first: bool = False
 
 
 def cldr_separators(code: str) -> tuple[bool, bool]:
@@ -267,6 +269,8 @@ class Language:
     #: English possessive 's), and whether terms keep their case (Russian: a lower-case word is another word).
     term_ending: str = r"(?:['’]s)?"
     terms_keep_case: bool = False
+    #: Currency signs whose currency is the language's (¥ is the yuan in Chinese, the yen in Japanese).
+    currency_signs: Mapping[str, str] = None  # type: ignore[assignment]
     #: Letters the language writes and English does not (Czech ř, ů): where given, a lone word of the
     #: language left in a translation is told from a loanword (spyware) by one of them.
     own_letters: str = ""
@@ -300,6 +304,8 @@ class Language:
             object.__setattr__(self, "adjectives", {})
         if self.given_names is None:
             object.__setattr__(self, "given_names", {})
+        if self.currency_signs is None:
+            object.__setattr__(self, "currency_signs", {})
         if self.directions is None:
             object.__setattr__(self, "directions", {})
         if self.is_current_word is None and self.is_word is not None:

@@ -53,7 +53,7 @@ def number_words() -> NumberWords:
         joiners=("and",), hyphens=True,
         articles=("a", "an"),
         after_article=frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen", "decade"}),
-        months_capitalised=True,
+        months_capitalised=True, month_first=True,
         half_word="half",
         half_a=r"\bhalf\s+a\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b",
         # (not "a third-year student", "a quarter-final": an ordinal or a word made with it)

@@ -117,4 +117,4 @@ def read_names(text: str) -> list[tuple[int, int, str, str]]:
 LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=sudachi_words, unspaced=True,
                     person_names=sudachi_person_names, name_tag=sudachi_name_tag,
                     script="Jpan", read_names=read_names,
-                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY)
+                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY, currency_signs={"¥": "JPY"})

@@ -38,4 +38,4 @@ JIEBA_RUNS = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
                     person_names=jieba_person_names, in_dictionary=jieba_known, runs=JIEBA_RUNS,
                     script="Hani",
-                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS)
+                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS, currency_signs={"¥": "CNY"})
