@@ -403,6 +403,15 @@ def _tables(lang: str) -> _Lang:
     return _CACHE[base]
 
 
+def number_words(lang: str) -> frozenset[str]:
+    """The single words that write numbers in ``lang`` (zwei, dos, trois, dritten), lower-case; empty where the
+    reader has no table of its own for the language."""
+    tables = _tables(lang)
+    if tables.cjk or tables.words_lang != tables.lang:
+        return frozenset()
+    return frozenset(w for w in tables.word_table if w.isalpha() and w.islower())
+
+
 #: Spaces that typesetting puts between figures and CJK text (WMT writes 7500 万英镑, 2 月 24 日, 1990 年).
 _CJK_SPACED = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f]+(?=[\u3005\u3007\u4e00-\u9fff])"
                          r"|(?<=[\u4e00-\u9fff])[ \u00a0\u2009\u202f]+(?=\d)")

@@ -179,4 +179,5 @@ LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
                     deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name, is_headword=is_headword,
+                    is_standard_word=in_gcide,
                     silent_gaps=_silent_gaps)
