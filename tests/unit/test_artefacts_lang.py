@@ -242,6 +242,9 @@ def test_a_doubled_capitalised_word_is_a_warning_and_a_loop_an_error():
     # a noun the source puts before a name, moved behind it as English orders a head noun
     ("de", "Wir trafen uns am Bahnhof Marienplatz.", "We met at the Marienplatz Bahnhof.", "Bahnhof"),
     ("de", "Er fährt für die Mannschaft Blau Weiss.", "He drives for the Blau Weiss Mannschaft.", "Mannschaft"),
+    # a sentence's first word that the source has as a noun after an article; a noun after an English prefix
+    ("de", "Die Soldaten der Regierung rückten vor.", "Regierung and army soldiers advanced.", "Regierung"),
+    ("de", "Sie starteten die anti-Rauchkampagne.", "They launched the anti-Rauchkampagne.", "anti-Rauchkampagne"),
     # a number word of the source that only a list of current English holds (simplemma's has dos)
     ("es", "Esperamos dos horas en la estación.", "We waited dos hours at the station.", "dos"),
     # a function word of the source and a word of its dictionary that only a list of current English holds
@@ -273,6 +276,9 @@ def test_a_source_word_left_in_an_english_translation(src_lang, src, tgt, left):
     ("de", "Die Commerzbank hatte die Grenze gesenkt.", "The Commerzbank had lowered the limit."),
     ("de", "Trainer Fuchs lobte das Team.", "The coach Fuchs praised the team."),
     ("de", "Wir trafen uns am Bahnhof Marienplatz.", "We met at the Bahnhof Marienplatz."),
+    # a name opening the sentence in both, a name after a prefix
+    ("de", "Fischer sagte, die Lage sei gut.", "Fischer said the situation was good."),
+    ("de", "Die anti-Merkel-Proteste wuchsen.", "The anti-Merkel protests grew."),
     # a particle of a name, a name of the source's words
     ("es", "João dos Santos habló ayer.", "João dos Santos spoke yesterday."),
     ("fr", "Le Monde a publié la lettre.", "Le Monde published the letter."),

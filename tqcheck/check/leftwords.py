@@ -114,7 +114,9 @@ def capitalised_left(text: str, words: list[re.Match[str]], k: int, quoted: list
         if tgt_lang.is_current_word is None or tgt_lang.is_current_word(low) or low in tgt_lang.function_words:
             return None
         lower = src_lang.is_lowercase_word
-        return "source-word" if (lower(w) if lower is not None else low in src_lang.function_words) else None
+        if lower(w) if lower is not None else low in src_lang.function_words:
+            return "source-word"
+        return "source-noun" if _opening_noun(text, words, k, src_lang, tgt_lang, source) else None
     noun = src_lang.is_common_noun
     if noun is None or len(w) < 5 or k == 0 or text[m.end():m.end() + 1] in ("®", "™") or not noun(w):
         return None
@@ -134,6 +136,24 @@ def capitalised_left(text: str, words: list[re.Match[str]], k: int, quoted: list
     if modifiers and not _heads_noun_phrase(source, w, src_lang):
         return None
     return "source-noun"
+
+
+def _opening_noun(text: str, words: list[re.Match[str]], k: int, src_lang: lang.Language, tgt_lang: lang.Language,
+                  source: str) -> bool:
+    """Whether a sentence's first word is a common noun of the source (with plurals, five letters or more,
+    no compound, no word nor name of the translation's language) that the source has inside a sentence, after
+    an article or an adjective, and that a lower-case word follows ("Koalition and Afghan forces moved" for
+    "Truppen der Koalition"): a name would be capitalised anyway, a noun of the translation's language would
+    not be this one."""
+    w = words[k].group()
+    noun, known = src_lang.is_common_noun, tgt_lang.is_headword
+    if noun is None or known is None or len(w) < 5 or k + 1 >= len(words) or not noun(w) or known(w.casefold()) \
+            or tgt_lang.is_name is not None and tgt_lang.is_name(w) or _compound(w, src_lang):
+        return False
+    after = words[k + 1]
+    if text[words[k].end():after.start()] != " " or not after.group().islower():
+        return False
+    return _heads_noun_phrase(source, w, src_lang)
 
 
 def compound_head(word: str, source: str, src_lang: lang.Language) -> bool:
@@ -187,6 +207,29 @@ def moved_noun(text: str, words: list[re.Match[str]], k: int, source: str, src_l
     return None
 
 
+def prefixed_noun(text: str, words: list[re.Match[str]], k: int, source: str, src_lang: lang.Language,
+                  tgt_lang: lang.Language) -> tuple[int, int] | None:
+    """A common noun of the source, or a compound of its words, joined by a hyphen to a lower-case word of the
+    translation's language and copied so from the source ("the anti-Obszönitätsinitiative"): a language that
+    capitalises nouns writes them so after a prefix, English only names (anti-Trump, mid-March). Its span, or
+    None."""
+    noun, known = src_lang.is_common_noun, tgt_lang.is_headword
+    m = words[k]
+    w = m.group()
+    if noun is None or known is None or tgt_lang.is_word is None or k == 0 or len(w) < 5 \
+            or text[m.start() - 1:m.start()] != "-" or text[m.end():m.end() + 1] == "-":
+        return None
+    prefix = words[k - 1]
+    if prefix.end() != m.start() - 1 or not prefix.group().islower() or not tgt_lang.is_word(prefix.group()) \
+            or text[prefix.start() - 1:prefix.start()] == "-":
+        return None
+    token = text[prefix.start():m.end()]
+    if not re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", source, re.I) or known(w.casefold()) \
+            or tgt_lang.is_name is not None and tgt_lang.is_name(w) or not (noun(w) or _compound(w, src_lang)):
+        return None
+    return prefix.start(), m.end()
+
+
 #: Determiners a name takes ("the Reichsbahn"): after them, a compound may be a name kept as it is.
 _DEFINITE = frozenset({"the"})
 _WORD_END = re.compile(r"([^\W\d_]+)\s+$")
@@ -212,8 +255,8 @@ def _noun_phrase_before(text: str, words: list[re.Match[str]], k: int,
 
 
 def _heads_noun_phrase(source: str, word: str, src_lang: lang.Language) -> bool:
-    """Whether the source has ``word`` after an article or an inflected adjective (der Gipfel, höchster Gipfel):
-    a common noun there, not a name after a title (Trainer Fuchs) or a verb (sagte Fuchs)."""
+    """Whether the source has ``word`` after an article or an inflected adjective (der Gipfel, neuen Gipfel,
+    höchster Gipfel): a common noun there, not a name after a title (Trainer Fuchs) or a verb (sagte Fuchs)."""
     for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", source):
         b = _WORD_END.search(source, max(0, m.start() - 40), m.start())
         if b is None or not b.group(1).islower():
@@ -221,8 +264,12 @@ def _heads_noun_phrase(source: str, word: str, src_lang: lang.Language) -> bool:
         before = b.group(1)
         if before in src_lang.determiners:
             return True
-        if before.endswith(_ADJECTIVE_ENDINGS) and before not in src_lang.function_words \
-                and src_lang.lemma(before) != before and src_lang.is_word is not None and src_lang.is_word(before):
+        if before in src_lang.function_words or src_lang.is_word is None or not src_lang.is_word(before):
+            continue
+        base = src_lang.lemma(before)
+        # neu-en, or a superlative (höchster, größten); not a verb (sagte: sagen)
+        if base != before and (any(before == base + e for e in _ADJECTIVE_ENDINGS)
+                               or any(before.endswith("st" + e) for e in _ADJECTIVE_ENDINGS)):
             return True
     return False
 

@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 from .. import lang
 from ..read.langid import detect_language, normalise_lang
 from ..types import Pair, Severity, Span
-from .leftwords import QUOTED, alone, bare, capitalised_left, moved_noun, source_places_left, titles
+from .leftwords import QUOTED, alone, bare, capitalised_left, moved_noun, prefixed_noun, source_places_left, titles
 from .numparse import number_words
 from .registry import CheckContext, Hit, rule
 
@@ -130,12 +130,13 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                       {"text": w, "kind": kind}, Severity.WARNING)
             continue
-        moved = moved_noun(pair.target, words, k, pair.source, src_lang, tgt_lang) \
+        moved = (moved_noun(pair.target, words, k, pair.source, src_lang, tgt_lang)
+                 or prefixed_noun(pair.target, words, k, pair.source, src_lang, tgt_lang)) \
             if w[:1].isupper() and src_lang.capitalises_nouns else None
         if moved:
             text = pair.target[moved[0]:moved[1]]
-            yield Hit(f"{ctx.src_lang} word {text!r} left untranslated, moved behind the name it precedes in the "
-                      f"source", Span("target", *moved), {"text": text, "kind": "source-noun"}, Severity.WARNING)
+            yield Hit(f"{ctx.src_lang} word {text!r} left untranslated", Span("target", *moved),
+                      {"text": text, "kind": "source-noun"}, Severity.WARNING)
             continue
         if len(w) < 2 or not w.islower() or low not in source_words or low in src_lang.kept_words:
             continue  # capitalised: a name (Bosch, Verstappen), a noun German capitalises, eBay
