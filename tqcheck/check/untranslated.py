@@ -62,9 +62,11 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Example: 码头改造 -> "the 码头 reconstruction", or "the пассажирский терминал will open".
     A single Chinese character counts (it is a word); kana and Hangul need two letters, Cyrillic,
     Greek, Arabic and Hebrew three. Between languages of one script, a lower-case source word that
-    the translation's dictionary does not know ("companies plötzlich applied", into English); from
-    a Latin-script language into another script, a run of three source words or more, two of them
-    ordinary words ("当地渔民曾抗议该项目，fearing the loss of their moorings"). Names, quoted titles,
+    the translation's dictionary does not know ("companies plötzlich applied", into English), and as
+    warnings a small word or two-word phrase of the source ("just dos weeks", "Au début, when") and a
+    German noun where English puts a noun ("the Boden", "this Zeitpunkt", "the Fleisch industry",
+    "the Aidenbachstraße U-Bahnhof"); from a Latin-script language into another script, a run of
+    three source words or more, two of them ordinary words ("当地渔民曾抗议该项目，fearing the loss of their moorings"). Names, quoted titles,
     hashtags, addresses and agency credits (dpa) are not untranslated text.
     """
     src_scripts = LANG_SCRIPTS.get(ctx.src_lang)
