@@ -89,31 +89,189 @@ _OPENS = frozenset(".!?:;\"“”„«»‘'(")
 
 
 def capitalised_left(text: str, words: list[re.Match[str]], k: int, quoted: list[tuple[int, int]],
-                      src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> str | None:
+                      src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str],
+                      source: str = "") -> str | None:
     """A capitalised source word left in the translation where the source language's dictionary says what
     it is (a warning: the evidence is one word): a sentence's first word that is no name nor noun there
     (Beispielsweise, Drei; a function word of a language that has no such dictionary: Pero), "source-word";
-    or a common noun with plural forms (Krankheit, Krankheiten), five letters or more and no compound,
-    right after a determiner of the translation
-    ("a Gruppe of musician friends", "the Krankheit"), where a name is rarely written, "source-noun"."""
+    or a common noun with plural forms (Krankheit, Krankheiten; Boden, Böden), five letters or more, that the
+    source has on its own or as the first part of a compound (Fleisch in Fleischbranche; not only before a
+    hyphen, Schwalbe-Seite, where a name stands as often), heading a
+    noun phrase of the translation, where a name is rarely written, "source-noun": right after a determiner
+    ("a Gruppe of musician friends", "the Krankheit"), or after a determiner and one lower-case word where the
+    source, too, has the word after an article or an adjective ("the highest Gipfel" for "höchster Gipfel").
+    A compound (Königspalast, Reichsbahn) names a building or a body as often as it is a common noun: it
+    counts only right after a determiner that no name takes ("this Zeitpunkt", "a Zeitpunkt"; not "the")."""
     m = words[k]
     w, low = m.group(), m.group().casefold()
-    if low not in source_words or w.isupper() or len(w) < 3 or any(s < m.start() < e for s, e in quoted):
+    if w.isupper() or len(w) < 3 or any(s < m.start() < e for s, e in quoted):
         return None
+    copied = low in source_words
     before = text[:m.start()].rstrip()
     if not before or before[-1] in _OPENS:
+        if not copied:
+            return None
         if tgt_lang.is_current_word is None or tgt_lang.is_current_word(low) or low in tgt_lang.function_words:
             return None
         lower = src_lang.is_lowercase_word
-        return "source-word" if (lower(w) if lower is not None else low in src_lang.function_words) else None
+        if lower(w) if lower is not None else low in src_lang.function_words:
+            return "source-word"
+        return "source-noun" if _opening_noun(text, words, k, src_lang, tgt_lang, source) else None
     noun = src_lang.is_common_noun
-    if noun is None or len(w) < 5 or k == 0 or _compound(w, src_lang) or text[m.end():m.end() + 1] in ("®", "™") or not noun(w):
+    if noun is None or len(w) < 5 or k == 0 or text[m.end():m.end() + 1] in ("®", "™") or not noun(w):
         return None
-    if tgt_lang.is_word is None or tgt_lang.is_word(low) or text[words[k - 1].end():m.start()] != " ":
+    if not copied and not compound_head(w, source, src_lang):
         return None
-    if words[k - 1].group().casefold() not in tgt_lang.determiners or not alone(text, words, k, quoted):
+    if copied and source and not re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", source, re.I):
+        return None  # only a hyphenated compound's first part in the source (Schwalbe-Seite): a name, as often
+    known = tgt_lang.is_headword
+    if known is None or known(low) or tgt_lang.is_name is not None and tgt_lang.is_name(w):
+        return None
+    phrase = _noun_phrase_before(text, words, k, tgt_lang)
+    if phrase is None or not alone(text, words, k, quoted):
+        return None
+    determiner, modifiers = phrase
+    if _compound(w, src_lang) and (modifiers or determiner in _DEFINITE):
+        return None
+    if modifiers and not _heads_noun_phrase(source, w, src_lang):
         return None
     return "source-noun"
+
+
+def _opening_noun(text: str, words: list[re.Match[str]], k: int, src_lang: lang.Language, tgt_lang: lang.Language,
+                  source: str) -> bool:
+    """Whether a sentence's first word is a common noun of the source (with plurals, five letters or more,
+    no compound, no word nor name of the translation's language) that the source has inside a sentence, after
+    an article or an adjective, and that a lower-case word follows ("Koalition and Afghan forces moved" for
+    "Truppen der Koalition"): a name would be capitalised anyway, a noun of the translation's language would
+    not be this one."""
+    w = words[k].group()
+    noun, known = src_lang.is_common_noun, tgt_lang.is_headword
+    if noun is None or known is None or len(w) < 5 or k + 1 >= len(words) or not noun(w) or known(w.casefold()) \
+            or tgt_lang.is_name is not None and tgt_lang.is_name(w) or _compound(w, src_lang):
+        return False
+    after = words[k + 1]
+    if text[words[k].end():after.start()] != " " or not after.group().islower():
+        return False
+    return _heads_noun_phrase(source, w, src_lang)
+
+
+def compound_head(word: str, source: str, src_lang: lang.Language) -> bool:
+    """Whether ``word`` is the first part of a compound of the source whose rest is a common noun of four
+    letters or more (Fleisch in Fleischbranche, with a linking s: Arbeit in Arbeitsmarkt): a part of a source
+    word left in the translation, the rest translated ("the Fleisch industry")."""
+    noun = src_lang.is_common_noun
+    if noun is None or not src_lang.capitalises_nouns:
+        return False
+    low = word.casefold()
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(s?)([^\W\d_]{{4,}})(?![\w-])", source):
+        rest = m.group(2)
+        if rest[:1].islower() and noun(rest.capitalize()) and noun(word) and low != m.group().casefold():
+            return True
+    return False
+
+
+def moved_noun(text: str, words: list[re.Match[str]], k: int, source: str, src_lang: lang.Language,
+               tgt_lang: lang.Language) -> tuple[int, int] | None:
+    """A common noun of the source (with plurals, five letters or more, no word of the translation's
+    language) that the source puts before a name and the translation after it, as the translation's language
+    orders a head noun, without translating it: "U-Bahnhof Aidenbachstraße" -> "the Aidenbachstraße
+    U-Bahnhof", "Renngemeinschaft Graf Zeppelin" -> "the Graf Zeppelin Renngemeinschaft". A name kept as it
+    is keeps its order. Its span (with a hyphenated first part: U-Bahnhof), or None."""
+    noun, known = src_lang.is_common_noun, tgt_lang.is_headword
+    m = words[k]
+    w = m.group()
+    if noun is None or known is None or not w[:1].isupper() or w.isupper() or len(w) < 5 or not noun(w) \
+            or known(w.casefold()) or text[m.end():m.end() + 1] == "-":
+        return None
+    start = m.start()
+    while start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():  # U-Bahnhof
+        start = re.search(r"[^\W_]+-$", text[:start]).start()  # type: ignore[union-attr]
+    token = text[start:m.end()]
+    run: list[str] = []
+    at = start
+    for j in range(k - 1, -1, -1):  # the capitalised words right before the token: the name
+        if words[j].end() > start:
+            continue
+        if text[words[j].end():at] != " " or not words[j].group()[:1].isupper():
+            break
+        run.insert(0, words[j].group())
+        at = words[j].start()
+    if not run:
+        return None
+    for i in range(len(run)):  # the name may begin after a capitalised word of the translation's
+        name = " ".join(run[i:])
+        if re.search(rf"(?<![\w-]){re.escape(token)} {re.escape(name)}(?![\w-])", source) and \
+                not re.search(rf"(?<![\w-]){re.escape(name)} {re.escape(token)}(?![\w-])", source):
+            return start, m.end()
+    return None
+
+
+def prefixed_noun(text: str, words: list[re.Match[str]], k: int, source: str, src_lang: lang.Language,
+                  tgt_lang: lang.Language) -> tuple[int, int] | None:
+    """A common noun of the source, or a compound of its words, joined by a hyphen to a lower-case word of the
+    translation's language and copied so from the source ("the anti-Obszönitätsinitiative"): a language that
+    capitalises nouns writes them so after a prefix, English only names (anti-Trump, mid-March). Its span, or
+    None."""
+    noun, known = src_lang.is_common_noun, tgt_lang.is_headword
+    m = words[k]
+    w = m.group()
+    if noun is None or known is None or tgt_lang.is_word is None or k == 0 or len(w) < 5 \
+            or text[m.start() - 1:m.start()] != "-" or text[m.end():m.end() + 1] == "-":
+        return None
+    prefix = words[k - 1]
+    if prefix.end() != m.start() - 1 or not prefix.group().islower() or not tgt_lang.is_word(prefix.group()) \
+            or text[prefix.start() - 1:prefix.start()] == "-":
+        return None
+    token = text[prefix.start():m.end()]
+    if not re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", source, re.I) or known(w.casefold()) \
+            or tgt_lang.is_name is not None and tgt_lang.is_name(w) or not (noun(w) or _compound(w, src_lang)):
+        return None
+    return prefix.start(), m.end()
+
+
+#: Determiners a name takes ("the Reichsbahn"): after them, a compound may be a name kept as it is.
+_DEFINITE = frozenset({"the"})
+_WORD_END = re.compile(r"([^\W\d_]+)\s+$")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _noun_phrase_before(text: str, words: list[re.Match[str]], k: int,
+                        tgt_lang: lang.Language) -> tuple[str, int] | None:
+    """The determiner of the translation that opens a noun phrase ending in words[k], and how many words
+    stand between them: none, or one lower-case word of the language that is no function word ("the highest
+    Gipfel"); None when words[k] heads no such phrase."""
+    for modifiers in (0, 1):
+        j = k - 1 - modifiers
+        if j < 0 or text[words[j].end():words[j + 1].start()] != " ":
+            return None
+        word = words[j].group()
+        if word.casefold() in tgt_lang.determiners:
+            return word.casefold(), modifiers
+        if modifiers or not word.islower() or word in tgt_lang.function_words or tgt_lang.is_word is None \
+                or not tgt_lang.is_word(word):
+            return None
+    return None
+
+
+def _heads_noun_phrase(source: str, word: str, src_lang: lang.Language) -> bool:
+    """Whether the source has ``word`` after an article or an inflected adjective (der Gipfel, neuen Gipfel,
+    höchster Gipfel): a common noun there, not a name after a title (Trainer Fuchs) or a verb (sagte Fuchs)."""
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", source):
+        b = _WORD_END.search(source, max(0, m.start() - 40), m.start())
+        if b is None or not b.group(1).islower():
+            continue
+        before = b.group(1)
+        if before in src_lang.determiners:
+            return True
+        if before in src_lang.function_words or src_lang.is_word is None or not src_lang.is_word(before):
+            continue
+        base = src_lang.lemma(before)
+        # neu-en, or a superlative (höchster, größten); not a verb (sagte: sagen)
+        if base != before and (any(before == base + e for e in _ADJECTIVE_ENDINGS)
+                               or any(before.endswith("st" + e) for e in _ADJECTIVE_ENDINGS)):
+            return True
+    return False
 
 
 def _compound(word: str, src_lang: lang.Language) -> bool:

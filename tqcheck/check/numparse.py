@@ -14,6 +14,7 @@ and thin spaces everywhere) and apostrophes group thousands when every group aft
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -372,6 +373,17 @@ def _tables(lang: str) -> _Lang:
     if base not in _CACHE:
         _CACHE[base] = _Lang(base)
     return _CACHE[base]
+
+
+@functools.lru_cache(maxsize=None)
+def number_word_forms(lang: str) -> frozenset[str]:
+    """The single words that write numbers in ``lang`` (zwei, dos, trois, dritten), lower-case; empty where the
+    language's module has no number words of its own."""
+    tables = _tables(lang)
+    if tables.cjk:
+        return frozenset()
+    words = number_words(tables.lang)
+    return frozenset(w for w in words.units if w.isalpha() and w.islower()) if words is not None else frozenset()
 
 
 #: Spaces that typesetting puts between figures and CJK text (WMT writes 7500 万英镑, 2 月 24 日, 1990 年).

@@ -12,7 +12,8 @@ from typing import Callable, Iterator
 from .. import lang
 from ..read.langid import detect_language, normalise_lang
 from ..types import Pair, Severity, Span
-from .leftwords import QUOTED, alone, bare, capitalised_left, source_places_left, titles
+from .leftwords import QUOTED, alone, bare, capitalised_left, moved_noun, prefixed_noun, source_places_left, titles
+from .numparse import number_word_forms
 from .registry import CheckContext, Hit, rule
 
 #: Letters of each script, and the shortest run of them that counts as left-over text
@@ -61,14 +62,17 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Example: 码头改造 -> "the 码头 reconstruction", or "the пассажирский терминал will open".
     A single Chinese character counts (it is a word); kana and Hangul need two letters, Cyrillic,
     Greek, Arabic and Hebrew three. Between languages of one script, a lower-case source word that
-    the translation's dictionary does not know ("companies plötzlich applied", into English); from
-    a Latin-script language into another script, a run of three source words or more, two of them
-    ordinary words ("当地渔民曾抗议该项目，fearing the loss of their moorings"). Names, quoted titles,
+    the translation's dictionary does not know ("companies plötzlich applied", into English), and as
+    warnings a small word or two-word phrase of the source ("just dos weeks", "Au début, when") and a
+    German noun where English puts a noun ("the Boden", "this Zeitpunkt", "the Fleisch industry",
+    "the Aidenbachstraße U-Bahnhof"); from a Latin-script language into another script, a run of
+    three source words or more, two of them ordinary words ("当地渔民曾抗议该项目，fearing the loss of their moorings"). Names, quoted titles,
     hashtags, addresses and agency credits (dpa) are not untranslated text.
     """
     src_scripts = LANG_SCRIPTS.get(ctx.src_lang)
     if not src_scripts:
         yield from _source_words_left(pair, ctx)
+        yield from _source_phrase_left(pair, ctx)
         yield from _latin_clause_left(pair, ctx)
         yield from _copied_clause_left(pair, ctx)
         return
@@ -110,6 +114,7 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     words = list(_WORD_AT.finditer(pair.target))
     quoted = titles(pair.target, words, source_words)
     urls = [u.span() for u in _URL.finditer(pair.target)]
+    closed = _closed_class(src_lang.code) - tgt_lang.function_words
     for k, m in enumerate(words):
         w = bare(m.group(), src_lang)
         if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
@@ -121,11 +126,19 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                       {"text": w, "kind": "source-noun"})
             continue
-        kind = capitalised_left(pair.target, words, k, quoted, src_lang, tgt_lang, source_words) \
+        kind = capitalised_left(pair.target, words, k, quoted, src_lang, tgt_lang, source_words, pair.source) \
             if w[:1].isupper() else None
         if kind:
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                       {"text": w, "kind": kind}, Severity.WARNING)
+            continue
+        moved = (moved_noun(pair.target, words, k, pair.source, src_lang, tgt_lang)
+                 or prefixed_noun(pair.target, words, k, pair.source, src_lang, tgt_lang)) \
+            if w[:1].isupper() and src_lang.capitalises_nouns else None
+        if moved:
+            text = pair.target[moved[0]:moved[1]]
+            yield Hit(f"{ctx.src_lang} word {text!r} left untranslated", Span("target", *moved),
+                      {"text": text, "kind": "source-noun"}, Severity.WARNING)
             continue
         if len(w) < 2 or not w.islower() or low not in source_words or low in src_lang.kept_words:
             continue  # capitalised: a name (Bosch, Verstappen), a noun German capitalises, eBay
@@ -133,9 +146,12 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
                 or any(s <= m.start() < e for s, e in urls):
             continue  # an abbreviation (incl.), an address or a file name
         # a word of the target language's dictionary is not left untranslated, unless only a large one
-        # has it (que, tournois) and the source language's knows it too
-        if tgt_lang.is_current_word(low) or tgt_lang.is_word(low) and not (  # type: ignore[misc]
-                src_lang.is_word is not None and src_lang.is_word(low)):
+        # has it (que, tournois) and the source language's knows it too; a small word of the source (a function
+        # word, a number word: dos, des) is left unless the standard dictionary has it (simplemma's English
+        # holds dos and des, GCIDE does not)
+        small = low in closed and (tgt_lang.is_standard_word is None or not tgt_lang.is_standard_word(low))
+        if not small and (tgt_lang.is_current_word(low) or tgt_lang.is_word(low) and not (  # type: ignore[misc]
+                src_lang.is_word is not None and src_lang.is_word(low))):
             continue
         if pair.target[m.start() - 1:m.start()] == "#" or any(s < m.start() < e for s, e in quoted):
             continue  # a hashtag, a quoted title (“Guten Tag, liebes Glück”)
@@ -149,8 +165,57 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
                 tgt_lang.function_words):
             continue  # efotbal.cz, .exe; České dráhy, Sdružení nezávislých kandidátů: a name kept as it is
         yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
-                  {"text": w, "kind": "source-word"})
+                  {"text": w, "kind": "source-word"}, Severity.WARNING if small and tgt_lang.is_current_word is not None and tgt_lang.is_current_word(low) else None)
     yield from source_places_left(pair, ctx, words, quoted)
+
+
+def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
+    """Between two languages of one script, into one with a complete dictionary (fr -> en): two words of the
+    source left in their order, a function word of the source language that the target language does not
+    have and a lower-case word of the source's dictionary that the target's standard dictionary lacks
+    ("Au début, when you travelled"; simplemma's English has début, GCIDE does not). A warning: a set phrase
+    may be kept (joie de vivre). A capitalised word inside the sentence makes a name (Le Monde, de Gaulle)."""
+    src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
+    if not tgt_lang.lexicon_complete or not src_lang.script or src_lang.script != tgt_lang.script \
+            or src_lang.code == tgt_lang.code:
+        return
+    foreign = src_lang.function_words - tgt_lang.function_words
+    standard, source_known = tgt_lang.is_standard_word, src_lang.is_word
+    if not foreign or standard is None or source_known is None:
+        return
+    src = [m.group().casefold() for m in _WORD_AT.finditer(pair.source)]
+    pairs = set(zip(src, src[1:]))
+    tgt = list(_WORD_AT.finditer(pair.target))
+    quoted: list[tuple[int, int]] | None = None
+    for k, (a, b) in enumerate(zip(tgt, tgt[1:]), start=1):
+        first, second = a.group(), b.group()
+        if pair.target[a.end():b.start()] != " " or (first.casefold(), second.casefold()) not in pairs:
+            continue
+        if first.casefold() not in foreign or not second.islower() or second in src_lang.function_words:
+            continue
+        if first[0].isupper() and pair.target[:a.start()].rstrip()[-1:] not in ("", *_OPENS):
+            continue  # a name: Le Monde
+        if standard(second) or not source_known(second):
+            continue
+        if quoted is None:
+            quoted = [q.span() for q in QUOTED.finditer(pair.target)]
+        if any(s < a.start() < e for s, e in quoted) or _in_name(
+                pair.target, tgt, k, set(src), tgt_lang.is_word, source_known,  # type: ignore[arg-type]
+                tgt_lang.function_words):
+            continue  # a title quoted in its language; a name kept as it is (Milion chvilek pro demokracii)
+        text = pair.target[a.start():b.end()]
+        yield Hit(f"untranslated {ctx.src_lang} text {text!r}", Span("target", a.start(), b.end()),
+                  {"text": text, "kind": "source-phrase"}, Severity.WARNING)
+
+
+#: What ends a sentence or opens a quote: a capitalised word after one may be capitalised only for that.
+_OPENS = frozenset(".!?:;\"“”„«»‘'(")
+
+
+@functools.lru_cache(maxsize=16)
+def _closed_class(code: str) -> frozenset[str]:
+    """The small words of a language: its function words and the words that write its numbers."""
+    return lang.get(code).function_words | number_word_forms(code)
 
 
 def _inflected_noun(w: str, low: str, src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> bool:

@@ -319,10 +319,24 @@ def simplemma_affix_negation(lang: str, prefixes: tuple[str, ...], suffixes: tup
     return lambda text: any(negated(w) for w in _WORDS.findall(text))
 
 
-def simplemma_common_noun(lang: str, plural_endings: tuple[str, ...]) -> Callable[[str], bool]:
+_UMLAUT = {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}
+_LAST_VOWEL = re.compile(r"(au|a|o|u)(?=[^aeiouäöü]*(?:e[lnr]?)?$)")
+
+
+def _umlauted(word: str) -> str | None:
+    """``word`` with the vowel of its last syllable umlauted, as German plurals make it (Boden: Böden,
+    Bahnhof: Bahnhöfe, Haus: Häuser); None when that vowel has no umlaut."""
+    m = _LAST_VOWEL.search(word)
+    return word[:m.start()] + _UMLAUT[m.group()] + word[m.end():] if m else None
+
+
+def simplemma_common_noun(lang: str, plural_endings: tuple[str, ...],
+                          umlaut_endings: tuple[str, ...] = ()) -> Callable[[str], bool]:
     """Whether simplemma's dictionary of ``lang`` has a capitalised word with a plural of one of
-    ``plural_endings`` that has the same lemma (Krankheit: Krankheiten, Gipfel: Gipfeln): a common noun.
-    Names have no plural (Markus, Mercedes, Thüringen); a name that is also a noun (Bauer, Koch) is one."""
+    ``plural_endings`` that has the same lemma (Krankheit: Krankheiten, Gipfel: Gipfeln), or, given
+    ``umlaut_endings``, a plural that umlauts its last vowel and adds one of them (Boden: Böden, Gast: Gäste,
+    Haus: Häuser): a common noun. Names have no plural (Markus, Mercedes, Thüringen); a name that is also a
+    noun (Bauer, Koch) is one."""
     known = simplemma_lexicon(lang)
     lemma = simplemma_lemmatizer(lang)
 
@@ -331,7 +345,11 @@ def simplemma_common_noun(lang: str, plural_endings: tuple[str, ...]) -> Callabl
         if not word[:1].isupper() or not known(word):
             return False
         base = lemma(word)
-        return any(known(word + end) and lemma(word + end) == base for end in plural_endings)
+        forms = [word + end for end in plural_endings]
+        umlauted = _umlauted(word) if umlaut_endings else None
+        if umlauted is not None:
+            forms += [umlauted + end for end in umlaut_endings]
+        return any(known(f) and lemma(f) == base for f in forms)
 
     return noun
 

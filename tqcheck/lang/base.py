@@ -285,6 +285,16 @@ class Language:
     #: Whether a capitalised word is a proper name by the language's dictionary (Daniel, Hamilton): the
     #: names that Latin-script languages copy, even where a source language's dictionary also lists them.
     is_name: Callable[[str], bool] | None = None
+    #: Whether a lower-case word is one of the language's as a headword or a regular form of one (mountains,
+    #: websites), not only as an irregular or archaic form of another word (simplemma's English reads "boden" as
+    #: a form of "bede"): what a capitalised word of another language must be to be read as this language's.
+    #: ``is_word`` where the module gives none.
+    is_headword: Callable[[str], bool] | None = None
+    #: Whether a lower-case word is in the language's standard dictionary alone (GCIDE for English), without
+    #: the lists of current use that also hold loanwords and other languages' small words (simplemma's English
+    #: has début, dos, el): what a function word or a phrase of another language must be to pass as this
+    #: language's. ``is_word`` where the module gives none.
+    is_standard_word: Callable[[str], bool] | None = None
     #: Runs that ``tokenize`` segments each on its own (jieba: runs of Han characters, Latin letters and
     #: digits, each character between them a word): whether a span is made of whole words is then read
     #: from the runs it touches alone, not from the whole text. None: the text is one run.
@@ -310,6 +320,10 @@ class Language:
             object.__setattr__(self, "directions", {})
         if self.is_current_word is None and self.is_word is not None:
             object.__setattr__(self, "is_current_word", self.is_word)
+        if self.is_headword is None and self.is_word is not None:
+            object.__setattr__(self, "is_headword", self.is_word)
+        if self.is_standard_word is None and self.is_word is not None:
+            object.__setattr__(self, "is_standard_word", self.is_word)
         if self.negation is not None and "negation" not in self.provides:
             object.__setattr__(self, "provides", self.provides | {"negation"})
 

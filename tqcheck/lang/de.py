@@ -121,7 +121,7 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     compass_prefixes=("west", "ost", "nord", "süd", "mittel", "zentral"),
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
-                    # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
-                    is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern")),
+                    # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern; Böden, Gäste, Häuser
+                    is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern"), ("", "e", "er")),
                     is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS,
                     number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)

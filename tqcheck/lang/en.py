@@ -71,6 +71,31 @@ def in_gcide(word: str) -> bool:
     return False
 
 
+def _simplemma_headword(word: str) -> bool:
+    """Whether simplemma's English dictionary has ``word`` as its own lemma, or as a name's (wagner: Wagner)."""
+    from ._libs import _simplemma
+
+    lemma = _simplemma()[1].get_lemma(word, "en")
+    return lemma is not None and str(lemma).lower() == word
+
+
+@functools.lru_cache(maxsize=65536)
+def is_headword(word: str) -> bool:
+    """Whether a lower-case word is English as a headword (GCIDE's, or its own lemma in simplemma's dictionary:
+    website) or a regular form of one (mountains, websites); not a word English has only as an irregular or
+    archaic form of another (boden, simplemma's form of bede), nor one read off a doubtful ending (bode-n)."""
+    if word in _lexicon() or _simplemma_headword(word):
+        return True
+    for suffix, repl in _SUFFIXES:
+        if suffix != "n" and word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)] + repl
+            if stem in _lexicon() or _simplemma_headword(stem):
+                return True
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in _lexicon():  # stopped -> stop
+                return True
+    return False
+
+
 _APOS = "['’]"
 #: Negation implied by a word: enough to account for a source negator, never reported as added.
 _IMPLIED = re.compile(
@@ -164,6 +189,7 @@ def _number_words() -> "NumberWords":
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
-                    deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name,
+                    deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name, is_headword=is_headword,
+                    is_standard_word=in_gcide,
                     silent_gaps=_silent_gaps,
                     number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)
