@@ -422,6 +422,28 @@ def test_a_copied_name_dropped_between_latin_languages_is_a_warning(src_lang, sr
     assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
 
 
+@pytest.mark.parametrize("src,tgt,missing", [
+    # English words after a name, or a place word before one, belong to it; a run of English words is a name
+    ("Die Band probte im Stadtteil Brixton Hill.", "The band rehearsed in the district of Brixton Market.", "Brixton Hill"),
+    ("Die Gruppe bestieg 2019 den Mount Kosciuszko.", "The group climbed the mountain in 2019.", "Mount Kosciuszko"),
+    ("Die Forscher zelteten nahe der Transantarctic Range.", "The researchers camped near the coast.",
+     "Transantarctic Range"),
+])
+def test_english_words_of_a_name_in_a_german_source_are_kept(src, tgt, missing):
+    [f] = [f for f in findings("de", src, tgt) if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Die Band probte im Stadtteil Brixton Hill.", "The band rehearsed in Brixton Hill."),
+    ("Die Forscher zelteten nahe der Transantarctic Range.", "The researchers camped near the Transantarctic Range."),
+    ("Der britische Premier Boris Johnson sprach.", "British Prime Minister Boris Johnson spoke."),  # a title
+    ("Mit der Everyday Backpack-Serie kam der Erfolg.", "Success came with the Everyday Backpack series."),
+])
+def test_english_words_of_a_name_kept_in_the_translation_are_its_counterpart(src, tgt):
+    assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
+
+
 @pytest.mark.parametrize("src,tgt", [
     ("Wir empfehlen, die Detailbewertungen zu lesen.", "We recommend reading the detailed reviews."),  # a compound
     ("Das ist Ihre Meinung dazu.", "That is your opinion."),  # words of the language

@@ -150,6 +150,7 @@ class _NameSources:
         words_of = language.get(self.src)
         known_name = language.get(self.tgt).is_name  # the translation's dictionary of names (Daniel, Hamilton)
         lower, noun = words_of.is_lowercase_word, words_of.is_common_noun
+        tgt_english = self.tgt == "en"
 
         def proper(m: re.Match[str], first: bool = False) -> bool:
             """A name the translation's dictionary has, which is no word of the source's small classes (Les)
@@ -165,6 +166,18 @@ class _NameSources:
 
         def name_like(m: re.Match[str]) -> bool:
             return words_of.may_be_name(m.group()) or proper(m)
+
+        def uninflected(m: re.Match[str]) -> bool:
+            return words_of.lemma(m.group()) == m.group().lower()  # (not Irans, Ortes, Briten)
+
+        def borrowed(m: re.Match[str]) -> bool:
+            """In a language that capitalises its nouns, an English word that is none of the language's nouns
+            (no plural), nor of its lower-case classes: a word of an English name (Bethnal Green, Mount Vinson,
+            Sentinel Range), which translations into English keep."""
+            word = m.group()
+            return (words_of.capitalises_nouns and tgt_english and word.isascii() and word.isalpha() and len(word) >= 3
+                    and word.lower() not in words_of.function_words and is_english_word(word)
+                    and not (noun is not None and noun(word)) and not (lower is not None and lower(word)))
 
         runs: list[list[re.Match[str]]] = []
         found = list(_CAPITALISED_WORD.finditer(text))
@@ -188,10 +201,15 @@ class _NameSources:
             # titles and nouns around a name are words of the language: Vorstandschef Wilhelm Wellner,
             # Valve Reactor-Schaltung; a run of such words only is no name (Ihre Meinung), unless the
             # translation's dictionary knows it as a name (Lewis Hamilton, Daniel Ortega)
-            while run and not name_like(run[0]):
-                run = run[1:]
-            while run and not name_like(run[-1]):
-                run = run[:-1]
+            if len(run) >= 2 and all(borrowed(w) and (w is run[-1] or uninflected(w)) for w in run):
+                pass  # an English name of words alone (Sentinel Range, National Hurricane Center)
+            else:
+                # the English words after a name, and an English place word before one, are part of it
+                # (Bethnal Green, Mount Vinson; not Premier in Premier Boris Johnson)
+                while run and not (name_like(run[0]) or run[0].group() in _PLACE_OPENERS and len(run) > 1):
+                    run = run[1:]
+                while run and not (name_like(run[-1]) or borrowed(run[-1]) and len(run) > 1):
+                    run = run[:-1]
             if not run or len(run) == 1 and (len(run[0].group()) <= 3 or text[run[0].end():run[0].end() + 1] == "." and (
                     words_of.capitalises_nouns or len(run[0].group()) <= 5 or not language.get(self.tgt).lexicon_complete)):
                 continue  # Std., Prof.: an abbreviation (not Melbourne ending a French sentence translated into English)
@@ -482,6 +500,9 @@ def _same_acronym(a: str, b: str) -> bool:
     return len(b) == len(a) - 1 and len(b) >= 2 and set(b) <= set(a)
 
 
+#: English words that open the name of a place (Mount Vinson, Lake Placid): before a name in a German or
+#: French source, they are part of it.
+_PLACE_OPENERS = frozenset({"Mount", "Lake", "Cape", "Fort", "Port", "Saint", "Glen", "Point", "Mont", "Monte"})
 #: The first part of a hyphenated compound, four letters or more.
 _NAME_HEAD = re.compile(r"[^\W\d_]{4,}(?=-)")
 #: A capitalised word after an elided article or preposition (qu'Emin, l'Athletico).
