@@ -444,6 +444,28 @@ def test_english_words_of_a_name_kept_in_the_translation_are_its_counterpart(src
     assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
 
 
+@pytest.mark.parametrize("src,tgt,missing", [
+    # a demonym names its place: a city of the gazetteer in any form, another before a common noun
+    ("Ein Kölner (45) wurde bei dem Unfall verletzt.", "A man (45) was injured in the accident.", "Kölner"),
+    ("Gestern rückte die Linzer Feuerwehr zweimal aus.", "Yesterday the fire brigade in Bern was called out twice.",
+     "Linzer"),
+])
+def test_a_demonym_in_a_german_source_names_its_place(src, tgt, missing):
+    [f] = [f for f in findings("de", src, tgt) if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Ein Kölner (45) wurde bei dem Unfall verletzt.", "A Cologne man (45) was injured in the accident."),
+    ("Gestern rückte die Linzer Feuerwehr zweimal aus.", "Yesterday the Linz fire brigade was called out twice."),
+    ("Dritter wurde der Österreicher Max Huber.", "Max Huber came third."),  # a country's: evidence only
+    ("Der Trainer Oliver Glasner lobte die Spieler.", "Coach Oliver Glasner praised the players."),  # a title
+    ("Die Fahrer mussten warten.", "The drivers had to wait."),
+])
+def test_a_demonym_rendered_or_no_demonym_is_no_finding(src, tgt):
+    assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
+
+
 @pytest.mark.parametrize("src,tgt", [
     ("Wir empfehlen, die Detailbewertungen zu lesen.", "We recommend reading the detailed reviews."),  # a compound
     ("Das ist Ihre Meinung dazu.", "That is your opinion."),  # words of the language

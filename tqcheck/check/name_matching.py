@@ -219,6 +219,7 @@ class _NameMatching(_NameSources):
                 self._partial(s, readings, cap_tokens, russian=True)
             elif s.kind == "latin":
                 s.matched = (_contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
+                             or any(e != s.text and _contains_ci(self.target, e) for e in s.expected)
                              or _initials_in(s.text, self.target) or _code_parts_in(s.text, self.target)
                              or _english_words_in(s.text, self.target))
 

@@ -139,6 +139,7 @@ class _NameSources:
         elif self.src == "ru":
             self._ru_names(taken)
         elif language.get(self.src).script == language.get(self.tgt).script == "Latn":
+            self._demonym_names(taken)
             self._copied_names(taken)
         self.out.source.extend(read_source_names(text, self.target, self.src, taken))  # 大谷, 諏訪: read by sound
 
@@ -220,6 +221,54 @@ class _NameSources:
                                               severity=Severity.WARNING))
             taken.append((s, e))
         self._copied_acronyms(taken)
+
+    def _demonym_names(self, taken: list[tuple[int, int]]) -> None:
+        """A demonym names its place (ein Münchner: "a Munich resident"; die Grazer Kinderklinik: "the children's
+        hospital in Graz"): a city or a state the gazetteer knows, in any of the demonym's forms; into English, also
+        a place the source language's dictionary has as a name (no plural, no lower-case form) where the demonym
+        stands uninflected before a common noun, as only a place's does. A missing one is a warning."""
+        words_of = language.get(self.src)
+        derive = words_of.demonym_places
+        if derive is None or self.tgt != "en":
+            return  # (French renders them as adjectives: berlinois, londonienne)
+        text = self.source
+        for m in _CAPITALISED_WORD.finditer(text):
+            if _overlaps(m.span(), taken):
+                continue
+            places, uninflected = derive(m.group())
+            if not places or m.group().lower() in words_of.function_words:
+                continue
+            found = self._demonym_place(places)
+            if found is None and any(self.gaz.find(p, self.src) for p in places):
+                continue  # a country's (der Österreicher): the language's adjectives, evidence only
+            if found is not None:
+                self.out.source.append(SourceName(m.start(), m.end(), m.group(), "place", found.keys,
+                                                  tuple(self.gaz.display_cached(k, self.tgt) for k in found.keys),
+                                                  Severity.WARNING))
+                taken.append(m.span())
+                continue
+            if not uninflected or _SENT_START.search(text[max(0, m.start() - 3):m.start()]) \
+                    or m.start() == 0 or words_of.is_word is None or words_of.is_lowercase_word is None:
+                continue
+            nxt = _NEXT_WORD.match(text, m.end())
+            noun = words_of.is_common_noun
+            if nxt is None or noun is None or not noun(nxt.group(1)) or language.get(self.tgt).is_name(nxt.group(1)):
+                continue  # before a name, a word in -er is a title (Trainer John Smith)
+            for place in places[:2]:
+                if words_of.is_word(place) and not noun(place) and not words_of.is_lowercase_word(place):
+                    self.out.source.append(SourceName(m.start(), m.end(), m.group(), "latin", expected=(place,),
+                                                      severity=Severity.WARNING))
+                    taken.append(m.span())
+                    break
+
+    def _demonym_place(self, places: tuple[str, ...]) -> PlaceHit | None:
+        """The city or state of the gazetteer that one of ``places`` names whole, if any."""
+        for place in places:
+            for h in self.gaz.find(place, self.src):
+                if h.start == 0 and h.end == len(place) and not h.adjective and all(
+                        (p := self.gaz.place(k)) is not None and p.kind in ("city", "province") for k in h.keys):
+                    return h
+        return None
 
     def _copied_acronyms(self, taken: list[tuple[int, int]]) -> None:
         """Between languages of the Latin script, an acronym of three to six capitals that the source language's
@@ -503,6 +552,8 @@ def _same_acronym(a: str, b: str) -> bool:
 #: English words that open the name of a place (Mount Vinson, Lake Placid): before a name in a German or
 #: French source, they are part of it.
 _PLACE_OPENERS = frozenset({"Mount", "Lake", "Cape", "Fort", "Port", "Saint", "Glen", "Point", "Mont", "Monte"})
+#: The word after a word and a space.
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 #: The first part of a hyphenated compound, four letters or more.
 _NAME_HEAD = re.compile(r"[^\W\d_]{4,}(?=-)")
 #: A capitalised word after an elided article or preposition (qu'Emin, l'Athletico).

@@ -192,6 +192,10 @@ class Language:
     compass_prefixes: tuple[str, ...] = ()
     #: Endings of street names (-straße): a word ending so whose head is no word of the language is a name.
     street_endings: frozenset[str] = frozenset()
+    #: The places a capitalised word may be the demonym of, as written in the language, likeliest first, and
+    #: whether the word is the uninflected form that stands before a noun (Grazer: Graz; Münchnern: München);
+    #: None where the layer does not derive them.
+    demonym_places: Callable[[str], tuple[tuple[str, ...], bool]] | None = None
     #: Words of the language that translations keep as they are (news agency credits: dpa, sid).
     kept_words: frozenset[str] = frozenset()
     #: Whether a lower-case word is in the language's dictionary; None where the layer has no lexicon.

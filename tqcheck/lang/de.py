@@ -64,6 +64,24 @@ NAME_ENDINGS = frozenset({"berg", "bert", "mann", "burg", "stein", "dorf", "feld
 #: (Hauptstraße, Landstraße are common nouns).
 STREET_ENDINGS = frozenset({"straße", "strasse", "gasse", "allee"})
 
+_DEMONYM = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{2,}?)(er|ern|ers|erin|erinnen)")
+
+
+def demonym_places(word: str) -> tuple[tuple[str, ...], bool]:
+    """The places a word ending in -er may be the demonym of, likeliest first (Grazer: Graz; Münchner, Dresdner:
+    München, Dresden; Bremer: Brem, Bremen), and whether it is the uninflected -er form, which also stands as an
+    adjective before a noun (die Grazer Kinderklinik); ((), False) for another word."""
+    m = _DEMONYM.fullmatch(word)
+    if m is None:
+        return (), False
+    base = m.group(1)
+    places = [base]
+    if base[-1] == "n" and base[-2] not in "aeiouäöü":
+        places.append(base[:-1] + "en")  # Münchner, Dresdner
+    places.append(base + "en")  # Bremer
+    return tuple(places), m.group(2) == "er"
+
+
 #: Given names and figures whose English renderings differ (the name as written is always accepted).
 GIVEN_NAMES = {
     "nikolaus": ("Nicholas", "Santa Claus", "St. Nicholas", "Saint Nicholas"), "weihnachtsmann": ("Santa Claus",
@@ -111,4 +129,5 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     negation=NEGATION,
                     # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
                     is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern")),
-                    is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS)
+                    is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS,
+                    demonym_places=demonym_places)
