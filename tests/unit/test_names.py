@@ -444,6 +444,24 @@ def test_english_words_of_a_name_kept_in_the_translation_are_its_counterpart(src
     assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
 
 
+@pytest.mark.parametrize("src_lang,src,tgt,missing", [
+    ("de", "Laut der BA stieg die Zahl der Anträge stark.", "According to the agency, applications rose sharply.", "BA"),
+    ("fr", "Selon la BM, la croissance ralentit.", "According to the bank, growth is slowing.", "BM"),
+])
+def test_a_two_letter_acronym_dropped_into_english_is_a_warning(src_lang, src, tgt, missing):
+    [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Laut der BA stieg die Zahl der Anträge stark.", "According to the BA, applications rose sharply."),
+    ("Der Akku im AA-Format hält lange.", "The AA battery lasts long."),
+    ("Die EU und die US-Regierung verhandeln.", "The EU and the US government are negotiating."),
+])
+def test_a_two_letter_acronym_kept_is_no_finding(src, tgt):
+    assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
+
+
 @pytest.mark.parametrize("src,tgt,missing", [
     # a demonym names its place: a city of the gazetteer in any form, another before a common noun
     ("Ein Kölner (45) wurde bei dem Unfall verletzt.", "A man (45) was injured in the accident.", "Kölner"),

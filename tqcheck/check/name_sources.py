@@ -271,8 +271,8 @@ class _NameSources:
         return None
 
     def _copied_acronyms(self, taken: list[tuple[int, int]]) -> None:
-        """Between languages of the Latin script, an acronym of three to six capitals that the source language's
-        dictionary does not know (CTMO, NHK, PALM) names a body or a project, which translations copy: a missing
+        """Between languages of the Latin script, an acronym of two to six capitals that the source language's
+        dictionary does not know (CTMO, NHK, PALM; BA, whose lower case "ba" is no matter) names a body or a project, which translations copy: a missing
         one is a warning. The translation's own acronym is its counterpart where it has the same letters in
         another order (ADN: DNA, OTAN: NATO), one letter fewer or changed (ONU: UN, SSSR: USSR, HDP: GDP), or is
         a rendering the source language lists (DDR: GDR, DPH: VAT). Only into a language whose dictionary is
@@ -289,8 +289,10 @@ class _NameSources:
         theirs = set(_TARGET_ACRONYM.findall(self.target))
         for m in _SOURCE_ACRONYM.finditer(text):
             a = m.group()
-            if _overlaps(m.span(), taken) or _ROMAN.fullmatch(a) or known(a) or known(a.lower()) \
-                    or a.lower() in words_of.kept_words or a in self.target or any(_same_acronym(a, t) for t in theirs):
+            if _overlaps(m.span(), taken) or _ROMAN.fullmatch(a) or known(a) or len(a) > 2 and known(a.lower()) \
+                    or a.lower() in words_of.kept_words or any(_same_acronym(a, t) for t in theirs):
+                continue
+            if (a in self.target) if len(a) > 2 else re.search(rf"(?<![^\W\d_]){a}(?![^\W\d_])", self.target):
                 continue
             if any(_contains_ci(self.target, r) for r in words_of.given_names.get(a.lower(), ())):
                 continue
@@ -537,7 +539,7 @@ def _after_article(text: str, at: int, words_of: language.Language) -> bool:
     return base != before and before.startswith(base) and before[len(base):] in _ADJECTIVE_ENDINGS
 
 
-_SOURCE_ACRONYM = re.compile(r"(?:(?<=\b[dDlL]['’])|(?<![\w'’.-]))[A-ZÀ-ÖØ-Þ]{3,6}(?![\w'’-])")  # l'ISL too
+_SOURCE_ACRONYM = re.compile(r"(?:(?<=\b[dDlL]['’])|(?<![\w'’.-]))[A-ZÀ-ÖØ-Þ]{2,6}(?![\w'’-])")  # l'ISL too
 _TARGET_ACRONYM = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-Þ]{2,7}(?![\w'’-])")
 
 
@@ -545,7 +547,7 @@ def _same_acronym(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` in another language: the same letters in another order (ADN, DNA), or one letter
     changed or left out (SSSR, USSR; ONU, UN)."""
     if len(a) == len(b):
-        return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b)) <= 1
+        return sorted(a) == sorted(b) or len(a) > 2 and sum(x != y for x, y in zip(a, b)) <= 1
     return len(b) == len(a) - 1 and len(b) >= 2 and set(b) <= set(a)
 
 
