@@ -444,6 +444,23 @@ def test_english_words_of_a_name_kept_in_the_translation_are_its_counterpart(src
     assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
 
 
+def test_a_speaker_after_a_verb_of_saying_is_a_name_even_where_it_is_a_noun():
+    src = "„Das war knapp“, sagt Becker, der seit Jahren für den Verein fährt."
+    [f] = [f for f in findings("de", src, '"That was close," says Miller, who has raced for the club for years.')
+           if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == "Becker"
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("„Das war knapp“, sagt Becker, der seit Jahren fährt.", '"That was close," says Becker, who has raced for years.'),
+    ("Es gehe voran, sagte der Sprecher.", "Progress is being made, said the spokesman."),
+    ("Es gehe voran, sagte Landrätin Anna Koch.", "Progress is being made, said district administrator Anna Koch."),
+    ("Das sei falsch, so Fischer.", "That is wrong, according to Fischer."),
+])
+def test_a_speaker_kept_or_no_speaker_is_no_finding(src, tgt):
+    assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
+
+
 @pytest.mark.parametrize("src_lang,src,tgt,missing", [
     ("de", "Laut der BA stieg die Zahl der Anträge stark.", "According to the agency, applications rose sharply.", "BA"),
     ("fr", "Selon la BM, la croissance ralentit.", "According to the bank, growth is slowing.", "BM"),

@@ -141,6 +141,7 @@ class _NameSources:
         elif language.get(self.src).script == language.get(self.tgt).script == "Latn":
             self._demonym_names(taken)
             self._copied_names(taken)
+            self._speaker_names(taken)
         self.out.source.extend(read_source_names(text, self.target, self.src, taken))  # 大谷, 諏訪: read by sound
 
     def _copied_names(self, taken: list[tuple[int, int]]) -> None:
@@ -260,6 +261,28 @@ class _NameSources:
                                                       severity=Severity.WARNING))
                     taken.append(m.span())
                     break
+
+    def _speaker_names(self, taken: list[tuple[int, int]]) -> None:
+        """A speaker named after a verb of saying in inverted order ("…", sagt Zimmermann, der …): a surname, even
+        one the dictionary has as a noun (Zimmermann, Becker), which translations keep. The last capitalised word
+        before the clause ends is the name (sagte Bürgermeister Müller: Müller). A missing one is a warning."""
+        words_of = language.get(self.src)
+        if words_of.speaker_before is None:
+            return
+        text = self.source
+        for m in words_of.speaker_before.finditer(text):
+            run = _SPEAKER_RUN.match(text, m.end())
+            if run is None:
+                continue
+            last = list(_LETTERS.finditer(run.group(1)))[-1]
+            s, e = m.end() + last.start(), m.end() + last.end()
+            word = last.group()
+            if len(word) < 3 or _overlaps((s, e), taken) or word.lower() in words_of.function_words \
+                    or word.lower() in words_of.determiners or (
+                        words_of.is_lowercase_word is not None and words_of.is_lowercase_word(word)):
+                continue
+            self.out.source.append(SourceName(s, e, word, "latin", expected=(word,), severity=Severity.WARNING))
+            taken.append((s, e))
 
     def _demonym_place(self, places: tuple[str, ...]) -> PlaceHit | None:
         """The city or state of the gazetteer that one of ``places`` names whole, if any."""
@@ -554,6 +577,8 @@ def _same_acronym(a: str, b: str) -> bool:
 #: English words that open the name of a place (Mount Vinson, Lake Placid): before a name in a German or
 #: French source, they are part of it.
 _PLACE_OPENERS = frozenset({"Mount", "Lake", "Cape", "Fort", "Port", "Saint", "Glen", "Point", "Mont", "Monte"})
+#: Capitalised words, one to three, that end a clause (before a stop, a comma, a bracket, "und" or the end).
+_SPEAKER_RUN = re.compile(r"((?:[A-ZÄÖÜ][^\W\d_]+ ){0,2}[A-ZÄÖÜ][^\W\d_]+)(?=\s*(?:[,.;:!?)(]|$)|\s+und\b)")
 #: The word after a word and a space.
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 #: The first part of a hyphenated compound, four letters or more.

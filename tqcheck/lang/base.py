@@ -196,6 +196,9 @@ class Language:
     #: whether the word is the uninflected form that stands before a noun (Grazer: Graz; Münchnern: München);
     #: None where the layer does not derive them.
     demonym_places: Callable[[str], tuple[tuple[str, ...], bool]] | None = None
+    #: Where a speaker is named after a verb of saying in inverted order ("…", sagt Zimmermann; so Müller): the
+    #: pattern ends right before the speaker's words; None where the layer has none.
+    speaker_before: re.Pattern[str] | None = None
     #: Words of the language that translations keep as they are (news agency credits: dpa, sid).
     kept_words: frozenset[str] = frozenset()
     #: Whether a lower-case word is in the language's dictionary; None where the layer has no lexicon.

@@ -82,6 +82,15 @@ def demonym_places(word: str) -> tuple[tuple[str, ...], bool]:
     return tuple(places), m.group(2) == "er"
 
 
+#: A verb of saying (present or past, third person) or a clause-final "so", after which a speaker is named:
+#: "Es hat funktioniert", sagt Zimmermann; Das sei falsch, so Becker.
+SPEAKER_BEFORE = re.compile(
+    r"(?:\b(?:sagt|sagte|sagten|erklärt|erklärte|betont|betonte|meint|meinte|berichtet|berichtete|ergänzt|ergänzte|"
+    r"erzählt|erzählte|schreibt|schrieb|warnt|warnte|fordert|forderte|kritisiert|kritisierte|bestätigt|bestätigte|"
+    r"erläutert|erläuterte|resümiert|resümierte|bilanziert|bilanzierte|verspricht|versprach|räumt|räumte|"
+    r"antwortet|antwortete|fügt|fügte)|[,\u201c\u201d\"]\s*so)\s+(?=[A-ZÄÖÜ])")
+
+
 #: Given names and figures whose English renderings differ (the name as written is always accepted).
 GIVEN_NAMES = {
     "nikolaus": ("Nicholas", "Santa Claus", "St. Nicholas", "Saint Nicholas"), "weihnachtsmann": ("Santa Claus",
@@ -130,4 +139,4 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern
                     is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern")),
                     is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS,
-                    demonym_places=demonym_places)
+                    demonym_places=demonym_places, speaker_before=SPEAKER_BEFORE)
