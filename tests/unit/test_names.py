@@ -444,6 +444,16 @@ def test_english_words_of_a_name_kept_in_the_translation_are_its_counterpart(src
     assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
 
 
+@pytest.mark.parametrize("tgt,expected", [
+    ("Yesterday Lewis gave a speech in London.", []),
+    ("Yesterday Harrington gave a speech in London.", ["TQ301", "TQ302"]),
+    ("Yesterday the coach gave a speech in London.", ["TQ301"]),
+])
+def test_a_transliteration_opening_with_a_surname_is_a_name(tgt, expected):
+    # 刘易斯: 刘 is a surname, 易斯 a transliteration; the three together read as Lewis
+    assert codes("zh", "昨天刘易斯在伦敦发表了讲话。", tgt) == expected
+
+
 def test_a_speaker_after_a_verb_of_saying_is_a_name_even_where_it_is_a_noun():
     src = "„Das war knapp“, sagt Becker, der seit Jahren für den Verein fährt."
     [f] = [f for f in findings("de", src, '"That was close," says Miller, who has raced for the club for years.')

@@ -20,8 +20,8 @@ from .name_tools import (
 from .name_words import (
     _ASCII_CAP_START, _ASCII_CAP_WORD, _ASCII_CAP_WORD_COUNT, _CAP_AFTER_JOINER, _EN_COMMON, _GENERIC_ACRONYMS,
     _JA_NOT_NAME, _JA_PERSON, _JA_TITLES, _LATIN_RUN, _NOT_GIVEN, _PLACE_SUFFIX, _RU_ADJ, _RU_CAPITALISED,
-    _RU_FIRST_NAMES, _RU_PERSON_SUFFIX, _SENT_START, _STRONG, _TRANSLIT_NAME, _UNITS, _ZH_HONORIFICS, _ZH_PERSON,
-    _ZH_PERSON_HINT
+    _RU_FIRST_NAMES, _RU_PERSON_SUFFIX, _SENT_START, _STRONG, _SURNAMES, _TRANSLIT_NAME, _UNITS, _ZH_HONORIFICS,
+    _ZH_PERSON, _ZH_PERSON_HINT
 )
 
 
@@ -344,6 +344,10 @@ class _NameSources:
                 sev = Severity.WARNING
             elif suffix and len(run) >= 2 and strong >= 1:
                 sev = Severity.WARNING
+            elif len(run) == 2 and strong >= 1 and s > 0 and text[s - 1] in _SURNAMES and not _overlaps((s - 1, s), taken):
+                # a transliterated name whose first character is also a surname, which the run leaves out
+                # (刘易斯 Lewis, 罗伯斯 Robles): the three together
+                s, run, sev = s - 1, text[s - 1:e], Severity.WARNING
             else:
                 continue
             self.out.source.append(SourceName(s, e, run, "translit", severity=sev))
