@@ -454,6 +454,16 @@ def test_a_transliteration_opening_with_a_surname_is_a_name(tgt, expected):
     assert codes("zh", "昨天刘易斯在伦敦发表了讲话。", tgt) == expected
 
 
+@pytest.mark.parametrize("src_lang,src,tgt,severity", [
+    # where names are copied, a code whose figures the source does not have was invented
+    ("es", "Ayer Marta volvió a casa, dijo su madre.", "Yesterday B12 came back home, her mother said.", Severity.WARNING),
+    ("de", "Die E 95 02 stand im Museum.", "The E95 02 stood in the museum.", Severity.INFO),  # respaced
+])
+def test_a_code_added_between_latin_languages(src_lang, src, tgt, severity):
+    [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ302"]
+    assert f.severity == severity
+
+
 def test_a_speaker_after_a_verb_of_saying_is_a_name_even_where_it_is_a_noun():
     src = "„Das war knapp“, sagt Becker, der seit Jahren für den Verein fährt."
     [f] = [f for f in findings("de", src, '"That was close," says Miller, who has raced for the club for years.')
