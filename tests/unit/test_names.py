@@ -464,6 +464,17 @@ def test_a_code_added_between_latin_languages(src_lang, src, tgt, severity):
     assert f.severity == severity
 
 
+@pytest.mark.parametrize("tgt,expected", [
+    ("A witness saw the car on the street at night.", ["TQ301"]),
+    ("A witness saw the car on Bahnhofstrasse at night.", []),  # (ß written ss)
+    ("A witness saw the car on Bahnhofstraße at night.", []),
+])
+def test_a_street_name_is_a_name_whatever_its_head(tgt, expected):
+    # Bahnhof is a word, but Bahnhofstraße is no common noun of the dictionary (Seitenstraße is)
+    assert codes("de", "Ein Zeuge sah den Wagen in der Bahnhofstraße stehen.", tgt) == expected
+    assert codes("de", "Ein Zeuge sah den Wagen in einer Seitenstraße stehen.", "A witness saw the car in a side street.") == []
+
+
 def test_a_speaker_after_a_verb_of_saying_is_a_name_even_where_it_is_a_noun():
     src = "„Das war knapp“, sagt Becker, der seit Jahren für den Verein fährt."
     [f] = [f for f in findings("de", src, '"That was close," says Miller, who has raced for the club for years.')

@@ -190,7 +190,7 @@ class Language:
     name_endings: frozenset[str] = frozenset()
     #: Prefixes of direction that make an adjective of a part of a place (westafrikanisch, mitteldeutsch).
     compass_prefixes: tuple[str, ...] = ()
-    #: Endings of street names (-straße): a word ending so whose head is no word of the language is a name.
+    #: Endings of street names (-straße): a word ending so that the dictionary does not have is a name.
     street_endings: frozenset[str] = frozenset()
     #: The places a capitalised word may be the demonym of, as written in the language, likeliest first, and
     #: whether the word is the uninflected form that stands before a noun (Grazer: Graz; Münchnern: München);
@@ -286,8 +286,9 @@ class Language:
             for k in range(2, len(tail) - 3):
                 rest = tail[k:]
                 if rest.lower() in self.street_endings:
-                    head = tail[:k]
-                    return not (known(head) or known(head.lower()) or known(head.rstrip("s")))  # Aidenbachstraße
+                    # a street the dictionary does not have (Aidenbachstraße, Talstraße, Bahnhofstraße), whatever
+                    # its head: the compounds that are common nouns (Hauptstraße, Seitenstraße) it has
+                    return True
                 if rest.lower() in self.name_endings:
                     break  # Thunberg, Colbert, Hoffmann: endings of names as much as of compounds
                 if k == 2 and len(rest) < 8:

@@ -60,8 +60,8 @@ NEGATION = Negation(
 #: Endings of family and place names that are also the last part of compounds.
 NAME_ENDINGS = frozenset({"berg", "bert", "mann", "burg", "stein", "dorf", "feld", "hardt", "hart", "horst", "heim"})
 
-#: Endings of street names (Aidenbachstraße): a word ending so is a name unless its head is a word too
-#: (Hauptstraße, Landstraße are common nouns).
+#: Endings of street names (Aidenbachstraße, Talstraße): a word ending so is a name unless the dictionary has
+#: it (Hauptstraße, Landstraße, Seitenstraße are common nouns).
 STREET_ENDINGS = frozenset({"straße", "strasse", "gasse", "allee"})
 
 _DEMONYM = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{2,}?)(er|ern|ers|erin|erinnen)")
