@@ -475,6 +475,18 @@ def test_a_street_name_is_a_name_whatever_its_head(tgt, expected):
     assert codes("de", "Ein Zeuge sah den Wagen in einer Seitenstraße stehen.", "A witness saw the car in a side street.") == []
 
 
+@pytest.mark.parametrize("src,tgt,expected", [
+    # George is no form of Georgia, a US state: the US is missing
+    ("Der US-amerikanische Botschafter George Miller traf in Paris ein.", "Ambassador George Miller arrived in Paris.",
+     ["TQ301"]),
+    ("Der US-amerikanische Botschafter George Miller traf in Paris ein.",
+     "US Ambassador George Miller arrived in Paris.", []),
+    ("Die US-Regierung reagierte sofort.", "Washington reacted immediately.", []),  # a related place, as written
+])
+def test_a_related_place_counts_as_written(src, tgt, expected):
+    assert codes("de", src, tgt) == expected
+
+
 def test_a_speaker_after_a_verb_of_saying_is_a_name_even_where_it_is_a_noun():
     src = "„Das war knapp“, sagt Becker, der seit Jahren für den Verein fährt."
     [f] = [f for f in findings("de", src, '"That was close," says Miller, who has raced for the club for years.')

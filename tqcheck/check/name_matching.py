@@ -99,7 +99,10 @@ class _NameMatching(_NameSources):
 
     def _target_has_name(self, key: str) -> bool:
         names = _names_with_related(self.gaz, key, self.tgt)
-        if _contains_any(self.target, names) or self._lemmas_name(self.tgt, self._target_lemmas, key, names):
+        # a related place's name counts as written; its own names also through lemmas (Frankreichs), as a related
+        # name read so loosely would count a person for a place (George W. Bush: Georgia, a US state)
+        if _contains_any(self.target, names) or self._lemmas_name(self.tgt, self._target_lemmas, key,
+                                                                   _names_of(self.gaz, key, self.tgt)):
             return True
         letter = self.gaz.abbreviation_of(key, self.tgt)
         if letter and letter in self.target:
