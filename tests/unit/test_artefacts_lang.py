@@ -285,3 +285,14 @@ def test_a_source_word_left_in_an_english_translation(src_lang, src, tgt, left):
 ])
 def test_no_source_word_reported_where_it_belongs(src_lang, src, tgt):
     assert [f.code for f in findings(src_lang, src, tgt) if f.code == "TQ501"] == []
+
+
+def test_an_umlaut_plural_is_made_from_a_singular_not_from_an_inflected_form() -> None:
+    """Boden, Gast, Haus are nouns by their umlaut plurals (Böden, Gäste, Häuser); Range is an old dative of
+    Rang, not the singular of Ränge, so an English name made of it (a mountain range) stays a name."""
+    from tqcheck import lang
+
+    noun = lang.get("de").is_common_noun
+    assert noun is not None
+    assert all(noun(w) for w in ("Boden", "Gast", "Haus", "Bahnhof"))
+    assert not noun("Range")

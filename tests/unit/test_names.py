@@ -422,6 +422,128 @@ def test_a_copied_name_dropped_between_latin_languages_is_a_warning(src_lang, sr
     assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
 
 
+@pytest.mark.parametrize("src,tgt,missing", [
+    # English words after a name, or a place word before one, belong to it; a run of English words is a name
+    ("Die Band probte im Stadtteil Brixton Hill.", "The band rehearsed in the district of Brixton Market.", "Brixton Hill"),
+    ("Die Gruppe bestieg 2019 den Mount Kosciuszko.", "The group climbed the mountain in 2019.", "Mount Kosciuszko"),
+    ("Die Forscher zelteten nahe der Transantarctic Range.", "The researchers camped near the coast.",
+     "Transantarctic Range"),
+])
+def test_english_words_of_a_name_in_a_german_source_are_kept(src, tgt, missing):
+    [f] = [f for f in findings("de", src, tgt) if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Die Band probte im Stadtteil Brixton Hill.", "The band rehearsed in Brixton Hill."),
+    ("Die Forscher zelteten nahe der Transantarctic Range.", "The researchers camped near the Transantarctic Range."),
+    ("Der britische Premier Boris Johnson sprach.", "British Prime Minister Boris Johnson spoke."),  # a title
+    ("Mit der Everyday Backpack-Serie kam der Erfolg.", "Success came with the Everyday Backpack series."),
+])
+def test_english_words_of_a_name_kept_in_the_translation_are_its_counterpart(src, tgt):
+    assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
+
+
+@pytest.mark.parametrize("tgt,expected", [
+    ("Yesterday Lewis gave a speech in London.", []),
+    ("Yesterday Harrington gave a speech in London.", ["TQ301", "TQ302"]),
+    ("Yesterday the coach gave a speech in London.", ["TQ301"]),
+])
+def test_a_transliteration_opening_with_a_surname_is_a_name(tgt, expected):
+    # 刘易斯: 刘 is a surname, 易斯 a transliteration; the three together read as Lewis
+    assert codes("zh", "昨天刘易斯在伦敦发表了讲话。", tgt) == expected
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,severity", [
+    # where names are copied, a code whose figures the source does not have was invented
+    ("es", "Ayer Marta volvió a casa, dijo su madre.", "Yesterday B12 came back home, her mother said.", Severity.WARNING),
+    ("de", "Die E 95 02 stand im Museum.", "The E95 02 stood in the museum.", Severity.INFO),  # respaced
+])
+def test_a_code_added_between_latin_languages(src_lang, src, tgt, severity):
+    [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ302"]
+    assert f.severity == severity
+
+
+@pytest.mark.parametrize("tgt,expected", [
+    ("A witness saw the car on the street at night.", ["TQ301"]),
+    ("A witness saw the car on Bahnhofstrasse at night.", []),  # (ß written ss)
+    ("A witness saw the car on Bahnhofstraße at night.", []),
+])
+def test_a_street_name_is_a_name_whatever_its_head(tgt, expected):
+    # Bahnhof is a word, but Bahnhofstraße is no common noun of the dictionary (Seitenstraße is)
+    assert codes("de", "Ein Zeuge sah den Wagen in der Bahnhofstraße stehen.", tgt) == expected
+    assert codes("de", "Ein Zeuge sah den Wagen in einer Seitenstraße stehen.", "A witness saw the car in a side street.") == []
+
+
+@pytest.mark.parametrize("src,tgt,expected", [
+    # George is no form of Georgia, a US state: the US is missing
+    ("Der US-amerikanische Botschafter George Miller traf in Paris ein.", "Ambassador George Miller arrived in Paris.",
+     ["TQ301"]),
+    ("Der US-amerikanische Botschafter George Miller traf in Paris ein.",
+     "US Ambassador George Miller arrived in Paris.", []),
+    ("Die US-Regierung reagierte sofort.", "Washington reacted immediately.", []),  # a related place, as written
+])
+def test_a_related_place_counts_as_written(src, tgt, expected):
+    assert codes("de", src, tgt) == expected
+
+
+def test_a_speaker_after_a_verb_of_saying_is_a_name_even_where_it_is_a_noun():
+    src = "„Das war knapp“, sagt Becker, der seit Jahren für den Verein fährt."
+    [f] = [f for f in findings("de", src, '"That was close," says Miller, who has raced for the club for years.')
+           if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == "Becker"
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("„Das war knapp“, sagt Becker, der seit Jahren fährt.", '"That was close," says Becker, who has raced for years.'),
+    ("Es gehe voran, sagte der Sprecher.", "Progress is being made, said the spokesman."),
+    ("Es gehe voran, sagte Landrätin Anna Koch.", "Progress is being made, said district administrator Anna Koch."),
+    ("Das sei falsch, so Fischer.", "That is wrong, according to Fischer."),
+])
+def test_a_speaker_kept_or_no_speaker_is_no_finding(src, tgt):
+    assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
+
+
+@pytest.mark.parametrize("src_lang,src,tgt,missing", [
+    ("de", "Laut der BA stieg die Zahl der Anträge stark.", "According to the agency, applications rose sharply.", "BA"),
+    ("fr", "Selon la BM, la croissance ralentit.", "According to the bank, growth is slowing.", "BM"),
+])
+def test_a_two_letter_acronym_dropped_into_english_is_a_warning(src_lang, src, tgt, missing):
+    [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Laut der BA stieg die Zahl der Anträge stark.", "According to the BA, applications rose sharply."),
+    ("Der Akku im AA-Format hält lange.", "The AA battery lasts long."),
+    ("Die EU und die US-Regierung verhandeln.", "The EU and the US government are negotiating."),
+])
+def test_a_two_letter_acronym_kept_is_no_finding(src, tgt):
+    assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
+
+
+@pytest.mark.parametrize("src,tgt,missing", [
+    # a demonym names its place: a city of the gazetteer in any form, another before a common noun
+    ("Ein Kölner (45) wurde bei dem Unfall verletzt.", "A man (45) was injured in the accident.", "Kölner"),
+    ("Gestern rückte die Linzer Feuerwehr zweimal aus.", "Yesterday the fire brigade in Bern was called out twice.",
+     "Linzer"),
+])
+def test_a_demonym_in_a_german_source_names_its_place(src, tgt, missing):
+    [f] = [f for f in findings("de", src, tgt) if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Ein Kölner (45) wurde bei dem Unfall verletzt.", "A Cologne man (45) was injured in the accident."),
+    ("Gestern rückte die Linzer Feuerwehr zweimal aus.", "Yesterday the Linz fire brigade was called out twice."),
+    ("Dritter wurde der Österreicher Max Huber.", "Max Huber came third."),  # a country's: evidence only
+    ("Der Trainer Oliver Glasner lobte die Spieler.", "Coach Oliver Glasner praised the players."),  # a title
+    ("Die Fahrer mussten warten.", "The drivers had to wait."),
+])
+def test_a_demonym_rendered_or_no_demonym_is_no_finding(src, tgt):
+    assert [f.code for f in findings("de", src, tgt) if f.code == "TQ301"] == []
+
+
 @pytest.mark.parametrize("src,tgt", [
     ("Wir empfehlen, die Detailbewertungen zu lesen.", "We recommend reading the detailed reviews."),  # a compound
     ("Das ist Ihre Meinung dazu.", "That is your opinion."),  # words of the language

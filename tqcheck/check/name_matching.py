@@ -99,7 +99,10 @@ class _NameMatching(_NameSources):
 
     def _target_has_name(self, key: str) -> bool:
         names = _names_with_related(self.gaz, key, self.tgt)
-        if _contains_any(self.target, names) or self._lemmas_name(self.tgt, self._target_lemmas, key, names):
+        # a related place's name counts as written; its own names also through lemmas (Frankreichs), as a related
+        # name read so loosely would count a person for a place (George W. Bush: Georgia, a US state)
+        if _contains_any(self.target, names) or self._lemmas_name(self.tgt, self._target_lemmas, key,
+                                                                   _names_of(self.gaz, key, self.tgt)):
             return True
         letter = self.gaz.abbreviation_of(key, self.tgt)
         if letter and letter in self.target:
@@ -219,6 +222,7 @@ class _NameMatching(_NameSources):
                 self._partial(s, readings, cap_tokens, russian=True)
             elif s.kind == "latin":
                 s.matched = (_contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
+                             or any(e != s.text and _contains_ci(self.target, e) for e in s.expected)
                              or _initials_in(s.text, self.target) or _code_parts_in(s.text, self.target)
                              or _english_words_in(s.text, self.target))
 

@@ -11,25 +11,21 @@ from . import translit as tr
 from .glossary import term_index
 from .gazetteer import PlaceHit
 from .gazetteer_build import get_gazetteer
-from .name_index import _ASCII_LETTER, _cached, _SourceIndex
+from .name_index import _SourceIndex
 from .name_readings import read_source_names
+from .name_targets import _TargetNames
 from .name_tools import (
-    _CAPITALISED_WORD, _common_word, _contains_ci, _LEADING_FUNCTION_WORDS, _LETTERS, _overlaps, _ROMAN, _similar,
-    _strip_possessive, _target_tokens, _Token, GlossaryMiss, is_english_word, NameAnalysis, SourceName, TargetName
+    _CAPITALISED_WORD, _contains_ci, _LEADING_FUNCTION_WORDS, _LETTERS, _overlaps, _ROMAN, _similar,
+    _strip_possessive, _target_tokens, GlossaryMiss, is_english_word, NameAnalysis, SourceName, TargetName
 )
 from .name_words import (
-    _ASCII_CAP_START, _ASCII_CAP_WORD, _ASCII_CAP_WORD_COUNT, _CAP_AFTER_JOINER, _EN_COMMON, _GENERIC_ACRONYMS,
-    _JA_NOT_NAME, _JA_PERSON, _JA_TITLES, _LATIN_RUN, _NOT_GIVEN, _PLACE_SUFFIX, _RU_ADJ, _RU_CAPITALISED,
-    _RU_FIRST_NAMES, _RU_PERSON_SUFFIX, _SENT_START, _STRONG, _TRANSLIT_NAME, _UNITS, _ZH_HONORIFICS, _ZH_PERSON,
-    _ZH_PERSON_HINT
+    _GENERIC_ACRONYMS, _JA_NOT_NAME, _JA_PERSON, _JA_TITLES, _LATIN_RUN, _NOT_GIVEN, _PLACE_SUFFIX, _RU_ADJ, _RU_CAPITALISED,
+    _RU_FIRST_NAMES, _RU_PERSON_SUFFIX, _SENT_START, _STRONG, _SURNAMES, _TRANSLIT_NAME, _UNITS, _ZH_HONORIFICS,
+    _ZH_PERSON, _ZH_PERSON_HINT
 )
 
 
-#: A word written in katakana alone (and its long-vowel mark and middle dot).
-_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
-
-
-class _NameSources:
+class _NameSources(_TargetNames):
     """Finds the names on each side; :class:`tqcheck.check.name_matching._NameMatching` matches them."""
 
     def __init__(self, source: str, target: str, src: str, tgt: str, glossary: Mapping[str, tuple[str, ...]]) -> None:
@@ -139,7 +135,9 @@ class _NameSources:
         elif self.src == "ru":
             self._ru_names(taken)
         elif language.get(self.src).script == language.get(self.tgt).script == "Latn":
+            self._demonym_names(taken)
             self._copied_names(taken)
+            self._speaker_names(taken)
         self.out.source.extend(read_source_names(text, self.target, self.src, taken))  # 大谷, 諏訪: read by sound
 
     def _copied_names(self, taken: list[tuple[int, int]]) -> None:
@@ -150,6 +148,7 @@ class _NameSources:
         words_of = language.get(self.src)
         known_name = language.get(self.tgt).is_name  # the translation's dictionary of names (Daniel, Hamilton)
         lower, noun = words_of.is_lowercase_word, words_of.is_common_noun
+        tgt_english = self.tgt == "en"
 
         def proper(m: re.Match[str], first: bool = False) -> bool:
             """A name the translation's dictionary has, which is no word of the source's small classes (Les)
@@ -165,6 +164,18 @@ class _NameSources:
 
         def name_like(m: re.Match[str]) -> bool:
             return words_of.may_be_name(m.group()) or proper(m)
+
+        def uninflected(m: re.Match[str]) -> bool:
+            return words_of.lemma(m.group()) == m.group().lower()  # (not Irans, Ortes, Briten)
+
+        def borrowed(m: re.Match[str]) -> bool:
+            """In a language that capitalises its nouns, an English word that is none of the language's nouns
+            (no plural), nor of its lower-case classes: a word of an English name (Bethnal Green, Mount Vinson,
+            Sentinel Range), which translations into English keep."""
+            word = m.group()
+            return (words_of.capitalises_nouns and tgt_english and word.isascii() and word.isalpha() and len(word) >= 3
+                    and word.lower() not in words_of.function_words and is_english_word(word)
+                    and not (noun is not None and noun(word)) and not (lower is not None and lower(word)))
 
         runs: list[list[re.Match[str]]] = []
         found = list(_CAPITALISED_WORD.finditer(text))
@@ -188,10 +199,15 @@ class _NameSources:
             # titles and nouns around a name are words of the language: Vorstandschef Wilhelm Wellner,
             # Valve Reactor-Schaltung; a run of such words only is no name (Ihre Meinung), unless the
             # translation's dictionary knows it as a name (Lewis Hamilton, Daniel Ortega)
-            while run and not name_like(run[0]):
-                run = run[1:]
-            while run and not name_like(run[-1]):
-                run = run[:-1]
+            if len(run) >= 2 and all(borrowed(w) and (w is run[-1] or uninflected(w)) for w in run):
+                pass  # an English name of words alone (Sentinel Range, National Hurricane Center)
+            else:
+                # the English words after a name, and an English place word before one, are part of it
+                # (Bethnal Green, Mount Vinson; not Premier in Premier Boris Johnson)
+                while run and not (name_like(run[0]) or run[0].group() in _PLACE_OPENERS and len(run) > 1):
+                    run = run[1:]
+                while run and not (name_like(run[-1]) or borrowed(run[-1]) and len(run) > 1):
+                    run = run[:-1]
             if not run or len(run) == 1 and (len(run[0].group()) <= 3 or text[run[0].end():run[0].end() + 1] == "." and (
                     words_of.capitalises_nouns or len(run[0].group()) <= 5 or not language.get(self.tgt).lexicon_complete)):
                 continue  # Std., Prof.: an abbreviation (not Melbourne ending a French sentence translated into English)
@@ -203,9 +219,80 @@ class _NameSources:
             taken.append((s, e))
         self._copied_acronyms(taken)
 
+    def _demonym_names(self, taken: list[tuple[int, int]]) -> None:
+        """A demonym names its place (ein Münchner: "a Munich resident"; die Grazer Kinderklinik: "the children's
+        hospital in Graz"): a city or a state the gazetteer knows, in any of the demonym's forms; into English, also
+        a place the source language's dictionary has as a name (no plural, no lower-case form) where the demonym
+        stands uninflected before a common noun, as only a place's does. A missing one is a warning."""
+        words_of = language.get(self.src)
+        derive = words_of.demonym_places
+        if derive is None or self.tgt != "en":
+            return  # (French renders them as adjectives: berlinois, londonienne)
+        text = self.source
+        for m in _CAPITALISED_WORD.finditer(text):
+            if _overlaps(m.span(), taken):
+                continue
+            places, uninflected = derive(m.group())
+            if not places or m.group().lower() in words_of.function_words:
+                continue
+            found = self._demonym_place(places)
+            if found is None and any(self.gaz.find(p, self.src) for p in places):
+                continue  # a country's (der Österreicher): the language's adjectives, evidence only
+            if found is not None:
+                self.out.source.append(SourceName(m.start(), m.end(), m.group(), "place", found.keys,
+                                                  tuple(self.gaz.display_cached(k, self.tgt) for k in found.keys),
+                                                  Severity.WARNING))
+                taken.append(m.span())
+                continue
+            if not uninflected or _SENT_START.search(text[max(0, m.start() - 3):m.start()]) \
+                    or m.start() == 0 or words_of.is_word is None or words_of.is_lowercase_word is None:
+                continue
+            nxt = _NEXT_WORD.match(text, m.end())
+            noun = words_of.is_common_noun
+            is_name = language.get(self.tgt).is_name
+            if nxt is None or noun is None or not noun(nxt.group(1)) or (is_name is not None and is_name(nxt.group(1))):
+                continue  # before a name, a word in -er is a title (Trainer John Smith)
+            for place in places[:2]:
+                if words_of.is_word(place) and not noun(place) and not words_of.is_lowercase_word(place):
+                    self.out.source.append(SourceName(m.start(), m.end(), m.group(), "latin", expected=(place,),
+                                                      severity=Severity.WARNING))
+                    taken.append(m.span())
+                    break
+
+    def _speaker_names(self, taken: list[tuple[int, int]]) -> None:
+        """A speaker named after a verb of saying in inverted order ("…", sagt Zimmermann, der …): a surname, even
+        one the dictionary has as a noun (Zimmermann, Becker), which translations keep. The last capitalised word
+        before the clause ends is the name (sagte Bürgermeister Müller: Müller). A missing one is a warning."""
+        words_of = language.get(self.src)
+        if words_of.speaker_before is None:
+            return
+        text = self.source
+        for m in words_of.speaker_before.finditer(text):
+            run = _SPEAKER_RUN.match(text, m.end())
+            if run is None:
+                continue
+            last = list(_LETTERS.finditer(run.group(1)))[-1]
+            s, e = m.end() + last.start(), m.end() + last.end()
+            word = last.group()
+            if len(word) < 3 or _overlaps((s, e), taken) or word.lower() in words_of.function_words \
+                    or word.lower() in words_of.determiners or (
+                        words_of.is_lowercase_word is not None and words_of.is_lowercase_word(word)):
+                continue
+            self.out.source.append(SourceName(s, e, word, "latin", expected=(word,), severity=Severity.WARNING))
+            taken.append((s, e))
+
+    def _demonym_place(self, places: tuple[str, ...]) -> PlaceHit | None:
+        """The city or state of the gazetteer that one of ``places`` names whole, if any."""
+        for place in places:
+            for h in self.gaz.find(place, self.src):
+                if h.start == 0 and h.end == len(place) and not h.adjective and all(
+                        (p := self.gaz.place(k)) is not None and p.kind in ("city", "province") for k in h.keys):
+                    return h
+        return None
+
     def _copied_acronyms(self, taken: list[tuple[int, int]]) -> None:
-        """Between languages of the Latin script, an acronym of three to six capitals that the source language's
-        dictionary does not know (CTMO, NHK, PALM) names a body or a project, which translations copy: a missing
+        """Between languages of the Latin script, an acronym of two to six capitals that the source language's
+        dictionary does not know (CTMO, NHK, PALM; BA, whose lower case "ba" is no matter) names a body or a project, which translations copy: a missing
         one is a warning. The translation's own acronym is its counterpart where it has the same letters in
         another order (ADN: DNA, OTAN: NATO), one letter fewer or changed (ONU: UN, SSSR: USSR, HDP: GDP), or is
         a rendering the source language lists (DDR: GDR, DPH: VAT). Only into a language whose dictionary is
@@ -222,8 +309,10 @@ class _NameSources:
         theirs = set(_TARGET_ACRONYM.findall(self.target))
         for m in _SOURCE_ACRONYM.finditer(text):
             a = m.group()
-            if _overlaps(m.span(), taken) or _ROMAN.fullmatch(a) or known(a) or known(a.lower()) \
-                    or a.lower() in words_of.kept_words or a in self.target or any(_same_acronym(a, t) for t in theirs):
+            if _overlaps(m.span(), taken) or _ROMAN.fullmatch(a) or known(a) or len(a) > 2 and known(a.lower()) \
+                    or a.lower() in words_of.kept_words or any(_same_acronym(a, t) for t in theirs):
+                continue
+            if (a in self.target) if len(a) > 2 else re.search(rf"(?<![^\W\d_]){a}(?![^\W\d_])", self.target):
                 continue
             if any(_contains_ci(self.target, r) for r in words_of.given_names.get(a.lower(), ())):
                 continue
@@ -252,6 +341,10 @@ class _NameSources:
                 sev = Severity.WARNING
             elif suffix and len(run) >= 2 and strong >= 1:
                 sev = Severity.WARNING
+            elif len(run) == 2 and strong >= 1 and s > 0 and text[s - 1] in _SURNAMES and not _overlaps((s - 1, s), taken):
+                # a transliterated name whose first character is also a surname, which the run leaves out
+                # (刘易斯 Lewis, 罗伯斯 Robles): the three together
+                s, run, sev = s - 1, text[s - 1:e], Severity.WARNING
             else:
                 continue
             self.out.source.append(SourceName(s, e, run, "translit", severity=sev))
@@ -328,130 +421,6 @@ class _NameSources:
             self.out.source.append(SourceName(s, e, name, "person" if person else "latin", severity=sev))
             taken.append((s, e))
 
-    # -- target names ---------------------------------------------------------------------------
-    @_cached
-    def _capitalised(self) -> tuple[int, list[_Token]]:
-        """How many words of the target start with a letter, and those of them with a capital.
-
-        (``_target_tokens`` has all the words; in ASCII text only the capitalised ones are made.)"""
-        text = self.target
-        if not text.isascii():
-            words = [t for t in _target_tokens(text) if t.text[0].isalpha()]
-            return len(words), [t for t in words if t.text[0].isupper()]
-        if not _CAP_AFTER_JOINER.search(text):
-            # No capital follows a digit, "_", "'", "." or "-": a capital then starts a word
-            # exactly when no letter precedes it, and the capitalised words can be found alone
-            # (the words are only counted: one empty group per word, no word copied).
-            return (len(_ASCII_CAP_WORD_COUNT.findall(text)),
-                    [_Token(m.start(), m.end(), m.group()) for m in _ASCII_CAP_START.finditer(text)])
-        words_ = _ASCII_CAP_WORD.findall(text)  # (all start with a letter)
-        caps = []
-        pos = 0
-        find = text.find
-        for word in words_:
-            start = find(word, pos)
-            pos = start + len(word)
-            if word[0].isupper():
-                caps.append(_Token(start, pos, word))
-        return len(words_), caps
-
-    def _target_names(self, taken: list[tuple[int, int]]) -> None:
-        n_words, caps = self._capitalised
-        headline = n_words >= 5 and len(caps) >= 0.7 * n_words
-        spans: list[list[_Token]] = []
-        for t in caps:
-            if spans and self.target[spans[-1][-1].end:t.start] in (" ", "-"):
-                spans[-1].append(t)
-            else:
-                spans.append([t])
-        cjk_source = self.src in ("zh", "ja")
-        for span in spans:
-            pinyin_pair: bool | None = None  # worked out when first needed
-            for t in span:
-                if taken and _overlaps((t.start, t.end), taken):
-                    continue
-                word = _strip_possessive(t.text)
-                if len(word) < 2:
-                    continue
-                acronym = word.isupper()
-                if acronym and _ROMAN.fullmatch(word):
-                    continue
-                if acronym:
-                    if word in _GENERIC_ACRONYMS or headline and len(word) > 6 or cjk_source:
-                        continue  # a Chinese or Japanese name is often rendered by its English acronym
-                    kind = "acronym"
-                else:
-                    if headline:
-                        continue
-                    if _common_word(word):
-                        if pinyin_pair is None:
-                            pinyin_pair = self.src == "zh" and len(span) >= 2 and all(
-                                tr.is_pinyin_word(_strip_possessive(t.text)) for t in span)
-                        if not pinyin_pair or word.lower() in _EN_COMMON:
-                            continue  # a sentence-opening word reaches here only if no dictionary has it
-                    kind = "name"
-                self.out.target.append(TargetName(t.start, t.start + len(word), word, kind))
-
-    def _copied_target_names(self, taken: list[tuple[int, int]]) -> None:
-        """Between two languages of the Latin script other than into English, names are copied: a
-        capitalised word of the translation, not at a sentence's start, that the translation language's
-        dictionary does not have (a German noun is no name, nor a compound of its words) and that the
-        source does not write may be a name the translation added or substituted. Measured on WMT22
-        de-fr and fr-de references, most such words are places and brands translated (Fribourg, Silésie):
-        information, unless a source name is missing."""
-        src, tgt = language.get(self.src), language.get(self.tgt)
-        if src.script != "Latn" or tgt.script != "Latn" or tgt.is_word is None:
-            return
-        text = self.target
-        for m in _CAPITALISED_WORD.finditer(text):
-            word = _strip_possessive(m.group())
-            if len(word) < 4 or taken and _overlaps(m.span(), taken):
-                continue
-            before = text[:m.start()].rstrip()
-            if not before or before[-1] in ".!?:;\"“”«»(-–—•*>":
-                continue  # a sentence's first word is capitalised anyway
-            if _contains_ci(self.source, word) or not tgt.may_be_name(word):
-                continue
-            if src.is_word is not None and (src.is_word(word) or src.is_word(word.lower())):
-                continue  # a word of the source's language too (Moment, Service)
-            self.out.target.append(TargetName(m.start(), m.start() + len(word), word, "name", guessed=True))
-
-    def _kana_target_names(self, taken: list[tuple[int, int]]) -> None:
-        """In a Japanese translation of a Latin-script source, a katakana word that the language's analyser
-        reads as a person's name (Sudachi's 人名) is a foreign name written out: one whose reading is no word
-        of the source (ハリントン where the source says "camping") is a name added or substituted."""
-        if self.tgt != "ja" or language.get(self.src).script != "Latn":
-            return
-        source_words: list[str] | None = None  # read when first needed
-        for w in language.get(self.tgt).person_names(self.target):
-            if len(w.text) < 3 or not _KATAKANA.fullmatch(w.text) or taken and _overlaps((w.start, w.end), taken):
-                continue
-            if source_words is None:
-                words = _LETTERS.findall(self.source)
-                # each word, and two words together (De Klerk デクラーク)
-                source_words = [x for x in words if len(x) >= 3] + [a + b for a, b in zip(words, words[1:])]
-            # each part of a full name on its own (ドナルド・トランプ Donald Trump)
-            if all(any(tr.any_skeleton_match(word, tr.kana_skeleton(tr.japanese_reading(part))) for word in source_words)
-                   for part in w.text.split("・") if part):
-                continue
-            self.out.target.append(TargetName(w.start, w.end, w.text, "name"))
-
-    def _latin_target_names(self, taken: list[tuple[int, int]]) -> None:
-        """In a translation into another script from a Latin-script source (en -> ru, zh, ja, uk), a
-        capitalised Latin word is a name kept as the source writes it (Black Lives Matter, Micro USB): one
-        the source does not have is a name added or substituted, as sure as a known place (a warning)."""
-        if language.get(self.src).script != "Latn" or language.get(self.tgt).script in ("Latn", ""):
-            return
-        if self.target.isascii() or not _ASCII_LETTER.search(self.target):
-            return
-        for m in _CAPITALISED_WORD.finditer(self.target):
-            word = _strip_possessive(m.group())
-            if len(word) < 3 or not word.isascii() or taken and _overlaps(m.span(), taken):
-                continue
-            if _contains_ci(self.source, word):
-                continue
-            self.out.target.append(TargetName(m.start(), m.start() + len(word), word, "name", known=True))
-
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -470,7 +439,7 @@ def _after_article(text: str, at: int, words_of: language.Language) -> bool:
     return base != before and before.startswith(base) and before[len(base):] in _ADJECTIVE_ENDINGS
 
 
-_SOURCE_ACRONYM = re.compile(r"(?:(?<=\b[dDlL]['’])|(?<![\w'’.-]))[A-ZÀ-ÖØ-Þ]{3,6}(?![\w'’-])")  # l'ISL too
+_SOURCE_ACRONYM = re.compile(r"(?:(?<=\b[dDlL]['’])|(?<![\w'’.-]))[A-ZÀ-ÖØ-Þ]{2,6}(?![\w'’-])")  # l'ISL too
 _TARGET_ACRONYM = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-Þ]{2,7}(?![\w'’-])")
 
 
@@ -478,10 +447,17 @@ def _same_acronym(a: str, b: str) -> bool:
     """Whether ``b`` is ``a`` in another language: the same letters in another order (ADN, DNA), or one letter
     changed or left out (SSSR, USSR; ONU, UN)."""
     if len(a) == len(b):
-        return sorted(a) == sorted(b) or sum(x != y for x, y in zip(a, b)) <= 1
+        return sorted(a) == sorted(b) or len(a) > 2 and sum(x != y for x, y in zip(a, b)) <= 1
     return len(b) == len(a) - 1 and len(b) >= 2 and set(b) <= set(a)
 
 
+#: English words that open the name of a place (Mount Vinson, Lake Placid): before a name in a German or
+#: French source, they are part of it.
+_PLACE_OPENERS = frozenset({"Mount", "Lake", "Cape", "Fort", "Port", "Saint", "Glen", "Point", "Mont", "Monte"})
+#: Capitalised words, one to three, that end a clause (before a stop, a comma, a bracket, "und" or the end).
+_SPEAKER_RUN = re.compile(r"((?:[A-ZÄÖÜ][^\W\d_]+ ){0,2}[A-ZÄÖÜ][^\W\d_]+)(?=\s*(?:[,.;:!?)(]|$)|\s+und\b)")
+#: The word after a word and a space.
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 #: The first part of a hyphenated compound, four letters or more.
 _NAME_HEAD = re.compile(r"[^\W\d_]{4,}(?=-)")
 #: A capitalised word after an elided article or preposition (qu'Emin, l'Athletico).

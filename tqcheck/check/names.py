@@ -130,8 +130,9 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             severity = Severity.ERROR if t.replaced else Severity.WARNING
         elif any(c.isdigit() for c in t.text):
             # codes get respaced and reformatted (E 95 -> E95, B 57): only information unless a source
-            # name went missing
-            severity = Severity.WARNING if lost_name else Severity.INFO
+            # name went missing, or, where names are copied, the source has none of its figures (A4 for Larry)
+            severity = Severity.WARNING if lost_name or copies_names and not any(
+                re.search(rf"(?<!\d){d}(?!\d)", pair.source) for d in re.findall(r"\d+", text)) else Severity.INFO
         else:
             # where names are copied, a sentence's first word that the translation's dictionary knows
             # (Yeah, Streetlight) is no name

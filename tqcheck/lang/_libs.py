@@ -334,9 +334,9 @@ def simplemma_common_noun(lang: str, plural_endings: tuple[str, ...],
                           umlaut_endings: tuple[str, ...] = ()) -> Callable[[str], bool]:
     """Whether simplemma's dictionary of ``lang`` has a capitalised word with a plural of one of
     ``plural_endings`` that has the same lemma (Krankheit: Krankheiten, Gipfel: Gipfeln), or, given
-    ``umlaut_endings``, a plural that umlauts its last vowel and adds one of them (Boden: Böden, Gast: Gäste,
-    Haus: Häuser): a common noun. Names have no plural (Markus, Mercedes, Thüringen); a name that is also a
-    noun (Bauer, Koch) is one."""
+    ``umlaut_endings`` and a word that is its own lemma, a plural that umlauts its last vowel and adds one of
+    them (Boden: Böden, Gast: Gäste, Haus: Häuser): a common noun. Names have no plural (Markus, Mercedes,
+    Thüringen); a name that is also a noun (Bauer, Koch) is one."""
     known = simplemma_lexicon(lang)
     lemma = simplemma_lemmatizer(lang)
 
@@ -346,7 +346,9 @@ def simplemma_common_noun(lang: str, plural_endings: tuple[str, ...],
             return False
         base = lemma(word)
         forms = [word + end for end in plural_endings]
-        umlauted = _umlauted(word) if umlaut_endings else None
+        # an umlaut plural is made from the singular itself (Boden: Böden), not from an inflected form of
+        # another noun (Range, an old dative of Rang, is no singular of Ränge: Sentinel Range is a name)
+        umlauted = _umlauted(word) if umlaut_endings and base.lower() == word.lower() else None
         if umlauted is not None:
             forms += [umlauted + end for end in umlaut_endings]
         return any(known(f) and lemma(f) == base for f in forms)

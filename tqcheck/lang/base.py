@@ -230,8 +230,15 @@ class Language:
     name_endings: frozenset[str] = frozenset()
     #: Prefixes of direction that make an adjective of a part of a place (westafrikanisch, mitteldeutsch).
     compass_prefixes: tuple[str, ...] = ()
-    #: Endings of street names (-straße): a word ending so whose head is no word of the language is a name.
+    #: Endings of street names (-straße): a word ending so that the dictionary does not have is a name.
     street_endings: frozenset[str] = frozenset()
+    #: The places a capitalised word may be the demonym of, as written in the language, likeliest first, and
+    #: whether the word is the uninflected form that stands before a noun (Grazer: Graz; Münchnern: München);
+    #: None where the layer does not derive them.
+    demonym_places: Callable[[str], tuple[tuple[str, ...], bool]] | None = None
+    #: Where a speaker is named after a verb of saying in inverted order ("…", sagt Zimmermann; so Müller): the
+    #: pattern ends right before the speaker's words; None where the layer has none.
+    speaker_before: re.Pattern[str] | None = None
     #: Words of the language that translations keep as they are (news agency credits: dpa, sid).
     kept_words: frozenset[str] = frozenset()
     #: Whether a lower-case word is in the language's dictionary; None where the layer has no lexicon.
@@ -345,8 +352,9 @@ class Language:
             for k in range(2, len(tail) - 3):
                 rest = tail[k:]
                 if rest.lower() in self.street_endings:
-                    head = tail[:k]
-                    return not (known(head) or known(head.lower()) or known(head.rstrip("s")))  # Aidenbachstraße
+                    # a street the dictionary does not have (Aidenbachstraße, Talstraße, Bahnhofstraße), whatever
+                    # its head: the compounds that are common nouns (Hauptstraße, Seitenstraße) it has
+                    return True
                 if rest.lower() in self.name_endings:
                     break  # Thunberg, Colbert, Hoffmann: endings of names as much as of compounds
                 if k == 2 and len(rest) < 8:

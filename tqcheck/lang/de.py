@@ -60,9 +60,36 @@ NEGATION = Negation(
 #: Endings of family and place names that are also the last part of compounds.
 NAME_ENDINGS = frozenset({"berg", "bert", "mann", "burg", "stein", "dorf", "feld", "hardt", "hart", "horst", "heim"})
 
-#: Endings of street names (Aidenbachstraße): a word ending so is a name unless its head is a word too
-#: (Hauptstraße, Landstraße are common nouns).
+#: Endings of street names (Aidenbachstraße, Talstraße): a word ending so is a name unless the dictionary has
+#: it (Hauptstraße, Landstraße, Seitenstraße are common nouns).
 STREET_ENDINGS = frozenset({"straße", "strasse", "gasse", "allee"})
+
+_DEMONYM = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{2,}?)(er|ern|ers|erin|erinnen)")
+
+
+def demonym_places(word: str) -> tuple[tuple[str, ...], bool]:
+    """The places a word ending in -er may be the demonym of, likeliest first (Grazer: Graz; Münchner, Dresdner:
+    München, Dresden; Bremer: Brem, Bremen), and whether it is the uninflected -er form, which also stands as an
+    adjective before a noun (die Grazer Kinderklinik); ((), False) for another word."""
+    m = _DEMONYM.fullmatch(word)
+    if m is None:
+        return (), False
+    base = m.group(1)
+    places = [base]
+    if base[-1] == "n" and base[-2] not in "aeiouäöü":
+        places.append(base[:-1] + "en")  # Münchner, Dresdner
+    places.append(base + "en")  # Bremer
+    return tuple(places), m.group(2) == "er"
+
+
+#: A verb of saying (present or past, third person) or a clause-final "so", after which a speaker is named:
+#: "Es hat funktioniert", sagt Zimmermann; Das sei falsch, so Becker.
+SPEAKER_BEFORE = re.compile(
+    r"(?:\b(?:sagt|sagte|sagten|erklärt|erklärte|betont|betonte|meint|meinte|berichtet|berichtete|ergänzt|ergänzte|"
+    r"erzählt|erzählte|schreibt|schrieb|warnt|warnte|fordert|forderte|kritisiert|kritisierte|bestätigt|bestätigte|"
+    r"erläutert|erläuterte|resümiert|resümierte|bilanziert|bilanzierte|verspricht|versprach|räumt|räumte|"
+    r"antwortet|antwortete|fügt|fügte)|[,\u201c\u201d\"]\s*so)\s+(?=[A-ZÄÖÜ])")
+
 
 #: Given names and figures whose English renderings differ (the name as written is always accepted).
 GIVEN_NAMES = {
@@ -124,4 +151,5 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern; Böden, Gäste, Häuser
                     is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern"), ("", "e", "er")),
                     is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS,
+                    demonym_places=demonym_places, speaker_before=SPEAKER_BEFORE,
                     number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)
