@@ -5,7 +5,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Mapping, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 #: What a language can provide to the checks. A rule that needs one is skipped for a language without it.
 #: ``names``: places and names found and matched in its script (a gazetteer in the language, name forms);
@@ -154,6 +154,10 @@ class GapKind(NamedTuple):
     accept: Callable[[str, re.Match[str]], bool]
     #: Words one of which the text must contain (lower-cased) for the pattern to be worth running.
     needs: tuple[str, ...] = ()
+    #: Where in a text every match of ``pattern`` can begin (a superset: the text's start and where a
+    #: sentence opens): the pattern is run over the text only if it matches at one of them, since a scan
+    #: that tries a pattern of many alternatives at every position costs more.
+    starts: Callable[[str], Iterable[int]] | None = None
 
 
 @dataclass(frozen=True)
