@@ -48,6 +48,9 @@ class Negation:
     #: negators that leave the sense open (しか…ない "only", ませんか a request, 欠かせない "essential"):
     #: a translation may or may not negate, so they count as negation but never as an explicit one
     weak: re.Pattern[str] | None = None
+    #: strings one of which every match of ``not_negation`` and ``weak`` contains (lower-cased): in a text
+    #: without any, neither is run
+    marks: tuple[str, ...] = ()
 
 
 _UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
@@ -316,14 +319,15 @@ class Language:
         if table is None:
             return None
         # blanked to the same length, so that offsets still point into the text
-        plain = table.not_negation.sub(lambda m: " " * len(m.group()), text) if table.not_negation else text
+        blank = not table.marks or any(mark in text.lower() for mark in table.marks)
+        plain = table.not_negation.sub(lambda m: " " * len(m.group()), text) if table.not_negation and blank else text
 
         def words(pattern: re.Pattern[str], plain: str) -> Iterator[re.Match[str]]:
             for m in pattern.finditer(plain):
                 if not self.unspaced or self.on_word_boundaries(text, m.start(), m.end(), prefix_ok=False):
                     yield m
 
-        strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if table.weak else plain
+        strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if table.weak and blank else plain
         explicit = next(words(table.explicit, strong), None)
         negated = explicit is not None or table.any.search(plain) is not None or bool(
             table.implied and table.implied(plain)) or bool(table.affixed and table.affixed(plain))
