@@ -914,3 +914,40 @@ def test_one_part_of_a_dotted_foreign_name_replaced_is_a_warning():
 def test_an_unsourced_foreign_name_is_a_warning(src_lang, src, tgt, warned):
     found = [f for f in findings(src_lang, src, tgt) if f.code == "TQ302" and f.severity >= Severity.WARNING]
     assert bool(found) is warned
+
+
+def test_a_name_written_alone_is_found_as_the_regex_finds_it() -> None:
+    # a target name kept as the source writes it (same script): no letter right before or after it, a
+    # digit, an underscore or a mark may touch it; compared with the regex it replaces on random strings
+    import random
+    import re
+
+    from tqcheck.check.name_matching import _written_alone
+
+    assert _written_alone("MK", "Die MK-Serie")
+    assert not _written_alone("MK", "Die MKSerie") and not _written_alone("Bach", "Offenbach")
+    assert _written_alone("Bach", "Offenbach und Bach") and _written_alone("Bach", "_Bach2")
+    rnd = random.Random(3)
+    alphabet = "aAbB1_²½ -.'’ßÄéıſ日本\u0301αΩ9"
+    for _ in range(20000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        needle = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 3)))
+        expected = re.search(rf"(?<![^\W\d_]){re.escape(needle)}(?![^\W\d_])", text) is not None
+        assert _written_alone(needle, text) is expected, (needle, text)
+
+
+def test_a_name_is_found_case_blind_as_a_whole_word() -> None:
+    # ASCII text is looked at only where the lowered name occurs (the regex is compiled only then);
+    # compared with the case-blind whole-word regex on random ASCII strings
+    import random
+    import re
+
+    from tqcheck.check.name_tools import _contains_ci
+
+    glue = "[0-9A-Za-z\u00c0-\u04ff]"
+    rnd = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rnd.choice("abKkSs -'.1") for _ in range(rnd.randint(0, 12)))
+        needle = rnd.choice("abKkSs1") + "".join(rnd.choice("abKkSs -'.1") for _ in range(rnd.randint(0, 2)))
+        expected = re.search(f"(?<!{glue}){re.escape(needle)}(?!{glue})", text, re.IGNORECASE) is not None
+        assert _contains_ci(text, needle) is expected, (needle, text)

@@ -148,3 +148,23 @@ def test_a_negator_inside_a_chinese_word_is_not_one() -> None:
 def test_idioms_of_negation(src_lang, source, target) -> None:
     pair = Pair(0, Link((0,), (0,), 1.0), source, target, (), ())
     assert list(negation_mismatch(pair, CheckContext(src_lang, "en"))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The price is not bad, not long after the launch.", "It rose not only in Tokyo.", "He went without a coat.",
+    "No, he said.", "Ai no Bushotai won.", "Isn't it just great?", "They left, didn't they?", "WITHOUT DOUBT",
+    "He went wıthout a coat.", "Prices rose in March.", "Nowhere else is it sold.", "It is, isn’t it?",
+])
+def test_english_set_phrases_are_looked_for_only_where_their_marks_are(text: str) -> None:
+    # the set phrases that contain a negator without negating are run only on a text with one of the
+    # language's marks: the polarity is the one found with every text searched
+    import dataclasses
+
+    from tqcheck import lang
+
+    en = lang.get("en")
+    searched = dataclasses.replace(en, negation=dataclasses.replace(en.negation, marks=()))
+    assert en.polarity(text) == searched.polarity(text)
+    for pattern in (en.negation.not_negation, en.negation.weak):
+        if pattern.search(text):
+            assert any(mark in text.lower() for mark in en.negation.marks)

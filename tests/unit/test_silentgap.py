@@ -139,3 +139,32 @@ def test_one_finding_per_hole(target: str) -> None:
     codes = [f.code for f in compare("他在两个选项之间犹豫了很久。", target, "zh", "en", mode="aligned",
                                       embedder="none").findings]
     assert codes.count("TQ108") == 1 and "TQ301" not in codes, codes
+
+
+MORE = [
+    '"Was born in 1946," he said. Began funding the initiative! Easily won 24-0, taking the lead.',
+    'It rained.\nIs considered important. He asked how has changed. "Which has been sold." Why was noted',
+    "In Houston was established in 1979. Despite various successes, did not make a comeback.",
+    "(, 1995) , as the name implies, is a territory. According to, Bangladesh is \"right,\" said.",
+    "Also, won the cup. Where the woman works, announced on the night that Called on developing countries.",
+    "If accepts our unfair budget, the Japanese (METI) reported ... Would also take over. Can Tho is a city.",
+]
+
+
+@pytest.mark.parametrize("target", [row[0] for row in ROWS] + MORE)
+def test_every_match_begins_where_the_kind_says(target: str) -> None:
+    # the rule runs a pattern only if it matches at one of the kind's starts or its needed words are there:
+    # no match of it may begin anywhere else, nor in a text without those words
+    from tqcheck.lang.en_gaps import GAPS
+
+    for kind in GAPS:
+        found = [m.start() for m in kind.pattern.finditer(target)]
+        if kind.starts is not None:
+            assert set(found) <= set(kind.starts(target)), kind.name
+        if kind.needs and found:
+            assert any(w in target.lower() for w in kind.needs), kind.name
+
+
+def test_kinds_that_open_a_sentence_are_found_after_the_first_sentence() -> None:
+    hits = _hits('He left. Was born in 1946 to a family in London. "Yes." Began funding the initiative.')
+    assert [h.evidence["kind"] for h in hits] == ["auxiliary-without-subject", "verb-without-subject"]

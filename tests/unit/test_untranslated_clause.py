@@ -57,3 +57,14 @@ def test_copied_clause(src_lang, tgt_lang, src, tgt, text, severity):
 def test_czech_word_with_its_letters_is_reported():
     found = hits("cs", "en", "Vánoční dvojčíslo vyjde v prosinci.", "The new dvojčíslo comes out in December.")
     assert [t for t, _ in found] == ["dvojčíslo"]
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("sismo's", "sismo"), ("pouvaisn't", "pouvais"), ("L'humidité", "humidité"), ("d’Europe", "Europe"),
+    ("Haus", "Haus"), ("o'clock", "o'clock"), ("'s", "'s"), ("Müller", "Müller"), ("", ""),
+])
+def test_a_word_is_read_without_its_clitic_or_elided_article(word: str, expected: str) -> None:
+    from tqcheck import lang
+    from tqcheck.check.leftwords import bare
+
+    assert bare(word, lang.get("fr")) == expected

@@ -20,6 +20,8 @@ _CLITICS = ("'s", "’s", "n't", "n’t")
 def bare(word: str, src_lang: lang.Language) -> str:
     """A word without an English clitic glued to it (sismo's, pouvaisn't) or a source article elided
     before it (L'humidité, d'Europe: l', d' are le, de of the source's function words)."""
+    if "'" not in word and "’" not in word:
+        return word  # (every clitic and every elision holds an apostrophe)
     for c in _CLITICS:
         if word.endswith(c) and len(word) > len(c) + 1:
             return word[:-len(c)]

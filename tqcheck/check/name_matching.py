@@ -168,7 +168,7 @@ class _NameMatching(_NameSources):
         for t in self.out.target:
             if t.matched or t.kind not in ("name", "acronym"):
                 continue
-            if same_script and re.search(rf"(?<![^\W\d_]){re.escape(t.text)}(?![^\W\d_])", self.source):
+            if same_script and _written_alone(t.text, self.source):
                 t.matched = True  # kept as the source writes it, inside a compound too (MK-Serie: "MK series")
                 continue
             where = self.idx.match(t.text)
@@ -376,3 +376,18 @@ class _NameMatching(_NameSources):
         source = self.source.casefold()
         return any(phrase.startswith(r) for key, renderings in language.get(self.src).given_names.items()
                    if key in source for r in renderings if " " in r)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _written_alone(needle: str, text: str) -> bool:
+    """Whether ``needle`` occurs in ``text`` with no letter right before or after it: what
+    ``(?<![^\\W\\d_])NEEDLE(?![^\\W\\d_])`` finds, without compiling a regex for every name."""
+    at = text.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if not (at and _LETTER.match(text, at - 1)) and not _LETTER.match(text, end):
+            return True
+        at = text.find(needle, at + 1)
+    return False

@@ -180,6 +180,8 @@ def _contains_ci(haystack: str, needle: str) -> bool:
         # a replacement character may stand for any letter of the name (Z\ufffdrich for Zürich)
         body = "".join(f"(?:{re.escape(c)}|\ufffd)" if c.isalpha() else re.escape(c) for c in needle)
         return re.search(r"(?<![\w])" + body + r"(?![^\W_])", haystack, re.IGNORECASE) is not None
+    if haystack.isascii() and needle.isascii() and needle.lower() not in haystack.lower():
+        return False  # for ASCII text, case-blind matching is exactly comparing lowered letters
     pattern = _word_pattern(needle)
     if pattern is not None:
         return pattern.search(haystack) is not None
@@ -230,14 +232,18 @@ class _WholeWord:
     occurrence of the needle with no glue on either side. Compiling that regex for every name cost
     more than searching with it (the case-blind character class is expanded on each compile)."""
 
-    __slots__ = ("needle",)
+    __slots__ = ("text", "_needle")
 
     def __init__(self, needle: str) -> None:
-        self.needle = re.compile(re.escape(needle), re.IGNORECASE)
+        self.text = needle
+        self._needle: re.Pattern[str] | None = None  # compiled when first searched with
 
     def search(self, text: str) -> re.Match[str] | None:
+        needle = self._needle
+        if needle is None:
+            needle = self._needle = re.compile(re.escape(self.text), re.IGNORECASE)
         pos = 0
-        while (m := self.needle.search(text, pos)) is not None:
+        while (m := needle.search(text, pos)) is not None:
             start, end = m.span()
             if not (start and _GLUE.match(text, start - 1)) and not _GLUE.match(text, end):
                 return m

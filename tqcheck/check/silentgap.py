@@ -46,6 +46,8 @@ def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     for kind in gaps():
         if kind.needs and not any(w in lower for w in kind.needs):
             continue
+        if kind.starts is not None and not any(kind.pattern.match(pair.target, at) for at in kind.starts(pair.target)):
+            continue  # every match begins at one of those positions: there is none
         for m in kind.pattern.finditer(pair.target):
             shown = m.group().strip()
             if not kind.accept(pair.target, m) or (shown and m.group() in pair.source):

@@ -10,7 +10,9 @@ takes the maximum over all states of the previous character, although only a few
 (the others score minus infinity). Here the previous states that may lead to a state are found by a set
 intersection, and the maximum is taken over them only, on the very same sums; where none of them has a
 finite score the search falls back to jieba's own expression, so that ties and dead ends come out as
-jieba has them. ``tests/unit/test_posseg.py`` compares the two on text of every kind.
+jieba has them. The states a character may take are not first intersected with the union of every state's
+successors (a set built per character): a state is kept when some previous state leads to it, which is the
+same test. ``tests/unit/test_posseg.py`` compares the two on text of every kind.
 """
 from __future__ import annotations
 
@@ -67,23 +69,26 @@ def _viterbi(obs: str) -> list[Any]:
     for t in range(1, len(obs)):
         char = obs[t]
         prev_states = [x for x in back[t - 1] if trans_p[x]]
-        expect_next = {y for x in prev_states for y in trans_p[x]}
-        obs_states = set(states.get(char, all_states)) & expect_next
-        if not obs_states:
-            obs_states = expect_next if expect_next else set(all_states)
         prev_set = set(prev_states)
         new_score: dict[Any, float] = {}
         new_back: dict[Any, Any] = {}
-        for y in obs_states:
+        # the character's states that some previous state leads to (jieba's obs_states: its states among
+        # those expected next); only when there is none are all the expected ones computed
+        for y in set(states.get(char, all_states)):
+            came_from = prev_set.intersection(leads_to.get(y, ()))
+            if not came_from:
+                continue
             emit = emit_p[y].get(char, _MIN_FLOAT)
-            best: tuple[float, Any] | None = None
-            for y0 in prev_set.intersection(leads_to.get(y, ())):
-                cand = (score[y0] + trans_p[y0][y] + emit, y0)
-                if best is None or cand > best:
-                    best = cand
-            if best is None or best[0] == _MIN_INF:  # no finite path: jieba's maximum over every state
-                best = max((score[y0] + trans_p[y0].get(y, _MIN_INF) + emit, y0) for y0 in prev_states)
-            new_score[y], new_back[y] = best
+            best = max([(score[y0] + trans_p[y0][y] + emit, y0) for y0 in came_from])
+            if best[0] == _MIN_INF:
+                _step(y, came_from, prev_states, char, score, trans_p, emit_p, new_score, new_back)
+            else:
+                new_score[y], new_back[y] = best
+        if not new_score:
+            expect_next = {y for x in prev_states for y in trans_p[x]}
+            for y in expect_next if expect_next else set(all_states):
+                _step(y, prev_set.intersection(leads_to.get(y, ())), prev_states, char, score, trans_p, emit_p,
+                      new_score, new_back)
         score = new_score
         back.append(new_back)
     _, state = max((score[y], y) for y in back[-1])
@@ -92,6 +97,20 @@ def _viterbi(obs: str) -> list[Any]:
         route[i] = state
         state = back[i][state]
     return route
+
+
+def _step(y: Any, came_from: set[Any], prev_states: list[Any], char: str, score: dict[Any, float],
+          trans_p: Any, emit_p: Any, new_score: dict[Any, float], new_back: dict[Any, Any]) -> None:
+    """The best score of state ``y`` at ``char`` and the previous state it comes from."""
+    emit = emit_p[y].get(char, _MIN_FLOAT)
+    best: tuple[float, Any] | None = None
+    for y0 in came_from:
+        cand = (score[y0] + trans_p[y0][y] + emit, y0)
+        if best is None or cand > best:
+            best = cand
+    if best is None or best[0] == _MIN_INF:  # no finite path: jieba's maximum over every state
+        best = max((score[y0] + trans_p[y0].get(y, _MIN_INF) + emit, y0) for y0 in prev_states)
+    new_score[y], new_back[y] = best
 
 
 #: A word whose tag jieba takes from its dictionary (it is a word of the dictionary, or one character).

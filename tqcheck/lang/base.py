@@ -5,7 +5,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Mapping, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 #: What a language can provide to the checks. A rule that needs one is skipped for a language without it.
 #: ``names``: places and names found and matched in its script (a gazetteer in the language, name forms);
@@ -48,6 +48,9 @@ class Negation:
     #: negators that leave the sense open (しか…ない "only", ませんか a request, 欠かせない "essential"):
     #: a translation may or may not negate, so they count as negation but never as an explicit one
     weak: re.Pattern[str] | None = None
+    #: strings one of which every match of ``not_negation`` and ``weak`` contains (lower-cased): in a text
+    #: without any, neither is run
+    marks: tuple[str, ...] = ()
 
 
 _UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
@@ -194,6 +197,10 @@ class GapKind(NamedTuple):
     accept: Callable[[str, re.Match[str]], bool]
     #: Words one of which the text must contain (lower-cased) for the pattern to be worth running.
     needs: tuple[str, ...] = ()
+    #: Where in a text every match of ``pattern`` can begin (a superset: the text's start and where a
+    #: sentence opens): the pattern is run over the text only if it matches at one of them, since a scan
+    #: that tries a pattern of many alternatives at every position costs more.
+    starts: Callable[[str], Iterable[int]] | None = None
 
 
 @dataclass(frozen=True)
@@ -386,14 +393,15 @@ class Language:
         if table is None:
             return None
         # blanked to the same length, so that offsets still point into the text
-        plain = table.not_negation.sub(lambda m: " " * len(m.group()), text) if table.not_negation else text
+        blank = not table.marks or any(mark in text.lower() for mark in table.marks)
+        plain = table.not_negation.sub(lambda m: " " * len(m.group()), text) if table.not_negation and blank else text
 
         def words(pattern: re.Pattern[str], plain: str) -> Iterator[re.Match[str]]:
             for m in pattern.finditer(plain):
                 if not self.unspaced or self.on_word_boundaries(text, m.start(), m.end(), prefix_ok=False):
                     yield m
 
-        strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if table.weak else plain
+        strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if table.weak and blank else plain
         explicit = next(words(table.explicit, strong), None)
         negated = explicit is not None or table.any.search(plain) is not None or bool(
             table.implied and table.implied(plain)) or bool(table.affixed and table.affixed(plain))

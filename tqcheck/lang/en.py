@@ -134,6 +134,9 @@ NEGATION = Negation(
                     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n[’']t (?:it|they|you|we|he|"
                     r"she|there|i|that)(?=\s*[?.!])|"  # tag questions: "pretty versatile, aren't they?"
                     r"(?-i:\b[A-Z][a-z]+ no [A-Z][a-z]+)", re.I),  # Kimetsu no Yaiba
+    # what every match of the two above contains (n, o, t, h and u match no other letters when the case is
+    # ignored, unlike i in "without", which also matches a dotless ı)
+    marks=("no", "n't", "n’t", "hout"),
 )
 
 def _words(words: str) -> re.Pattern[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from typing import Callable
+from typing import Callable, Iterable
 
 from .base import GapKind
 
@@ -43,9 +43,35 @@ def _standalone(text: str, m: re.Match[str]) -> bool:
 
 
 def _kind(name: str, pattern: re.Pattern[str], severity: str, message: str,
-          accept: Callable[[str, re.Match[str]], bool] = _standalone, needs: tuple[str, ...] = ()) -> GapKind:
+          accept: Callable[[str, re.Match[str]], bool] = _standalone, needs: tuple[str, ...] = (),
+          starts: Callable[[str], Iterable[int]] | None = None) -> GapKind:
     """A kind whose match must start a word of its own unless it says otherwise."""
-    return GapKind(name, pattern, severity, message, accept, needs)
+    return GapKind(name, pattern, severity, message, accept, needs, starts)
+
+
+_OPENS_AFTER = re.compile(r"[.!][\"”]?\s")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where a sentence may open as ``_SENTENCE_START`` reads it: the text's start (before or after a
+    quote) and after "." or "!" and a space, with a closing quote between them or not."""
+    return [0, *(m.end() for m in _OPENS_AFTER.finditer(text))]
+
+
+_WH_WORD = re.compile(r"\b(?:how|when|where|why)\s")
+
+
+def _sentence_or_wh_starts(text: str) -> list[int]:
+    """``_sentence_starts`` and where "how", "when", "where" or "why" begins."""
+    return _sentence_starts(text) + [m.start() for m in _WH_WORD.finditer(text)]
+
+
+_BRACKET = re.compile(r"\(")
+
+
+def _text_or_bracket_starts(text: str) -> list[int]:
+    """The text's start and every opening bracket."""
+    return [0, *(m.start() for m in _BRACKET.finditer(text))]
 
 
 #: Words that can share one noun with a determiner before "and/or": "our and their version".
@@ -122,6 +148,7 @@ _WORDS_LOST = (
                    r"(?!(?:you|we|they|he|she|it|someone|anyone|somebody|anybody|one|this|that|there)\b)"),
         "warning",
         "the sentence opens on a modal verb with no subject: the subject was probably lost",
+        starts=_sentence_starts,
     ),
 )
 
@@ -165,6 +192,7 @@ _LOST_SUBJECT = (
                    rf"(?![^.!?]*\?)|{_SENTENCE_START}Which\s+(?:has|have|had|was|were)\b(?![^.!?]*\?)"),
         "warning",
         "the sentence opens on an auxiliary verb with no subject: the subject was probably lost",
+        starts=_sentence_or_wh_starts,
     ),
     # "Began funding the initiative", "Scored 8 goals", "Easily won 24-0, taking the lead": a statement
     # opening on a verb in the past with its object after it; not a participle phrase before the subject.
@@ -190,6 +218,7 @@ _LOST_SUBJECT = (
         "warning",
         "the sentence opens on a verb with no subject: the subject was probably lost",
         _no_subject_after_phrase,
+        starts=_sentence_starts,
     ),
     # "The Japanese (METI) reported": a determiner and an adjective of a country before the acronym in
     # brackets of what they described: the name the acronym stands for was lost.
@@ -198,6 +227,7 @@ _LOST_SUBJECT = (
         re.compile(r"\b(?:[Tt]he|an?)\s+[A-Z][a-z]+(?:ese|an|ian|ish|ic|i)\s+\([A-Z]{2,}\)"),
         "warning",
         "an adjective with no noun before the acronym that names it: the name was lost",
+        needs=("(",),
     ),
     # "But if accepts our unfair budget": a conjunction and a verb in -s with its object, the subject between gone.
     _kind(
@@ -206,6 +236,7 @@ _LOST_SUBJECT = (
                    r"(?=(?:our|the|a|an|his|her|their|its|this|these|those)\b)"),
         "warning",
         "a clause opens on its verb with no subject: the subject was probably lost",
+        needs=("if", "when", "because", "although", "unless", "once"),
     ),
     # ", as the name implies, is a territory", '" was back in his hometown', "(, 1995)": a sentence or a
     # bracket that starts with a comma or a quote and a space lost its first words.
@@ -214,6 +245,7 @@ _LOST_SUBJECT = (
         re.compile(r"^\s*[,;]\s|^\s*[\"“]\s+(?=[a-z])|\(\s*,"),
         "warning",
         "the sentence starts with a comma or a quote and a space: its first words were lost",
+        starts=_text_or_bracket_starts,
     ),
     # '"... by 2020," said.', "According to, Bangladesh is": a speaker or a source with no name.
     _kind(
@@ -221,6 +253,7 @@ _LOST_SUBJECT = (
         re.compile(r"(?<=[\"”])\s*(?:said|says|added)(?=\s*\.)|\b[Aa]ccording to(?=\s*[,.;])"),
         "warning",
         "a speech verb or 'according to' with no one named: the name was lost",
+        needs=("said", "says", "added", "according to"),
     ),
 )
 

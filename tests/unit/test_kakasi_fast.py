@@ -1,0 +1,54 @@
+"""The faster pykakasi converter gives pykakasi's own words and Hepburn readings."""
+import random
+from pathlib import Path
+
+import pykakasi
+import pytest
+from pykakasi.kanji import Itaiji
+
+from tqcheck.check import translit
+from tqcheck.check.kakasi_fast import speed_up
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def _texts() -> list[str]:
+    lines = [line for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    rnd = random.Random(14)
+    chars = sorted({c for line in lines for c in line} | set("々ー〆ヶゝゞヽヾ"))
+    mixed = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 30))) for _ in range(300)]
+    # variant characters pykakasi maps to their usual form, and variation selectors after kanji
+    variants = sorted(chr(c) for c in Itaiji()._itaijidict if isinstance(c, int))[:200] + ["\ufe00", "\U000e0100"]
+    varied = ["".join(rnd.choice(chars + variants) for _ in range(rnd.randint(1, 20))) for _ in range(300)]
+    edges = ["", " ", "岸田文雄首相は東京で記者団に語った。", "日本語を話す", "行って来ます", "中華人民共和国",
+             "葛\U000e0100城市", "ステフォン・ディグス", "コーヒー", "ABCと123", "今日は晴れ、明日は雨。"]
+    return lines + mixed + varied + edges
+
+
+def _read(converter: object, text: str) -> object:
+    try:
+        return [(item["orig"], item["hepburn"]) for item in converter.convert(text)]  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - pykakasi fails on some input; the faster one must fail alike
+        return type(exc)
+
+
+@pytest.fixture(scope="module")
+def converters() -> tuple[object, object]:
+    translit._kakasi()  # pykakasi's table of readings, as the checks load it
+    return pykakasi.kakasi(), speed_up(pykakasi.kakasi())
+
+
+def test_same_words_and_readings_as_pykakasi(converters: tuple[object, object]) -> None:
+    slow, fast = converters
+    texts = _texts()
+    assert len(texts) > 600
+    for text in texts:
+        assert _read(fast, text) == _read(slow, text), text
+
+
+def test_the_checks_use_the_faster_converter() -> None:
+    from tqcheck.check.kakasi_fast import HepburnIConv, LongestFirstJConv
+
+    inner = translit._kakasi()._kakasi
+    assert isinstance(inner._jconv, LongestFirstJConv) and isinstance(inner._iconv, HepburnIConv)
+    assert translit.japanese_reading("山本健一") == "yamamoto ken'ichi"

@@ -1,0 +1,85 @@
+"""pykakasi's converter with two of its steps done faster, same words and readings.
+
+The name checks read Japanese (and, for Japanese names in Chinese text, Chinese) sources with pykakasi:
+each word and its Hepburn reading (``translit.japanese_tokens``). Two of pykakasi's steps took most of
+that time:
+
+- the longest dictionary word at a kanji (``JConv.convert``) was found by trying every entry of the
+  character's table (hundreds for 日 or 中) with ``startswith``; here the text's prefixes are looked up
+  instead, longest first, among the lengths the character's entries have. The longest entry that starts
+  the text wins in both, with the first of its readings whose okurigana fits; a key is unique, so no tie
+  can fall otherwise. The handling of variation selectors after the match is pykakasi's, unchanged.
+- each word's kana was romanised three times (Hepburn, Kunrei, Passport) and converted to katakana,
+  although only the Hepburn reading is read (``IConv.convert``); here only that one is made, by
+  pykakasi's own steps.
+
+``tests/unit/test_kakasi_fast.py`` compares the two converters on text of every kind.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from pykakasi.kanji import JConv
+from pykakasi.scripts import IConv
+
+
+class LongestFirstJConv(JConv):
+    """``JConv`` whose dictionary match looks the text's prefixes up, longest first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lengths: dict[int, tuple[int, ...]] = {}  # code point -> its entries' lengths, longest first
+
+    def convert(self, itext: str, btext: str) -> tuple[str, int]:  # type: ignore[override]  # lru-cached there
+        max_len = 0
+        found = ""
+        text = self._itaiji.convert(itext)
+        num_vs = len(itext) - len(text)
+        table = self._kanwa.load(text[0])
+        if table is None:
+            return "", 0
+        lengths = self._lengths.get(ord(text[0]))
+        if lengths is None:
+            lengths = self._lengths[ord(text[0])] = tuple(sorted({len(k) for k in table}, reverse=True))
+        for length in lengths:
+            if length == 0:
+                break  # pykakasi never takes an empty entry (its match must be longer than none)
+            if length > len(text):
+                continue
+            entries = table.get(text[:length])
+            if entries is None:
+                continue
+            for yomi, con in entries:
+                if con is None or btext in con:
+                    found, max_len = yomi, length
+                    break
+            if max_len:
+                break
+        # pykakasi's own handling of variation selectors, unchanged
+        for _ in range(num_vs):
+            if max_len > len(itext):
+                break
+            elif text[max_len - 1] != itext[max_len - 1]:
+                max_len += 1
+            elif max_len < num_vs + len(text) and max_len <= len(itext) and self._is_vschr(itext[max_len]):
+                max_len += 1
+        return (found, max_len)
+
+
+class HepburnIConv(IConv):
+    """``IConv`` that makes only the original and its Hepburn reading (the only fields read)."""
+
+    @functools.lru_cache(maxsize=256)
+    def convert(self, otext: str, hira: str) -> dict[str, str]:
+        return {"orig": otext, "hepburn": self._s2a(self._h2ah(self._k2h(hira)))}
+
+
+def speed_up(converter: Any) -> Any:
+    """``converter`` (a ``pykakasi.kakasi()``) with the faster steps, if it is built as expected; as it
+    was otherwise."""
+    inner: Any = getattr(converter, "_kakasi", None)
+    if isinstance(getattr(inner, "_jconv", None), JConv) and isinstance(getattr(inner, "_iconv", None), IConv):
+        inner._jconv = LongestFirstJConv()
+        inner._iconv = HepburnIConv()
+    return converter
