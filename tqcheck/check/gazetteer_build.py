@@ -6,13 +6,20 @@ import functools
 import gettext
 import re
 
+from .. import lang as language
 from .gazetteer import LANGS, Gazetteer, Place
 from .gazetteer_data import (CJK_ABBREV, COUNTRY_EXTRA, EN_ADJECTIVES, JA_PAIRS, JA_SINGLE, PLACES, SUBDIV_COUNTRIES,
                              SUBDIV_EN, SUBDIV_FIXED, SUBDIV_LOCAL, SUBDIV_SKIP, SUBDIV_ZH_EXTRA, ZH_IGNORE,
                              ZH_PAIR_TAIL, ZH_PAIRS_ALWAYS, ZH_SINGLE, ZH_SINGLE_OK, split)
 
-#: pycountry's catalogue of each language the gazetteer names places in.
-_CATALOGUE = {"zh": "zh_CN", "ja": "ja", "ru": "ru", "de": "de", "es": "es", "fr": "fr"}
+def _catalogues() -> dict[str, str]:
+    """pycountry's catalogue of each language the gazetteer names places in (its module's ``place_locale``)."""
+    return {lang: language.get(lang).place_locale for lang in LANGS if language.get(lang).place_locale}
+
+
+def _latin(lang: str) -> bool:
+    """Latin-script languages keep most foreign place names as they are (Texas, Kentucky)."""
+    return language.get(lang).script == "Latn"
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,7 +39,7 @@ def get_gazetteer() -> Gazetteer:
                 bucket.append(v)
 
     catalogues = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc], fallback=True)
-                  for lang, loc in _CATALOGUE.items()}
+                  for lang, loc in _catalogues().items()}
     for c in pycountry.countries:
         key = c.alpha_2
         kinds[key] = "country"
@@ -42,7 +49,7 @@ def get_gazetteer() -> Gazetteer:
             for n in english:
                 if n:
                     t = cat.gettext(n)
-                    if t != n or lang in ("de", "es", "fr"):
+                    if t != n or _latin(lang):
                         if "," not in t and "(" not in t:
                             add(key, lang, t)
     for line in COUNTRY_EXTRA.strip().splitlines():
@@ -53,7 +60,7 @@ def get_gazetteer() -> Gazetteer:
             names.setdefault(key, {})[lang] = list(extra) + rest
     # First-level subdivisions of a few countries news names often.
     sub_cat = {lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[loc], fallback=True)
-               for lang, loc in _CATALOGUE.items()}
+               for lang, loc in _catalogues().items()}
     for cc in SUBDIV_COUNTRIES:
         for s in pycountry.subdivisions.get(country_code=cc) or ():
             if s.code in SUBDIV_SKIP or getattr(s, "parent_code", None):
@@ -74,15 +81,12 @@ def get_gazetteer() -> Gazetteer:
                     add(key, lang, *split(fixed))
                     continue
                 t = cat.gettext(s.name)
-                if t == s.name and lang not in ("de", "es", "fr"):
+                if t == s.name and not _latin(lang):
                     continue  # (Latin-script languages keep most names as they are: Texas, Kentucky)
                 add(key, lang, t)
-                if lang == "zh":
-                    short = re.sub(r"(维吾尔|壮族|回族)?(自治区|特别行政区)$|[省市县州都府]$", "", t)
-                    if len(short) >= 2:
-                        add(key, lang, short)
-                if lang == "ja" and cc == "JP":
-                    add(key, lang, t + ("都" if t == "東京" else "府" if t in ("大阪", "京都") else "道" if t == "北海道" else "県"))
+                forms = language.get(lang).subdivision_forms
+                if forms is not None:
+                    add(key, lang, *forms(cc, t))  # 广东 for 广东省, 大阪府 for 大阪
             for zh_name in split(SUBDIV_ZH_EXTRA.get(s.code, "")):
                 add(key, "zh", zh_name)
     for line in PLACES.strip().splitlines():
@@ -90,7 +94,7 @@ def get_gazetteer() -> Gazetteer:
         rel = cols[7] if len(cols) > 7 else ""
         kinds[key] = kind
         for lang, col in zip(LANGS, cols[:7]):
-            add(key, lang, *(split(col) or (split(cols[0]) if lang in ("de", "es", "fr") else ())))
+            add(key, lang, *(split(col) or (split(cols[0]) if _latin(lang) else ())))
         if rel:
             related.setdefault(key, []).extend(split(rel))
     adjectives: dict[str, tuple[str, ...]] = {}

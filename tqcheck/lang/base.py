@@ -283,6 +283,11 @@ class Language:
     #: English possessive 's), and whether terms keep their case (Russian: a lower-case word is another word).
     term_ending: str = r"(?:['’]s)?"
     terms_keep_case: bool = False
+    #: pycountry's catalogue of the language's country and subdivision names (zh_CN, ja, de); "" if none.
+    place_locale: str = ""
+    #: Other forms a first-level subdivision's name takes in the language, given its country code and its
+    #: catalogue name (广东省: 广东; 大阪: 大阪府); None where it has none.
+    subdivision_forms: Callable[[str, str], tuple[str, ...]] | None = None
     #: Currency signs whose currency is the language's (¥ is the yuan in Chinese, the yen in Japanese).
     currency_signs: Mapping[str, str] = None  # type: ignore[assignment]
     #: Letters the language writes and English does not (Czech ř, ů): where given, a lone word of the

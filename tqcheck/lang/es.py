@@ -41,4 +41,4 @@ LANGUAGE = Language("es", "Spanish", frozenset({"names", "numbers"}), lemmatize=
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
-                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="es")

@@ -43,4 +43,4 @@ LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), lemmatize=s
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
-                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="fr")

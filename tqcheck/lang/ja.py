@@ -114,7 +114,15 @@ def read_names(text: str) -> list[tuple[int, int, str, str]]:
     return list(_read_names(text))
 
 
+def subdivision_forms(country: str, name: str) -> tuple[str, ...]:
+    """A Japanese prefecture's full name (大阪: 大阪府, 東京: 東京都, 北海道, 静岡: 静岡県)."""
+    if country != "JP":
+        return ()
+    return (name + ("都" if name == "東京" else "府" if name in ("大阪", "京都") else "道" if name == "北海道" else "県"),)
+
+
 LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=sudachi_words, unspaced=True,
                     person_names=sudachi_person_names, name_tag=sudachi_name_tag,
                     script="Jpan", read_names=read_names,
-                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY, currency_signs={"¥": "JPY"})
+                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY, currency_signs={"¥": "JPY"}, place_locale="ja",
+                    subdivision_forms=subdivision_forms)

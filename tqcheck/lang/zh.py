@@ -35,7 +35,18 @@ DEICTIC_COUNTRY = re.compile(r"我国|本国|回国|国内|全国|两国|该国|
 #: The runs jieba segments each on its own (``jieba.re_han_default``).
 JIEBA_RUNS = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 
+
+_SUBDIVISION_TAIL = re.compile(r"(维吾尔|壮族|回族)?(自治区|特别行政区)$|[省市县州都府]$")
+
+
+def subdivision_forms(country: str, name: str) -> tuple[str, ...]:
+    """A province's name without its kind (广东省: 广东, 新疆维吾尔自治区: 新疆), as news writes it."""
+    short = _SUBDIVISION_TAIL.sub("", name)
+    return (short,) if len(short) >= 2 else ()
+
+
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
                     person_names=jieba_person_names, in_dictionary=jieba_known, runs=JIEBA_RUNS,
                     script="Hani",
-                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS, currency_signs={"¥": "CNY"})
+                    negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS, currency_signs={"¥": "CNY"}, place_locale="zh_CN",
+                    subdivision_forms=subdivision_forms)
