@@ -296,3 +296,18 @@ def test_an_umlaut_plural_is_made_from_a_singular_not_from_an_inflected_form() -
     assert noun is not None
     assert all(noun(w) for w in ("Boden", "Gast", "Haus", "Bahnhof"))
     assert not noun("Range")
+
+
+def test_a_language_without_a_module_is_read_in_the_script_cldr_gives_it() -> None:
+    """bg and kk have no module: CLDR's likely script (babel) says they are written in Cyrillic, so Cyrillic
+    left in an English translation is untranslated text, as it is from Russian; Latin-script languages
+    have no script run to look for."""
+    import tqcheck
+    from tqcheck import lang
+    from tqcheck.check.untranslated import lang_scripts
+
+    assert lang.script("bg") == "Cyrl" and lang.script("fa") == "Arab" and lang.script("ru") == "Cyrl"
+    assert lang_scripts("kk") == ("Cyrillic",) and lang_scripts("de") == () and lang_scripts("xx") == ()
+    report = tqcheck.compare("Новото пристанище ще бъде открито през март.", "The new пристанище will open in March.",
+                             "bg", "en", embedder="none", cache=False)
+    assert [(f.code, f.evidence.get("text")) for f in report.findings if f.code == "TQ501"] == [("TQ501", "пристанище")]

@@ -27,13 +27,19 @@ SCRIPTS: dict[str, tuple[str, int]] = {
     "Greek": (r"[\u0370-\u03ff]", 3),
     "Hebrew": (r"[\u0590-\u05ff]", 3),
 }
-LANG_SCRIPTS: dict[str, tuple[str, ...]] = {
-    "zh": ("Han",),
-    "ja": ("Han", "Kana"),
-    "ko": ("Hangul", "Han"),
-    "ru": ("Cyrillic",), "uk": ("Cyrillic",), "bg": ("Cyrillic",), "sr": ("Cyrillic",),
-    "ar": ("Arabic",), "fa": ("Arabic",), "el": ("Greek",), "he": ("Hebrew",),
+#: The letters above that each writing system (ISO 15924, as ``tqcheck.lang.script`` gives a language's) uses.
+SCRIPT_LETTERS: dict[str, tuple[str, ...]] = {
+    "Hani": ("Han",), "Hans": ("Han",), "Hant": ("Han",),
+    "Jpan": ("Han", "Kana"),
+    "Kore": ("Hangul", "Han"),
+    "Cyrl": ("Cyrillic",), "Arab": ("Arabic",), "Grek": ("Greek",), "Hebr": ("Hebrew",),
 }
+
+
+def lang_scripts(code: str) -> tuple[str, ...]:
+    """The letters TQ501 looks for in a translation from language ``code`` (none for a Latin-script one)."""
+    return SCRIPT_LETTERS.get(lang.script(code), ())
+
 _RUNS: dict[str, re.Pattern[str]] = {}
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|de|fr|es|ru|html?)\b\S*")
 #: Han characters used as punctuation (丨 as a vertical bar in headlines).
@@ -69,14 +75,14 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     three source words or more, two of them ordinary words ("当地渔民曾抗议该项目，fearing the loss of their moorings"). Names, quoted titles,
     hashtags, addresses and agency credits (dpa) are not untranslated text.
     """
-    src_scripts = LANG_SCRIPTS.get(ctx.src_lang)
+    src_scripts = lang_scripts(ctx.src_lang)
     if not src_scripts:
         yield from _source_words_left(pair, ctx)
         yield from _source_phrase_left(pair, ctx)
         yield from _latin_clause_left(pair, ctx)
         yield from _copied_clause_left(pair, ctx)
         return
-    if set(src_scripts) & set(LANG_SCRIPTS.get(ctx.tgt_lang, ())):
+    if set(src_scripts) & set(lang_scripts(ctx.tgt_lang)):
         yield from _copied_clause_left(pair, ctx)
         return
     if pair.target.isascii():

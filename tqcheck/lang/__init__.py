@@ -37,8 +37,22 @@ def get(code: str) -> Language:
     return importlib.import_module(f"{__name__}.{module}").LANGUAGE  # type: ignore[no-any-return]
 
 
+@functools.lru_cache(maxsize=None)
+def script(code: str) -> str:
+    """The ISO 15924 code of the script ``code`` is written in: its module's, else CLDR's likely script
+    (babel's likely subtags: bg Cyrl, fa Arab, zh-TW Hant); "" if neither knows the language."""
+    own = get(code).script
+    if own:
+        return own
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(_primary(code))
+    parts = str(likely).split("_") if likely else []
+    return parts[1] if len(parts) > 1 and len(parts[1]) == 4 else ""
+
+
 def supports(code: str, capability: str) -> bool:
     return get(code).supports(capability)
 
 
-__all__ = ("CAPABILITIES", "Language", "MODULES", "Word", "get", "regex_words", "supports")
+__all__ = ("CAPABILITIES", "Language", "MODULES", "Word", "get", "regex_words", "script", "supports")
