@@ -19,9 +19,8 @@ from .name_tools import (
     _strip_possessive, _target_tokens, GlossaryMiss, is_english_word, NameAnalysis, SourceName, TargetName
 )
 from .name_words import (
-    _GENERIC_ACRONYMS, _JA_NOT_NAME, _JA_PERSON, _JA_TITLES, _LATIN_RUN, _NOT_GIVEN, _PLACE_SUFFIX, _RU_ADJ, _RU_CAPITALISED,
-    _RU_FIRST_NAMES, _RU_PERSON_SUFFIX, _SENT_START, _STRONG, _SURNAMES, _TRANSLIT_NAME, _UNITS, _ZH_HONORIFICS,
-    _ZH_PERSON, _ZH_PERSON_HINT
+    _GENERIC_ACRONYMS, _LATIN_RUN, _PLACE_SUFFIX, _RU_ADJ, _RU_CAPITALISED, _RU_FIRST_NAMES, _RU_PERSON_SUFFIX,
+    _SENT_START, _STRONG, _SURNAMES, _TRANSLIT_NAME, _UNITS
 )
 
 
@@ -129,10 +128,9 @@ class _NameSources(_TargetNames):
                 add(SourceName(s, e, word, "latin", expected=(word,), severity=severity))
                 taken.append((s, e))
         if self.src == "zh":
-            self._zh_names(taken)
-        elif self.src == "ja":
-            self._ja_names(taken)
-        elif self.src == "ru":
+            self._zh_names(taken)  # transliterated foreign names
+        self._titled_persons(taken)
+        if self.src == "ru":
             self._ru_names(taken)
         elif language.get(self.src).script == language.get(self.tgt).script == "Latn":
             self._demonym_names(taken)
@@ -349,33 +347,14 @@ class _NameSources(_TargetNames):
                 continue
             self.out.source.append(SourceName(s, e, run, "translit", severity=sev))
             taken.append((s, e))
-        for m in _ZH_PERSON.finditer(text) if _ZH_PERSON_HINT.search(text) else ():
-            s, e = m.span("name")
-            name = m.group("name")
-            if _overlaps((s, e), taken) or any(c in _NOT_GIVEN for c in name[1:]):
-                continue
-            if name[1:] in _ZH_HONORIFICS or name[1:2] in _ZH_HONORIFICS:
-                e = s + 1  # 孙先生: only the surname is a name
-                name = name[0]
-            before = text[s - 1] if s else ""
-            if not m.group("title") and before and tr.HAN.match(before):
-                continue  # not clause-initial: 高层 in 公司高层表示 is no name
-            sev = Severity.ERROR if m.group("title") else Severity.WARNING
-            self.out.source.append(SourceName(s, e, name, "person", severity=sev))
-            taken.append((s, e))
-
-    def _ja_names(self, taken: list[tuple[int, int]]) -> None:
-        if not any(t in self.source for t in _JA_TITLES):
-            return  # every name found here stands before a title
-        for m in _JA_PERSON.finditer(self.source):
-            s, e = m.span("name")
-            name = m.group("name")
-            # the longest kanji run before the title may start with an organisation: keep its tail
-            if _JA_NOT_NAME.search(name) or _overlaps((s, e), taken):
-                continue
-            if not any(w.start < e and w.end > s for w in language.get(self.src).person_names(self.source)):
-                continue  # 看護師さん, 税制調査会長: Sudachi reads no person name there
-            self.out.source.append(SourceName(s, e, name, "person", severity=Severity.ERROR))
+    def _titled_persons(self, taken: list[tuple[int, int]]) -> None:
+        """Persons the source names beside a title or a speech verb, as its language reads them (主任王明说: 王明;
+        田中社長: 田中): an error when titled, else a warning."""
+        read = language.get(self.src).titled_persons
+        if read is None:
+            return
+        for s, e, name, titled in read(self.source, lambda a, b: not _overlaps((a, b), taken)):
+            self.out.source.append(SourceName(s, e, name, "person", severity=Severity.ERROR if titled else Severity.WARNING))
             taken.append((s, e))
 
     def _ru_names(self, taken: list[tuple[int, int]]) -> None:

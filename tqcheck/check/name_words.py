@@ -1,9 +1,11 @@
 """Words that tell names from other words in each script: common English words, kin titles, the characters
-Chinese uses to spell foreign names, surnames, titles and speech verbs around a person's name, Russian given
-names. Data for :mod:`tqcheck.check.entities`."""
+Chinese uses to spell foreign names, Russian given names. Data for :mod:`tqcheck.check.entities`; the titles and
+speech verbs around a Chinese or Japanese person's name are their language modules' (``Language.titled_persons``)."""
 from __future__ import annotations
 
 import re
+
+from ..lang.zh_names import SURNAMES
 
 
 # --- word lists ---------------------------------------------------------------------------------
@@ -84,35 +86,7 @@ _TRANSLIT = frozenset(
 )
 _STRONG = frozenset("斯尔夫娃娜妮蒂埃奥涅舍琼弗莱鲁霍赫兹茨萨桑泰瓦维韦沃希谢辛耶扎卓佐贝迪菲戈库朗曼梅蒙姆纳尼努诺帕佩乔切塞森舒索汀托雅伊詹珀蕾莉琳契恰钦瑟芬迦")
 _PLACE_SUFFIX = "州堡港岛湖省县郡"
-#: Single-character surnames that are rarely also the first character of an ordinary word.
-_SURNAMES = frozenset(
-    "王李张刘陈杨赵吴徐孙朱胡郭林罗郑梁谢宋唐冯邓曹彭肖田董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢姜崔钟谭汪范石廖"
-    "贾夏韦邹孟熊秦邱江尹薛闫段雷侯龙陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章"
-    "鲁岳翟殷詹申耿焦俞左柳甘祝包宁尚舒阮柯纪梅童凌毕单季裴霍涂苗谷盛曲翁冉骆蓝游辛靳柴鲍喻祁蒲房滕屈饶"
-    "牟艾尤穆卓缪褚窦戚岑瞿佟臧闵邬卞姬栾隋刁甄虞敖巩佘邝匡鞠荆冀郁胥栗鄢谌奚冼蔺厉郜阚屠禹芮晁邸雍辜裘"
-)
-_NOT_GIVEN = frozenset("的了是在和与及对把被将也都就还又并等个们这那其他她它我你该此每各某本为以于从到向给让使说称表示指出认为方面部门层级些种者")
-_ZH_HONORIFICS = ("先生", "女士", "小姐", "老师", "同志", "教授", "医生", "总", "老", "某")
-_ZH_TITLES = ("党委书记", "董事长", "总经理", "发言人", "负责人", "工程师", "研究员", "运动员", "主持人", "创始人",
-              "站长", "主任", "书记", "市长", "省长", "县长", "镇长", "村长", "部长", "局长", "处长", "科长", "厅长",
-              "院长", "校长", "所长", "社长", "会长", "行长", "经理", "主席", "总统", "总理", "外长", "大使", "教授",
-              "医生", "记者", "队长", "教练", "选手", "专家", "村民", "居民", "女士", "先生", "老师", "司令", "将军",
-              "委员", "代表", "厂长", "馆长", "团长", "总裁", "总监", "博士", "总书记", "议员", "州长", "检察官")
-_ZH_SAY = ("介绍说", "笑着说", "补充说", "表示", "指出", "认为", "介绍", "告诉", "透露", "坦言", "强调", "说道", "解释",
-           "回忆", "感慨", "提醒", "建议", "呼吁", "承认", "宣布", "坦承", "得知", "回答", "答道", "补充", "提到", "谈到",
-           "表态", "证实", "确认", "致辞", "发言", "说", "称")
-_ZH_PERSON = re.compile(
-    r"(?P<title>" + "|".join(_ZH_TITLES) + r")?(?P<name>[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}?)"
-    r"(?=" + "|".join(_ZH_SAY) + r")"
-)
-#: What every match of _ZH_PERSON contains: a surname, a character or two and a speech verb.
-_ZH_PERSON_HINT = re.compile(
-    r"[" + "".join(sorted(_SURNAMES)) + r"][\u4e00-\u9fff]{1,2}?(?=" + "|".join(_ZH_SAY) + r")"
-)
-_JA_TITLES = ("社長", "市長", "会長", "知事", "首相", "大臣", "長官", "議員", "氏", "さん", "監督", "選手", "教授", "代表",
-              "委員長", "理事長", "町長", "村長", "校長", "院長", "部長", "課長", "議長", "総裁", "大統領", "外相", "副市長")
-_JA_PERSON = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?=" + "|".join(sorted(_JA_TITLES, key=len, reverse=True)) + r")")
-_JA_NOT_NAME = re.compile(r"[市県府都町村区国会社党省庁局部課協組団大学院校駅線道]$|^[同前元現新旧副本当各全総]")
+_SURNAMES = SURNAMES  # (tqcheck.lang.zh_names)
 _RU_FIRST_NAMES = frozenset("""
 александр алексей анатолий андрей антон аркадий артём артем борис вадим валентин валерий василий
 виктор виталий владимир владислав вячеслав геннадий георгий глеб григорий даниил денис дмитрий

@@ -283,6 +283,9 @@ class Language:
     #: English possessive 's), and whether terms keep their case (Russian: a lower-case word is another word).
     term_ending: str = r"(?:['’]s)?"
     terms_keep_case: bool = False
+    #: The persons a text names beside a title or a speech verb (主任王明说, 田中社長), where ``free(start, end)``
+    #: allows: (start, end, name, titled), a titled name the surer; None where the language has no such reader.
+    titled_persons: Callable[[str, Callable[[int, int], bool]], Iterable[tuple[int, int, str, bool]]] | None = None
     #: pycountry's catalogue of the language's country and subdivision names (zh_CN, ja, de); "" if none.
     place_locale: str = ""
     #: Other forms a first-level subdivision's name takes in the language, given its country code and its

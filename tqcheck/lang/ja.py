@@ -2,7 +2,7 @@
 import re
 
 import functools
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from ._libs import _sudachi, sudachi_name_tag, sudachi_person_names, sudachi_words
 from .base import Language, Negation
@@ -121,8 +121,33 @@ def subdivision_forms(country: str, name: str) -> tuple[str, ...]:
     return (name + ("都" if name == "東京" else "府" if name in ("大阪", "京都") else "道" if name == "北海道" else "県"),)
 
 
+#: Titles after a person's name (田中社長, 山田氏), and the ends and starts of a kanji run before one that make it
+#: an organisation or a place rather than a name (市, 会社; 前, 副).
+TITLES = ("社長", "市長", "会長", "知事", "首相", "大臣", "長官", "議員", "氏", "さん", "監督", "選手", "教授", "代表",
+          "委員長", "理事長", "町長", "村長", "校長", "院長", "部長", "課長", "議長", "総裁", "大統領", "外相", "副市長")
+_TITLED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?=" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")")
+_NOT_NAME = re.compile(r"[市県府都町村区国会社党省庁局部課協組団大学院校駅線道]$|^[同前元現新旧副本当各全総]")
+
+
+def titled_persons(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, bool]]:
+    """(start, end, name, True) of each person ``text`` names before a title, where ``free(start, end)``
+    allows and Sudachi reads a person's name there (看護師さん, 税制調査会長 are none)."""
+    if not any(t in text for t in TITLES):
+        return  # every name found here stands before a title
+    for m in _TITLED.finditer(text):
+        s, e = m.span("name")
+        name = m.group("name")
+        # the longest kanji run before the title may start with an organisation: keep its tail
+        if _NOT_NAME.search(name) or not free(s, e):
+            continue
+        if not any(w.start < e and w.end > s for w in sudachi_person_names(text)):
+            continue
+        yield s, e, name, True
+
+
 LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=sudachi_words, unspaced=True,
                     person_names=sudachi_person_names, name_tag=sudachi_name_tag,
                     script="Jpan", read_names=read_names,
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, currency_signs={"¥": "JPY"}, place_locale="ja",
-                    subdivision_forms=subdivision_forms)
+                    subdivision_forms=subdivision_forms,
+                    titled_persons=titled_persons)

@@ -1,5 +1,6 @@
 """Chinese: words from jieba (发展中国家 is one word: it does not name 中国); names and CJK numerals."""
 import re
+from typing import Callable, Iterator
 
 from ._libs import jieba_known, jieba_person_names, jieba_words
 from .base import Language, Negation
@@ -45,8 +46,15 @@ def subdivision_forms(country: str, name: str) -> tuple[str, ...]:
     return (short,) if len(short) >= 2 else ()
 
 
+def _titled_persons(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, bool]]:
+    from .zh_names import titled_persons
+
+    return titled_persons(text, free)
+
+
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
                     person_names=jieba_person_names, in_dictionary=jieba_known, runs=JIEBA_RUNS,
                     script="Hani",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS, currency_signs={"¥": "CNY"}, place_locale="zh_CN",
-                    subdivision_forms=subdivision_forms)
+                    subdivision_forms=subdivision_forms,
+                    titled_persons=_titled_persons)
