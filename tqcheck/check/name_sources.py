@@ -18,10 +18,7 @@ from .name_tools import (
     _CAPITALISED_WORD, _contains_ci, _LEADING_FUNCTION_WORDS, _LETTERS, _overlaps, _ROMAN, _similar,
     _strip_possessive, _target_tokens, GlossaryMiss, is_english_word, NameAnalysis, SourceName, TargetName
 )
-from .name_words import (
-    _GENERIC_ACRONYMS, _LATIN_RUN, _PLACE_SUFFIX, _RU_ADJ, _RU_CAPITALISED, _RU_FIRST_NAMES, _RU_PERSON_SUFFIX,
-    _SENT_START, _STRONG, _SURNAMES, _TRANSLIT_NAME, _UNITS
-)
+from .name_words import _GENERIC_ACRONYMS, _LATIN_RUN, _SENT_START, _UNITS
 
 
 class _NameSources(_TargetNames):
@@ -127,12 +124,8 @@ class _NameSources(_TargetNames):
                     severity = Severity.INFO  # PC, WEB, OFF, OK: a word of the text more than a name, rendered in words
                 add(SourceName(s, e, word, "latin", expected=(word,), severity=severity))
                 taken.append((s, e))
-        if self.src == "zh":
-            self._zh_names(taken)  # transliterated foreign names
-        self._titled_persons(taken)
-        if self.src == "ru":
-            self._ru_names(taken)
-        elif language.get(self.src).script == language.get(self.tgt).script == "Latn":
+        self._language_names(taken)
+        if language.get(self.src).script == language.get(self.tgt).script == "Latn":
             self._demonym_names(taken)
             self._copied_names(taken)
             self._speaker_names(taken)
@@ -317,87 +310,15 @@ class _NameSources(_TargetNames):
             self.out.source.append(SourceName(m.start(), m.end(), a, "latin", expected=(a,), severity=Severity.WARNING))
             taken.append(m.span())
 
-    def _zh_names(self, taken: list[tuple[int, int]]) -> None:
-        text = self.source
-        for m in _TRANSLIT_NAME.finditer(text):
-            run = m.group().strip("·・")
-            s = m.start() + m.group().index(run[0]) if run else m.start()
-            e = s + len(run)
-            if len(run) < 2 or _overlaps((s, e), taken):
-                continue
-            strong = sum(c in _STRONG for c in run)
-            parts = re.split("[·・]", run)
-            suffix = e < len(text) and text[e] in _PLACE_SUFFIX
-            if "·" in run or "・" in run:
-                if all(len(p) >= 2 for p in parts) and strong >= 2:
-                    sev = Severity.ERROR
-                else:
-                    continue
-            elif len(run) >= 4 and strong >= 3:
-                sev = Severity.ERROR
-            elif len(run) >= 3 and strong >= 2:
-                sev = Severity.WARNING
-            elif suffix and len(run) >= 2 and strong >= 1:
-                sev = Severity.WARNING
-            elif len(run) == 2 and strong >= 1 and s > 0 and text[s - 1] in _SURNAMES and not _overlaps((s - 1, s), taken):
-                # a transliterated name whose first character is also a surname, which the run leaves out
-                # (刘易斯 Lewis, 罗伯斯 Robles): the three together
-                s, run, sev = s - 1, text[s - 1:e], Severity.WARNING
-            else:
-                continue
-            self.out.source.append(SourceName(s, e, run, "translit", severity=sev))
-            taken.append((s, e))
-    def _titled_persons(self, taken: list[tuple[int, int]]) -> None:
-        """Persons the source names beside a title or a speech verb, as its language reads them (主任王明说: 王明;
-        田中社長: 田中): an error when titled, else a warning."""
-        read = language.get(self.src).titled_persons
+    def _language_names(self, taken: list[tuple[int, int]]) -> None:
+        """The names the source language's own reader finds (``Language.source_names``: Chinese transliterations
+        and persons before a speech verb, Japanese names before a title, Russian capitalised runs): an error
+        when sure, else a warning."""
+        read = language.get(self.src).source_names
         if read is None:
             return
-        for s, e, name, titled in read(self.source, lambda a, b: not _overlaps((a, b), taken)):
-            self.out.source.append(SourceName(s, e, name, "person", severity=Severity.ERROR if titled else Severity.WARNING))
-            taken.append((s, e))
-
-    def _ru_names(self, taken: list[tuple[int, int]]) -> None:
-        text = self.source
-        words = [(m.start(), m.end(), m.group()) for m in _RU_CAPITALISED.finditer(text)]
-        groups: list[list[tuple[int, int, str]]] = []
-        for w in words:
-            if groups and text[groups[-1][-1][1]:w[0]] == " ":
-                groups[-1].append(w)
-            else:
-                groups.append([w])
-        for g in groups:
-            s, e = g[0][0], g[-1][1]
-            if _overlaps((s, e), taken):
-                continue
-            initial = bool(_SENT_START.search(text[max(0, s - 3):s])) or s == 0
-            lowered = [w[2].lower() for w in g]
-            first_name = any(w in _RU_FIRST_NAMES for w in lowered)
-            person = first_name or (len(g) >= 2 and any(_RU_PERSON_SUFFIX.search(w) for w in lowered))
-            if initial and not first_name:
-                if len(g) == 1:
-                    continue
-                g = g[1:]
-                s = g[0][0]
-                person = len(g) >= 2 and any(_RU_PERSON_SUFFIX.search(w[2].lower()) for w in g)
-            if not person and all(_RU_ADJ.search(w[2].lower()) for w in g):
-                continue
-            tags = [language.get(self.src).name_tag(w[2]) for w in g]
-            while len(g) > 1 and tags[0] == "common":
-                g, tags = g[1:], tags[1:]  # Пульмонолог Сергей Пурясев, Глава ... Анна Попова: the title goes
-                s = g[0][0]
-            if "place" in tags and "person" not in tags:
-                continue  # Новой Каледонии: the dictionary knows it as a place; the place rules see to it
-            if person and not first_name and "person" not in tags:
-                person = False  # a suffix like -ова alone is not enough where the dictionary knows no name
-            if len(g) == 1 and tags[0] in ("common", "other") and not person:
-                continue  # Антрацит, Ассоциации, Не: a word of the language, capitalised
-            if len(g) == 1:
-                sev = Severity.WARNING  # Александр, Максим: a first name alone is often an address, dropped or kept
-            else:
-                sev = Severity.ERROR if person else Severity.WARNING
-            name = text[s:e]
-            self.out.source.append(SourceName(s, e, name, "person" if person else "latin", severity=sev))
+        for s, e, name, kind, sure in read(self.source, lambda a, b: not _overlaps((a, b), taken)):
+            self.out.source.append(SourceName(s, e, name, kind, severity=Severity.ERROR if sure else Severity.WARNING))
             taken.append((s, e))
 
 

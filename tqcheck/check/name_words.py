@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang.zh_names import SURNAMES
+from ..lang.zh_names import STRONG, SURNAMES, TRANSLIT
 
 
 # --- word lists ---------------------------------------------------------------------------------
@@ -74,37 +74,10 @@ UV LED LCD GPS SUV CD DVD USB APP VR AR NGO UN EU US UK USA PRC CPC CCP NPC CPPC
 JPY GMT UTC BC AD AM KM KG MW GW KWH NBA FIFA WTO IMF WHO OK OEM R&D 5G 4G 3D 2D MP EV ETF QR ATM
 """.split())
 
-#: Chinese characters used to spell foreign names; STRONG ones rarely appear in ordinary words.
-_TRANSLIT = frozenset(
-    "阿埃艾爱安昂奥澳巴拔芭柏班邦包保堡鲍贝本比彼毕碧宾冰波伯勃博布采查察柴昌彻成程池赤崇楚茨慈达代戴丹"
-    "道德登邓迪狄笛蒂典丁东董杜多朵厄俄鄂恩尔法凡范菲斐费芬丰夫弗伏福甫富盖甘冈高戈哥格葛根古瓜圭贵果哈"
-    "海汉豪浩赫黑亨洪侯胡华怀惠霍基吉季加佳迦贾坚简杰金锦京久居卡凯坎康考柯科克肯孔库夸奎昆拉腊莱赖兰朗"
-    "劳勒雷蕾黎李里理立丽利莉连良列林琳铃凌留柳龙隆卢鲁陆路伦罗洛吕律马玛麦迈曼芒梅门蒙孟米密敏明莫默"
-    "姆穆那纳娜奈南内尼妮涅宁纽努诺欧帕派潘庞佩彭皮匹平珀普奇齐其契恰乔切钦琴丘让热仁荣若瑞撒萨塞赛桑"
-    "瑟森沙莎山尚绍舍申什史士斯思松苏索塔泰坦汤唐桃特滕提汀廷通图托瓦万旺威韦维伟温文沃乌伍武西希锡席"
-    "夏香肖谢辛欣休雅亚扬杨耶叶伊依因英尤于约扎泽詹哲珍芝治朱卓兹宗佐易琼厄孙"
-)
-_STRONG = frozenset("斯尔夫娃娜妮蒂埃奥涅舍琼弗莱鲁霍赫兹茨萨桑泰瓦维韦沃希谢辛耶扎卓佐贝迪菲戈库朗曼梅蒙姆纳尼努诺帕佩乔切塞森舒索汀托雅伊詹珀蕾莉琳契恰钦瑟芬迦")
-_PLACE_SUFFIX = "州堡港岛湖省县郡"
-_SURNAMES = SURNAMES  # (tqcheck.lang.zh_names)
-_RU_FIRST_NAMES = frozenset("""
-александр алексей анатолий андрей антон аркадий артём артем борис вадим валентин валерий василий
-виктор виталий владимир владислав вячеслав геннадий георгий глеб григорий даниил денис дмитрий
-евгений егор иван игорь илья кирилл константин лев леонид максим марат михаил никита николай олег
-павел пётр петр роман руслан сергей станислав степан тимур фёдор федор эдуард юрий яков ярослав
-александра алина алла анастасия анна валентина валерия вера виктория галина дарья евгения екатерина
-елена елизавета жанна зоя ирина кира ксения лариса любовь людмила маргарита марина мария надежда
-наталья наталия нина оксана ольга полина светлана софья софия тамара татьяна юлия яна
-""".split())
-_RU_PERSON_SUFFIX = re.compile(
-    r"(ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ко|ук|юк|ич|ова|ева|ёва|ина|ына|вич|вна|ична)"
-    r"(а|у|ым|ом|е|ой|ым|ого|ому|ым)?$", re.IGNORECASE)
-_RU_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
-_RU_ADJ = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их)$")
+_SURNAMES, _TRANSLIT, _STRONG = SURNAMES, TRANSLIT, STRONG  # (the Chinese tables, tqcheck.lang.zh_names)
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'’.\-]*(?:[ ·][A-Z][A-Za-z0-9&'’.\-]*)*")
 _UNITS = frozenset("km kg cm mm m g t mg ml l kw mw gw kwh mwh ppm pm am vs no hz mhz ghz gb mb tb kb s h min".split())
 _TRANSLIT_RUN = re.compile("[" + "".join(sorted(_TRANSLIT)) + "]+")
-_TRANSLIT_NAME = re.compile("[" + "".join(sorted(_TRANSLIT)) + "·・]{2,}")
 _CAP_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 #: In ASCII text, a capital after a character that can join it to a preceding word.
 _CAP_AFTER_JOINER = re.compile(r"[0-9_'.\-][A-Z]")

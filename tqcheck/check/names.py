@@ -6,13 +6,13 @@ import re
 from typing import Iterator
 
 from .. import lang as language
+from ..lang.zh_names import TRANSLIT_NAME as _TRANSLIT_NAME
 from ..types import Pair, Severity, Span
 from .entities import NameAnalysis, TargetName
 from .facts import facts_of
 from . import translit as tr
 from .gazetteer_build import get_gazetteer
 from .name_tools import is_english_word
-from .name_words import _TRANSLIT_NAME
 from .registry import CheckContext, Hit, rule
 
 ENTITY = "Accuracy/Mistranslation/Entity"

@@ -283,9 +283,11 @@ class Language:
     #: English possessive 's), and whether terms keep their case (Russian: a lower-case word is another word).
     term_ending: str = r"(?:['’]s)?"
     terms_keep_case: bool = False
-    #: The persons a text names beside a title or a speech verb (主任王明说, 田中社長), where ``free(start, end)``
-    #: allows: (start, end, name, titled), a titled name the surer; None where the language has no such reader.
-    titled_persons: Callable[[str, Callable[[int, int], bool]], Iterable[tuple[int, int, str, bool]]] | None = None
+    #: The names a text has that its dictionary does not list, as the language's own reader finds them (Chinese
+    #: transliterations 泽连斯基 and persons before a speech verb 主任王明说, Japanese names before a title 田中社長,
+    #: Russian runs of capitalised words Сергей Пурясев), where ``free(start, end)`` allows: (start, end, name,
+    #: kind, sure), kind "translit", "person" or "latin", a sure one an error when missing; None: no such reader.
+    source_names: Callable[[str, Callable[[int, int], bool]], Iterable[tuple[int, int, str, str, bool]]] | None = None
     #: pycountry's catalogue of the language's country and subdivision names (zh_CN, ja, de); "" if none.
     place_locale: str = ""
     #: Other forms a first-level subdivision's name takes in the language, given its country code and its

@@ -129,8 +129,8 @@ _TITLED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?=" + "|".join(sorted(TITL
 _NOT_NAME = re.compile(r"[市県府都町村区国会社党省庁局部課協組団大学院校駅線道]$|^[同前元現新旧副本当各全総]")
 
 
-def titled_persons(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, bool]]:
-    """(start, end, name, True) of each person ``text`` names before a title, where ``free(start, end)``
+def source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, str, bool]]:
+    """(start, end, name, "person", True) of each person ``text`` names before a title, where ``free(start, end)``
     allows and Sudachi reads a person's name there (看護師さん, 税制調査会長 are none)."""
     if not any(t in text for t in TITLES):
         return  # every name found here stands before a title
@@ -142,7 +142,7 @@ def titled_persons(text: str, free: Callable[[int, int], bool]) -> Iterator[tupl
             continue
         if not any(w.start < e and w.end > s for w in sudachi_person_names(text)):
             continue
-        yield s, e, name, True
+        yield s, e, name, "person", True
 
 
 LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=sudachi_words, unspaced=True,
@@ -150,4 +150,4 @@ LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=
                     script="Jpan", read_names=read_names,
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, currency_signs={"¥": "JPY"}, place_locale="ja",
                     subdivision_forms=subdivision_forms,
-                    titled_persons=titled_persons)
+                    source_names=source_names)

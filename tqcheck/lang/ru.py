@@ -1,5 +1,6 @@
 """Russian: pymorphy3 lemmas (Вены -> вена, Новой Каледонии -> новый каледония) and place adjectives."""
 import re
+from typing import Callable, Iterator
 
 from ._libs import pymorphy_affix_negation, pymorphy_lemmatizer, pymorphy_name_form, pymorphy_name_tagger
 from .base import Language, Negation, NumberWords
@@ -71,10 +72,17 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
+def _source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, str, bool]]:
+    from .ru_names import source_names
+
+    return source_names(text, free, LANGUAGE.name_tag)
+
+
 LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=pymorphy_lemmatizer("ru"),
                     name_tag=pymorphy_name_tagger("ru"),
                     name_form=pymorphy_name_form("ru"), given_names=GIVEN_NAMES,
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Cyrl",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY,
-                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, term_ending=r"[^\W\d_]{0,3}", terms_keep_case=True, place_locale="ru")
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, term_ending=r"[^\W\d_]{0,3}", terms_keep_case=True, place_locale="ru",
+                    source_names=_source_names)

@@ -46,10 +46,10 @@ def subdivision_forms(country: str, name: str) -> tuple[str, ...]:
     return (short,) if len(short) >= 2 else ()
 
 
-def _titled_persons(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, bool]]:
-    from .zh_names import titled_persons
+def _source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, str, bool]]:
+    from .zh_names import source_names
 
-    return titled_persons(text, free)
+    return source_names(text, free)
 
 
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
@@ -57,4 +57,4 @@ LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=j
                     script="Hani",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS, currency_signs={"¥": "CNY"}, place_locale="zh_CN",
                     subdivision_forms=subdivision_forms,
-                    titled_persons=_titled_persons)
+                    source_names=_source_names)

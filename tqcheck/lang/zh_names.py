@@ -1,5 +1,6 @@
-"""Chinese persons named beside a title or a speech verb (主任王明说, 李强表示): tables and the reader the name
-check asks through ``Language.titled_persons``."""
+"""The names a Chinese text has that no dictionary lists: foreign names spelt with transliteration characters
+(泽连斯基, 刘易斯) and persons named beside a title or a speech verb (主任王明说, 李强表示); their tables and the
+reader the name check asks through ``Language.source_names``."""
 from __future__ import annotations
 
 import re
@@ -30,12 +31,64 @@ _ZH_PERSON = re.compile(
 _ZH_PERSON_HINT = re.compile(
     r"[" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}?(?=" + "|".join(_ZH_SAY) + r")"
 )
+#: Chinese characters used to spell foreign names; STRONG ones rarely appear in ordinary words.
+TRANSLIT = frozenset(
+    "阿埃艾爱安昂奥澳巴拔芭柏班邦包保堡鲍贝本比彼毕碧宾冰波伯勃博布采查察柴昌彻成程池赤崇楚茨慈达代戴丹"
+    "道德登邓迪狄笛蒂典丁东董杜多朵厄俄鄂恩尔法凡范菲斐费芬丰夫弗伏福甫富盖甘冈高戈哥格葛根古瓜圭贵果哈"
+    "海汉豪浩赫黑亨洪侯胡华怀惠霍基吉季加佳迦贾坚简杰金锦京久居卡凯坎康考柯科克肯孔库夸奎昆拉腊莱赖兰朗"
+    "劳勒雷蕾黎李里理立丽利莉连良列林琳铃凌留柳龙隆卢鲁陆路伦罗洛吕律马玛麦迈曼芒梅门蒙孟米密敏明莫默"
+    "姆穆那纳娜奈南内尼妮涅宁纽努诺欧帕派潘庞佩彭皮匹平珀普奇齐其契恰乔切钦琴丘让热仁荣若瑞撒萨塞赛桑"
+    "瑟森沙莎山尚绍舍申什史士斯思松苏索塔泰坦汤唐桃特滕提汀廷通图托瓦万旺威韦维伟温文沃乌伍武西希锡席"
+    "夏香肖谢辛欣休雅亚扬杨耶叶伊依因英尤于约扎泽詹哲珍芝治朱卓兹宗佐易琼厄孙"
+)
+STRONG = frozenset("斯尔夫娃娜妮蒂埃奥涅舍琼弗莱鲁霍赫兹茨萨桑泰瓦维韦沃希谢辛耶扎卓佐贝迪菲戈库朗曼梅蒙姆纳尼努诺帕佩乔切塞森舒索汀托雅伊詹珀蕾莉琳契恰钦瑟芬迦")
+PLACE_SUFFIX = "州堡港岛湖省县郡"
+#: A run of transliteration characters (a middle dot may join its parts): a foreign name spelt out.
+TRANSLIT_NAME = re.compile("[" + "".join(sorted(TRANSLIT)) + "·・]{2,}")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def titled_persons(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, bool]]:
-    """(start, end, name, titled) of each person ``text`` names before a speech verb, after a title or not,
-    where ``free(start, end)`` allows; a name with an honorific is its surname alone (孙先生)."""
+def source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, str, bool]]:
+    """(start, end, name, kind, sure) of each name ``text`` spells (``translit``) or names beside a speech verb
+    (``person``; sure after a title), where ``free(start, end)`` allows."""
+    yield from _transliterated(text, free)
+    yield from _titled(text, free)
+
+
+def _transliterated(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, str, bool]]:
+    """Runs of transliteration characters: sure with three strong characters in four or more, or two in a name
+    of parts joined by a middle dot; else warnings (three with two strong, a place suffix after one)."""
+    for m in TRANSLIT_NAME.finditer(text):
+        run = m.group().strip("·・")
+        s = m.start() + m.group().index(run[0]) if run else m.start()
+        e = s + len(run)
+        if len(run) < 2 or not free(s, e):
+            continue
+        strong = sum(c in STRONG for c in run)
+        parts = re.split("[·・]", run)
+        suffix = e < len(text) and text[e] in PLACE_SUFFIX
+        if "·" in run or "・" in run:
+            if all(len(p) >= 2 for p in parts) and strong >= 2:
+                sure = True
+            else:
+                continue
+        elif len(run) >= 4 and strong >= 3:
+            sure = True
+        elif len(run) >= 3 and strong >= 2:
+            sure = False
+        elif suffix and len(run) >= 2 and strong >= 1:
+            sure = False
+        elif len(run) == 2 and strong >= 1 and s > 0 and text[s - 1] in SURNAMES and free(s - 1, s):
+            # a transliterated name whose first character is also a surname, which the run leaves out
+            # (刘易斯 Lewis, 罗伯斯 Robles): the three together
+            s, run, sure = s - 1, text[s - 1:e], False
+        else:
+            continue
+        yield s, e, run, "translit", sure
+
+
+def _titled(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, str, bool]]:
+    """A person named before a speech verb, after a title or not; with an honorific, the surname alone (孙先生)."""
     for m in _ZH_PERSON.finditer(text) if _ZH_PERSON_HINT.search(text) else ():
         s, e = m.span("name")
         name = m.group("name")
@@ -47,4 +100,4 @@ def titled_persons(text: str, free: Callable[[int, int], bool]) -> Iterator[tupl
         before = text[s - 1] if s else ""
         if not m.group("title") and before and _HAN.match(before):
             continue  # not clause-initial: 高层 in 公司高层表示 is no name
-        yield s, e, name, bool(m.group("title"))
+        yield s, e, name, "person", bool(m.group("title"))

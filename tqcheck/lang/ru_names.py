@@ -1,0 +1,64 @@
+"""The persons and names a Russian text has: runs of capitalised words read with given names, surname endings
+and pymorphy3's tags; the reader the name check asks through ``Language.source_names``."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+FIRST_NAMES = frozenset("""
+александр алексей анатолий андрей антон аркадий артём артем борис вадим валентин валерий василий
+виктор виталий владимир владислав вячеслав геннадий георгий глеб григорий даниил денис дмитрий
+евгений егор иван игорь илья кирилл константин лев леонид максим марат михаил никита николай олег
+павел пётр петр роман руслан сергей станислав степан тимур фёдор федор эдуард юрий яков ярослав
+александра алина алла анастасия анна валентина валерия вера виктория галина дарья евгения екатерина
+елена елизавета жанна зоя ирина кира ксения лариса любовь людмила маргарита марина мария надежда
+наталья наталия нина оксана ольга полина светлана софья софия тамара татьяна юлия яна
+""".split())
+PERSON_SUFFIX = re.compile(
+    r"(ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ко|ук|юк|ич|ова|ева|ёва|ина|ына|вич|вна|ична)"
+    r"(а|у|ым|ом|е|ой|ым|ого|ому|ым)?$", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_ADJECTIVE = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их)$")
+_SENT_START = re.compile(r"(?:^|[.!?:;。！？]\s*|[\"“”«»(\[]\s*|\n\s*)$")
+
+
+def source_names(text: str, free: Callable[[int, int], bool],
+                 name_tag: Callable[[str], str]) -> Iterator[tuple[int, int, str, str, bool]]:
+    """(start, end, name, kind, sure) of each run of capitalised words that names someone (``person``: a given
+    name, or two words one with a surname ending the dictionary tags as a name; sure with two words or more)
+    or something (``latin``, a warning), where ``free(start, end)`` allows. ``name_tag`` is pymorphy3's."""
+    words = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text)]
+    groups: list[list[tuple[int, int, str]]] = []
+    for w in words:
+        if groups and text[groups[-1][-1][1]:w[0]] == " ":
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    for g in groups:
+        s, e = g[0][0], g[-1][1]
+        if not free(s, e):
+            continue
+        initial = bool(_SENT_START.search(text[max(0, s - 3):s])) or s == 0
+        lowered = [w[2].lower() for w in g]
+        first_name = any(w in FIRST_NAMES for w in lowered)
+        person = first_name or (len(g) >= 2 and any(PERSON_SUFFIX.search(w) for w in lowered))
+        if initial and not first_name:
+            if len(g) == 1:
+                continue
+            g = g[1:]
+            s = g[0][0]
+            person = len(g) >= 2 and any(PERSON_SUFFIX.search(w[2].lower()) for w in g)
+        if not person and all(_ADJECTIVE.search(w[2].lower()) for w in g):
+            continue
+        tags = [name_tag(w[2]) for w in g]
+        while len(g) > 1 and tags[0] == "common":
+            g, tags = g[1:], tags[1:]  # Пульмонолог Сергей Пурясев, Глава ... Анна Попова: the title goes
+            s = g[0][0]
+        if "place" in tags and "person" not in tags:
+            continue  # Новой Каледонии: the dictionary knows it as a place; the place rules see to it
+        if person and not first_name and "person" not in tags:
+            person = False  # a suffix like -ова alone is not enough where the dictionary knows no name
+        if len(g) == 1 and tags[0] in ("common", "other") and not person:
+            continue  # Антрацит, Ассоциации, Не: a word of the language, capitalised
+        # a first name alone (Александр, Максим) is often an address, dropped or kept: a warning
+        yield s, e, text[s:e], "person" if person else "latin", len(g) > 1 and person
