@@ -77,3 +77,20 @@ def test_a_language_without_a_module_takes_its_separators_from_cldr() -> None:
     assert _read("1,5 procent", "sv") == [(1.5, "number", None)]
     assert numbase.separators("en") == (False, False)
     assert numbase.separators("de") == (True, True)  # the module's own: German news groups with spaces too
+
+
+def test_the_number_reader_and_the_language_moved_checks_compare_no_language_code() -> None:
+    """What a language does is its module's: the number reader, the glossary's term matching, TQ503's word
+    lists, the gazetteer's build and TQ501's scripts ask the language layer and never compare a language code
+    (``lang == "de"``, ``src in ("zh", "ja")``); a new language needs no edit here."""
+    import re
+    from pathlib import Path
+
+    import tqcheck.check as check
+
+    folder = Path(check.__file__).parent
+    branch = re.compile(r"(?:==|!=|\bin)\s*\(?\s*[\"'](?:zh|ja|ko|ru|uk|cs|de|fr|es|it|pt|pl|en)[\"']")
+    modules = ["numparse.py", "numbase.py", "numcjk.py", "numtables.py", "glossary.py", "wronglang.py",
+               "gazetteer_build.py", "untranslated.py"]
+    found = {name: branch.findall((folder / name).read_text(encoding="utf-8")) for name in modules}
+    assert found == {name: [] for name in modules}
