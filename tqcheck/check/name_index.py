@@ -96,14 +96,16 @@ class _SourceIndex:
 
     @_cached
     def latin_words(self) -> list[tuple[int, int, str]]:
-        if self.lang in ("zh", "ja", "ru") and not _ASCII_LETTER.search(self.text):
+        foreign = language.get(self.lang).latin_is_foreign
+        if foreign and not _ASCII_LETTER.search(self.text):
             return []  # only words starting with an ASCII letter are kept
         return [(m.start(), m.end(), m.group()) for m in _SRC_WORD.finditer(self.text)
-                if m.group()[0].isascii() or self.lang not in ("zh", "ja", "ru")]
+                if m.group()[0].isascii() or not foreign]
 
     @_cached
     def latin_folds(self) -> set[str]:
-        return {tr.fold(w) for _, _, w in self.latin_words if w.isascii() or self.lang not in ("zh", "ja", "ru")}
+        foreign = language.get(self.lang).latin_is_foreign
+        return {tr.fold(w) for _, _, w in self.latin_words if w.isascii() or not foreign}
 
     @_cached
     def han_runs(self) -> list[tuple[int, int]]:
@@ -225,7 +227,7 @@ class _SourceIndex:
         at = self.text_lower.find(low)
         if at >= 0 and (len(low) >= 3 or not low.isalpha()):
             return (at, at + len(low))
-        if self.lang in ("zh", "ja", "ru"):
+        if language.get(self.lang).latin_is_foreign:
             for s, e, w in self.latin_words:
                 if w.isascii() and (tr.fold(w) == f or (len(f) >= 5 and _similar(tr.fold(w), f, 0.8))):
                     return (s, e)

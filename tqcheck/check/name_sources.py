@@ -103,7 +103,7 @@ class _NameSources(_TargetNames):
     def _source_names(self, taken: list[tuple[int, int]]) -> None:
         text = self.source
         add = self.out.source.append
-        if self.src in ("zh", "ja", "ru"):
+        if language.get(self.src).latin_is_foreign:  # Latin words in a zh, ja or ru source are names kept
             for m in _LATIN_RUN.finditer(text):
                 word = m.group().rstrip(".-'’ ")
                 s, e = m.start(), m.start() + len(word)

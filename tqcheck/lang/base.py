@@ -385,6 +385,12 @@ class Language:
     def supports(self, capability: str) -> bool:
         return capability in self.provides
 
+    @property
+    def latin_is_foreign(self) -> bool:
+        """Written in another script than Latin, with its names read by the layer (zh, ja, ru): a word in Latin
+        letters in its text is a name or a code kept as written (Apple, iPhone, COVID-19)."""
+        return self.script not in ("", "Latn") and "names" in self.provides
+
     def may_open_sentence(self, word: str) -> bool:
         """Whether a capitalised word inside a sentence may be the first word of another sentence run into
         it (a headline with no final stop before the next sentence): in a language that capitalises its
