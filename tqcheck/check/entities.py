@@ -88,8 +88,8 @@ class _Analyser(_NameMatching):
         return self.out
 
     def _unread_persons(self) -> None:
-        if self.src not in ("zh", "ja"):
-            return
+        if not language.get(self.src).unspaced:
+            return  # persons only a Chinese or Japanese analyser tags
         spans = [(s.start, s.end) for s in self.out.source]
         capitalised = [t for t in _target_tokens(self.target) if t.text[0].isupper()]
         folds = {_plain_fold(t.text) for t in capitalised}

@@ -189,7 +189,7 @@ class _NameMatching(_NameSources):
                     cap_tokens = list(self._capitalised[1])  # (words start with a letter here: no digit)
                 else:
                     cap_tokens = [t for t in _target_tokens(self.target) if t.text[0].isupper() or t.text[0].isdigit()]
-            if s.kind == "latin" and self.src in ("zh", "ja"):
+            if s.kind == "latin" and language.get(self.src).unspaced:
                 s.matched = (_contains_ci(self.target, s.text) or self._fuzzy_latin(s.text, cap_tokens)
                              or _initials_in(s.text, self.target) or _code_parts_in(s.text, self.target)
                              or _english_words_in(s.text, self.target))

@@ -62,7 +62,7 @@ class _TargetNames:
                 spans[-1].append(t)
             else:
                 spans.append([t])
-        cjk_source = self.src in ("zh", "ja")
+        cjk_source = language.get(self.src).unspaced
         for span in spans:
             pinyin_pair: bool | None = None  # worked out when first needed
             for t in span:
@@ -118,7 +118,7 @@ class _TargetNames:
         """In a Japanese translation of a Latin-script source, a katakana word that the language's analyser
         reads as a person's name (Sudachi's 人名) is a foreign name written out: one whose reading is no word
         of the source (ハリントン where the source says "camping") is a name added or substituted."""
-        if self.tgt != "ja" or language.get(self.src).script != "Latn":
+        if language.get(self.tgt).script != "Jpan" or language.get(self.src).script != "Latn":
             return
         source_words: list[str] | None = None  # read when first needed
         for w in language.get(self.tgt).person_names(self.target):

@@ -165,7 +165,7 @@ def _unsourced_foreign_name(name: str, source: str, src_lang: str) -> bool:
     (no run of transliteration characters, no katakana but common nouns): 'Rahat Ahmed', 'Sanjay Srivastava'."""
     parts = re.findall(r"[^\W\d_]+", name)
     code = language.get(src_lang).code
-    if len(parts) < 2 or code not in ("zh", "ja") or any(is_english_word(p) for p in parts):
+    if len(parts) < 2 or not language.get(src_lang).unspaced or any(is_english_word(p) for p in parts):
         return False
     if code == "zh":
         return not any(tr.is_pinyin_word(p) for p in parts) and not _TRANSLIT_NAME.search(source)
