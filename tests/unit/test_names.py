@@ -951,3 +951,16 @@ def test_a_name_is_found_case_blind_as_a_whole_word() -> None:
         needle = rnd.choice("abKkSs1") + "".join(rnd.choice("abKkSs -'.1") for _ in range(rnd.randint(0, 2)))
         expected = re.search(f"(?<!{glue}){re.escape(needle)}(?!{glue})", text, re.IGNORECASE) is not None
         assert _contains_ci(text, needle) is expected, (needle, text)
+
+
+def test_a_hole_a_dropped_name_leaves_is_read_by_the_translation_language() -> None:
+    """English's module reads the scars of a deleted name (a preposition with no object, a sentence opening on
+    its verb); a language without such a reading reports none."""
+    import tqcheck
+    from tqcheck import lang
+
+    assert lang.get("en").name_scars is not None and lang.get("de").name_scars is None
+    assert [r for *_, r in lang.get("en").name_scars("The meeting was held in . Said the minister.")] == [
+        "a preposition with no object", "a sentence that opens with its verb"]
+    report = tqcheck.compare("会议今天举行。", "The meeting was held in .", "zh", "en", embedder="none", cache=False)
+    assert [(f.code, f.evidence.get("reason")) for f in report.findings] == [("TQ301", "a preposition with no object")]

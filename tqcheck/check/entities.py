@@ -10,8 +10,7 @@ five rules share.
 """
 from __future__ import annotations
 
-import re
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from .. import lang as language
 from ..types import Pair, Severity
@@ -169,79 +168,10 @@ class _Analyser(_NameMatching):
         return Severity.ERROR
 
     # -- scars left by a deleted name ------------------------------------------------------------------
-    _SCARS = (
-        (re.compile(r"\b(?:in|at|from|of|between|into|near|by)[ \t]+(?=[.,;])"), "a preposition with no object"),
-        # "between and" is TQ108's (silent-gap): "between" is never stranded, whatever was lost.
-        (re.compile(r"\b(?:of|from|with)\s+and\b"), "a preposition followed by 'and'"),
-        (re.compile(r"(?:^|\s)['’]s\b"), "a possessive 's with no owner"),
-        (re.compile(r"\b(?:from|of|in|at|between|into)\s+(?:are|is|was|were|has|have|had)\b"),
-         "a preposition followed by a verb"),
-        # An article before "is/was/has..." or a statement opening on "Would" is TQ108's too; an
-        # article before a speech verb is where a speaker's name stood.
-        (re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:demanded|announced)\b"), "an article followed by a verb"),
-        (re.compile(r"(?:^|(?<=[.!?]\s))(?:Said|Says|Reiterated|Stressed|Noted|Told|Urged)\s+(?=[a-zA-Z])"),
-         "a sentence that opens with its verb"),
-        (re.compile(r"(?:^|(?<=[.!?]\s))Called\s+(?=[A-Z])"), "a sentence that opens with its verb"),
-    )
-
     def _scars(self) -> None:
-        target = self.target
-        # Each pattern is tried only if the target has what every match of it contains (see
-        # _SCAR_NEEDS): most sentences have none of these, and eight regex scans cost more.
-        word_pair = [_SCAR_WORD_PAIR.search(target) is not None]
-        if not word_pair[0] and not _SCAR_OTHER_NEEDS.search(target):
+        """What a deleted name leaves in the translation, as its language reads it (``Language.name_scars``:
+        in English a preposition with no object, a possessive 's with no owner, a sentence opening on its verb)."""
+        read = language.get(self.tgt).name_scars
+        if read is None:
             return
-        for (pattern, reason), needs in zip(self._SCARS, _SCAR_NEEDS):
-            if not needs(target, word_pair):
-                continue
-            for m in pattern.finditer(target):
-                s, e = m.start(), max(m.end(), m.start() + 1)
-                while s < e and self.target[s].isspace():
-                    s += 1
-                self.out.scars.append(Scar(s, e, self.target[s:e].strip() or self.target[s:s + 12], reason))
-
-
-# What every match of each of _Analyser._SCARS contains, in the same order: the pattern is not run
-# on a target without it (most targets have none of these, and a regex scan each costs more).
-_SCAR_SPACE_MARK = re.compile(r"[ \t][.,;]")
-#: What a match of any of the three patterns of a word followed by another (a preposition before
-#: "and" or a verb, an article before a verb) matches. Each first word is a literal (so that the
-#: scan can jump to its letters) followed by a look-behind that is the leading word boundary.
-_SCAR_WORD_PAIR = re.compile(
-    "(?:" + "|".join(f"{w}(?<!\\w{w})" for w in "of between from with in at into the The an An a A".split()) + ")"
-    r"\s+(?:and|are|is|was|were|has|have|had|demanded|announced)\b")
-_SCAR_OPENING_VERB = re.compile("Said|Says|Reiterated|Stressed|Noted|Told|Urged")
-
-
-def _possessive_after_space(text: str) -> bool:
-    """Whether 's or ’s starts the text or follows a whitespace character."""
-    for mark in ("'s", "’s"):
-        at = text.find(mark)
-        while at >= 0:
-            if at == 0 or text[at - 1].isspace():
-                return True
-            at = text.find(mark, at + 1)
-    return False
-
-
-def _word_pair(text: str, found: list[bool]) -> bool:
-    if not found:
-        found.append(_SCAR_WORD_PAIR.search(text) is not None)
-    return found[0]
-
-
-#: Any of what the four other patterns need (what _SCAR_NEEDS looks for one by one), each
-#: alternative starting with its letter so that the scan can jump from one to the next; "'s"
-#: at the start or after a space is written as a quote not preceded by a non-space.
-_SCAR_OTHER_NEEDS = re.compile(r" [.,;]|\t[.,;]|'(?<!\S.)s|’(?<!\S.)s|Said|Says|Reiterated|Stressed|Noted|Told|Urged|Called")
-
-_SCAR_NEEDS: tuple[Callable[[str, list[bool]], bool], ...] = (
-    lambda text, pair: _SCAR_SPACE_MARK.search(text) is not None,
-    _word_pair,
-    lambda text, pair: _possessive_after_space(text),
-    _word_pair,
-    _word_pair,
-    lambda text, pair: _SCAR_OPENING_VERB.search(text) is not None,
-    lambda text, pair: "Called" in text,
-)
-assert len(_SCAR_NEEDS) == len(_Analyser._SCARS)
+        self.out.scars.extend(Scar(s, e, text, reason) for s, e, text, reason in read(self.target))

@@ -329,6 +329,9 @@ class Language:
     #: The sentences that cannot stand as written around a lost word (TQ108), built on first call; None
     #: where the language has none.
     silent_gaps: Callable[[], tuple[GapKind, ...]] | None = None
+    #: What a name deleted from a sentence of the language leaves behind (a preposition with no object):
+    #: (start, end, text, reason) of each in a text; None where the language has no such reading.
+    name_scars: Callable[[str], list[tuple[int, int, str, str]]] | None = None
 
     def __post_init__(self) -> None:
         unknown = set(self.provides) - set(CAPABILITIES)

@@ -189,10 +189,16 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
+def _name_scars(text: str) -> list[tuple[int, int, str, str]]:
+    from .en_scars import name_scars
+
+    return name_scars(text)
+
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
                     deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name, is_headword=is_headword,
                     is_standard_word=in_gcide,
                     silent_gaps=_silent_gaps,
-                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, name_scars=_name_scars)
