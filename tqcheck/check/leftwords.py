@@ -235,7 +235,6 @@ def prefixed_noun(text: str, words: list[re.Match[str]], k: int, source: str, sr
 #: Determiners a name takes ("the Reichsbahn"): after them, a compound may be a name kept as it is.
 _DEFINITE = frozenset({"the"})
 _WORD_END = re.compile(r"([^\W\d_]+)\s+$")
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _noun_phrase_before(text: str, words: list[re.Match[str]], k: int,
@@ -260,21 +259,16 @@ def _heads_noun_phrase(source: str, word: str, src_lang: lang.Language) -> bool:
     """Whether the source has ``word`` after an article or an inflected adjective (der Gipfel, neuen Gipfel,
     höchster Gipfel): a common noun there, not a name after a title (Trainer Fuchs) or a verb (sagte Fuchs)."""
     for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", source):
-        b = _WORD_END.search(source, max(0, m.start() - 40), m.start())
-        if b is None or not b.group(1).islower():
-            continue
-        before = b.group(1)
-        if before in src_lang.determiners:
-            return True
-        if before in src_lang.function_words or src_lang.is_word is None or not src_lang.is_word(before):
-            continue
-        base = src_lang.lemma(before)
-        # neu-en, or a superlative (höchster, größten); not a verb (sagte: sagen)
-        if base != before and (any(before == base + e for e in _ADJECTIVE_ENDINGS)
-                               or any(before.endswith("st" + e) for e in _ADJECTIVE_ENDINGS)):
+        before = word_before(source, m.start())
+        if before is not None and before.islower() and src_lang.opens_noun_phrase(before):
             return True
     return False
 
+
+def word_before(text: str, at: int) -> str | None:
+    """The word that ends, with the spaces after it, at ``at`` (within 40 characters), if any."""
+    m = _WORD_END.search(text, max(0, at - 40), at)
+    return m.group(1) if m else None
 
 def _compound(word: str, src_lang: lang.Language) -> bool:
     """Whether a word is two words of its language's dictionary, the last a noun of five letters or more: a compound

@@ -11,6 +11,7 @@ from . import translit as tr
 from .glossary import term_index
 from .gazetteer import PlaceHit
 from .gazetteer_build import get_gazetteer
+from .leftwords import word_before
 from .name_index import _SourceIndex
 from .name_readings import read_source_names
 from .name_targets import _TargetNames
@@ -322,21 +323,11 @@ class _NameSources(_TargetNames):
             taken.append((s, e))
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-
-
 def _after_article(text: str, at: int, words_of: language.Language) -> bool:
     """Whether the word at ``at`` follows an article of its language or an inflected adjective (the lemma and
     an ending: fertige, neuen): it heads a noun phrase, as a noun does (die Kids, fertige Leisten)."""
-    m = _WORD_BEFORE.search(text, max(0, at - 40), at)
-    if m is None or not m.group(1).islower():
-        return False
-    before = m.group(1)
-    if before in words_of.determiners:
-        return True
-    base = words_of.lemma(before)
-    return base != before and before.startswith(base) and before[len(base):] in _ADJECTIVE_ENDINGS
+    before = word_before(text, at)
+    return before is not None and before.islower() and words_of.opens_noun_phrase(before)
 
 
 _SOURCE_ACRONYM = re.compile(r"(?:(?<=\b[dDlL]['’])|(?<![\w'’.-]))[A-ZÀ-ÖØ-Þ]{2,6}(?![\w'’-])")  # l'ISL too

@@ -301,6 +301,9 @@ class Language:
     #: Words that open a noun phrase (articles, demonstratives, possessives, lower-case): a capitalised
     #: word right after one, in a language that capitalises only names, stands where a noun does.
     determiners: frozenset[str] = frozenset()
+    #: Endings an adjective takes before a noun (German neu-en, fertig-e): with ``determiners``, what shows that
+    #: the next word heads a noun phrase (``opens_noun_phrase``).
+    adjective_endings: tuple[str, ...] = ()
     #: Whether a capitalised word is by the dictionary a common noun (it has plural forms: Krankheit,
     #: Krankheiten), and whether it is a word of no capitalised class at all (its dictionary form is
     #: lower-case: Beispielsweise, Drei); None where the layer cannot tell.
@@ -393,6 +396,19 @@ class Language:
         """Written in another script than Latin, with its names read by the layer (zh, ja, ru): a word in Latin
         letters in its text is a name or a code kept as written (Apple, iPhone, COVID-19)."""
         return self.script not in ("", "Latn") and "names" in self.provides
+
+    def opens_noun_phrase(self, word: str) -> bool:
+        """Whether a lower-case word makes the word after it the head of a noun phrase: one of the language's
+        determiners (der, einen), or an adjective inflected with one of ``adjective_endings`` (neu-en,
+        fertig-e), a superlative too (höchster, größten); not a function word nor a verb (sagte: sagen)."""
+        if word in self.determiners:
+            return True
+        endings = self.adjective_endings
+        if not endings or word in self.function_words or self.is_word is None or not self.is_word(word):
+            return False
+        base = self.lemma(word)
+        return base != word and (any(word == base + e for e in endings)
+                                 or any(word.endswith("st" + e) for e in endings))
 
     def may_open_sentence(self, word: str) -> bool:
         """Whether a capitalised word inside a sentence may be the first word of another sentence run into

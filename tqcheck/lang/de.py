@@ -151,5 +151,6 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=s
                     # plurals: Krankheiten, Gruppen, Verluste, Gipfeln, Kinder, Männern; Böden, Gäste, Häuser
                     is_common_noun=simplemma_common_noun("de", ("e", "en", "n", "er", "ern"), ("", "e", "er")),
                     is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS,
+                    adjective_endings=("e", "en", "er", "es", "em"),
                     demonym_places=demonym_places, speaker_before=SPEAKER_BEFORE,
                     number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="de")
