@@ -12,7 +12,9 @@ from typing import Callable, Iterator
 from .. import lang
 from ..read.langid import detect_language, normalise_lang
 from ..types import Pair, Severity, Span
-from .leftwords import QUOTED, alone, bare, capitalised_left, moved_noun, prefixed_noun, source_places_left, titles
+from .leftwords import (
+    _OPENS, QUOTED, alone, bare, capitalised_left, moved_noun, prefixed_noun, source_places_left, titles
+)
 from .numparse import number_word_forms
 from .registry import CheckContext, Hit, rule
 
@@ -112,8 +114,7 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Names are not words left untranslated: only lower-case words are looked at, and none next to a
     capitalised word (de in "Charles de Gaulle")."""
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
-    if not tgt_lang.lexicon_complete or not src_lang.script or src_lang.script != tgt_lang.script \
-            or src_lang.code == tgt_lang.code:
+    if not tgt_lang.lexicon_complete or not _same_script(src_lang, tgt_lang):
         return
     source_words = {x for m in _WORD_AT.finditer(pair.source) for x in (m.group().casefold(),
                                                                      bare(m.group(), src_lang).casefold())}
@@ -182,8 +183,7 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     ("Au début, when you travelled"; simplemma's English has début, GCIDE does not). A warning: a set phrase
     may be kept (joie de vivre). A capitalised word inside the sentence makes a name (Le Monde, de Gaulle)."""
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
-    if not tgt_lang.lexicon_complete or not src_lang.script or src_lang.script != tgt_lang.script \
-            or src_lang.code == tgt_lang.code:
+    if not tgt_lang.lexicon_complete or not _same_script(src_lang, tgt_lang):
         return
     foreign = src_lang.function_words - tgt_lang.function_words
     standard, source_known = tgt_lang.is_standard_word, src_lang.is_word
@@ -214,8 +214,9 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
                   {"text": text, "kind": "source-phrase"}, Severity.WARNING)
 
 
-#: What ends a sentence or opens a quote: a capitalised word after one may be capitalised only for that.
-_OPENS = frozenset(".!?:;\"“”„«»‘'(")
+def _same_script(src_lang: lang.Language, tgt_lang: lang.Language) -> bool:
+    """Two languages written in one known script (de and en, not de and de): where a source word may be left."""
+    return bool(src_lang.script) and src_lang.script == tgt_lang.script and src_lang.code != tgt_lang.code
 
 
 @functools.lru_cache(maxsize=16)
@@ -321,8 +322,7 @@ def _copied_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     essais"). Quoted titles and runs without a lower-case content word (names, titles: Lord of the Rings)
     are left alone."""
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
-    if not src_lang.function_words or not src_lang.script or src_lang.script != tgt_lang.script \
-            or src_lang.code == tgt_lang.code:
+    if not src_lang.function_words or not _same_script(src_lang, tgt_lang):
         return
     foreign = src_lang.function_words - tgt_lang.function_words
     known, source_known = tgt_lang.is_word, src_lang.is_word

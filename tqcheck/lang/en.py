@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Iterator
 
-from ._libs import simplemma_lemmatizer, simplemma_lexicon
+from ._libs import _simplemma, simplemma_lemmatizer, simplemma_lexicon
 from .base import GapKind, Language, Negation, NumberWords
 
 
@@ -59,24 +60,26 @@ def in_gcide(word: str) -> bool:
     """Whether a lower-case word is a GCIDE headword, directly or through a regular ending. The names
     checks use this dictionary alone: simplemma's also holds names (Stanley)."""
     lex = _lexicon()
-    if word in lex:
-        return True
-    for suffix, repl in _SUFFIXES:
+    return word in lex or any(stem in lex or bool(undoubled) and undoubled in lex for stem, undoubled in _stems(word, _SUFFIXES))
+
+
+def _stems(word: str, suffixes: tuple[tuple[str, str], ...]) -> Iterator[tuple[str, str]]:
+    """What each regular ending of ``suffixes`` leaves of ``word`` (a stem of three letters or more), and that
+    stem with a doubled last consonant undone (stopped: stopp, stop; "" where there is none)."""
+    for suffix, repl in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: len(word) - len(suffix)] + repl
-            if stem in lex:
-                return True
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in lex:  # stopped -> stop
-                return True
-    return False
+            yield stem, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else ""
 
 
 def _simplemma_headword(word: str) -> bool:
     """Whether simplemma's English dictionary has ``word`` as its own lemma, or as a name's (wagner: Wagner)."""
-    from ._libs import _simplemma
-
     lemma = _simplemma()[1].get_lemma(word, "en")
     return lemma is not None and str(lemma).lower() == word
+
+
+#: The regular endings a headword's forms take: not a bare -n (bode-n), which GCIDE's loose reading allows.
+_HEADWORD_SUFFIXES = tuple((suffix, repl) for suffix, repl in _SUFFIXES if suffix != "n")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -84,16 +87,10 @@ def is_headword(word: str) -> bool:
     """Whether a lower-case word is English as a headword (GCIDE's, or its own lemma in simplemma's dictionary:
     website) or a regular form of one (mountains, websites); not a word English has only as an irregular or
     archaic form of another (boden, simplemma's form of bede), nor one read off a doubtful ending (bode-n)."""
-    if word in _lexicon() or _simplemma_headword(word):
-        return True
-    for suffix, repl in _SUFFIXES:
-        if suffix != "n" and word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: len(word) - len(suffix)] + repl
-            if stem in _lexicon() or _simplemma_headword(stem):
-                return True
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in _lexicon():  # stopped -> stop
-                return True
-    return False
+    lex = _lexicon()
+    return word in lex or _simplemma_headword(word) or any(
+        stem in lex or _simplemma_headword(stem) or bool(undoubled) and undoubled in lex
+        for stem, undoubled in _stems(word, _HEADWORD_SUFFIXES))
 
 
 _APOS = "['’]"
