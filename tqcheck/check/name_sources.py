@@ -9,7 +9,7 @@ from .. import lang as language
 from ..types import Severity
 from . import translit as tr
 from .glossary import term_index
-from .gazetteer import PlaceHit
+from .gazetteer import Gazetteer, PlaceHit
 from .gazetteer_build import get_gazetteer
 from .leftwords import word_before
 from .name_index import _SourceIndex
@@ -227,8 +227,9 @@ class _NameSources(_TargetNames):
             places, uninflected = derive(m.group())
             if not places or m.group().lower() in words_of.function_words:
                 continue
-            found = self._demonym_place(places)
-            if found is None and any(self.gaz.find(p, self.src) for p in places):
+            hits = [self.gaz.find(p, self.src) for p in places]
+            found = _demonym_place(places, hits, self.gaz)
+            if found is None and any(hits):
                 continue  # a country's (der Österreicher): the language's adjectives, evidence only
             if found is not None:
                 self.out.source.append(SourceName(m.start(), m.end(), m.group(), "place", found.keys,
@@ -273,15 +274,6 @@ class _NameSources(_TargetNames):
             self.out.source.append(SourceName(s, e, word, "latin", expected=(word,), severity=Severity.WARNING))
             taken.append((s, e))
 
-    def _demonym_place(self, places: tuple[str, ...]) -> PlaceHit | None:
-        """The city or state of the gazetteer that one of ``places`` names whole, if any."""
-        for place in places:
-            for h in self.gaz.find(place, self.src):
-                if h.start == 0 and h.end == len(place) and not h.adjective and all(
-                        (p := self.gaz.place(k)) is not None and p.kind in ("city", "province") for k in h.keys):
-                    return h
-        return None
-
     def _copied_acronyms(self, taken: list[tuple[int, int]]) -> None:
         """Between languages of the Latin script, an acronym of two to six capitals that the source language's
         dictionary does not know (CTMO, NHK, PALM; BA, whose lower case "ba" is no matter) names a body or a project, which translations copy: a missing
@@ -321,6 +313,17 @@ class _NameSources(_TargetNames):
         for s, e, name, kind, sure in read(self.source, lambda a, b: not _overlaps((a, b), taken)):
             self.out.source.append(SourceName(s, e, name, kind, severity=Severity.ERROR if sure else Severity.WARNING))
             taken.append((s, e))
+
+
+def _demonym_place(places: tuple[str, ...], hits: list[list[PlaceHit]], gaz: Gazetteer) -> PlaceHit | None:
+    """The city or state of the gazetteer that one of ``places`` names whole (``hits``: what it finds in each),
+    if any."""
+    for place, found in zip(places, hits):
+        for h in found:
+            if h.start == 0 and h.end == len(place) and not h.adjective and all(
+                    (p := gaz.place(k)) is not None and p.kind in ("city", "province") for k in h.keys):
+                return h
+    return None
 
 
 def _after_article(text: str, at: int, words_of: language.Language) -> bool:

@@ -252,7 +252,7 @@ def separators(lang: str) -> tuple[bool, bool]:
     """Whether ``lang`` writes a decimal comma (its grouping character is then "."), and whether it groups
     thousands with an ordinary space (1 234,5): as its module says, else as CLDR (babel) says, where a
     language with a decimal comma may group with spaces too (ISO 31-0)."""
-    base = lang.lower().replace("_", "-").split("-")[0]
+    base = language.primary(lang)
     words = number_words(base)
     if words is not None:
         return words.decimal_comma, words.group_spaces

@@ -219,7 +219,8 @@ class _Lang(_CJKReader):
                    scale=v, bare=False)], m.start(), m.end()
 
     def _h_fraction(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
-        n = self.words.numerators[m["n"].lower()]
+        word = m["n"].lower()
+        n = 1 if word in self.words.articles else self.word_table[word][0]  # a third, two thirds
         den = self.words.fractions[m["f"].lower()]
         if n >= den:
             return None
@@ -369,7 +370,7 @@ _CACHE: dict[str, _Lang] = {}
 
 
 def _tables(lang: str) -> _Lang:
-    base = (lang or "en").lower().replace("_", "-").split("-")[0]
+    base = language.primary(lang or "en")
     if base not in _CACHE:
         _CACHE[base] = _Lang(base)
     return _CACHE[base]
@@ -379,10 +380,7 @@ def _tables(lang: str) -> _Lang:
 def number_word_forms(lang: str) -> frozenset[str]:
     """The single words that write numbers in ``lang`` (zwei, dos, trois, dritten), lower-case; empty where the
     language's module has no number words of its own."""
-    tables = _tables(lang)
-    if tables.cjk:
-        return frozenset()
-    words = number_words(tables.lang)
+    words = number_words(language.primary(lang or "en"))
     return frozenset(w for w in words.units if w.isalpha() and w.islower()) if words is not None else frozenset()
 
 

@@ -23,14 +23,15 @@ MODULES = {
 }
 
 
-def _primary(code: str) -> str:
+def primary(code: str) -> str:
+    """The primary language subtag of ``code``, lower-case (zh-TW, zh_Hant: zh)."""
     return (code or "und").replace("_", "-").split("-")[0].lower()
 
 
 @functools.lru_cache(maxsize=None)
 def get(code: str) -> Language:
     """The language of ``code`` (ISO 639-1, region ignored: zh-TW is zh)."""
-    base = _primary(code)
+    base = primary(code)
     module = MODULES.get(base)
     if module is None:
         return Language(base, base, frozenset())
@@ -46,7 +47,7 @@ def script(code: str) -> str:
         return own
     from babel.core import get_global
 
-    likely = get_global("likely_subtags").get(_primary(code))
+    likely = get_global("likely_subtags").get(primary(code))
     parts = str(likely).split("_") if likely else []
     return parts[1] if len(parts) > 1 and len(parts[1]) == 4 else ""
 
@@ -55,4 +56,4 @@ def supports(code: str, capability: str) -> bool:
     return get(code).supports(capability)
 
 
-__all__ = ("CAPABILITIES", "Language", "MODULES", "Word", "get", "regex_words", "script", "supports")
+__all__ = ("CAPABILITIES", "Language", "MODULES", "Word", "get", "primary", "regex_words", "script", "supports")

@@ -80,10 +80,9 @@ def _viterbi(obs: str) -> list[Any]:
                 continue
             emit = emit_p[y].get(char, _MIN_FLOAT)
             best = max([(score[y0] + trans_p[y0][y] + emit, y0) for y0 in came_from])
-            if best[0] == _MIN_INF:
-                _step(y, came_from, prev_states, char, score, trans_p, emit_p, new_score, new_back)
-            else:
-                new_score[y], new_back[y] = best
+            if best[0] == _MIN_INF:  # no finite path: jieba's maximum over every state
+                best = max((score[y0] + trans_p[y0].get(y, _MIN_INF) + emit, y0) for y0 in prev_states)
+            new_score[y], new_back[y] = best
         if not new_score:
             expect_next = {y for x in prev_states for y in trans_p[x]}
             for y in expect_next if expect_next else set(all_states):

@@ -160,15 +160,14 @@ class NumberWords:
     #: multiplying (quatre-vingt is 4 x 20): (the run's text, its tokens) -> tokens.
     combine: Callable[[str, list[tuple[float, str]]], list[tuple[float, str]]] | None = None
     #: Halves, fractions and multipliers written in words (``half_word``: half), as patterns: half of a
-    #: scale word (``half_a``, group ``s``: half a million), a fraction (``fraction``, groups ``n``, a key of
-    #: ``numerators``, and ``f``, a key of ``fractions``: two thirds), a half alone (``half``), a multiplier
-    #: (``multiplier``, group ``n``, a key of ``multipliers``: twice, tripled).
+    #: scale word (``half_a``, group ``s``: half a million), a fraction (``fraction``, groups ``n``, an article or
+    #: a number word of ``units``, and ``f``, a key of ``fractions``: a third, two thirds), a half alone (``half``),
+    #: a multiplier (``multiplier``, group ``n``, a key of ``multipliers``: twice, tripled).
     half_word: str = ""
     half_a: str = ""
     fraction: str = ""
     half: str = ""
     multiplier: str = ""
-    numerators: Mapping[str, int] = field(default_factory=dict)
     fractions: Mapping[str, int] = field(default_factory=dict)
     multipliers: Mapping[str, int] = field(default_factory=dict)
     #: Decades in words (the sixties) and their values.

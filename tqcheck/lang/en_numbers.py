@@ -60,7 +60,6 @@ def number_words() -> NumberWords:
         fraction=r"\b(?:(?P<n>a|one|two|three)[\s-]+)(?P<f>half|halves|thirds?|quarters?)\b(?!-)",
         half=r"\bhalf\b",
         multiplier=r"\b(?P<n>twice|double|triple|tripled|doubled)\b",
-        numerators={"a": 1, "one": 1, "two": 2, "three": 3},
         fractions={"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4},
         multipliers={"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3},
         decade_words={w: 10 * (k + 2) for k, w in enumerate(
