@@ -33,7 +33,9 @@ def negation_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     # affix implies (failed, unfriendly), a mismatch is worth a warning; into other languages, whose
     # idioms negate where the source does not (n'hésitez pas), it is only information
     severity = None if lang.get(ctx.tgt_lang).negation.implied else Severity.INFO  # type: ignore[union-attr]
-    if not source.negated and target.explicit:
+    # each side's polarity is read as far as the verdict needs: the explicit negators first, the implied ones
+    # (failed, lack, unfriendly) only where they decide
+    if source.explicit is None and target.explicit and not source.negated:
         word = pair.target[slice(*target.explicit)]
         yield Hit(f"the translation says '{word}' but the source has no negation",
                   span=Span("target", *target.explicit), evidence={"direction": "added", "word": word},

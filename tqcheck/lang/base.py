@@ -100,12 +100,22 @@ def _variant_known(known: Callable[[str], bool], word: str) -> bool:
         len(word) >= 7 and any(known(v) for v in _one_typo(word)))
 
 
-@dataclass(frozen=True)
 class Polarity:
-    """What ``Language.polarity`` found: whether the text has any negation, and its first explicit one."""
+    """What ``Language.polarity`` found: whether the text has any negation, and its first explicit one. Each
+    is worked out when first asked for (the implied negations of a whole text cost more than the explicit
+    negators), so that a rule asks for no more than its verdict needs."""
 
-    negated: bool
-    explicit: tuple[int, int] | None
+    def __init__(self, explicit: Callable[[], tuple[int, int] | None], negated: Callable[[], bool]) -> None:
+        self._explicit, self._negated = explicit, negated
+
+    @functools.cached_property
+    def explicit(self) -> tuple[int, int] | None:
+        return self._explicit()
+
+    @functools.cached_property
+    def negated(self) -> bool:
+        """Any negation: an explicit negator, or one that is implied (failed) or carried by an affix."""
+        return self.explicit is not None or self._negated()
 
 
 @dataclass(frozen=True)
@@ -435,11 +445,16 @@ class Language:
                 if not self.unspaced or self.on_word_boundaries(text, m.start(), m.end(), prefix_ok=False):
                     yield m
 
-        strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if table.weak and blank else plain
-        explicit = next(words(table.explicit, strong), None)
-        negated = explicit is not None or table.any.search(plain) is not None or bool(
-            table.implied and table.implied(plain)) or bool(table.affixed and table.affixed(plain))
-        return Polarity(negated, explicit.span() if explicit else None)
+        def explicit() -> tuple[int, int] | None:
+            strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if table.weak and blank else plain
+            first = next(words(table.explicit, strong), None)
+            return first.span() if first else None
+
+        def implied() -> bool:
+            return table.any.search(plain) is not None or bool(
+                table.implied and table.implied(plain)) or bool(table.affixed and table.affixed(plain))
+
+        return Polarity(explicit, implied)
 
     def lemma(self, word: str) -> str:
         """The word's dictionary form, lower-cased (Frankreichs -> frankreich, Вены -> вена)."""
