@@ -117,6 +117,14 @@ class Polarity:
         """Any negation: an explicit negator, or one that is implied (failed) or carried by an affix."""
         return self.explicit is not None or self._negated()
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Polarity) and (self.negated, self.explicit) == (other.negated, other.explicit)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Polarity(negated={self.negated}, explicit={self.explicit})"
+
 
 @dataclass(frozen=True)
 class NumberWords:
