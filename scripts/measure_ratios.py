@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Measure the usual translation length ratio of language pairs (log of non-space characters,
-target over source) on parallel data, for tqcheck/check/ratios.py.
+target over source) on parallel data, for tqcheck/lang/pairs.py.
 
     python scripts/measure_ratios.py [DATA_DIR]
 

@@ -92,7 +92,7 @@ def _shared_latin_chars(pair: Pair, ctx: CheckContext) -> int:
 def _length_z(pair: Pair, ctx: CheckContext) -> float | None:
     import math
 
-    from .ratios import DEFAULT_SD, usual_log_ratio
+    from ..lang.pairs import DEFAULT_SD, usual_log_ratio
 
     if not pair.src_segments or not pair.tgt_segments:
         return None

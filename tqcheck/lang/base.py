@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
+from .negation import Negation, Polarity
+
 #: What a language can provide to the checks. A rule that needs one is skipped for a language without it.
 #: ``names``: places and names found and matched in its script (a gazetteer in the language, name forms);
 #: ``numbers``: its number words, scale words and date formats are read; ``negation``: its negators are known.
@@ -28,29 +30,6 @@ class Word:
 def regex_words(text: str) -> list[Word]:
     """Words of an alphabetic text: runs of letters and digits, joined by apostrophes and hyphens."""
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-
-
-@dataclass(frozen=True)
-class Negation:
-    """How a language negates, as data: ``any`` finds every negating word (any of them means the text is
-    not plainly affirmative), ``explicit`` the sentence negators among them (only those make a dropped or
-    added negation certain enough to report), ``not_negation`` the words that contain a negator without
-    negating (不断 "constantly", "not only"). ``implied``, optional, is negation carried by a word (failed,
-    lack), counted as a negation but never reported as one added."""
-
-    any: re.Pattern[str]
-    explicit: re.Pattern[str]
-    not_negation: re.Pattern[str] | None = None
-    implied: Callable[[str], bool] | None = None
-    #: negation carried by an affix of a word (unzufrieden, неизвестно), which a translation often
-    #: renders with an explicit "not": counted as a negation, never reported as one dropped
-    affixed: Callable[[str], bool] | None = None
-    #: negators that leave the sense open (しか…ない "only", ませんか a request, 欠かせない "essential"):
-    #: a translation may or may not negate, so they count as negation but never as an explicit one
-    weak: re.Pattern[str] | None = None
-    #: strings one of which every match of ``not_negation`` and ``weak`` contains (lower-cased): in a text
-    #: without any, neither is run
-    marks: tuple[str, ...] = ()
 
 
 _UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
@@ -98,32 +77,6 @@ def _variant_known(known: Callable[[str], bool], word: str) -> bool:
     name checks ask about the same capitalised words pair after pair."""
     return any(known(v) for v in _spelling_variants(word)) or (
         len(word) >= 7 and any(known(v) for v in _one_typo(word)))
-
-
-class Polarity:
-    """What ``Language.polarity`` found: whether the text has any negation, and its first explicit one. Each
-    is worked out when first asked for (the implied negations of a whole text cost more than the explicit
-    negators), so that a rule asks for no more than its verdict needs."""
-
-    def __init__(self, explicit: Callable[[], tuple[int, int] | None], negated: Callable[[], bool]) -> None:
-        self._explicit, self._negated = explicit, negated
-
-    @functools.cached_property
-    def explicit(self) -> tuple[int, int] | None:
-        return self._explicit()
-
-    @functools.cached_property
-    def negated(self) -> bool:
-        """Any negation: an explicit negator, or one that is implied (failed) or carried by an affix."""
-        return self.explicit is not None or self._negated()
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Polarity) and (self.negated, self.explicit) == (other.negated, other.explicit)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Polarity(negated={self.negated}, explicit={self.explicit})"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Usual translation length ratios, measured on parallel data by scripts/measure_ratios.py.
+"""Data of a pair of languages rather than of one: the usual translation length ratios, measured on parallel
+data by scripts/measure_ratios.py (a direction measured anew is a line here, not an edit of a check).
 
 Values are the mean natural log of (non-space characters of the translation / of the source) and
 its standard deviation per segment, for each direction: WMT22 professional references (the
