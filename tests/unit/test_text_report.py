@@ -46,3 +46,42 @@ def test_columns_match_a_rich_grid(seed: int, color: bool) -> None:
     console = Console(width=width)
     ours = _side_by_side(console, width, (where_s, source), (where_t, target))
     assert _render(width, color, ours, no_wrap=True, overflow="ignore", crop=False) == _render(width, color, grid)
+
+
+PLAIN_WORDS = [w for w in WORDS if "\t" not in w] + ["trailing   ", "⟦", "⟧", "日本" * 40, "b" * 200]
+
+
+@pytest.mark.parametrize("pad", [False, True])
+@pytest.mark.parametrize("seed", range(60))
+def test_plain_folding_is_richs(seed: int, pad: bool) -> None:
+    """Lines folded as strings are the characters rich's Text.wrap lays out, padded or not."""
+    from tqcheck.report.text_report import _fold_plain
+
+    rng = random.Random(seed)
+    width = rng.choice([5, 38, 39, 78, 80, 157])
+    text = "".join(rng.choice(PLAIN_WORDS) + rng.choice([" ", "", "  ", "\n"]) for _ in range(rng.randint(0, 40)))
+    console = Console(width=width)
+    rich_lines = Text(text).wrap(console, width, justify="left" if pad else None, overflow="fold")
+    assert _fold_plain(text, width, pad) == [line.plain for line in rich_lines]
+
+
+@pytest.mark.parametrize("sample", ["kuril.zh", "harbour.zh", "railway.ja"])
+def test_plain_report_is_the_rich_layout(sample: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report without colour, laid out as strings, is character for character what rich prints."""
+    from pathlib import Path
+
+    from tqcheck.options import Options
+    from tqcheck.pipeline import compare_files
+    from tqcheck.report import text_report
+    from tqcheck.report.base import RenderOptions
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    report = compare_files(str(samples / f"{sample}.txt"), str(samples / f"{sample.split('.')[0]}.en.txt"),
+                           Options(embedder="none", cache=False))
+    assert report.findings  # marked spans and finding lines are laid out too
+    for width in (80, 101, 160):
+        fast = text_report.render_text(report, RenderOptions(width=width))
+        with monkeypatch.context() as m:
+            m.setattr(text_report, "_pair_plain", lambda *a: None)
+            slow = text_report.render_text(report, RenderOptions(width=width))
+        assert fast == slow

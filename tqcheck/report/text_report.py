@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
+from rich._wrap import divide_line
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.containers import Lines
 from rich.rule import Rule
@@ -34,18 +37,27 @@ def safe(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
-def _side_text(pr: PairResult, side: str, color: bool) -> Text:
+def _marked(pr: PairResult, side: str) -> tuple[str, list[tuple[int, int, Severity]]]:
+    """One side's text made safe, and the spans of its findings to mark, in order, none overlapping."""
     joined = safe(pr.pair.source if side == "source" else pr.pair.target)
     spans = sorted(
         ((f.span.start, f.span.end, f.severity) for f in pr.findings if f.span and f.span.side == side
          and not (f.span.start == 0 and f.span.end == len(joined))),
         key=lambda s: s[0],
     )
+    kept, pos = [], 0
+    for start, end, sev in spans:
+        if start >= pos:
+            kept.append((start, end, sev))
+            pos = end
+    return joined, kept
+
+
+def _side_text(pr: PairResult, side: str, color: bool) -> Text:
+    joined, spans = _marked(pr, side)
     text = Text()
     pos = 0
     for start, end, sev in spans:
-        if start < pos:
-            continue
         text.append(joined[pos:start])
         if color:
             text.append(joined[start:end], style=MARK_STYLE[sev])
@@ -56,6 +68,19 @@ def _side_text(pr: PairResult, side: str, color: bool) -> Text:
     if not joined:
         text.append("(nothing)", style="dim italic")
     return text
+
+
+def _side_plain(pr: PairResult, side: str) -> str:
+    """``_side_text`` without colour, as a string."""
+    joined, spans = _marked(pr, side)
+    if not joined:
+        return "(nothing)"
+    parts, pos = [], 0
+    for start, end, _ in spans:
+        parts.append(joined[pos:start] + OPEN + joined[start:end] + CLOSE)
+        pos = end
+    parts.append(joined[pos:])
+    return "".join(parts)
 
 
 def _side_by_side(console: Console, width: int, left: tuple[Text, ...], right: tuple[Text, ...]) -> Text:
@@ -83,6 +108,52 @@ def _fold(console: Console, text: Text, width: int) -> Lines:
     return text.wrap(console, width, justify="left", overflow="fold")
 
 
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def _fold_plain(text: str, width: int, pad: bool) -> list[str]:
+    """A plain string's lines as ``Text(text).wrap(console, width, overflow="fold")`` lays them out, padded
+    to ``width`` (``justify="left"``) when ``pad``: rich's own line division (``divide_line``), without a
+    Text and its spans per piece, which were most of a long report's time. Not for text with a tab (rich
+    expands tabs first)."""
+    lines = []
+    for line in text.split("\n"):
+        offsets = divide_line(line, width, fold=True)
+        for start, end in zip((0, *offsets), (*offsets, len(line))):
+            piece = line[start:end]
+            if len(piece) > width:  # Text.rstrip_end: the whitespace beyond the width goes
+                space = _TRAILING_SPACE.search(piece)
+                if space is not None:
+                    piece = piece[:len(piece) - min(len(space.group()), len(piece) - width)]
+            cells = cell_len(piece)  # Text.truncate (with pad for justify="left")
+            if cells > width:
+                piece = set_cell_size(piece, width)
+            elif pad and cells < width:
+                piece += " " * (width - cells)
+            lines.append(piece)
+    return lines
+
+
+def _pair_plain(width: int, head: str, cells: tuple[tuple[str, str], ...], lines: list[str]) -> str | None:
+    """A pair's rule, columns and lines as the report prints them without colour (``Rule``, ``_side_by_side``
+    and each line wrapped), as one string; None where only rich lays them out (a tab, a very long head)."""
+    if any("\t" in text for row in cells for text in row) or any("\t" in line for line in lines) \
+            or cell_len(head) > width - 2:
+        return None
+    left_width = (width + 1) // 2 - GUTTER
+    right_width = width - left_width - GUTTER
+    gutter = " " * GUTTER
+    rows = [head + " " + "─" * (width - cell_len(head) - 1)]
+    for left, right in cells:
+        lines_l, lines_r = _fold_plain(left, left_width, True), _fold_plain(right, right_width, True)
+        for n in range(max(len(lines_l), len(lines_r))):
+            rows.append((lines_l[n] if n < len(lines_l) else " " * left_width) + gutter
+                        + (lines_r[n] if n < len(lines_r) else " " * right_width))
+    for line in lines:
+        rows.extend(_fold_plain(line, width, False))
+    return "\n".join(rows) + "\n"
+
+
 def render_text(report: Report, options: RenderOptions) -> str:
     color, only_findings = options.color, options.only_findings
     width = options.width or max(80, min(shutil.get_terminal_size((100, 24)).columns, 160))
@@ -106,21 +177,30 @@ def render_text(report: Report, options: RenderOptions) -> str:
             head += f"  similarity {sim:.2f}"
         if pr.scores.get("quality") is not None:
             head += f"  quality {pr.scores['quality']:.2f}"
-        # one print per pair: the rule, then the columns, evidence and findings as one text folded here (a
-        # print has a fixed cost that a thousand pairs with a few lines each multiply)
-        block = _side_by_side(console, width, (Text(safe(where_s), style="dim"), _side_text(pr, "source", color)),
-                              (Text(safe(where_t), style="dim"), _side_text(pr, "target", color)))
-        lines = []
+        evidence = []
         for name, label in EVIDENCE_LABELS.items():
             if pr.texts.get(name):
                 chrf = pr.scores.get(f"{name}_chrf")
                 score = f" (chrF {chrf:.1f})" if chrf is not None else ""
-                lines.append(Text(safe(f"  {label}{score}: {pr.texts[name]}"), style="dim"))
-        for f in pr.findings:
-            at = f.location.where if f.location else ""
+                evidence.append(safe(f"  {label}{score}: {pr.texts[name]}"))
+        found = [(f"{f.code} {f.severity}", f.severity,
+                  safe(f"  {f.location.where if f.location else ''}  {f.message} [{f.name}]")) for f in pr.findings]
+        if not color:  # a thousand pairs: laid out as strings, the same characters as rich's layout below
+            plain = _pair_plain(width, head, ((safe(where_s), safe(where_t)),
+                                              (_side_plain(pr, "source"), _side_plain(pr, "target"))),
+                                evidence + [f"  {code}{rest}" for code, _, rest in found])
+            if plain is not None:
+                buf.write(plain)
+                continue
+        # one print per pair: the rule, then the columns, evidence and findings as one text folded here (a
+        # print has a fixed cost that a thousand pairs with a few lines each multiply)
+        block = _side_by_side(console, width, (Text(safe(where_s), style="dim"), _side_text(pr, "source", color)),
+                              (Text(safe(where_t), style="dim"), _side_text(pr, "target", color)))
+        lines = [Text(line, style="dim") for line in evidence]
+        for code, severity, rest in found:
             line = Text("  ")
-            line.append(f"{f.code} {f.severity}", style=STYLE[f.severity])
-            line.append(safe(f"  {at}  {f.message} [{f.name}]"))
+            line.append(code, style=STYLE[severity])
+            line.append(rest)
             lines.append(line)
         for line in lines:
             block.append("\n")
