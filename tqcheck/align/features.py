@@ -9,6 +9,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .. import lang as language
 from ..models.embedders import Embedder
 
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
@@ -17,18 +18,14 @@ _SCALED = re.compile(r"(\d+(?:[.,]\d+)?)\s*(万|億|亿|千|thousand|million|bil
 _SCALES = {"万": 10**4, "億": 10**8, "亿": 10**8, "千": 10**3, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]{2,}")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: Dimension of the hashed anchor vectors used where no embedder covers the pair.
 HASH_DIM = 1024
 
 
-def is_cjk_lang(lang: str) -> bool:
-    return lang in ("zh", "ja", "ko")
-
-
 def joiner(lang: str) -> str:
-    """What goes between two sentences of the language: nothing in zh/ja, a space elsewhere."""
-    return "" if lang in ("zh", "ja") else " "
+    """What goes between two sentences of the language: nothing where it is written without spaces (zh,
+    ja), a space elsewhere."""
+    return "" if language.get(lang).unspaced else " "
 
 
 def join_sentences(texts: Sequence[str], lang: str) -> str:
@@ -45,14 +42,14 @@ def anchors(text: str, lang: str, other_lang: str) -> frozenset[str]:
     """Tokens likely to be carried over unchanged by a translation.
 
     Numbers (digits only, so "1,5" and "1.5" meet, and a figure with its scale word as one value, so
-    that 8000万 and 80 million meet) always; Latin-script words when the other
-    side is not written in Latin (names and acronyms survive translation into CJK/Cyrillic);
-    and, between two Latin-script languages, long words folded to their first five letters
-    (proper names and cognates).
+    that 8000万 and 80 million meet) always; between two languages written with spaces between words
+    (Latin, Cyrillic, ...), capitalised and long words folded to their first five letters (proper names,
+    acronyms and cognates); where either side is written without spaces (zh, ja: ``Language.unspaced``),
+    the Latin-script words (names and acronyms survive translation into CJK).
     """
     found = {"#" + re.sub(r"\D", "", m.group()) for m in _NUM.finditer(text)}
     found.update("#" + _scaled(m.group(1), m.group(2)) for m in _SCALED.finditer(unicodedata.normalize("NFKC", text)))
-    latin_pair = not is_cjk_lang(lang) and not is_cjk_lang(other_lang) and lang != "ru" and other_lang != "ru"
+    latin_pair = not language.get(lang).unspaced and not language.get(other_lang).unspaced
     if latin_pair:
         found.update("w" + _fold(w)[:5] for w in _WORD.findall(text) if w[0].isupper() or len(w) >= 7)
     else:
