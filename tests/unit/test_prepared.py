@@ -163,3 +163,26 @@ def test_cache_commands_show_and_clear_prepared_copies(cache_dir: Path) -> None:
     cleared = CliRunner().invoke(main, ["cache", "clear", "--prepared"], catch_exceptions=False)
     assert cleared.exit_code == 0 and "removed 1 prepared copy from" in cleared.stdout
     assert prep.usage() == (0, 0)
+
+
+def test_gazetteer_copy_is_the_gazetteer(cache_dir: Path) -> None:
+    """The gazetteer opened from its prepared copy holds every place, name, adjective and compound of the one
+    built from pycountry and the hand tables, in the same order; a damaged copy is built again."""
+    from tqcheck.check import gazetteer_build as gb
+
+    built = gb.build_gazetteer()
+    gb.get_gazetteer.cache_clear()
+    try:
+        first = gb.get_gazetteer()  # builds the copy
+        (copy,) = (cache_dir / "prepared").glob("gazetteer-*/gazetteer.json")
+        gb.get_gazetteer.cache_clear()
+        opened = gb.get_gazetteer()  # opens it
+        for g in (first, opened):
+            assert list(g.places) == list(built.places) and g.places == built.places
+            assert g.adjectives == built.adjectives and g.cjk_compounds == built.cjk_compounds
+        assert opened.places["DE"].names["fr"] == built.places["DE"].names["fr"]
+        copy.write_text("{", encoding="utf-8")
+        gb.get_gazetteer.cache_clear()
+        assert gb.get_gazetteer().places == built.places
+    finally:
+        gb.get_gazetteer.cache_clear()

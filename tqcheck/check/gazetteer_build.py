@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import gettext
+import json
 import re
+from pathlib import Path
+from typing import Any
 
 from .. import lang as language
 from .gazetteer import LANGS, Gazetteer, Place
@@ -24,7 +27,51 @@ def _latin(lang: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The shared gazetteer, built once on first use (about a tenth of a second)."""
+    """The shared gazetteer, built once on first use (about a tenth of a second, most of it opening
+    pycountry's databases and catalogues) and kept as a prepared copy (:mod:`tqcheck.prepared`), a JSON
+    file that later runs open in a tenth of that. The copy is named after what the gazetteer is built from:
+    pycountry's files, the hand tables and the language modules."""
+    import importlib.util
+
+    from .. import lang as language_package
+    from ..prepared import prepared
+
+    spec = importlib.util.find_spec("pycountry")  # its files, without importing it (a fifteenth of a second)
+    if spec is None or spec.origin is None:
+        return build_gazetteer()  # raises the ImportError a missing dependency should
+    library, here = Path(spec.origin).parent, Path(__file__).parent
+    sources = [library / "__init__.py", library / "databases" / "iso3166-1.json",
+               library / "databases" / "iso3166-2.json", here / "gazetteer_build.py", here / "gazetteer_data.py",
+               *sorted(Path(language_package.__file__).parent.glob("*.py"))]
+
+    def build(folder: Path) -> None:
+        (folder / "gazetteer.json").write_text(json.dumps(_as_data(build_gazetteer()), ensure_ascii=False),
+                                               encoding="utf-8")
+
+    folder = prepared("gazetteer", sources, build)
+    if folder is not None:
+        try:
+            return _from_data(json.loads((folder / "gazetteer.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):  # a damaged copy: built here instead
+            pass
+    return build_gazetteer()
+
+
+def _as_data(g: Gazetteer) -> dict[str, Any]:
+    return {"places": [[p.key, p.kind, p.names, p.related] for p in g.places.values()],
+            "adjectives": g.adjectives, "compounds": g.cjk_compounds}
+
+
+def _from_data(data: dict[str, Any]) -> Gazetteer:
+    places = {key: Place(key, kind, {lang: tuple(v) for lang, v in names.items()}, tuple(related))
+              for key, kind, names, related in data["places"]}
+    adjectives = {key: tuple(v) for key, v in data["adjectives"].items()}
+    compounds = {lang: {form: tuple(keys) for form, keys in forms.items()} for lang, forms in data["compounds"].items()}
+    return Gazetteer(places, adjectives, compounds)
+
+
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer from pycountry's translation catalogues and the hand tables."""
     import pycountry
 
     names: dict[str, dict[str, list[str]]] = {}

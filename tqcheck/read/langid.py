@@ -379,6 +379,10 @@ def normalise_lang(code: str) -> str:
         return _ALIASES[primary]
     if primary in _SPECIAL:
         return primary
+    from ..lang import MODULES
+
+    if primary in MODULES:  # a language with a module is named by its ISO 639-1 code (no need to open ISO 639-3)
+        return primary
     try:
         import pycountry
     except ImportError:  # pragma: no cover - pycountry is a dependency
