@@ -231,23 +231,23 @@ class _Search:
                 p = i - a
                 plo = los[p]
                 prow = rows[p]
-                j0 = js - b
-                ok = (j0 >= plo) & (j0 < plo + len(prow))
-                if not ok.any():
+                # the boundaries j of this row reached from boundary j - b of row p, a contiguous range:
+                # within both rows' windows, and j - b >= 0 where the bead takes targets
+                first = max(lo, plo + b, b) if b else max(lo, plo)
+                last = min(hi, plo + len(prow) - 1 + b, m)
+                if first > last:
                     continue
-                prev = np.full(len(js), _INF)
-                prev[ok] = prow[j0[ok] - plo]
+                k0, k1 = first - lo, last - lo + 1
+                prev = prow[first - b - plo : last - b - plo + 1]
                 if b == 0:
                     cand = prev + del_cost * self.S.del_scale[i - 1]
                 else:
-                    valid = ok & (j0 >= 0) & (j0 + b <= m)
-                    cand = np.full(len(js), _INF)
-                    if valid.any():
-                        cost, _, _ = self.bead_cost(a, b, i - a, j0[valid])
-                        cand[valid] = prev[valid] + cost
-                better = cand < best
-                best[better] = cand[better]
-                arg[better] = bead_idx[(a, b)]
+                    cost, _, _ = self.bead_cost(a, b, i - a, js[k0:k1] - b)
+                    cand = prev + cost
+                here = best[k0:k1]  # a view: updated in place
+                better = cand < here
+                here[better] = cand[better]
+                arg[k0:k1][better] = bead_idx[(a, b)]
             # 0-1 beads chain within the row: D[j] = min(base[j], D[j-1] + del) = j*d + cummin(base - j*d)
             # ramp[k] = cost of deleting targets lo..lo+k-1, so D[j] = min_k(base[k] + ramp[j] - ramp[k])
             steps = del_cost * self.T.del_scale[np.clip(js - 1, 0, m - 1)]
@@ -371,25 +371,27 @@ def _simple_path(
         if i > 0:
             plo = los[i - 1]
             prow = rows[i - 1]
-            # 1-0
-            ok = (js >= plo) & (js < plo + len(prow))
-            cand = np.full(len(js), _INF)
-            cand[ok] = prow[js[ok] - plo] + del_cost
-            better = cand < best
-            best[better], arg[better] = cand[better], 1
-            # 1-1
-            j0 = js - 1
-            ok = (j0 >= plo) & (j0 < plo + len(prow)) & (j0 >= 0)
-            if ok.any():
-                cos = tgt[j0[ok]] @ src[i - 1]
-                dev = np.log((tgt_len[j0[ok]] + 8.0) / (src_len[i - 1] + 8.0)) - mu
+            # 1-0: boundaries j of this row that row i - 1 reached too (a contiguous range)
+            first, last = max(lo, plo), min(hi, plo + len(prow) - 1)
+            if first <= last:
+                here, cand = best[first - lo : last - lo + 1], prow[first - plo : last - plo + 1] + del_cost
+                better = cand < here
+                here[better] = cand[better]
+                arg[first - lo : last - lo + 1][better] = 1
+            # 1-1: from boundary j - 1 of row i - 1
+            first, last = max(lo, plo + 1, 1), min(hi, plo + len(prow))
+            if first <= last:
+                j0 = np.arange(first - 1, last)
+                cos = tgt[j0] @ src[i - 1]
+                dev = np.log((tgt_len[j0] + 8.0) / (src_len[i - 1] + 8.0)) - mu
                 # Also keep the path near the cumulative-length diagonal, so that documents with
                 # weak similarity (model-free) still get a sensible corridor.
-                drift = (cum_t[j0[ok] + 1] / max(cum_t[-1], 1.0)) - (cum_s[i] / max(cum_s[-1], 1.0))
-                cand = np.full(len(js), _INF)
-                cand[ok] = prow[j0[ok] - plo] + (1.0 - cos) + 0.3 * dev * dev + 2.0 * drift * drift
-                better = cand < best
-                best[better], arg[better] = cand[better], 0
+                drift = (cum_t[j0 + 1] / max(cum_t[-1], 1.0)) - (cum_s[i] / max(cum_s[-1], 1.0))
+                cand = prow[first - 1 - plo : last - plo] + (1.0 - cos) + 0.3 * dev * dev + 2.0 * drift * drift
+                here = best[first - lo : last - lo + 1]
+                better = cand < here
+                here[better] = cand[better]
+                arg[first - lo : last - lo + 1][better] = 0
         ramp = np.arange(len(js)) * del_cost
         chained = np.minimum.accumulate(best - ramp) + ramp
         took = chained < best - 1e-12
