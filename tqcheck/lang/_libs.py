@@ -368,3 +368,17 @@ def simplemma_lowercase_word(lang: str) -> Callable[[str], bool]:
         return known(word) and lemma(word)[:1].islower()
 
     return lowercase
+
+
+def wordfreq_zipf(lang: str) -> Callable[[str], float]:
+    """wordfreq's Zipf frequency of a lower-case word in ``lang`` (its largest list: Wikipedia, subtitles, news,
+    books, web text, each language's counted on its own), 0 for a word the list lacks. The list of a language is
+    read on the first lookup (0.1 to 0.3 s) and kept."""
+
+    @functools.lru_cache(maxsize=65536)
+    def zipf(word: str) -> float:
+        from wordfreq import zipf_frequency
+
+        return float(zipf_frequency(word, lang))
+
+    return zipf
