@@ -37,6 +37,8 @@ def main() -> int:
     ap.add_argument("--common", type=float, default=COMMON_IN_SOURCE)
     ap.add_argument("--rare", type=float, default=RARE_IN_TARGET)
     args = ap.parse_args()
+    from wordfreq import zipf_frequency
+
     en = lang.get("en")
     assert en.frequency is not None and en.is_current_word is not None
     lines = []
@@ -73,9 +75,9 @@ def main() -> int:
             for w in sorted(planted):
                 low = w.casefold()
                 if w.islower() and en.is_current_word(low):
-                    zs, zt = freq(low), en.frequency(low)
-                    taken = "taken" if zs >= args.common and zt < args.rare else "-"
-                    print(f"  {code} {w:16} {zs:4.2f} {zt:4.2f} {taken}")
+                    # the hook's lists stop at Zipf 3: wordfreq's large ones say how rare the word is below it
+                    taken = "taken" if freq(low) >= args.common and en.frequency(low) < args.rare else "-"
+                    print(f"  {code} {w:16} {zipf_frequency(low, code):4.2f} {zipf_frequency(low, 'en'):4.2f} {taken}")
     return 0
 
 

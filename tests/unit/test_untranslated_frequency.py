@@ -61,3 +61,15 @@ def test_no_frequency_list_no_finding():
     assert _commoner_in_source("loin", lang.get("xx"), lang.get("en")) is None
     assert _commoner_in_source("loin", lang.get("fr"), lang.get("en")) is not None
     assert _commoner_in_source("die", lang.get("de"), lang.get("en")) is None  # common in English too
+
+
+def test_lists_read_as_wordfreq_reads_them():
+    from wordfreq import zipf_frequency
+
+    for code, words in (("fr", ("loin", "début", "de", "ordinateur")), ("en", ("the", "debut", "kilometer", "loin")),
+                        ("es", ("clave", "alma", "Olimpiadas"))):
+        freq = lang.get(code).frequency
+        for w in words:
+            assert freq(w) == zipf_frequency(w, code, wordlist="small")
+    # the small lists stop at once in a million words: rarer words are 0
+    assert lang.get("en").frequency("loin") == 0.0 < zipf_frequency("loin", "en") < RARE_IN_TARGET
