@@ -73,3 +73,9 @@ def test_lists_read_as_wordfreq_reads_them():
             assert freq(w) == zipf_frequency(w, code, wordlist="small")
     # the small lists stop at once in a million words: rarer words are 0
     assert lang.get("en").frequency("loin") == 0.0 < zipf_frequency("loin", "en") < RARE_IN_TARGET
+
+
+def test_a_word_inside_a_phrase_found_otherwise_is_reported_once():
+    # "Au début" is a source phrase (a French function word and a word GCIDE lacks): début is not reported again
+    found = hits("fr", "en", "Au début, le projet était petit.", "Au début, the project was small.")
+    assert [(t, k) for t, k, _ in found] == [("Au début", "source-phrase")]

@@ -80,10 +80,12 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """
     src_scripts = lang_scripts(ctx.src_lang)
     if not src_scripts:
-        yield from _source_words_left(pair, ctx)
-        yield from _source_phrase_left(pair, ctx)
-        yield from _latin_clause_left(pair, ctx)
-        yield from _copied_clause_left(pair, ctx)
+        hits = [*_source_words_left(pair, ctx), *_source_phrase_left(pair, ctx), *_latin_clause_left(pair, ctx),
+                *_copied_clause_left(pair, ctx)]
+        # a word told by its frequency alone is not reported again inside a phrase or clause found otherwise
+        # ("Au début" holds début)
+        yield from (h for h in hits if not (h.evidence.get("kind") == "common-source-word" and h.span and any(
+            o is not h and o.span and o.span.start <= h.span.start and h.span.end <= o.span.end for o in hits)))
         return
     if set(src_scripts) & set(lang_scripts(ctx.tgt_lang)):
         yield from _copied_clause_left(pair, ctx)
