@@ -292,6 +292,10 @@ class Language:
     #: has début, dos, el): what a function word or a phrase of another language must be to pass as this
     #: language's. ``is_word`` where the module gives none.
     is_standard_word: Callable[[str], bool] | None = None
+    #: How common a word is in the language, as a Zipf frequency (log10 of its occurrences per billion words:
+    #: "the" 7.7, "debut" 4.5, a word once in a million 3), case-folded; 0 for a word rarer than once in a
+    #: million words, which the list does not hold; None where the layer has no frequency list.
+    frequency: Callable[[str], float] | None = None
     #: Runs that ``tokenize`` segments each on its own (jieba: runs of Han characters, Latin letters and
     #: digits, each character between them a word): whether a span is made of whole words is then read
     #: from the runs it touches alone, not from the whole text. None: the text is one run.

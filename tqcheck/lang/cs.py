@@ -1,7 +1,7 @@
 """Czech: simplemma lemmas and dictionary (Prahy -> Praha, milionu -> milion), function words, number words."""
 from __future__ import annotations
 
-from ._libs import simplemma_lemmatizer, simplemma_lexicon
+from ._libs import simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
 from .base import Language, NumberWords, cldr_separators
 
 #: Function words: what tells a Czech clause from one in another language of the Latin script.
@@ -91,7 +91,8 @@ ABBREVIATIONS = {
     "phm": ("fuel",), "čt": ("Czech Television", "CT"), "spz": ("licence plate", "license plate", "registration"),
 }
 
-LANGUAGE = Language("cs", "Czech", frozenset({"numbers"}), lemmatize=simplemma_lemmatizer("cs"),
+LANGUAGE = Language("cs", "Czech", frozenset({"numbers"}), frequency=wordfreq_zipf("cs"),
+                    lemmatize=simplemma_lemmatizer("cs"),
                     is_word=simplemma_lexicon("cs"), number_words=number_words,
                     function_words=FUNCTION_WORDS, own_letters="áčďéěíňóřšťúůýž", script="Latn",
                     given_names=ABBREVIATIONS)

@@ -2,7 +2,8 @@
 import re
 
 from ._libs import (
-    simplemma_affix_negation, simplemma_common_noun, simplemma_lemmatizer, simplemma_lexicon, simplemma_lowercase_word
+    simplemma_affix_negation, simplemma_common_noun, simplemma_lemmatizer, simplemma_lexicon, simplemma_lowercase_word,
+    wordfreq_zipf
 )
 from .base import Language, Negation, NumberWords
 
@@ -141,7 +142,8 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
-LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("de"),
+LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), frequency=wordfreq_zipf("de"),
+                    lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
                     adjectives=ADJECTIVES, kept_words=KEPT_WORDS, capitalises_nouns=True,
                     name_endings=NAME_ENDINGS, street_endings=STREET_ENDINGS, given_names=GIVEN_NAMES,

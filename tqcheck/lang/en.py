@@ -5,7 +5,7 @@ import functools
 import re
 from typing import Iterator
 
-from ._libs import _simplemma, simplemma_lemmatizer, simplemma_lexicon
+from ._libs import _simplemma, simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
 from .base import GapKind, Language, Negation, NumberWords
 
 
@@ -192,7 +192,8 @@ def _name_scars(text: str) -> list[tuple[int, int, str, str]]:
     return name_scars(text)
 
 
-LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("en"),
+LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), frequency=wordfreq_zipf("en"),
+                    lemmatize=simplemma_lemmatizer("en"),
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
                     is_current_word=_known_to_simplemma, lexicon_complete=True, directions=DIRECTIONS,
                     deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name, is_headword=is_headword,

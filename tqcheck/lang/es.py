@@ -1,7 +1,7 @@
 """Spanish: simplemma lemmas and the adjectives of places (británico)."""
 import re
 
-from ._libs import simplemma_lemmatizer, simplemma_lexicon
+from ._libs import simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
 from .base import Language, Negation, NumberWords
 
 ADJECTIVES = {
@@ -36,7 +36,8 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
-LANGUAGE = Language("es", "Spanish", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("es"),
+LANGUAGE = Language("es", "Spanish", frozenset({"names", "numbers"}), frequency=wordfreq_zipf("es"),
+                    lemmatize=simplemma_lemmatizer("es"),
                     is_word=simplemma_lexicon("es"),
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",

@@ -1,7 +1,7 @@
 """French: simplemma lemmas and the adjectives of places (britannique)."""
 import re
 
-from ._libs import simplemma_lemmatizer, simplemma_lexicon
+from ._libs import simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
 from .base import Language, Negation, NumberWords
 
 ADJECTIVES = {
@@ -38,7 +38,8 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
-LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), lemmatize=simplemma_lemmatizer("fr"),
+LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), frequency=wordfreq_zipf("fr"),
+                    lemmatize=simplemma_lemmatizer("fr"),
                     is_word=simplemma_lexicon("fr"),
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
