@@ -15,7 +15,7 @@ from .omission import sentence_dropped_in_merge, translation_too_long, translati
 from .registry import build_registry
 from .silentgap import silent_gap
 from .untranslated import untranslated_text
-from .untranslated import copied_source
+from .copied import copied_source
 from .unmatched_names import name_unaccounted
 from .wronglang import wrong_language
 

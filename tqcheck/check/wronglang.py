@@ -10,7 +10,7 @@ from ..lang.families import confused
 from ..read.langid import detect_language
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
-from .untranslated import _UNKNOWN, _lang
+from .copied import _UNKNOWN, _lang
 
 #: A translation needs this many letters (a Han/kana/Hangul character counts two) or words
 #: before its language is judged.
