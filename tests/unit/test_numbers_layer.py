@@ -79,18 +79,27 @@ def test_a_language_without_a_module_takes_its_separators_from_cldr() -> None:
     assert numbase.separators("de") == (True, True)  # the module's own: German news groups with spaces too
 
 
-def test_the_number_reader_and_the_language_moved_checks_compare_no_language_code() -> None:
-    """What a language does is its module's: the number reader, the glossary's term matching, TQ503's word
-    lists, the gazetteer's build and TQ501's scripts ask the language layer and never compare a language code
-    (``lang == "de"``, ``src in ("zh", "ja")``); a new language needs no edit here."""
+#: Modules of tqcheck/check that still compare language codes: the name matching's readings (pinyin, kana,
+#: Cyrillic), the analysis of names in an English translation and the gazetteer's per-script search.
+NOT_YET_MOVED = frozenset({"entities.py", "gazetteer.py", "name_index.py", "name_matching.py", "name_sources.py",
+                           "name_targets.py", "names.py"})
+
+
+def test_the_checks_compare_no_language_code() -> None:
+    """What a language does is its module's: every module of tqcheck/check (the number reader, the glossary's
+    term matching, TQ503's word lists, the gazetteer's build, TQ501's scripts, every rule written since) and the
+    aligner's anchors ask the language layer and never compare a language code (``lang == "de"``,
+    ``src in ("zh", "ja")``); a new language needs no edit there. The modules not yet moved are listed, so that
+    one that stops comparing codes is taken off the list and a new module is checked from the start."""
     import re
     from pathlib import Path
 
+    import tqcheck.align as align
     import tqcheck.check as check
 
     folder = Path(check.__file__).parent
     branch = re.compile(r"(?:==|!=|\bin)\s*\(?\s*[\"'](?:zh|ja|ko|ru|uk|cs|de|fr|es|it|pt|pl|en)[\"']")
-    modules = ["numparse.py", "numbase.py", "numcjk.py", "numtables.py", "glossary.py", "wronglang.py",
-               "gazetteer_build.py", "untranslated.py"]
-    found = {name: branch.findall((folder / name).read_text(encoding="utf-8")) for name in modules}
-    assert found == {name: [] for name in modules}
+    modules = [*sorted(folder.glob("*.py")), *sorted(Path(align.__file__).parent.glob("*.py"))]
+    found = {p.name: branch.findall(p.read_text(encoding="utf-8")) for p in modules}
+    comparing = {name for name, hits in found.items() if hits}
+    assert comparing == NOT_YET_MOVED
