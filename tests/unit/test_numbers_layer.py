@@ -80,8 +80,8 @@ def test_a_language_without_a_module_takes_its_separators_from_cldr() -> None:
 
 
 #: Modules of tqcheck/check that still compare language codes: the name matching's readings (pinyin, kana,
-#: Cyrillic), the analysis of names in an English translation and the gazetteer's per-script search.
-NOT_YET_MOVED = frozenset({"entities.py", "gazetteer.py", "name_index.py", "name_matching.py", "name_sources.py",
+#: Cyrillic) and the analysis of names in an English translation.
+NOT_YET_MOVED = frozenset({"entities.py", "name_index.py", "name_matching.py", "name_sources.py",
                            "name_targets.py", "names.py"})
 
 

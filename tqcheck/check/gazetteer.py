@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
 from .. import lang as language
-from .gazetteer_data import CJK_ABBREV, KANJI, RU_ADJECTIVES, ZH_RUN_LETTERS, ZH_TRAPS
+from .gazetteer_data import ABBREVIATION_RUNS, CJK_ABBREV, DECLINED_PLACES, PLACE_TRAPS, WORD_LETTERS
 
+#: The languages the gazetteer names places in (the columns of its tables).
 LANGS = ("en", "zh", "ja", "ru", "de", "es", "fr")
-CJK_LANGS = ("zh", "ja")
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,9 @@ assert _place_hit(0, 2, "US", ("US",), True) == PlaceHit(0, 2, "US", ("US",), Tr
 class Gazetteer:
     """All places, with per-language indexes built on first use."""
 
-    def __init__(self, places: dict[str, Place], adjectives: dict[str, tuple[str, ...]],
+    def __init__(self, places: dict[str, Place], adjectives: dict[str, dict[str, tuple[str, ...]]],
                  cjk_compounds: dict[str, dict[str, tuple[str, ...]]]) -> None:
+        """``adjectives``: per language, the adjectives of each place (English: Russian, Japanese)."""
         self.places = places
         self.adjectives = adjectives
         self.cjk_compounds = cjk_compounds
@@ -152,12 +153,13 @@ class Gazetteer:
 
         first = letters(by_first)
         second = "" if self._cjk_pairs(lang) is None else "(?=" + letters(form[1] for form in index) + ")"
-        if lang != "zh":
+        runs = ABBREVIATION_RUNS.get(lang)
+        if not runs:
             return re.compile(first + second)
         # One class of all the letters that can start something comes first, so that the scan
         # jumps from one of them to the next; the look-arounds then tell which start it is.
-        run = letters(ZH_RUN_LETTERS)
-        either = letters(set(by_first) | ZH_RUN_LETTERS)
+        run = letters(runs)
+        either = letters(set(by_first) | runs)
         return re.compile(f"{either}(?:(?<={first}){second}|(?<={run})(?={run}{run}))")
 
     @functools.lru_cache(maxsize=None)
@@ -178,6 +180,7 @@ class Gazetteer:
         index, by_first, names, name_sizes = self._cjk_index(lang)
         by_pair = self._cjk_pairs(lang)
         next_start = self._cjk_starts(lang).search
+        runs, traps, word_letter = ABBREVIATION_RUNS.get(lang, frozenset()), PLACE_TRAPS.get(lang, {}), WORD_LETTERS.get(lang)
         i, n = 0, len(text)
         while i < n:
             # a position whose letter starts no form can hold no match: jump to the next one that can
@@ -187,7 +190,7 @@ class Gazetteer:
             i = m.start()
             hit = None
             sizes = by_pair.get(text[i:i + 2], ()) if by_pair is not None else by_first.get(text[i], ())
-            if not sizes and text[i] not in ZH_RUN_LETTERS:
+            if not sizes and text[i] not in runs:
                 i += 1  # (no form starts here, nor a run of abbreviated countries)
                 continue
             for size in sizes:
@@ -197,23 +200,23 @@ class Gazetteer:
                 keys = index.get(form)
                 if keys is None:
                     continue
-                trap = ZH_TRAPS.get(form) if lang == "zh" else None
+                trap = traps.get(form)
                 if trap and ((i and text[i - 1] in trap[0]) or (i + size < n and text[i + size] in trap[1])):
                     continue
                 if form[0] == "日" and i and (text[i - 1].isdigit() or text[i - 1] in "〇一二三四五六七八九十"):
                     continue  # 12日朝 is the morning of the 12th, 11日中午 noon on the 11th: a day, no Japan
-                if lang == "ja" and size == 2 and i and KANJI.match(text[i - 1]) and KANJI.match(form[0]):
+                if word_letter and size == 2 and i and word_letter.match(text[i - 1]) and word_letter.match(form[0]):
                     continue  # 白石川 is the Shiraishi River, not 石川 (Ishikawa) inside a longer word
                 if form not in names and self._name_overlaps(text, i, size, names, name_sizes):
                     continue  # 在华盛顿 is Washington, not 在华 + 盛顿; 从中美洲 is not 从中 + 美洲
                 hit = _place_hit(i, i + size, form, keys, abbreviated=form not in names)
                 break
-            if lang == "zh" and (hit is None or hit.end - i <= 2):
+            if runs and (hit is None or hit.end - i <= 2):
                 run = i
-                while run < n and text[run] in ZH_RUN_LETTERS:
+                while run < n and text[run] in runs:
                     run += 1
                 if run - i >= 3:  # 美日印澳 "四边机制", 中日韩: a list of abbreviated countries
-                    abbrev = CJK_ABBREV["zh"]
+                    abbrev = CJK_ABBREV[lang]
                     hit = _place_hit(i, run, text[i:run], tuple(dict.fromkeys(abbrev[c] for c in text[i:run])),
                                      abbreviated=True)
             if hit is not None:
@@ -234,24 +237,27 @@ class Gazetteer:
                     return True
         return False
 
-    # -- Cyrillic ----------------------------------------------------------------------------
+    # -- declined names (Cyrillic) ----------------------------------------------------------------
     @functools.lru_cache(maxsize=None)
-    def _ru_index(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    def _declined_index(self, lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
         from .translit import russian_stem
 
         index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for p in self.places.values():
-            for name in p.names.get("ru", ()):
+            for name in p.names.get(lang, ()):
                 words = tuple(russian_stem(w).lower() for w in re.findall(r"[\w’'-]+", name))
                 if words:
                     index.setdefault(words[0][:4], []).append((words, p.key))
-        for stem, key in RU_ADJECTIVES:
+        for stem, key in DECLINED_PLACES[lang][0]:
             index.setdefault(stem[:4], []).append(((stem,), key))
         return index
 
-    def _find_ru(self, text: str) -> list[PlaceHit]:
+    def _find_declined(self, text: str, lang: str) -> list[PlaceHit]:
+        """Places named in a language whose names decline (``DECLINED_PLACES``): words matched by their stems,
+        lower-case words only as adjectives of places (российский)."""
         out: list[PlaceHit] = []
-        index = self._ru_index()
+        index = self._declined_index(lang)
+        words_of, adjective_endings = language.get(lang), DECLINED_PLACES[lang][1]
         words = _RU_WORD.findall(text)
         lows = list(map(str.lower, words))
         n = len(words)
@@ -280,10 +286,10 @@ class Gazetteer:
                         spans.append((at, at + len(w)))
                         at += len(w)
                 s, e = spans[i][0], spans[i + best[0] - 1][1]
-                if best[0] == 1 and words[i][0].isupper() and language.get("ru").name_tag(words[i]) == "other":
+                if best[0] == 1 and words[i][0].isupper() and words_of.name_tag(words[i]) == "other":
                     i += 1  # Самой (the adjective самый) is not Samoa
                     continue
-                if not words[i][0].isupper() and not language.get("ru").lemma(words[i]).endswith(_RU_PLACE_ADJECTIVE):
+                if not words[i][0].isupper() and not words_of.lemma(words[i]).endswith(adjective_endings):
                     i += 1  # lower case, a place only as its adjective (российский): самом, газ, палатой are none
                     continue
                 out.append(_place_hit(s, e, text[s:e], (best[1],), adjective=not words[i][0].isupper()))
@@ -310,10 +316,9 @@ class Gazetteer:
         for p in self.places.values():
             for name in p.names.get(lang, ()):
                 add(name, p.key, False)
-        if lang == "en":
-            for key, adjs in self.adjectives.items():
-                for a in adjs:
-                    add(a, key, True)
+        for key, adjs in self.adjectives.get(lang, {}).items():
+            for a in adjs:
+                add(a, key, True)
         firsts: dict[str, int] = {}
         for toks in index:
             firsts[toks[0]] = max(firsts.get(toks[0], 0), len(toks))
@@ -399,24 +404,24 @@ class Gazetteer:
     def _names_of(self, key: str, lang: str) -> tuple[str, ...]:
         p = self.places.get(key)
         names = p.names.get(lang, ()) if p else ()
-        return names + (self.adjectives.get(key, ()) if lang == "en" else ())
+        return names + self.adjectives.get(lang, {}).get(key, ())
 
     def find(self, text: str, lang: str) -> list[PlaceHit]:
         """Places named in ``text`` (written in ``lang``), longest match first, left to right."""
-        lang = _primary_lang(lang)
-        if lang in CJK_LANGS:
+        lang = language.primary(lang)
+        if lang not in LANGS:
+            return []
+        words = language.get(lang)
+        if words.unspaced:
             hits = self._find_cjk(text, lang)
             if hits:  # whole words only: 发展中国家 names no country, nor スタイル Thailand
-                words = language.get(lang)
                 hits = [h for h in hits if words.on_word_boundaries(text, h.start, h.end)]
             return hits
-        if lang == "ru":
-            return self._find_ru(text)
-        if lang in LANGS:
-            if text.isascii():
-                return self._find_latin_ascii(text, lang)
-            return list(self._find_latin(text, lang))
-        return []
+        if lang in DECLINED_PLACES:
+            return self._find_declined(text, lang)
+        if text.isascii():
+            return self._find_latin_ascii(text, lang)
+        return list(self._find_latin(text, lang))
 
     def abbreviation_of(self, key: str, lang: str) -> str | None:
         """The one-letter abbreviation of a country in Chinese or Japanese compounds (英 in 英独仏), if any."""
@@ -429,8 +434,6 @@ class Gazetteer:
 
 _NAME_SEPARATORS = frozenset((" ", "-", ". ", ""))
 _RU_WORD = re.compile(r"[А-Яа-яЁё][\w’'-]*")
-#: How the adjectives of places end in Russian (российский, немецкий, ливийский, тайваньский).
-_RU_PLACE_ADJECTIVE = ("ский", "цкий", "ской", "цкой")
 _CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b|yuan\b|yen\b|won\b|rupees?\b|roubles?\b|rubles?\b|pounds?\b|"
                              r"francs?\b|pesos?\b|Dollar|Euro)")
 #: Names too ambiguous to be read as places in running text.
@@ -459,19 +462,14 @@ def _latin_window(text: str, lang: str, index: dict[tuple[str, ...], tuple[tuple
         if entry[2]:
             if first.rstrip(".").replace(".", "") != first.rstrip(".").replace(".", "").upper():
                 continue  # "US" is the country, "us" is not
-        elif not first[0].isupper() and not (lang != "en" and entry[1]):
-            continue
+        elif not first[0].isupper():
+            continue  # names and adjectives alike (English writes "Russian" with a capital)
         end = window[-1][1]
         if text[end - 1] == "." and "." not in window[-1][2][:-1]:
             end -= 1  # a full stop, not part of an abbreviation like U.S.
         currency = bool(_CURRENCY_AFTER.match(text, end))  # "US dollars" names a currency
         return _place_hit(window[0][0], end, text[window[0][0]:end], entry[0], entry[1] or currency)
     return None
-
-
-@functools.lru_cache(maxsize=256)
-def _primary_lang(code: str) -> str:
-    return code.split("-")[0].split("_")[0].lower()
 
 
 def _ru_word_matches(token: str, stem: str) -> bool:

@@ -65,7 +65,7 @@ def _as_data(g: Gazetteer) -> dict[str, Any]:
 def _from_data(data: dict[str, Any]) -> Gazetteer:
     places = {key: Place(key, kind, {lang: tuple(v) for lang, v in names.items()}, tuple(related))
               for key, kind, names, related in data["places"]}
-    adjectives = {key: tuple(v) for key, v in data["adjectives"].items()}
+    adjectives = {lang: {key: tuple(v) for key, v in forms.items()} for lang, forms in data["adjectives"].items()}
     compounds = {lang: {form: tuple(keys) for form, keys in forms.items()} for lang, forms in data["compounds"].items()}
     return Gazetteer(places, adjectives, compounds)
 
@@ -185,4 +185,4 @@ def build_gazetteer() -> Gazetteer:
                    tuple(related.get(key, ())))
         for key, langs in names.items()
     }
-    return Gazetteer(places, adjectives, compounds)
+    return Gazetteer(places, {"en": adjectives}, compounds)  # English writes them; the others have none here

@@ -336,3 +336,17 @@ RU_ADJECTIVES = (
     ("индийск", "IN"), ("корейск", "KR"), ("иранск", "IR"), ("израильск", "IL"), ("европейск", "region:Europe"),
     ("азиатск", "region:Asia"), ("африканск", "region:Africa"), ("канадск", "CA"), ("австралийск", "AU"),
 )
+
+
+# -- What the search does per language (tqcheck.check.gazetteer reads these; a new language is an entry) --
+
+#: Letters that, three or more in a row, list abbreviated countries (美日印澳 "四边机制", 中日韩).
+ABBREVIATION_RUNS = {"zh": ZH_RUN_LETTERS}
+#: Short names that are also pieces of ordinary words: name -> (letters not before it, letters not after it).
+PLACE_TRAPS = {"zh": ZH_TRAPS}
+#: A letter that, before a two-letter name whose first letter is one too, makes the name part of a longer
+#: word (白石川 is the Shiraishi River, not 石川 Ishikawa).
+WORD_LETTERS = {"ja": KANJI}
+#: Languages whose place names decline (Москвы, Японии), looked for by stems: the stems of the adjectives of
+#: places (lower-case: российский) and how such adjectives end, which tells them from other lower-case words.
+DECLINED_PLACES = {"ru": (RU_ADJECTIVES, ("ский", "цкий", "ской", "цкой"))}
