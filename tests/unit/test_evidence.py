@@ -192,6 +192,17 @@ def test_reads_as_sentence(code, text, alone):
     assert reads_as_sentence(text, lang.get(code)) is alone
 
 
+@pytest.mark.parametrize("before, alone", [
+    ("Storm warning for the north", True), ("Storm warning for the", False),  # after a determiner: its noun
+    ("Storm warning for the north and", False),  # after a function word: the sentence goes on
+])
+def test_reads_as_sentence_after(before, alone):
+    from tqcheck import lang
+    from tqcheck.evidence.signals import reads_as_sentence
+
+    assert reads_as_sentence("Highlands were hit.", lang.get("en"), before + " ") is alone
+
+
 @pytest.mark.parametrize(
     "second, target, flagged",
     [

@@ -74,6 +74,7 @@ MAX_BREAKS = 3
 _FINAL_STOP = tuple(".!?…。！？")
 _CLOSING = "\"'”’」』)）»"
 _FIRST_WORD = re.compile(r"\w[\w'’]*")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 
 
 def _letters(text: str) -> int:
@@ -104,16 +105,21 @@ def source_parts(pair: Pair, opens: Callable[[str], bool] | None = None) -> list
     return parts
 
 
-def reads_as_sentence(text: str, language: "Language") -> bool:
+def reads_as_sentence(text: str, language: "Language", before: str = "") -> bool:
     """Whether a part of a sentence reads as a sentence of its own run into the one before it (after a
     headline without a final stop: "Prices soar again It hurts."): it ends with a final stop and opens on
     a capitalised word whose dictionary form (``language.lemmatize``) is lower-case: a common word
     capitalised because it begins a sentence, not a name (Soviet Union., Berlin zahlt.). In a language
     that capitalises its nouns, only a function word or a word as its dictionary writes it: an inflected one
-    is a noun made of an adjective or a verb (etwas Neues, das Laufen). Text in a script
-    without capitals never does."""
+    is a noun made of an adjective or a verb (etwas Neues, das Laufen). Nor after a function word or a word
+    that opens a noun phrase (``before``, the text before the part: "in the Highlands and Islands."): a
+    headline does not end on one, and the capitalised word heads its phrase. Text in a script without
+    capitals never does."""
     m = _FIRST_WORD.match(text.lstrip())
     if m is None or not m.group()[:1].isupper() or not text.rstrip().rstrip(_CLOSING).endswith(_FINAL_STOP):
+        return False
+    last = _LAST_WORD.search(before)
+    if last and (last.group(1).lower() in language.function_words or language.opens_noun_phrase(last.group(1).lower())):
         return False
     word = m.group()
     base = language.lemmatize(word)
@@ -155,7 +161,7 @@ def part_similarities(pairs: Sequence[Pair], embedder: Embedder | None, log_rati
             continue
         parts = []
         for a, b in source_parts(p, opens):
-            alone = language is not None and reads_as_sentence(p.source[a:b], language) and abs(
+            alone = language is not None and reads_as_sentence(p.source[a:b], language, p.source[:a]) and abs(
                 math.log(tgt / (src - _chars(p.source[a:b]))) - log_ratio) < -gap
             if alone or gap <= -SHORT_LOG_GAP:
                 parts.append((a, b, alone))
