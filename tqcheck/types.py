@@ -149,8 +149,9 @@ class PairEvidence:
     source_sentence_similarity: tuple[float, ...] | None = None
     #: For a pair whose translation is short, the parts of its source that may be sentences run into one
     #: another (a headline into the first sentence): (start, end) in the source, the part's similarity to
-    #: the target, and that of the rest of the source without it.
-    source_part_similarity: tuple[tuple[int, int, float, float], ...] | None = None
+    #: the target, that of the rest of the source without it, and whether the part reads as a sentence of
+    #: its own whose absence accounts for the translation's shortness (``evidence.signals.part_similarities``).
+    source_part_similarity: tuple[tuple[int, int, float, float, bool], ...] | None = None
     #: The target translated back into the source language (a file, or the translator).
     back_translation: str | None = None
     #: The source translated by another system into the target language.

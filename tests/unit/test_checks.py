@@ -236,11 +236,15 @@ def test_sentence_dropped_in_merge(sims, merged, fires):
 @pytest.mark.parametrize(
     "parts, merged, spans",
     [
-        (((0, 21, 0.10, 0.80),), 0.70, [(0, 21)]),  # the headline left out: the rest matches better
-        (((0, 21, 0.10, 0.71),), 0.70, []),  # the rest no better than the whole (within PART_MARGIN): said
-        (((0, 21, 0.10, 0.45),), 0.40, []),  # nothing matches well
+        (((0, 21, 0.10, 0.80, False),), 0.70, [(0, 21)]),  # the headline left out: the rest matches better
+        (((0, 21, 0.10, 0.71, False),), 0.70, []),  # the rest no better than the whole (within PART_MARGIN): said
+        (((0, 21, 0.10, 0.45, False),), 0.40, []),  # nothing matches well
         # overlapping parts (a sentence's beginning up to two breaks): the least similar one only
-        (((0, 21, 0.30, 0.80), (0, 40, 0.10, 0.90), (22, 54, 0.60, 0.20)), 0.70, [(0, 40)]),
+        (((0, 21, 0.30, 0.80, False), (0, 40, 0.10, 0.90, False), (22, 54, 0.60, 0.20, False)), 0.70, [(0, 40)]),
+        # a sentence of its own whose absence accounts for the translation's length: no margin needed
+        (((21, 54, 0.10, 0.71, True),), 0.70, [(21, 54)]),
+        (((21, 54, 0.10, 0.69, True),), 0.70, []),  # the whole matches better: it is said
+        (((21, 54, 0.55, 0.80, True),), 0.70, []),  # the part itself matches the translation
     ],
 )
 def test_part_dropped_in_sentence(parts, merged, spans):

@@ -175,3 +175,65 @@ def test_part_left_out_of_a_short_translation(target, flagged):
     evidence = PairEvidence(similarity=whole, source_part_similarity=parts.get(0))
     found = run_checks([pair], [CheckContext("en", "en", evidence)], Selection(select=("TQ405",)))
     assert [src[f.span.start:f.span.end] for f in found] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize("code, text, alone", [
+    ("en", "Nobody slept.", True), ("en", "It hurts!", True), ("fr", "On verra bien.", True),
+    ("de", "Das reicht.", True), ("en", "Nobody slept", False),  # no final stop: a fragment
+    ("en", "Harrington slept.", False), ("de", "Berlin zahlt.", False),  # a name first
+    ("de", "Bahnhof gesperrt.", False),  # a German noun first: the sentence may go on before it
+    ("de", "Neues zum Ende.", False), ("de", "Leider nicht.", True), ("de", "Mir reicht es.", True),
+    ("zh", "他没睡。", False),  # no capitals to tell
+])
+def test_reads_as_sentence(code, text, alone):
+    from tqcheck import lang
+    from tqcheck.evidence.signals import reads_as_sentence
+
+    assert reads_as_sentence(text, lang.get(code)) is alone
+
+
+@pytest.mark.parametrize("before, alone", [
+    ("Storm warning for the north", True), ("Storm warning for the", False),  # after a determiner: its noun
+    ("Storm warning for the north and", False),  # after a function word: the sentence goes on
+])
+def test_reads_as_sentence_after(before, alone):
+    from tqcheck import lang
+    from tqcheck.evidence.signals import reads_as_sentence
+
+    assert reads_as_sentence("Highlands were hit.", lang.get("en"), before + " ") is alone
+
+
+@pytest.mark.parametrize(
+    "second, target, flagged",
+    [
+        # the short sentence run into the headline is gone; the pair is 12% short, under SHORT_LOG_GAP
+        ("Nobody slept.", "Heat wave grips the capital again City officials opened cooling centres in every "
+         "district on Sunday.", "Nobody slept."),
+        # said (a word or two lost elsewhere): the part matches the translation
+        ("Nobody slept.", "Heat wave grips capital again Nobody slept. City officials opened cooling centres "
+         "in every district.", None),
+        # a name first: not a sentence of its own by its form, and the pair is not short enough for the rest
+        ("Harrington slept.", "Heat wave grips the capital again City officials opened cooling centres in "
+         "every district on Sunday.", None),
+    ],
+)
+def test_sentence_run_into_a_headline_left_out(second, target, flagged):
+    from tqcheck import lang
+    from tqcheck.check.registry import CheckContext
+    from tqcheck.check.runner import Selection, run_checks
+    from tqcheck.evidence.signals import part_similarities
+    from tqcheck.types import Link, Pair, Segment
+
+    s1 = "Heat wave grips the capital again " + second
+    s2 = "City officials opened cooling centres in every district on Sunday."
+    src = s1 + " " + s2
+    emb = WordEmbedder()
+    whole = round(float(emb.encode([src])[0] @ emb.encode([target])[0]), 3)
+    pair = Pair(0, Link((0, 1), (0,), 1.0, whole), src, target,
+                (Segment(0, s1, 0, len(s1), 1, 1), Segment(1, s2, len(s1) + 1, len(src), 1, len(s1) + 2)),
+                (Segment(0, target, 0, len(target), 1, 1),))
+    en = lang.get("en")
+    parts = part_similarities([pair], emb, 0.0, en.may_open_sentence, en)
+    evidence = PairEvidence(similarity=whole, source_part_similarity=parts.get(0))
+    found = run_checks([pair], [CheckContext("en", "en", evidence)], Selection(select=("TQ405",)))
+    assert [src[f.span.start:f.span.end] for f in found] == ([flagged] if flagged else [])

@@ -46,6 +46,7 @@ def gather_evidence(
                     texts[p.index][name] = out
     merged = merged_similarities(pairs, active)
     ratio = doc_log_ratio(pairs) if mode != "aligned" else None
-    parts = part_similarities(pairs, active, ratio, language.get(src_lang).may_open_sentence)
+    source_language = language.get(src_lang)
+    parts = part_similarities(pairs, active, ratio, source_language.may_open_sentence, source_language)
     return [PairEvidence(p.link.similarity, ratio, merged.get(p.index), parts.get(p.index), t.get("back_translation"),
                          t.get("forward_translation"), t.get("reference")) for p, t in zip(pairs, texts)]

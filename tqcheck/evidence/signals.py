@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..models.embedders import Embedder
 from ..types import Pair
+
+if TYPE_CHECKING:
+    from ..lang.base import Language
 
 #: A document needs this many 1-1 links before its own length ratio is trusted over the table.
 MIN_PAIRS_FOR_DOC_RATIO = 8
@@ -67,6 +70,11 @@ _NAME_END = re.compile(rf"(?:^|\s)[{_UPPER}][{_LOWER}]*$")
 _NEXT_WORD = re.compile(rf"[{_UPPER}][{_LOWER}'’]*")
 #: A sentence with more breaks than this is not cut (German capitalises every noun).
 MAX_BREAKS = 3
+#: How a part that reads as a sentence of its own ends (closing quotes aside): a final stop.
+_FINAL_STOP = tuple(".!?…。！？")
+_CLOSING = "\"'”’」』)）»"
+_FIRST_WORD = re.compile(r"\w[\w'’]*")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 
 
 def _letters(text: str) -> int:
@@ -97,41 +105,82 @@ def source_parts(pair: Pair, opens: Callable[[str], bool] | None = None) -> list
     return parts
 
 
+def reads_as_sentence(text: str, language: "Language", before: str = "") -> bool:
+    """Whether a part of a sentence reads as a sentence of its own run into the one before it (after a
+    headline without a final stop: "Prices soar again It hurts."): it ends with a final stop and opens on
+    a capitalised word whose dictionary form (``language.lemmatize``) is lower-case: a common word
+    capitalised because it begins a sentence, not a name (Soviet Union., Berlin zahlt.). In a language
+    that capitalises its nouns, only a function word or a word as its dictionary writes it: an inflected one
+    is a noun made of an adjective or a verb (etwas Neues, das Laufen). Nor after a function word or a word
+    that opens a noun phrase (``before``, the text before the part: "in the Highlands and Islands."): a
+    headline does not end on one, and the capitalised word heads its phrase. Text in a script without
+    capitals never does."""
+    m = _FIRST_WORD.match(text.lstrip())
+    if m is None or not m.group()[:1].isupper() or not text.rstrip().rstrip(_CLOSING).endswith(_FINAL_STOP):
+        return False
+    last = _LAST_WORD.search(before)
+    if last and (last.group(1).lower() in language.function_words or language.opens_noun_phrase(last.group(1).lower())):
+        return False
+    word = m.group()
+    base = language.lemmatize(word)
+    if not base[:1].islower():
+        return False
+    return not language.capitalises_nouns or base == word.lower() or bool(
+        {word.lower(), base} & language.function_words)
+
+
+def _chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
 def part_similarities(pairs: Sequence[Pair], embedder: Embedder | None, log_ratio: float | None,
-                      opens: Callable[[str], bool] | None = None) -> dict[int, tuple[tuple[int, int, float, float], ...]]:
-    """For pairs whose translation is short for their source (``SHORT_LOG_GAP`` below the document's ratio),
-    each part of the source that is not a whole sentence (``source_parts``, with ``opens``): its offsets in
-    the source, its similarity to the translation, and that of the rest of the source without it."""
+                      opens: Callable[[str], bool] | None = None, language: "Language | None" = None,
+                      ) -> dict[int, tuple[tuple[int, int, float, float, bool], ...]]:
+    """The parts of a pair's source (``source_parts``, with ``opens``) that may have been left out of its
+    translation, each as its offsets in the source, its similarity to the translation, that of the rest of
+    the source without it, and whether the length speaks for it too (``alone``). Every part of a pair whose
+    translation is short for its source (``SHORT_LOG_GAP`` below the document's ratio); in any pair shorter
+    than the ratio predicts, a part that ``reads_as_sentence`` (in the source ``language``) and without
+    which the source's length fits the translation's better than with it (``alone``): a short sentence run
+    into a headline moves the pair's length less than the gap, but it accounts for the gap."""
     if embedder is None:
         return {}
     if log_ratio is None:  # too few 1-1 pairs for the document's ratio: the median of all its pairs
-        logs = sorted(math.log(len("".join(p.target.split())) / len("".join(p.source.split())))
+        logs = sorted(math.log(_chars(p.target) / _chars(p.source))
                       for p in pairs if p.source.strip() and p.target.strip())
         if len(logs) < MIN_PAIRS_FOR_PART_RATIO:
             return {}
         log_ratio = logs[len(logs) // 2]
-    todo: list[tuple[Pair, list[tuple[int, int]]]] = []
+    todo: list[tuple[Pair, list[tuple[int, int, bool]]]] = []
     for p in pairs:
-        src, tgt = len("".join(p.source.split())), len("".join(p.target.split()))
-        if not src or not tgt or math.log(tgt / src) - log_ratio > -SHORT_LOG_GAP:
+        src, tgt = _chars(p.source), _chars(p.target)
+        if not src or not tgt:
             continue
-        parts = source_parts(p, opens)
+        gap = math.log(tgt / src) - log_ratio
+        if gap >= 0:
+            continue
+        parts = []
+        for a, b in source_parts(p, opens):
+            alone = language is not None and reads_as_sentence(p.source[a:b], language, p.source[:a]) and abs(
+                math.log(tgt / (src - _chars(p.source[a:b]))) - log_ratio) < -gap
+            if alone or gap <= -SHORT_LOG_GAP:
+                parts.append((a, b, alone))
         if parts:
             todo.append((p, parts))
     if not todo:
         return {}
     texts = []
     for p, parts in todo:
-        for a, b in parts:
+        for a, b, _ in parts:
             texts += [p.source[a:b].strip(), (p.source[:a].rstrip() + " " + p.source[b:].lstrip()).strip()]
     vecs = embedder.encode(texts)
     tvecs = embedder.encode([p.target for p, _ in todo])
-    out: dict[int, tuple[tuple[int, int, float, float], ...]] = {}
+    out: dict[int, tuple[tuple[int, int, float, float, bool], ...]] = {}
     k = 0
     for (p, parts), tv in zip(todo, tvecs):
         found = []
-        for a, b in parts:
-            found.append((a, b, round(float(vecs[k] @ tv), 3), round(float(vecs[k + 1] @ tv), 3)))
+        for a, b, alone in parts:
+            found.append((a, b, round(float(vecs[k] @ tv), 3), round(float(vecs[k + 1] @ tv), 3), alone))
             k += 2
         out[p.index] = tuple(found)
     return out
