@@ -70,7 +70,7 @@ class LongestFirstJConv(JConv):
 class HepburnIConv(IConv):
     """``IConv`` that makes only the original and its Hepburn reading (the only fields read)."""
 
-    @functools.lru_cache(maxsize=256)
+    @functools.lru_cache(maxsize=65536)  # per word, so that the words of every sentence (の, する) are read once
     def convert(self, otext: str, hira: str) -> dict[str, str]:
         return {"orig": otext, "hepburn": self._s2a(self._h2ah(self._k2h(hira)))}
 

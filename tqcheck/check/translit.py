@@ -34,18 +34,27 @@ _FOLD_STEPS = (
 @functools.lru_cache(maxsize=65536)
 def ascii_fold(text: str) -> str:
     """Lower-case letters without diacritics (é -> e, ё -> ё is untouched: Latin only)."""
+    if text.isascii():
+        return text.lower()  # NFKD leaves ASCII as it is, and it has no combining mark
     decomposed = unicodedata.normalize("NFKD", text.lower())
     out = "".join(c for c in decomposed if not unicodedata.combining(c))
     return out.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("ł", "l").replace("đ", "d")
 
 
+_NOT_AZ = re.compile(r"[^a-z]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A spelling-tolerant key: Andrei = Andrey = Andrej, Ken'ichi = Kenichi, Satou = Sato."""
-    s = re.sub(r"[^a-z]", "", ascii_fold(name))
+    s = ascii_fold(name)
+    if not s.isalpha() or not s.isascii() or not s.islower():  # (else only a-z: nothing to drop)
+        s = _NOT_AZ.sub("", s)
     for a, b in _FOLD_STEPS:
-        s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
+        if a in s:
+            s = s.replace(a, b)
+    return _REPEATS.sub(r"\1", s)
 
 
 # --- consonant skeletons ----------------------------------------------------------------------

@@ -96,8 +96,11 @@ def _variant_known(known: Callable[[str], bool], word: str) -> bool:
     """Whether the dictionary ``known`` has ``word`` as Swiss and ASCII keyboards spell it (Grusse, anschliessend)
     or, for a word of seven letters or more, one keystroke off (Problemem): worked out once per word, as the
     name checks ask about the same capitalised words pair after pair."""
-    return any(known(v) for v in _spelling_variants(word)) or (
-        len(word) >= 7 and any(known(v) for v in _one_typo(word)))
+    any_known = getattr(known, "any_known", None)  # a dictionary that looks many words up faster
+    if any_known is None:
+        return any(known(v) for v in _spelling_variants(word)) or (
+            len(word) >= 7 and any(known(v) for v in _one_typo(word)))
+    return any_known(_spelling_variants(word)) or (len(word) >= 7 and any_known(_one_typo(word)))
 
 
 @dataclass(frozen=True)
