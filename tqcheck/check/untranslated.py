@@ -128,7 +128,10 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             at = m.start() + m.group().index(w)
             m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
         low = w.casefold()
-        if w[:1].isupper() and alone(pair.target, words, k, quoted, source_words) and _inflected_noun(
+        if not w[:1].isupper():
+            if low not in source_words:
+                continue  # (what the last test below says of a word that does not start with a capital)
+        elif alone(pair.target, words, k, quoted, source_words) and _inflected_noun(
                 w, low, src_lang, tgt_lang, source_words):
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                       {"text": w, "kind": "source-noun"})
