@@ -310,15 +310,13 @@ def _token(m: re.Match[str]) -> _Token:
 
 @functools.lru_cache(maxsize=64)
 def _target_tokens(text: str) -> tuple[_Token, ...]:
-    if not text.isascii():
-        return tuple(map(_token, _CAP_WORD.finditer(text)))
-    # ASCII text: the words alone, each found again from where the previous one ended (no letter
-    # lies between two words, and each starts with a letter)
+    # the words alone, each found again from where the previous one ended (no letter lies between two
+    # words, and each starts with a letter)
     out = []
     pos = 0
     find = text.find
     new = tuple.__new__
-    for word in _ASCII_CAP_WORD.findall(text):
+    for word in (_ASCII_CAP_WORD if text.isascii() else _CAP_WORD).findall(text):
         start = find(word, pos)
         pos = start + len(word)
         out.append(new(_Token, (start, pos, word)))
