@@ -39,6 +39,17 @@ def simplemma_lexicon(lang: str) -> Callable[[str], bool]:
         entries = _simplemma_entries(lang)
         if entries is None:
             return any(map(known, words))
+        words = list(words)
+        joined = "".join(words)
+        if max(joined, default="") < "\u0300" and "'" not in joined and "’" not in joined and "ʼ" not in joined:
+            # every word is in NFC as it is (no character below U+0300 decomposes or composes) and none is
+            # read further: the two probes, word by word in the dictionary's own loop
+            contains = entries.__contains__
+            if any(map(contains, map(str.encode, words))):
+                return True
+            upper = [w.lower() for w in words if w[:1].isupper()]
+            other = [w.capitalize() for w in words if not w[:1].isupper()]
+            return any(map(contains, map(str.encode, upper))) or any(map(contains, map(str.encode, other)))
         for word in words:
             if not word.isascii():
                 word = unicodedata.normalize("NFC", word)

@@ -75,20 +75,16 @@ def _spelling_variants(word: str) -> Iterator[str]:
 _LETTERS_DE = "abcdefghijklmnopqrstuvwxyzäöüß"
 
 
-def _one_typo(word: str) -> Iterator[str]:
+def _one_typo(word: str) -> list[str]:
     """The words one keystroke away from ``word`` (a letter left out, added, changed or two swapped), the
     first letter kept: names and nouns differ there."""
     head, rest = word[0], word[1:]
-    for i in range(len(rest) + 1):
-        a, b = rest[:i], rest[i:]
-        if b:
-            yield head + a + b[1:]
-            if len(b) > 1:
-                yield head + a + b[1] + b[0] + b[2:]
-        for c in _LETTERS_DE:
-            yield head + a + c + b
-            if b:
-                yield head + a + c + b[1:]
+    n = len(rest)
+    before = [head + rest[:i] for i in range(n + 1)]  # the head and the first i letters of the rest
+    return ([before[i] + rest[i + 1:] for i in range(n)]  # left out
+            + [before[i] + rest[i + 1] + rest[i] + rest[i + 2:] for i in range(n - 1)]  # swapped
+            + [a + c + rest[i:] for i, a in enumerate(before) for c in _LETTERS_DE]  # added
+            + [a + c + rest[i + 1:] for i, a in enumerate(before[:n]) for c in _LETTERS_DE])  # changed
 
 
 @functools.lru_cache(maxsize=65536)
