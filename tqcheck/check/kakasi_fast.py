@@ -68,9 +68,13 @@ class LongestFirstJConv(JConv):
 class HepburnIConv(IConv):
     """``IConv`` that makes only the original and its Hepburn reading (the only fields read)."""
 
-    @functools.lru_cache(maxsize=65536)  # per word, so that the words of every sentence (の, する) are read once
-    def convert(self, otext: str, hira: str) -> dict[str, str]:
-        return {"orig": otext, "hepburn": self._s2a(self._h2ah(self._k2h(hira)))}
+    def convert(self, otext: str, hira: str) -> dict[str, str]:  # type: ignore[override]
+        return {"orig": otext, "hepburn": self._hepburn(hira)}
+
+    @functools.lru_cache(maxsize=65536)  # per reading, so that the words of every sentence (の, する) are read once
+    def _hepburn(self, hira: str) -> str:
+        """The Hepburn reading of a word's kana (the word itself plays no part in it)."""
+        return self._s2a(self._h2ah(self._k2h(hira)))
 
 
 def speed_up(converter: Any) -> Any:
