@@ -116,8 +116,9 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
     if not tgt_lang.lexicon_complete or not _same_script(src_lang, tgt_lang):
         return
-    source_words = {x for m in _WORD_AT.finditer(pair.source) for x in (m.group().casefold(),
-                                                                     bare(m.group(), src_lang).casefold())}
+    found = _WORD_AT.findall(pair.source)
+    source_words = set(map(str.casefold, found))  # each word, and without its clitic (bare: only with an apostrophe)
+    source_words.update(bare(w, src_lang).casefold() for w in found if "'" in w or "’" in w)
     words = list(_WORD_AT.finditer(pair.target))
     quoted = titles(pair.target, words, source_words)
     urls = [u.span() for u in _URL.finditer(pair.target)]
@@ -131,8 +132,8 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if not w[:1].isupper():
             if low not in source_words:
                 continue  # (what the last test below says of a word that does not start with a capital)
-        elif alone(pair.target, words, k, quoted, source_words) and _inflected_noun(
-                w, low, src_lang, tgt_lang, source_words):
+        elif _inflected_noun(w, low, src_lang, tgt_lang, source_words) and alone(
+                pair.target, words, k, quoted, source_words):
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                       {"text": w, "kind": "source-noun"})
             continue
@@ -192,7 +193,7 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     standard, source_known = tgt_lang.is_standard_word, src_lang.is_word
     if not foreign or standard is None or source_known is None:
         return
-    src = [m.group().casefold() for m in _WORD_AT.finditer(pair.source)]
+    src = list(map(str.casefold, _WORD_AT.findall(pair.source)))
     pairs = set(zip(src, src[1:]))
     tgt = list(_WORD_AT.finditer(pair.target))
     quoted: list[tuple[int, int]] | None = None
@@ -274,7 +275,7 @@ def _latin_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         return
     if pair.target.isascii() or not any("a" <= c.lower() <= "z" for c in pair.target):
         return
-    source_words = {m.group().casefold() for m in _WORD_AT.finditer(pair.source)}
+    source_words = set(map(str.casefold, _WORD_AT.findall(pair.source)))
     for m in _LATIN_RUN.finditer(pair.target):
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group())
         common = [w for w in words if w.islower() and w in source_words and src_lang.is_word(w)]
@@ -297,7 +298,7 @@ def _copied_runs(source: str, target: str) -> Iterator[list[re.Match[str]]]:
     """Runs of target words (COPIED_RUN_WORDS or more) that the source has in the same order."""
     n = COPIED_RUN_WORDS
     tgt = list(_RUN_WORD.finditer(target))
-    src = [m.group().casefold() for m in _RUN_WORD.finditer(source)]
+    src = list(map(str.casefold, _RUN_WORD.findall(source)))
     grams = {tuple(src[i:i + n]) for i in range(len(src) - n + 1)}
     if not grams or len(tgt) < n:
         return
