@@ -194,14 +194,19 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if not foreign or standard is None or source_known is None:
         return
     src = list(map(str.casefold, _WORD_AT.findall(pair.source)))
-    pairs = set(zip(src, src[1:]))
+    # the source's two-word phrases that open with such a function word: a phrase left must be one of them
+    pairs = {p for p in zip(src, src[1:]) if p[0] in foreign}
+    if not pairs:
+        return
     tgt = list(_WORD_AT.finditer(pair.target))
+    folded = [m.group().casefold() for m in tgt]
     quoted: list[tuple[int, int]] | None = None
-    for k, (a, b) in enumerate(zip(tgt, tgt[1:]), start=1):
+    for k in [k for k, p in enumerate(zip(folded, folded[1:]), start=1) if p in pairs]:
+        a, b = tgt[k - 1], tgt[k]
         first, second = a.group(), b.group()
-        if pair.target[a.end():b.start()] != " " or (first.casefold(), second.casefold()) not in pairs:
+        if pair.target[a.end():b.start()] != " ":
             continue
-        if first.casefold() not in foreign or not second.islower() or second in src_lang.function_words:
+        if not second.islower() or second in src_lang.function_words:
             continue
         if first[0].isupper() and pair.target[:a.start()].rstrip()[-1:] not in ("", *_OPENS):
             continue  # a name: Le Monde
@@ -299,13 +304,13 @@ def _copied_runs(source: str, target: str) -> Iterator[list[re.Match[str]]]:
     n = COPIED_RUN_WORDS
     tgt = list(_RUN_WORD.finditer(target))
     src = list(map(str.casefold, _RUN_WORD.findall(source)))
-    grams = {tuple(src[i:i + n]) for i in range(len(src) - n + 1)}
+    grams = set(zip(*(src[k:] for k in range(n))))  # every n consecutive words
     if not grams or len(tgt) < n:
         return
     folded = [m.group().casefold() for m in tgt]
     covered = [False] * len(tgt)
-    for i in range(len(tgt) - n + 1):
-        if tuple(folded[i:i + n]) in grams:
+    for i, gram in enumerate(zip(*(folded[k:] for k in range(n)))):
+        if gram in grams:
             covered[i:i + n] = [True] * n
     i = 0
     while i < len(tgt):
