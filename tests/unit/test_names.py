@@ -989,3 +989,23 @@ def test_a_dictionary_looks_many_words_up_as_it_looks_up_one(lang):
     for word in words:
         for v in [word, word.lower(), word.upper(), *_one_typo(word)]:
             assert known.any_known([v]) == known(v), v
+
+
+@pytest.mark.parametrize("text,lang,ascii_words", [
+    ("“The United States,” he said — of New York’s mayor.", "en", True),
+    ("Frankreich’s “Paris” und Berlin… in l’Europe", "de", True),
+    ("Le 14 juillet à Paris", "fr", False),  # a letter outside ASCII
+    ("xa’l'Irak, l'Irak", "de", False),  # an elided article inside a word: the two readings differ there
+])
+def test_places_in_latin_text_whose_words_are_ascii(text, lang, ascii_words):
+    # text whose words are ASCII (quotes, dashes and ’ aside) is read by the ASCII reading, which finds what
+    # the general one does
+    from tqcheck.check import gazetteer
+    from tqcheck.check.gazetteer_build import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert gazetteer._ascii_words(text) == ascii_words
+    found = gaz.find(text, lang)
+    assert found == list(gaz._find_latin_words(text, lang)) and found
+    if ascii_words:
+        assert found == gaz._find_latin_ascii(text, lang)

@@ -320,9 +320,13 @@ class Gazetteer:
         return index, firsts
 
     def _find_latin(self, text: str, lang: str) -> Iterator[PlaceHit]:
-        if text.isascii():
+        if _ascii_words(text):
             yield from self._find_latin_ascii(text, lang)
-            return
+        else:
+            yield from self._find_latin_words(text, lang)
+
+    def _find_latin_words(self, text: str, lang: str) -> Iterator[PlaceHit]:
+        """``_find_latin`` word by word, for any text."""
         index, firsts = self._latin_index(lang)
         toks = [(m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(text)]
         ntoks = len(toks)
@@ -413,7 +417,7 @@ class Gazetteer:
         if lang == "ru":
             return self._find_ru(text)
         if lang in LANGS:
-            if text.isascii():
+            if _ascii_words(text):
                 return self._find_latin_ascii(text, lang)
             return list(self._find_latin(text, lang))
         return []
@@ -472,6 +476,19 @@ def _latin_window(text: str, lang: str, index: dict[tuple[str, ...], tuple[tuple
 @functools.lru_cache(maxsize=256)
 def _primary_lang(code: str) -> str:
     return code.split("-")[0].split("_")[0].lower()
+
+
+#: A word character (a letter, a digit, an underscore) outside ASCII, or an elided article after an apostrophe
+#: (xa'l'Irak: the general reading takes it for one word, the ASCII one finds Irak after l').
+_NOT_ASCII_WORDS = re.compile(r"(?![\x00-\x7f])\w|['’](?:[dlDL]|[qQ]u)['’]")
+
+
+def _ascii_words(text: str) -> bool:
+    """Whether ``text`` is ASCII, or every word character of it is and no elided article follows an apostrophe
+    (its other characters may be anything: “quotes”, dashes, ’): there ``_find_latin_ascii`` finds what
+    ``_find_latin`` does, its patterns reading the letters as ASCII and the apostrophes (' and ’) as the
+    general ones do."""
+    return text.isascii() or _NOT_ASCII_WORDS.search(text) is None
 
 
 def _ru_word_matches(token: str, stem: str) -> bool:
