@@ -964,3 +964,48 @@ def test_a_hole_a_dropped_name_leaves_is_read_by_the_translation_language() -> N
         "a preposition with no object", "a sentence that opens with its verb"]
     report = tqcheck.compare("会议今天举行。", "The meeting was held in .", "zh", "en", embedder="none", cache=False)
     assert [(f.code, f.evidence.get("reason")) for f in report.findings] == [("TQ301", "a preposition with no object")]
+
+
+def test_persons_of_the_source_are_tagged_only_when_asked():
+    # jieba's person tags are the dearest step of the analysis and only TQ302 reads them: the analysis
+    # leaves a reader, which tags the source on first use and keeps what it found
+    a = analyse("现在每月5000多的工资让郭梅越来越有干劲。", "The salary makes Zhang Jike more motivated.", "zh", "en")
+    assert a.read_unread_persons is not None
+    assert a.unread_persons == ["郭梅"] and a.read_unread_persons is None and a.unread_persons == ["郭梅"]
+    # every name of the translation accounted for: nothing to read
+    a = analyse("郭梅说。", "Guo Mei said.", "zh", "en")
+    assert a.read_unread_persons is None and a.unread_persons == []
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "cs"])
+def test_a_dictionary_looks_many_words_up_as_it_looks_up_one(lang):
+    # the spelling variants and typos of a capitalised word are looked up in simplemma's dictionary directly
+    from tqcheck.lang import _libs
+    from tqcheck.lang.base import _one_typo
+
+    known = _libs.simplemma_lexicon(lang)
+    words = ["Problemem", "Grusse", "anschliessend", "Straße", "Strasse", "l'Europe", "aujourd’hui", "Ärzte",
+             "A\u0308rzte", "Mitarbeiterinnen", "Zuständigkeit", "zvláště", "Harrington", "x"]
+    for word in words:
+        for v in [word, word.lower(), word.upper(), *_one_typo(word)]:
+            assert known.any_known([v]) == known(v), v
+
+
+@pytest.mark.parametrize("text,lang,ascii_words", [
+    ("“The United States,” he said — of New York’s mayor.", "en", True),
+    ("Frankreich’s “Paris” und Berlin… in l’Europe", "de", True),
+    ("Le 14 juillet à Paris", "fr", False),  # a letter outside ASCII
+    ("xa’l'Irak, l'Irak", "de", False),  # an elided article inside a word: the two readings differ there
+])
+def test_places_in_latin_text_whose_words_are_ascii(text, lang, ascii_words):
+    # text whose words are ASCII (quotes, dashes and ’ aside) is read by the ASCII reading, which finds what
+    # the general one does
+    from tqcheck.check import gazetteer
+    from tqcheck.check.gazetteer_build import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert gazetteer._ascii_words(text) == ascii_words
+    found = gaz.find(text, lang)
+    assert found == list(gaz._find_latin_words(text, lang)) and found
+    if ascii_words:
+        assert found == gaz._find_latin_ascii(text, lang)

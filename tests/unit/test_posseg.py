@@ -52,7 +52,7 @@ def test_same_words_and_model_tags_as_jieba(chunk: int) -> None:
 def test_the_model_and_patterns_are_jieba_posseg_s() -> None:
     from jieba import posseg
 
-    states, start, trans, emit, _ = _posseg._model()
+    states, start, trans, emit, *_ = _posseg._model()
     assert (states, start, trans, emit) == (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
     for ours, theirs in ((_posseg._HAN_DETAIL, posseg.re_han_detail), (_posseg._SKIP_DETAIL, posseg.re_skip_detail),
                          (_posseg._HAN_INTERNAL, posseg.re_han_internal),

@@ -82,19 +82,19 @@ class _Analyser(_NameMatching):
         if self.tgt == "en":
             self._spurious()
             self._scars()
-            if any(not (t.matched or t.explained or t.known) for t in self.out.target):
-                self._unread_persons()
+            if any(not (t.matched or t.explained or t.known) for t in self.out.target) and language.get(
+                    self.src).unspaced:  # persons only a Chinese or Japanese analyser tags
+                self.out.read_unread_persons = self._unread_persons  # read when TQ302 asks
         return self.out
 
-    def _unread_persons(self) -> None:
-        if not language.get(self.src).unspaced:
-            return  # persons only a Chinese or Japanese analyser tags
+    def _unread_persons(self) -> list[str]:
+        found: list[str] = []
         spans = [(s.start, s.end) for s in self.out.source]
         capitalised = [t for t in _target_tokens(self.target) if t.text[0].isupper()]
         folds = {_plain_fold(t.text) for t in capitalised}
         if self.src == "zh":
-            self._replaced_surnames(capitalised)
-        self._replaced_parts(capitalised)
+            self._replaced_surnames(capitalised, found)
+        self._replaced_parts(capitalised, found)
         for w in language.get(self.src).person_names(self.source):
             if len(w.text) < 2 or _overlaps((w.start, w.end), spans):
                 continue
@@ -108,9 +108,10 @@ class _Analyser(_NameMatching):
             sk, _ = _translit_skeletons(w.text)
             if any(tr.any_skeleton_match(t.text, sk) for t in capitalised):
                 continue  # 皮莱 is Pillay: a transliteration, read by its consonants
-            self.out.unread_persons.append(w.text)
+            found.append(w.text)
+        return found
 
-    def _replaced_parts(self, capitalised: list[_Token]) -> None:
+    def _replaced_parts(self, capitalised: list[_Token], found: list[str]) -> None:
         """A foreign name of two parts joined by a middle dot (格雷琴·惠特默) whose one part the translation
         renders and whose other part stands as an unknown name next to it ("Zeman Whitmer"): that part is lost,
         so the unknown name is not a mere addition."""
@@ -128,9 +129,9 @@ class _Analyser(_NameMatching):
                     continue
                 dot = where[1] if after else where[0] - 1
                 if 0 <= dot < len(self.source) and self.source[dot] in "·・":
-                    self.out.unread_persons.append(unknown.text)
+                    found.append(unknown.text)
 
-    def _replaced_surnames(self, capitalised: list[_Token]) -> None:
+    def _replaced_surnames(self, capitalised: list[_Token], found: list[str]) -> None:
         """A Chinese name whose given name the translation has right after an unknown name where its
         surname should stand (田亮 -> "Harrington Liang"; "Tian Liang" and "Liang Tian" are fine): the
         surname is lost, so the unknown name is not a mere addition."""
@@ -143,7 +144,7 @@ class _Analyser(_NameMatching):
                 continue
             surname = self.source[where[0] - 1]
             if surname in _SURNAMES and _plain_fold(before.text) not in _name_readings(surname):
-                self.out.unread_persons.append(self.source[where[0] - 1:where[1]])
+                found.append(self.source[where[0] - 1:where[1]])
 
     def _place_severity(self, h: PlaceHit) -> Severity:
         """Abbreviations (美方, 日俄) and places used as attributes (荷兰阿斯麦 "Dutch ASML",

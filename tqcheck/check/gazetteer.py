@@ -16,6 +16,8 @@ from typing import Iterable, Iterator, Mapping
 
 from .. import lang as language
 from .gazetteer_data import ABBREVIATION_RUNS, CJK_ABBREV, DECLINED_PLACES, PLACE_TRAPS, WORD_LETTERS
+from .gazetteer_words import (_ASCII_LATIN_WORD, _ASCII_NAME_WORD, _ELIDED, _LATIN_WORD, _NAME_SEPARATORS, _ascii_words,
+                              _latin_tokens_key, _norm_token)
 
 #: The languages the gazetteer names places in (the columns of its tables).
 LANGS = ("en", "zh", "ja", "ru", "de", "es", "fr")
@@ -325,9 +327,13 @@ class Gazetteer:
         return index, firsts
 
     def _find_latin(self, text: str, lang: str) -> Iterator[PlaceHit]:
-        if text.isascii():
+        if _ascii_words(text):
             yield from self._find_latin_ascii(text, lang)
-            return
+        else:
+            yield from self._find_latin_words(text, lang)
+
+    def _find_latin_words(self, text: str, lang: str) -> Iterator[PlaceHit]:
+        """``_find_latin`` word by word, for any text."""
         index, firsts = self._latin_index(lang)
         toks = [(m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(text)]
         ntoks = len(toks)
@@ -419,7 +425,7 @@ class Gazetteer:
             return hits
         if lang in DECLINED_PLACES:
             return self._find_declined(text, lang)
-        if text.isascii():
+        if _ascii_words(text):
             return self._find_latin_ascii(text, lang)
         return list(self._find_latin(text, lang))
 
@@ -432,23 +438,11 @@ class Gazetteer:
         return self._names_of(key, lang)
 
 
-_NAME_SEPARATORS = frozenset((" ", "-", ". ", ""))
 _RU_WORD = re.compile(r"[А-Яа-яЁё][\w’'-]*")
 _CURRENCY_AFTER = re.compile(r"\s*(?:\$|dollars?\b|yuan\b|yen\b|won\b|rupees?\b|roubles?\b|rubles?\b|pounds?\b|"
                              r"francs?\b|pesos?\b|Dollar|Euro)")
 #: Names too ambiguous to be read as places in running text.
 _AMBIGUOUS_ACRONYMS = frozenset({"IS", "LA", "EI", "UE", "ROK"})
-_LATIN_WORD = re.compile(r"[^\W\d_]+(?:[.’'][^\W\d_]+)*\.?")
-#: _LATIN_WORD for ASCII text, where a letter is [A-Za-z].
-_ASCII_LATIN_WORD = re.compile(r"[A-Za-z]++(?:[.’'][A-Za-z]++)*+\.?")
-#: Where in ASCII text a capitalised word of _LATIN_WORD starts: a capital that neither follows
-#: a letter nor continues a word over a full stop or an apostrophe ("U.S.", "O'Neill").
-_ASCII_NAME_START = re.compile(r"[A-Z](?<![A-Za-z].)(?:(?<![A-Za-z][.’'].)|(?<=\b[dl]['’].)|(?<=\bqu['’].))")
-#: An article or a preposition elided before a word (l'Irak, d'Europe): the name starts after it.
-_ELIDED = re.compile(r"(?:[dlDL]|[qQ]u)['’](?=[A-ZÀ-ÖØ-Þ])")
-#: The word of _ASCII_LATIN_WORD there (no such start lies inside such a word: scanning on from
-#: its end skips none).
-_ASCII_NAME_WORD = re.compile(_ASCII_NAME_START.pattern + r"[A-Za-z]*+(?:[.’'][A-Za-z]++)*+\.?")
 def _latin_window(text: str, lang: str, index: dict[tuple[str, ...], tuple[tuple[str, ...], bool, bool]],
                   toks: list[tuple[int, int, str]], norms: tuple[str, ...]) -> PlaceHit | None:
     """The longest name of the index made of the first words of ``toks`` (consecutive words, each
@@ -476,15 +470,3 @@ def _ru_word_matches(token: str, stem: str) -> bool:
     if not token.startswith(stem):
         return False
     return len(token) - len(stem) <= 4
-
-
-@functools.lru_cache(maxsize=65536)
-def _norm_token(tok: str) -> str:
-    t = tok.lower().replace("’", "'")
-    if t.endswith("'s"):
-        t = t[:-2]
-    return t.rstrip(".") if len(t) > 1 else t
-
-
-def _latin_tokens_key(name: str) -> list[str]:
-    return [_norm_token(t) for t in _LATIN_WORD.findall(name)]

@@ -6,7 +6,7 @@ that time:
 
 - the longest dictionary word at a kanji (``JConv.convert``) was found by trying every entry of the
   character's table (hundreds for 日 or 中) with ``startswith``; here the text's prefixes are looked up
-  instead, longest first, among the lengths the character's entries have. The longest entry that starts
+  instead, longest first, from the length of the character's longest entry down. The longest entry that starts
   the text wins in both, with the first of its readings whose okurigana fits; a key is unique, so no tie
   can fall otherwise. The handling of variation selectors after the match is pykakasi's, unchanged.
 - each word's kana was romanised three times (Hepburn, Kunrei, Passport) and converted to katakana,
@@ -29,7 +29,7 @@ class LongestFirstJConv(JConv):
 
     def __init__(self) -> None:
         super().__init__()
-        self._lengths: dict[int, tuple[int, ...]] = {}  # code point -> its entries' lengths, longest first
+        self._longest: dict[int, int] = {}  # code point -> the length of its longest entry
 
     def convert(self, itext: str, btext: str) -> tuple[str, int]:  # type: ignore[override]  # lru-cached there
         max_len = 0
@@ -39,14 +39,12 @@ class LongestFirstJConv(JConv):
         table = self._kanwa.load(text[0])
         if table is None:
             return "", 0
-        lengths = self._lengths.get(ord(text[0]))
-        if lengths is None:
-            lengths = self._lengths[ord(text[0])] = tuple(sorted({len(k) for k in table}, reverse=True))
-        for length in lengths:
-            if length == 0:
-                break  # pykakasi never takes an empty entry (its match must be longer than none)
-            if length > len(text):
-                continue
+        longest = self._longest.get(ord(text[0]))
+        if longest is None:
+            longest = self._longest[ord(text[0])] = max(map(len, table), default=0)
+        # every length from the longest entry's down (a length no entry has finds none); pykakasi never
+        # takes an empty entry (its match must be longer than none)
+        for length in range(min(longest, len(text)), 0, -1):
             entries = table.get(text[:length])
             if entries is None:
                 continue
@@ -70,9 +68,13 @@ class LongestFirstJConv(JConv):
 class HepburnIConv(IConv):
     """``IConv`` that makes only the original and its Hepburn reading (the only fields read)."""
 
-    @functools.lru_cache(maxsize=256)
-    def convert(self, otext: str, hira: str) -> dict[str, str]:
-        return {"orig": otext, "hepburn": self._s2a(self._h2ah(self._k2h(hira)))}
+    def convert(self, otext: str, hira: str) -> dict[str, str]:  # type: ignore[override]
+        return {"orig": otext, "hepburn": self._hepburn(hira)}
+
+    @functools.lru_cache(maxsize=65536)  # per reading, so that the words of every sentence (の, する) are read once
+    def _hepburn(self, hira: str) -> str:
+        """The Hepburn reading of a word's kana (the word itself plays no part in it)."""
+        return self._s2a(self._h2ah(self._k2h(hira)))
 
 
 def speed_up(converter: Any) -> Any:

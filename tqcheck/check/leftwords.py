@@ -163,8 +163,8 @@ def compound_head(word: str, source: str, src_lang: lang.Language) -> bool:
     letters or more (Fleisch in Fleischbranche, with a linking s: Arbeit in Arbeitsmarkt): a part of a source
     word left in the translation, the rest translated ("the Fleisch industry")."""
     noun = src_lang.is_common_noun
-    if noun is None or not src_lang.capitalises_nouns:
-        return False
+    if noun is None or not src_lang.capitalises_nouns or word not in source:
+        return False  # (the pattern below finds the word as it is written)
     low = word.casefold()
     for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(s?)([^\W\d_]{{4,}})(?![\w-])", source):
         rest = m.group(2)

@@ -181,19 +181,19 @@ class _SourceIndex:
 
     @_cached
     def reading_windows(self) -> list[tuple[int, int, str]]:
-        """Folded readings of 1-3 consecutive Japanese words (for zh too: 岸田文雄 -> kishida fumio)."""
+        """Readings of 1-3 consecutive Japanese words (for zh too: 岸田文雄 -> kishida fumio), as pykakasi gives
+        them: ``_reading_match`` folds a window only where it is long enough to match."""
         toks = self.japanese
         n = len(toks)
-        fold = tr.fold
         out = []
         for i, (s0, e0, r0) in enumerate(toks):
-            out.append((s0, e0, fold(r0)))
+            out.append((s0, e0, r0))
             if i + 1 < n and toks[i + 1][0] == e0:
                 _, e1, r1 = toks[i + 1]
                 joined = r0 + r1
-                out.append((s0, e1, fold(joined)))
+                out.append((s0, e1, joined))
                 if i + 2 < n and toks[i + 2][0] == e1:
-                    out.append((s0, toks[i + 2][1], fold(joined + toks[i + 2][2])))
+                    out.append((s0, toks[i + 2][1], joined + toks[i + 2][2]))
         return out
 
     @_cached
@@ -301,7 +301,13 @@ class _SourceIndex:
         if len(f) < 3:
             return None
         lf = len(f)
-        for s, e, r in self.reading_windows:
+        # the shortest folded reading that may match: as long as f, or within 15% of it for the similarity
+        shortest = lf if lf < 6 else -(-85 * lf // 100)
+        fold = tr.fold
+        for s, e, raw in self.reading_windows:
+            if len(raw) < shortest and raw.isascii():
+                continue  # folding never lengthens ASCII: too short to match
+            r = fold(raw)
             if r == f or (lf >= 5 and r.startswith(f) and len(r) - lf <= 4):
                 return (s, e)  # or the head of a word: 原宿店 is "the Harajuku store"
             if lf >= 6:

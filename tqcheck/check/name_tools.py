@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .. import lang as language
 from ..lang import en as english
@@ -95,9 +95,19 @@ class NameAnalysis:
     spurious: list[Spurious] = field(default_factory=list)
     glossary_misses: list[GlossaryMiss] = field(default_factory=list)
     scars: list[Scar] = field(default_factory=list)
-    #: Persons the source language's tagger reads (jieba's nr, Sudachi's 人名) whose reading no capitalised
-    #: word of an English translation gives: evidence that an unknown name there may stand for one.
-    unread_persons: list[str] = field(default_factory=list)
+    #: What works ``unread_persons`` out when first asked for (the analyser sets it): tagging the source
+    #: for persons is the dearest step of the analysis, and only TQ302 needs it, for some severities.
+    read_unread_persons: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
+    _unread_persons: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def unread_persons(self) -> list[str]:
+        """Persons the source language's tagger reads (jieba's nr, Sudachi's 人名) whose reading no capitalised
+        word of an English translation gives: evidence that an unknown name there may stand for one."""
+        if self._unread_persons is None:
+            read, self.read_unread_persons = self.read_unread_persons, None
+            self._unread_persons = read() if read is not None else []
+        return self._unread_persons
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -300,15 +310,13 @@ def _token(m: re.Match[str]) -> _Token:
 
 @functools.lru_cache(maxsize=64)
 def _target_tokens(text: str) -> tuple[_Token, ...]:
-    if not text.isascii():
-        return tuple(map(_token, _CAP_WORD.finditer(text)))
-    # ASCII text: the words alone, each found again from where the previous one ended (no letter
-    # lies between two words, and each starts with a letter)
+    # the words alone, each found again from where the previous one ended (no letter lies between two
+    # words, and each starts with a letter)
     out = []
     pos = 0
     find = text.find
     new = tuple.__new__
-    for word in _ASCII_CAP_WORD.findall(text):
+    for word in (_ASCII_CAP_WORD if text.isascii() else _CAP_WORD).findall(text):
         start = find(word, pos)
         pos = start + len(word)
         out.append(new(_Token, (start, pos, word)))

@@ -103,7 +103,9 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     # Schwarzenegger), or where a source name went missing (it may have become this one)
     src, tgt = language.get(ctx.src_lang), language.get(ctx.tgt_lang)
     copies_names = src.script == tgt.script == "Latn"
-    lost_name = any(not s.matched for s in a.source) or bool(a.unread_persons)
+    # a source name went missing: one the analysis did not match, or a person the source's tagger reads
+    # (a.unread_persons: tagged only when asked, so asked last)
+    missing_name = any(not s.matched for s in a.source)
     for t in sorted(a.target, key=_START):
         if t.matched or t.explained or t.adjective:
             continue
@@ -131,16 +133,17 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         elif any(c.isdigit() for c in t.text):
             # codes get respaced and reformatted (E 95 -> E95, B 57): only information unless a source
             # name went missing, or, where names are copied, the source has none of its figures (A4 for Larry)
-            severity = Severity.WARNING if lost_name or copies_names and not any(
-                re.search(rf"(?<!\d){d}(?!\d)", pair.source) for d in re.findall(r"\d+", text)) else Severity.INFO
+            severity = Severity.WARNING if missing_name or copies_names and not any(
+                re.search(rf"(?<!\d){d}(?!\d)", pair.source) for d in re.findall(r"\d+", text)) or bool(
+                a.unread_persons) else Severity.INFO
         else:
             # where names are copied, a sentence's first word that the translation's dictionary knows
             # (Yeah, Streetlight) is no name
             first = not pair.target[:t.start].strip() or pair.target[:t.start].rstrip()[-1:] in ".!?:;\"“”«»("
             copied = copies_names and not t.guessed and not (
                 first and tgt.is_word is not None and all(tgt.is_word(x.text.lower()) for x in group))
-            severity = Severity.WARNING if copied or lost_name or _foreign_letters(text, src) or _unsourced_foreign_name(
-                text, pair.source, ctx.src_lang) else Severity.INFO
+            severity = Severity.WARNING if copied or missing_name or _foreign_letters(text, src) or _unsourced_foreign_name(
+                text, pair.source, ctx.src_lang) or bool(a.unread_persons) else Severity.INFO
         what = {"place": "place", "glossary": "glossary name", "acronym": "acronym"}.get(t.kind, "name")
         msg = f"{what} {text!r} in the translation has no counterpart in the source"
         if t.replaced:

@@ -34,18 +34,27 @@ _FOLD_STEPS = (
 @functools.lru_cache(maxsize=65536)
 def ascii_fold(text: str) -> str:
     """Lower-case letters without diacritics (é -> e, ё -> ё is untouched: Latin only)."""
+    if text.isascii():
+        return text.lower()  # NFKD leaves ASCII as it is, and it has no combining mark
     decomposed = unicodedata.normalize("NFKD", text.lower())
     out = "".join(c for c in decomposed if not unicodedata.combining(c))
     return out.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("ł", "l").replace("đ", "d")
 
 
+_NOT_AZ = re.compile(r"[^a-z]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A spelling-tolerant key: Andrei = Andrey = Andrej, Ken'ichi = Kenichi, Satou = Sato."""
-    s = re.sub(r"[^a-z]", "", ascii_fold(name))
+    s = ascii_fold(name)
+    if not s.isalpha() or not s.isascii() or not s.islower():  # (else only a-z: nothing to drop)
+        s = _NOT_AZ.sub("", s)
     for a, b in _FOLD_STEPS:
-        s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
+        if a in s:
+            s = s.replace(a, b)
+    return _REPEATS.sub(r"\1", s)
 
 
 # --- consonant skeletons ----------------------------------------------------------------------
@@ -56,6 +65,9 @@ _LATIN_DIGRAPHS = (
     ("tz", "S"), ("dz", "S"), ("ph", "F"), ("th", "T"), ("kh", "F"), ("gh", "K"), ("ck", "K"),
     ("qu", "K"), ("ng", "N"), ("x", "KS"),
 )
+#: _LATIN_DIGRAPHS by their first letter, each list in the order of _LATIN_DIGRAPHS.
+_DIGRAPHS_BY_FIRST: dict[str, tuple[tuple[str, str], ...]] = {
+    c: tuple(d for d in _LATIN_DIGRAPHS if d[0][0] == c) for c in {dg[0] for dg, _ in _LATIN_DIGRAPHS}}
 _LATIN_CLASS = {
     "b": "P", "p": "P", "d": "T", "t": "T", "g": "K", "k": "K", "q": "K", "s": "S", "z": "S",
     "j": "S", "f": "F", "v": "F", "w": "F", "h": "F", "l": "L", "r": "L", "m": "N", "n": "N",
@@ -70,14 +82,15 @@ def latin_skeleton(word: str, keep_r: bool = False) -> str:
     f/v/w/h, l/r, m/n. A post-vocalic r before a consonant (Parly, Duisburg) and an h or w between
     vowels are dropped, as those scripts drop them.
     """
-    w = re.sub(r"[^a-z]", "", ascii_fold(word))
+    w = _NOT_AZ.sub("", ascii_fold(word))
     out: list[str] = []
     i = 0
-    while i < len(w):
+    n = len(w)
+    while i < n:
         c = w[i]
         prev = w[i - 1] if i else ""
-        nxt = w[i + 1] if i + 1 < len(w) else ""
-        for dg, cls in _LATIN_DIGRAPHS:
+        nxt = w[i + 1] if i + 1 < n else ""
+        for dg, cls in _DIGRAPHS_BY_FIRST.get(c, ()):  # (those of _LATIN_DIGRAPHS that start with c, in order)
             if w.startswith(dg, i):
                 out.append(cls)
                 i += len(dg)
@@ -94,7 +107,7 @@ def latin_skeleton(word: str, keep_r: bool = False) -> str:
             else:
                 out.append(_LATIN_CLASS.get(c, ""))
             i += 1
-    return re.sub(r"(.)\1+", r"\1", "".join(out))
+    return _REPEATS.sub(r"\1", "".join(out))
 
 
 _PY_INITIALS = (
@@ -143,14 +156,18 @@ def any_skeleton_match(word: str, source: str) -> bool:
     return any(skeletons_match(sk, source) for sk in latin_skeletons(word))
 
 
+_KANA_U_W = re.compile(r"(?:^|(?<=[aeiou]))u(?=[aeio])")
+_KANA_U_MUTE = re.compile(r"u(?=[^aeiou]|$)")
+
+
 @functools.lru_cache(maxsize=65536)
 def kana_skeleton(reading: str) -> str:
     """Consonant classes of a Hepburn reading (katakana names: toranpu ~ Trump). An r is kept wherever it
     stands: katakana writes ル, ラ ... only for an l or an r that is pronounced (ゼルダ Zelda, リンメル Rimmel);
     a u before another vowel is a w (uoruto ~ Walt)."""
     # ウォ, ウィ, ウェ write an English w (ウォルト Walt, ウィリアムズ Williams)
-    r = re.sub(r"(?:^|(?<=[aeiou]))u(?=[aeio])", "w", reading.lower().replace("'", ""))
-    r = re.sub(r"u(?=[^aeiou]|$)", "", r)
+    r = _KANA_U_W.sub("w", reading.lower().replace("'", ""))
+    r = _KANA_U_MUTE.sub("", r)
     return latin_skeleton(r.replace("tsu", "tu"), keep_r=True)
 
 

@@ -116,8 +116,9 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
     if not tgt_lang.lexicon_complete or not _same_script(src_lang, tgt_lang):
         return
-    source_words = {x for m in _WORD_AT.finditer(pair.source) for x in (m.group().casefold(),
-                                                                     bare(m.group(), src_lang).casefold())}
+    found = _WORD_AT.findall(pair.source)
+    source_words = set(map(str.casefold, found))  # each word, and without its clitic (bare: only with an apostrophe)
+    source_words.update(bare(w, src_lang).casefold() for w in found if "'" in w or "’" in w)
     words = list(_WORD_AT.finditer(pair.target))
     quoted = titles(pair.target, words, source_words)
     urls = [u.span() for u in _URL.finditer(pair.target)]
@@ -128,8 +129,11 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             at = m.start() + m.group().index(w)
             m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
         low = w.casefold()
-        if w[:1].isupper() and alone(pair.target, words, k, quoted, source_words) and _inflected_noun(
-                w, low, src_lang, tgt_lang, source_words):
+        if not w[:1].isupper():
+            if low not in source_words:
+                continue  # (what the last test below says of a word that does not start with a capital)
+        elif _inflected_noun(w, low, src_lang, tgt_lang, source_words) and alone(
+                pair.target, words, k, quoted, source_words):
             yield Hit(f"{ctx.src_lang} word {w!r} left untranslated", Span("target", m.start(), m.end()),
                       {"text": w, "kind": "source-noun"})
             continue
@@ -221,15 +225,20 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     standard, source_known = tgt_lang.is_standard_word, src_lang.is_word
     if not foreign or standard is None or source_known is None:
         return
-    src = [m.group().casefold() for m in _WORD_AT.finditer(pair.source)]
-    pairs = set(zip(src, src[1:]))
+    src = list(map(str.casefold, _WORD_AT.findall(pair.source)))
+    # the source's two-word phrases that open with such a function word: a phrase left must be one of them
+    pairs = {p for p in zip(src, src[1:]) if p[0] in foreign}
+    if not pairs:
+        return
     tgt = list(_WORD_AT.finditer(pair.target))
+    folded = [m.group().casefold() for m in tgt]
     quoted: list[tuple[int, int]] | None = None
-    for k, (a, b) in enumerate(zip(tgt, tgt[1:]), start=1):
+    for k in [k for k, p in enumerate(zip(folded, folded[1:]), start=1) if p in pairs]:
+        a, b = tgt[k - 1], tgt[k]
         first, second = a.group(), b.group()
-        if pair.target[a.end():b.start()] != " " or (first.casefold(), second.casefold()) not in pairs:
+        if pair.target[a.end():b.start()] != " ":
             continue
-        if first.casefold() not in foreign or not second.islower() or second in src_lang.function_words:
+        if not second.islower() or second in src_lang.function_words:
             continue
         if first[0].isupper() and pair.target[:a.start()].rstrip()[-1:] not in ("", *_OPENS):
             continue  # a name: Le Monde
@@ -303,7 +312,7 @@ def _latin_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         return
     if pair.target.isascii() or not any("a" <= c.lower() <= "z" for c in pair.target):
         return
-    source_words = {m.group().casefold() for m in _WORD_AT.finditer(pair.source)}
+    source_words = set(map(str.casefold, _WORD_AT.findall(pair.source)))
     for m in _LATIN_RUN.finditer(pair.target):
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group())
         common = [w for w in words if w.islower() and w in source_words and src_lang.is_word(w)]
@@ -326,14 +335,14 @@ def _copied_runs(source: str, target: str) -> Iterator[list[re.Match[str]]]:
     """Runs of target words (COPIED_RUN_WORDS or more) that the source has in the same order."""
     n = COPIED_RUN_WORDS
     tgt = list(_RUN_WORD.finditer(target))
-    src = [m.group().casefold() for m in _RUN_WORD.finditer(source)]
-    grams = {tuple(src[i:i + n]) for i in range(len(src) - n + 1)}
+    src = list(map(str.casefold, _RUN_WORD.findall(source)))
+    grams = set(zip(*(src[k:] for k in range(n))))  # every n consecutive words
     if not grams or len(tgt) < n:
         return
     folded = [m.group().casefold() for m in tgt]
     covered = [False] * len(tgt)
-    for i in range(len(tgt) - n + 1):
-        if tuple(folded[i:i + n]) in grams:
+    for i, gram in enumerate(zip(*(folded[k:] for k in range(n)))):
+        if gram in grams:
             covered[i:i + n] = [True] * n
     i = 0
     while i < len(tgt):

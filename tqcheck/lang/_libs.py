@@ -5,7 +5,7 @@ import functools
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from .base import Word
 
@@ -31,7 +31,54 @@ def simplemma_lexicon(lang: str) -> Callable[[str], bool]:
         # simplemma.is_known: the token (in NFC, as it is now) looked up as its default strategy looks words up
         return _simplemma()[1].get_lemma(word, lang) is not None
 
+    def any_known(words: Iterable[str]) -> bool:
+        """Whether ``known`` has any of ``words``, asked of the dictionary directly: the spelling variants and
+        typos of a word (``base._variant_known``) are hundreds of words each, seen once. The dictionary
+        lookup's own first two probes (the word, then its case flipped: ``DictionaryLookupStrategy.get_lemma``),
+        and ``known`` itself for a word they miss that it reads further (an apostrophe in it)."""
+        entries = _simplemma_entries(lang)
+        if entries is None:
+            return any(map(known, words))
+        words = list(words)
+        joined = "".join(words)
+        if max(joined, default="") < "\u0300" and "'" not in joined and "’" not in joined and "ʼ" not in joined:
+            # every word is in NFC as it is (no character below U+0300 decomposes or composes) and none is
+            # read further: the two probes, word by word in the dictionary's own loop
+            contains = entries.__contains__
+            if any(map(contains, map(str.encode, words))):
+                return True
+            upper = [w.lower() for w in words if w[:1].isupper()]
+            other = [w.capitalize() for w in words if not w[:1].isupper()]
+            return any(map(contains, map(str.encode, upper))) or any(map(contains, map(str.encode, other)))
+        for word in words:
+            if not word.isascii():
+                word = unicodedata.normalize("NFC", word)
+            if word.encode() in entries:
+                return True
+            cased = word.lower() if word[:1].isupper() else word.capitalize()
+            if cased.encode() in entries:
+                return True
+            if ("'" in word or "’" in word or "ʼ" in word) and known(word):
+                return True
+        return False
+
+    known.any_known = any_known  # type: ignore[attr-defined]
     return known
+
+
+@functools.lru_cache(maxsize=None)
+def _simplemma_entries(lang: str) -> dict[bytes, bytes] | None:
+    """The bytes-to-bytes mapping behind simplemma's dictionary of ``lang``, where its lookup is the plain
+    one ``simplemma_lexicon``'s ``any_known`` repeats (no canonical form of the token, no Armenian marks);
+    else None."""
+    try:
+        from simplemma.utils import CANON_LANGS
+    except ImportError:  # another simplemma than the one this lookup was written after
+        return None
+    if lang in CANON_LANGS or lang == "hy":
+        return None
+    entries = getattr(_simplemma()[1]._dictionary_factory.get_dictionary(lang), "_dict", None)
+    return entries if isinstance(entries, dict) else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -216,13 +263,19 @@ def _sudachi() -> Any:
 
 
 @functools.lru_cache(maxsize=256)
-def _sudachi_morphemes(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
-    """(start, end, surface, part of speech) of each morpheme, longest units: one analysis per text for
-    the words, the person names and the name tags that the checks ask for."""
+def sudachi_parse(text: str) -> tuple[tuple[Any, ...], tuple[tuple[int, int, str, tuple[str, ...]], ...]]:
+    """Sudachi's morphemes of a text, longest units, and (start, end, surface, part of speech) of each: one
+    analysis per text for the words, the person names, the name tags and the names read by sound
+    (``ja.read_names``, which also reads a morpheme's reading) that the checks ask for."""
     from sudachipy import tokenizer
 
-    return tuple((m.begin(), m.end(), m.surface(), tuple(m.part_of_speech()))
-                 for m in _sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C))
+    ms = tuple(_sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C))
+    return ms, tuple((m.begin(), m.end(), m.surface(), tuple(m.part_of_speech())) for m in ms)
+
+
+def _sudachi_morphemes(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """(start, end, surface, part of speech) of each morpheme (``sudachi_parse``)."""
+    return sudachi_parse(text)[1]
 
 
 def sudachi_words(text: str) -> list[Word]:

@@ -54,12 +54,13 @@ def _model() -> tuple[Any, ...]:
     for before, nexts in trans.items():
         for state in nexts:
             leads_to.setdefault(state, set()).add(before)
-    return _table("char_state_tab"), _table("prob_start"), trans, _table("prob_emit"), leads_to
+    leads_on = frozenset(x for x in trans if trans[x])  # the states some state follows
+    return _table("char_state_tab"), _table("prob_start"), trans, _table("prob_emit"), leads_to, leads_on
 
 
 def _viterbi(obs: str) -> list[Any]:
     """The state of each character of ``obs``: ``jieba.posseg.viterbi.viterbi``'s route."""
-    states, start_p, trans_p, emit_p, leads_to = _model()
+    states, start_p, trans_p, emit_p, leads_to, leads_on = _model()
     all_states = trans_p.keys()
     score: dict[Any, float] = {}
     back: list[dict[Any, Any]] = [{}]
@@ -68,18 +69,24 @@ def _viterbi(obs: str) -> list[Any]:
         back[0][y] = ""
     for t in range(1, len(obs)):
         char = obs[t]
-        prev_states = [x for x in back[t - 1] if trans_p[x]]
+        prev_states = [x for x in back[t - 1] if x in leads_on]
         prev_set = set(prev_states)
         new_score: dict[Any, float] = {}
         new_back: dict[Any, Any] = {}
         # the character's states that some previous state leads to (jieba's obs_states: its states among
-        # those expected next); only when there is none are all the expected ones computed
-        for y in set(states.get(char, all_states)):
+        # those expected next); only when there is none are all the expected ones computed. (The states
+        # are taken in the table's order, not a set's: each maximum below is over (score, state) pairs,
+        # whose order does not matter, and a character's table holds a state once.)
+        for y in states.get(char, all_states):
             came_from = prev_set.intersection(leads_to.get(y, ()))
             if not came_from:
                 continue
             emit = emit_p[y].get(char, _MIN_FLOAT)
-            best = max([(score[y0] + trans_p[y0][y] + emit, y0) for y0 in came_from])
+            if len(came_from) == 1:  # (a word's middle or end: one state leads to it)
+                for y0 in came_from:
+                    best = (score[y0] + trans_p[y0][y] + emit, y0)
+            else:
+                best = max([(score[y0] + trans_p[y0][y] + emit, y0) for y0 in came_from])
             if best[0] == _MIN_INF:  # no finite path: jieba's maximum over every state
                 best = max((score[y0] + trans_p[y0].get(y, _MIN_INF) + emit, y0) for y0 in prev_states)
             new_score[y], new_back[y] = best
@@ -117,6 +124,17 @@ DICTIONARY = None
 
 
 def _cut_hmm(sentence: str) -> Iterator[tuple[str, str | None]]:
+    return iter(_hmm_words(sentence))
+
+
+@functools.lru_cache(maxsize=8192)
+def _hmm_words(sentence: str) -> tuple[tuple[str, str | None], ...]:
+    """The words and tags of a run of characters the model reads, read once per run (the same runs recur
+    from sentence to sentence)."""
+    return tuple(_hmm_cut(sentence))
+
+
+def _hmm_cut(sentence: str) -> Iterator[tuple[str, str | None]]:
     pos_list = _viterbi(sentence)
     begin, nexti = 0, 0
     for i, char in enumerate(sentence):

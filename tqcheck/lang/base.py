@@ -54,20 +54,16 @@ def _spelling_variants(word: str) -> Iterator[str]:
 _LETTERS_DE = "abcdefghijklmnopqrstuvwxyzäöüß"
 
 
-def _one_typo(word: str) -> Iterator[str]:
+def _one_typo(word: str) -> list[str]:
     """The words one keystroke away from ``word`` (a letter left out, added, changed or two swapped), the
     first letter kept: names and nouns differ there."""
     head, rest = word[0], word[1:]
-    for i in range(len(rest) + 1):
-        a, b = rest[:i], rest[i:]
-        if b:
-            yield head + a + b[1:]
-            if len(b) > 1:
-                yield head + a + b[1] + b[0] + b[2:]
-        for c in _LETTERS_DE:
-            yield head + a + c + b
-            if b:
-                yield head + a + c + b[1:]
+    n = len(rest)
+    before = [head + rest[:i] for i in range(n + 1)]  # the head and the first i letters of the rest
+    return ([before[i] + rest[i + 1:] for i in range(n)]  # left out
+            + [before[i] + rest[i + 1] + rest[i] + rest[i + 2:] for i in range(n - 1)]  # swapped
+            + [a + c + rest[i:] for i, a in enumerate(before) for c in _LETTERS_DE]  # added
+            + [a + c + rest[i + 1:] for i, a in enumerate(before[:n]) for c in _LETTERS_DE])  # changed
 
 
 @functools.lru_cache(maxsize=65536)
@@ -75,8 +71,11 @@ def _variant_known(known: Callable[[str], bool], word: str) -> bool:
     """Whether the dictionary ``known`` has ``word`` as Swiss and ASCII keyboards spell it (Grusse, anschliessend)
     or, for a word of seven letters or more, one keystroke off (Problemem): worked out once per word, as the
     name checks ask about the same capitalised words pair after pair."""
-    return any(known(v) for v in _spelling_variants(word)) or (
-        len(word) >= 7 and any(known(v) for v in _one_typo(word)))
+    any_known = getattr(known, "any_known", None)  # a dictionary that looks many words up faster
+    if any_known is None:
+        return any(known(v) for v in _spelling_variants(word)) or (
+            len(word) >= 7 and any(known(v) for v in _one_typo(word)))
+    return any_known(_spelling_variants(word)) or (len(word) >= 7 and any_known(_one_typo(word)))
 
 
 @dataclass(frozen=True)

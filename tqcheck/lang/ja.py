@@ -4,7 +4,7 @@ import re
 import functools
 from typing import Any, Callable, Iterator
 
-from ._libs import _sudachi, sudachi_name_tag, sudachi_person_names, sudachi_words
+from ._libs import sudachi_name_tag, sudachi_parse, sudachi_person_names, sudachi_words
 from .base import Language, Negation
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
@@ -33,45 +33,47 @@ _READ_KINDS = (("固有名詞", "人名"), ("固有名詞", "地名"))
 
 @functools.lru_cache(maxsize=256)
 def _read_names(text: str) -> tuple[tuple[int, int, str, str], ...]:
-    from sudachipy import tokenizer
-
+    ms, parts = sudachi_parse(text)  # (the analysis the words and person names of the text also come from)
     out: list[tuple[int, int, str, str]] = []
-    ms = list(_sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C))
     i = 0
-    while i < len(ms):
-        pos = tuple(ms[i].part_of_speech()[1:3])
+    while i < len(parts):
+        pos = parts[i][3][1:3]
         if pos not in _READ_KINDS:
             i += 1
             continue
         j = i + 1
-        while pos[1] == "人名" and j < len(ms) and tuple(ms[j].part_of_speech()[1:3]) == pos:
+        while pos[1] == "人名" and j < len(parts) and parts[j][3][1:3] == pos:
             j += 1  # 胡 + 錦濤: a surname and a given name, one person
-        s, e = ms[i].begin(), ms[j - 1].end()
+        s, e = parts[i][0], parts[j - 1][1]
         reading = "".join(m.reading_form() for m in ms[i:j])
         i = j
         name = text[s:e]
         if len(name) < 2 or not _HAN.search(name) or (s and _HAN.match(text[s - 1])):
             continue  # a kana name is most often a word (さくら); 青葉山 holds no 葉山
         out.append((s, e, name, reading))
-    return tuple(out) + _katakana_subjects(text, ms) + _unknown_places(text, ms)
+    return tuple(out) + _katakana_subjects(text, ms, parts) + _unknown_places(text, ms, parts)
 
 
 #: Words after a place's name (湯涌温泉 Yuwaku Onsen, 箱根駅 Hakone Station).
 _KANJI_PLACE_WORDS = frozenset({"温泉", "駅", "町", "村", "寺", "神社", "城", "川", "湖", "港", "峠", "岬", "高原"})
 
+#: (start, end, surface, part of speech) of a morpheme (``_libs.sudachi_parse``).
+_Part = tuple[int, int, str, tuple[str, ...]]
 
-def _unknown_places(text: str, ms: list[Any]) -> tuple[tuple[int, int, str, str], ...]:
+
+def _unknown_places(text: str, ms: tuple[Any, ...], parts: tuple[_Part, ...]) -> tuple[tuple[int, int, str, str], ...]:
     """A name Sudachi does not know, before a word that makes it a place's: two kanji or more that it
     reads one by one (湯 + 涌 + 温泉: Yuwaku Onsen)."""
     out = []
     i = 0
-    while i < len(ms):
+    n = len(parts)
+    while i < n:
         j = i
-        while j < len(ms) and len(ms[j].surface()) == 1 and _HAN.match(ms[j].surface()) and ms[j].part_of_speech()[0] == "名詞":
+        while j < n and len(parts[j][2]) == 1 and _HAN.match(parts[j][2]) and parts[j][3][0] == "名詞":
             j += 1
-        s = ms[i].begin()
-        if j - i >= 2 and j < len(ms) and ms[j].surface() in _KANJI_PLACE_WORDS and not (s and _HAN.match(text[s - 1])):
-            out.append((s, ms[j - 1].end(), text[s:ms[j - 1].end()], "".join(m.reading_form() for m in ms[i:j])))
+        s = parts[i][0]
+        if j - i >= 2 and j < n and parts[j][2] in _KANJI_PLACE_WORDS and not (s and _HAN.match(text[s - 1])):
+            out.append((s, parts[j - 1][1], text[s:parts[j - 1][1]], "".join(m.reading_form() for m in ms[i:j])))
         i = max(j, i + 1)
     return tuple(out)
 
@@ -84,20 +86,21 @@ _PLACE_WORDS = ("共和国", "王国", "連邦", "州", "諸島", "島", "市", 
 _OPENERS = "。！？!?「『（(【、"
 
 
-def _katakana_subjects(text: str, ms: list[Any]) -> tuple[tuple[int, int, str, str], ...]:
+def _katakana_subjects(text: str, ms: tuple[Any, ...], parts: tuple[_Part, ...]) -> tuple[tuple[int, int, str, str], ...]:
     """Katakana nouns that open a sentence or a clause as its subject, topic or owner (followed by が, は or
     の), or that name a place (トランスニストリア共和国), and that Sudachi does not know as one word: a word it has never seen (ポトロ), or one it reads as a compound of katakana
     words (ブラン + ビーズ: the Brumbies). A foreign name more than a loanword; the reading gives the parts."""
     out = []
     i = 0
-    while i < len(ms):
+    n = len(parts)
+    while i < n:
         j = i
-        while j < len(ms) and ms[j].part_of_speech()[0] == "名詞" and _KATAKANA.fullmatch(ms[j].surface()):
+        while j < n and parts[j][3][0] == "名詞" and _KATAKANA.fullmatch(parts[j][2]):
             j += 1
         if j == i:
             i += 1
             continue
-        s, e = ms[i].begin(), ms[j - 1].end()
+        s, e = parts[i][0], parts[j - 1][1]
         unknown = j - i >= 2 or any(m.is_oov() for m in ms[i:j])
         opens = not text[:s].strip() or text[:s].rstrip()[-1] in _OPENERS
         subject = opens and text[e:e + 1] in ("が", "は", "の")
