@@ -231,71 +231,90 @@ class _SourceIndex:
             for s, e, w in self.latin_words:
                 if w.isascii() and (tr.fold(w) == f or (len(f) >= 5 and _similar(tr.fold(w), f, 0.8))):
                     return (s, e)
-        if self.lang == "zh":
-            plain = tr.ascii_fold(clean).replace("'", "").replace("’", "").replace("-", "")
-            hit = self.pinyin_find(plain) or ("u" in plain and self.pinyin_find(plain.replace("u", "v"))) or None
-            if hit:
-                return hit
-            if len(plain) >= 3:
-                names = self.translit_names
-                # outside the source's transliterated names, only a long non-pinyin word with a
-                # skeleton of three consonants or more may match a window
-                loose = len(plain) >= 4 and not tr.is_pinyin_word(plain)
-                skeletons = tr.latin_skeletons(clean)
-                loose_skeletons = [sk for sk in skeletons if len(sk) >= 3] if loose else []
-                if loose_skeletons:
-                    for s, e, wsk, inside in self._windows_inside(tuple(names)):
-                        for sk in skeletons if inside else loose_skeletons:
+        return self._READERS[language.get(self.lang).name_reading](self, clean, f)
+
+    # How a Latin-script name is looked for in a source of each way of writing names (``Language.name_reading``):
+    # each returns the span it comes from, or None.
+
+    def _in_pinyin(self, clean: str, f: str) -> tuple[int, int] | None:
+        """Han characters read in pinyin (Xi Jinping: 习近平), transliterations by their consonants (a foreign
+        name in Chinese characters), and Japanese readings (a Japanese name in Chinese text: 岸田文雄)."""
+        plain = tr.ascii_fold(clean).replace("'", "").replace("’", "").replace("-", "")
+        hit = self.pinyin_find(plain) or ("u" in plain and self.pinyin_find(plain.replace("u", "v"))) or None
+        if hit:
+            return hit
+        if len(plain) >= 3:
+            names = self.translit_names
+            # outside the source's transliterated names, only a long non-pinyin word with a
+            # skeleton of three consonants or more may match a window
+            loose = len(plain) >= 4 and not tr.is_pinyin_word(plain)
+            skeletons = tr.latin_skeletons(clean)
+            loose_skeletons = [sk for sk in skeletons if len(sk) >= 3] if loose else []
+            if loose_skeletons:
+                for s, e, wsk, inside in self._windows_inside(tuple(names)):
+                    for sk in skeletons if inside else loose_skeletons:
+                        if tr.skeletons_match(sk, wsk):
+                            return (s, e)
+            elif names:
+                for s, e, wsk, inside in self._windows_inside(tuple(names)):
+                    if inside:
+                        for sk in skeletons:
                             if tr.skeletons_match(sk, wsk):
                                 return (s, e)
-                elif names:
-                    for s, e, wsk, inside in self._windows_inside(tuple(names)):
-                        if inside:
-                            for sk in skeletons:
-                                if tr.skeletons_match(sk, wsk):
-                                    return (s, e)
-            if len(plain) >= 4 and tr.is_romaji(plain) and not tr.is_pinyin_word(plain):
-                hit = self._reading_match(f)  # a Japanese name in Chinese text: 岸田文雄 -> Kishida
-                if hit:
-                    return hit
-        elif self.lang == "ja":
-            hit = self._reading_match(f)
+        if len(plain) >= 4 and tr.is_romaji(plain) and not tr.is_pinyin_word(plain):
+            hit = self._reading_match(f)  # a Japanese name in Chinese text: 岸田文雄 -> Kishida
             if hit:
                 return hit
-            for sk in tr.latin_skeletons(clean):  # the name's r dropped (Carter, カーター) and kept
-                if len(sk) < 2:
-                    continue
-                for s, e, r in self.japanese:
-                    if not tr.KANA.search(self.text, s, e):
-                        continue
-                    kana = tr.kana_skeleton(r)
-                    # two consonants (Allen, アレン) only for a whole word written in katakana
-                    if (kana == sk and _KATAKANA_WORD.fullmatch(self.text, s, e)) if len(sk) == 2 else tr.skeletons_match(sk, kana):
-                        return (s, e)
-                    if len(sk) >= 3 and kana.startswith(sk) and _KATAKANA_WORD.fullmatch(self.text, s, e):
-                        return (s, e)  # the head of a compound: ガンダムシードデスティニー is Gundam SEED Destiny
-        elif self.lang == "ru":
-            lf = len(f)
-            for s, e, w, wf, stemf in self.cyrillic_words:
-                if wf == f:
-                    return (s, e)
-                if lf >= 4:
-                    # _similar(wf, f, 0.8), its length test inline (most words fail it)
-                    lw = len(wf)
-                    if 100 * abs(lw - lf) <= 20 * (lw if lw > lf else lf) and tr.similarity(wf, f) >= 0.8:
-                        return (s, e)
-                    if len(stemf) >= 4 and f.startswith(stemf) and lf - len(stemf) <= 3:
-                        return (s, e)
-        else:
-            given = language.get(self.lang).given_names
-            for s, e, w in self.latin_words:
-                wf = tr.fold(w)
-                if wf == f or (len(f) >= 5 and _similar(wf, f, 0.8)):
-                    return (s, e)
-                low = w.lower()
-                if any(tr.fold(part) == f for k in _given_keys(given, low) for v in given[k] for part in v.split()):
-                    return (s, e)  # Nikolaus: "Nicholas"; Weihnachtsmann: "Santa Claus"; Nikolaustag
         return None
+
+    def _in_japanese(self, clean: str, f: str) -> tuple[int, int] | None:
+        """Japanese readings of kanji and kana, and katakana by their consonants (Carter: カーター)."""
+        hit = self._reading_match(f)
+        if hit:
+            return hit
+        for sk in tr.latin_skeletons(clean):  # the name's r dropped (Carter, カーター) and kept
+            if len(sk) < 2:
+                continue
+            for s, e, r in self.japanese:
+                if not tr.KANA.search(self.text, s, e):
+                    continue
+                kana = tr.kana_skeleton(r)
+                # two consonants (Allen, アレン) only for a whole word written in katakana
+                if (kana == sk and _KATAKANA_WORD.fullmatch(self.text, s, e)) if len(sk) == 2 else tr.skeletons_match(sk, kana):
+                    return (s, e)
+                if len(sk) >= 3 and kana.startswith(sk) and _KATAKANA_WORD.fullmatch(self.text, s, e):
+                    return (s, e)  # the head of a compound: ガンダムシードデスティニー is Gundam SEED Destiny
+        return None
+
+    def _in_cyrillic(self, clean: str, f: str) -> tuple[int, int] | None:
+        """Cyrillic words romanised, and their stems (Соколова: Sokolov)."""
+        lf = len(f)
+        for s, e, w, wf, stemf in self.cyrillic_words:
+            if wf == f:
+                return (s, e)
+            if lf >= 4:
+                # _similar(wf, f, 0.8), its length test inline (most words fail it)
+                lw = len(wf)
+                if 100 * abs(lw - lf) <= 20 * (lw if lw > lf else lf) and tr.similarity(wf, f) >= 0.8:
+                    return (s, e)
+                if len(stemf) >= 4 and f.startswith(stemf) and lf - len(stemf) <= 3:
+                    return (s, e)
+        return None
+
+    def _in_latin(self, clean: str, f: str) -> tuple[int, int] | None:
+        """Latin-script words, folded, and the language's given names (Nikolaus: Nicholas)."""
+        given = language.get(self.lang).given_names
+        for s, e, w in self.latin_words:
+            wf = tr.fold(w)
+            if wf == f or (len(f) >= 5 and _similar(wf, f, 0.8)):
+                return (s, e)
+            low = w.lower()
+            if any(tr.fold(part) == f for k in _given_keys(given, low) for v in given[k] for part in v.split()):
+                return (s, e)  # Nikolaus: "Nicholas"; Weihnachtsmann: "Santa Claus"; Nikolaustag
+        return None
+
+    _READERS: dict[str, Callable[["_SourceIndex", str, str], tuple[int, int] | None]] = {
+        "pinyin": _in_pinyin, "japanese": _in_japanese, "cyrillic": _in_cyrillic, "latin": _in_latin}
 
     def _reading_match(self, f: str) -> tuple[int, int] | None:
         if len(f) < 3:

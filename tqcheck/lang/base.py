@@ -13,6 +13,8 @@ from .negation import Negation, Polarity
 #: ``names``: places and names found and matched in its script (a gazetteer in the language, name forms);
 #: ``numbers``: its number words, scale words and date formats are read; ``negation``: its negators are known.
 CAPABILITIES = ("names", "numbers", "negation")
+#: The ways a text of a language is searched for a name written in Latin letters (``Language.name_reading``).
+NAME_READINGS = ("pinyin", "japanese", "cyrillic", "latin")
 
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -257,6 +259,11 @@ class Language:
     #: Russian runs of capitalised words Сергей Пурясев), where ``free(start, end)`` allows: (start, end, name,
     #: kind, sure), kind "translit", "person" or "latin", a sure one an error when missing; None: no such reader.
     source_names: Callable[[str, Callable[[int, int], bool]], Iterable[tuple[int, int, str, str, bool]]] | None = None
+    #: How a name written in Latin letters in a translation is looked for in a text of the language: "pinyin"
+    #: (Han characters read in pinyin, transliterations by their consonants, Japanese readings), "japanese"
+    #: (kanji and kana readings, katakana by consonants), "cyrillic" (romanised words and stems) or "latin" (the
+    #: words as written, folded, and the language's given names).
+    name_reading: str = "latin"
     #: pycountry's catalogue of the language's country and subdivision names (zh_CN, ja, de); "" if none.
     place_locale: str = ""
     #: Other forms a first-level subdivision's name takes in the language, given its country code and its
@@ -313,6 +320,8 @@ class Language:
         unknown = set(self.provides) - set(CAPABILITIES)
         if unknown:
             raise ValueError(f"language {self.code}: unknown capabilities {sorted(unknown)}")
+        if self.name_reading not in NAME_READINGS:
+            raise ValueError(f"language {self.code}: unknown name reading {self.name_reading!r}; one of {NAME_READINGS}")
         if self.adjectives is None:
             object.__setattr__(self, "adjectives", {})
         if self.given_names is None:

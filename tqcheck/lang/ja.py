@@ -153,4 +153,4 @@ LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=
                     script="Jpan", read_names=read_names,
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, currency_signs={"¥": "JPY"}, place_locale="ja",
                     subdivision_forms=subdivision_forms,
-                    source_names=source_names)
+                    source_names=source_names, name_reading="japanese")

@@ -85,4 +85,4 @@ LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=
                     function_words=FUNCTION_WORDS, script="Cyrl",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY,
                     number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, term_ending=r"[^\W\d_]{0,3}", terms_keep_case=True, place_locale="ru",
-                    source_names=_source_names)
+                    source_names=_source_names, name_reading="cyrillic")

@@ -57,4 +57,4 @@ LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=j
                     script="Hani",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS, currency_signs={"¥": "CNY"}, place_locale="zh_CN",
                     subdivision_forms=subdivision_forms,
-                    source_names=_source_names)
+                    source_names=_source_names, name_reading="pinyin")
