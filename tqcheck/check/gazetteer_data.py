@@ -350,3 +350,6 @@ WORD_LETTERS = {"ja": KANJI}
 #: Languages whose place names decline (Москвы, Японии), looked for by stems: the stems of the adjectives of
 #: places (lower-case: российский) and how such adjectives end, which tells them from other lower-case words.
 DECLINED_PLACES = {"ru": (RU_ADJECTIVES, ("ский", "цкий", "ской", "цкой"))}
+#: One-letter abbreviations of places inside words of a language (京 for Beijing in 京津冀, 北交所): place key ->
+#: letters. A translation may spell out what the source only abbreviates.
+PLACE_ABBREVIATIONS = {"zh": ZH_ABBREVIATIONS}

@@ -9,10 +9,10 @@ from .. import lang as language
 from ..types import Severity
 from . import translit as tr
 from .gazetteer import PlaceHit
-from .gazetteer_data import ZH_ABBREVIATIONS
+from .gazetteer_data import PLACE_ABBREVIATIONS
 from .name_index import _cached
 from .name_tools import (
-    _ACRONYM, _ANAPHOR, _CJK_LETTERS, _code_parts_in, _contains_any, _contains_ci, _english_words_in, _initials_in,
+    _ACRONYM, _CJK_LETTERS, _code_parts_in, _contains_any, _contains_ci, _english_words_in, _initials_in,
     _lemma_key, _lemmas, _LETTERS, _MANY_MENTIONS, _names_of, _names_with_related, _overlaps, _plain_fold, _same_lemma,
     _similar, _strip_possessive, _target_tokens, _Token, _translit_skeletons, _zh_person_reading, is_english_word,
     SourceName, Spurious, Swap
@@ -29,6 +29,7 @@ class _NameMatching(_NameSources):
         src_keys = {k for h in src_hits for k in h.keys}
         related = self.gaz.related
         src_related: set[str] | None = None  # worked out when first needed
+        abbreviations = PLACE_ABBREVIATIONS.get(language.primary(self.src))
         for t in self.out.target:
             if t.kind != "place":
                 continue
@@ -48,7 +49,7 @@ class _NameMatching(_NameSources):
             elif any(self.idx.match(w) for w in _LETTERS.findall(t.text) if len(w) >= 4):
                 # a place the gazetteer does not know by its source name: a transliteration matches
                 t.matched = True
-            elif self.src == "zh" and any(c in self.source for k in t.keys for c in ZH_ABBREVIATIONS.get(k, "")):
+            elif abbreviations and any(c in self.source for k in t.keys for c in abbreviations.get(k, "")):
                 t.known = False  # 北交所 may be the Beijing exchange: an abbreviation, not proof of an addition
             elif any(self._abbreviation_alone(k) for k in t.keys):
                 t.known = False  # 米特殊部隊 "US special forces": 米 is the US, or rice; not proof of an addition
@@ -68,7 +69,8 @@ class _NameMatching(_NameSources):
                 s.severity = Severity.WARNING  # 明尼苏达中国民主基金会 -> "MCDF": the place is inside the acronym
             if not s.matched:
                 if anaphor is None:
-                    anaphor = self.tgt == "en" and _ANAPHOR.search(self.target) is not None
+                    anaphors = language.get(self.tgt).place_anaphors
+                    anaphor = anaphors is not None and anaphors.search(self.target) is not None
                 if anaphor:
                     s.severity = Severity.WARNING  # "its sudden announcement" may be Japan's: not sure enough
 
@@ -165,6 +167,7 @@ class _NameMatching(_NameSources):
     def _match_source_names(self) -> None:
         # Target-driven: each unknown target name needs a source origin.
         same_script = language.get(self.src).script == language.get(self.tgt).script != ""
+        reading = language.get(self.src).name_reading  # how the source's persons are read
         for t in self.out.target:
             if t.matched or t.kind not in ("name", "acronym"):
                 continue
@@ -176,7 +179,7 @@ class _NameMatching(_NameSources):
                 t.matched = True
                 for s in self.out.source:
                     # a multi-word person name is matched word by word below (Igor ~ Игорь is not enough)
-                    if (s.kind in ("translit", "latin") or s.kind == "person" and self.src == "zh") and _overlaps(
+                    if (s.kind in ("translit", "latin") or s.kind == "person" and reading == "pinyin") and _overlaps(
                             where, [(s.start, s.end)]):
                         s.matched = True
         self._match_joined_names()
@@ -201,15 +204,15 @@ class _NameMatching(_NameSources):
                     tr.any_skeleton_match(a.text + b.text, sk) for a, b in zip(cap_tokens, cap_tokens[1:]))
                 if not s.matched and len(s.text) <= 3:
                     s.matched = self._lowercase_echo(sk, list(_target_tokens(self.target)))
-            elif s.kind == "person" and self.src == "zh":
+            elif s.kind == "person" and reading == "pinyin":
                 surname, given = _zh_person_reading(s.text)
                 folds = {_plain_fold(t.text) for t in cap_tokens}
                 s.matched = surname in folds or given in folds or (surname + given) in folds
                 s.expected = (f"{surname.capitalize()} {given.capitalize()}".strip(),)
-            elif s.kind == "person" and self.src == "ja":
+            elif s.kind == "person" and reading == "japanese":
                 readings = [r for _, _, r in tr.japanese_tokens(s.text)]
                 self._partial(s, readings, cap_tokens)
-            elif self.src == "ru" and (s.kind != "latin" or not s.text.isascii()):
+            elif reading == "cyrillic" and (s.kind != "latin" or not s.text.isascii()):
                 # each word in its dictionary form first: Кирой Коваленко is Kira Kovalenko, Джоэла Остина Joel Osteen
                 words = language.get(self.src)
                 token_folds = {tr.fold(t.text) for t in cap_tokens}

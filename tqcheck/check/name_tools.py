@@ -298,12 +298,6 @@ class _Token(NamedTuple):
     text: str
 
 
-#: Words by which a translation may refer back to a place named in an earlier sentence.
-_ANAPHOR = re.compile(r"\b(?:[Ii]ts?|[Tt]heirs?|[Tt]hey|[Tt]hem|(?:[Tt]he|[Tt]his|[Tt]hat) (?:country|nation|city|region)|"
-                      r"(?:[Tt]he two|[Bb]oth) (?:countries|sides|nations)|[Tt]he two sides|[Ee]ach other|"
-                      r"[Tt]he (?:latter|former))\b")
-
-
 def _token(m: re.Match[str]) -> _Token:
     return _Token(m.start(), m.end(), m.group())
 

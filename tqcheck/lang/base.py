@@ -264,6 +264,9 @@ class Language:
     #: (kanji and kana readings, katakana by consonants), "cyrillic" (romanised words and stems) or "latin" (the
     #: words as written, folded, and the language's given names).
     name_reading: str = "latin"
+    #: Words by which a sentence refers back to a place named in an earlier one (its, the country, both sides):
+    #: where a translation has one, a source place it does not name may be meant; None where not listed.
+    place_anaphors: re.Pattern[str] | None = None
     #: pycountry's catalogue of the language's country and subdivision names (zh_CN, ja, de); "" if none.
     place_locale: str = ""
     #: Other forms a first-level subdivision's name takes in the language, given its country code and its

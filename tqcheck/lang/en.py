@@ -192,6 +192,12 @@ def _name_scars(text: str) -> list[tuple[int, int, str, str]]:
     return name_scars(text)
 
 
+#: Words by which a sentence may refer back to a place named in an earlier one ("its sudden announcement").
+PLACE_ANAPHORS = re.compile(r"\b(?:[Ii]ts?|[Tt]heirs?|[Tt]hey|[Tt]hem|(?:[Tt]he|[Tt]his|[Tt]hat) (?:country|nation|city|region)|"
+                      r"(?:[Tt]he two|[Bb]oth) (?:countries|sides|nations)|[Tt]he two sides|[Ee]ach other|"
+                      r"[Tt]he (?:latter|former))\b")
+
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), frequency=wordfreq_zipf("en"),
                     lemmatize=simplemma_lemmatizer("en"),
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
@@ -199,4 +205,5 @@ LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), frequency=
                     deictic_country=DEICTIC_COUNTRY, determiners=DETERMINERS, is_name=is_name, is_headword=is_headword,
                     is_standard_word=in_gcide,
                     silent_gaps=_silent_gaps,
-                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, name_scars=_name_scars)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, name_scars=_name_scars,
+                    place_anaphors=PLACE_ANAPHORS)
