@@ -79,10 +79,8 @@ def test_a_language_without_a_module_takes_its_separators_from_cldr() -> None:
     assert numbase.separators("de") == (True, True)  # the module's own: German news groups with spaces too
 
 
-#: Modules of tqcheck/check that still compare language codes: the analysis of names in an English
-#: translation, and which source persons are read in pinyin where a target name is found.
-NOT_YET_MOVED = frozenset({"entities.py", "name_sources.py",
-                           "name_targets.py", "names.py"})
+#: Modules of tqcheck/check that still compare language codes: none.
+NOT_YET_MOVED: frozenset[str] = frozenset()
 
 
 def test_the_checks_compare_no_language_code() -> None:

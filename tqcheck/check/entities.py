@@ -16,6 +16,7 @@ from .. import lang as language
 from ..types import Pair, Severity
 from . import translit as tr
 from .gazetteer import PlaceHit
+from .gazetteer_data import PLACE_COMPOUND_HEADS
 from .name_index import _name_readings
 from .name_tools import (
     _lang, _mask_placeholders, _mostly_capitals, _overlaps, _plain_fold, _target_tokens, _Token, _translit_skeletons,
@@ -69,7 +70,8 @@ class _Analyser(_NameMatching):
             taken_tgt.append((h.start, h.end))
         self._source_names(taken_src + [(s.start, s.end) for s in self.out.source])
         self.idx.translit_names = [(s.start, s.end) for s in self.out.source if s.kind == "translit"]
-        if self.tgt == "en":
+        read_names = language.get(self.tgt).names_in_translation
+        if read_names:
             self._target_names(taken_tgt)
         else:
             self._latin_target_names(taken_tgt)
@@ -79,7 +81,7 @@ class _Analyser(_NameMatching):
         self._match_source_names()
         self._swaps(src_hits, tgt_hits)
         self._replacements()
-        if self.tgt == "en":
+        if read_names:
             self._spurious()
             self._scars()
             if any(not (t.matched or t.explained or t.known) for t in self.out.target) and language.get(
@@ -92,13 +94,14 @@ class _Analyser(_NameMatching):
         spans = [(s.start, s.end) for s in self.out.source]
         capitalised = [t for t in _target_tokens(self.target) if t.text[0].isupper()]
         folds = {_plain_fold(t.text) for t in capitalised}
-        if self.src == "zh":
+        pinyin = language.get(self.src).name_reading == "pinyin"
+        if pinyin:
             self._replaced_surnames(capitalised, found)
         self._replaced_parts(capitalised, found)
         for w in language.get(self.src).person_names(self.source):
             if len(w.text) < 2 or _overlaps((w.start, w.end), spans):
                 continue
-            if self.src == "zh":
+            if pinyin:
                 surname, given = _zh_person_reading(w.text)
                 readings = {surname, given, surname + given}
             else:
@@ -163,7 +166,9 @@ class _Analyser(_NameMatching):
             if p is not None and p.kind == "province" and latin:
                 return Severity.WARNING  # Nordrhein-Westfalen: "North Rhein-Westphalia", half kept, half translated
         nxt = self.source[h.end:h.end + 2]
-        if self.src == "zh" and nxt and (nxt[0] in "人籍裔" or nxt[0] in _STRONG or (nxt[0].isascii() and nxt[0].isalpha())
+        if nxt and nxt[0] in PLACE_COMPOUND_HEADS.get(language.primary(self.src), ""):
+            return Severity.WARNING  # 中国人, 美籍, 日裔: the place is part of a word for its people
+        if language.get(self.src).name_reading == "pinyin" and nxt and (nxt[0] in _STRONG or (nxt[0].isascii() and nxt[0].isalpha())
                                          or (len(nxt) == 2 and nxt[0] in _TRANSLIT and nxt[1] in _TRANSLIT)):
             return Severity.WARNING
         return Severity.ERROR

@@ -353,3 +353,6 @@ DECLINED_PLACES = {"ru": (RU_ADJECTIVES, ("ский", "цкий", "ской", "�
 #: One-letter abbreviations of places inside words of a language (京 for Beijing in 京津冀, 北交所): place key ->
 #: letters. A translation may spell out what the source only abbreviates.
 PLACE_ABBREVIATIONS = {"zh": ZH_ABBREVIATIONS}
+#: Letters that, right after a place name, make it part of a word for its people or their origin (中国人,
+#: 美籍, 日裔): the name is not the place itself, and a translation may say "Chinese".
+PLACE_COMPOUND_HEADS = {"zh": "人籍裔"}

@@ -140,7 +140,7 @@ class _NameSources(_TargetNames):
         words_of = language.get(self.src)
         known_name = language.get(self.tgt).is_name  # the translation's dictionary of names (Daniel, Hamilton)
         lower, noun = words_of.is_lowercase_word, words_of.is_common_noun
-        tgt_english = self.tgt == "en"
+        tgt_english = language.get(self.tgt).names_in_translation  # (English's reading: is_english_word)
 
         def proper(m: re.Match[str], first: bool = False) -> bool:
             """A name the translation's dictionary has, which is no word of the source's small classes (Les)
@@ -218,7 +218,7 @@ class _NameSources(_TargetNames):
         stands uninflected before a common noun, as only a place's does. A missing one is a warning."""
         words_of = language.get(self.src)
         derive = words_of.demonym_places
-        if derive is None or self.tgt != "en":
+        if derive is None or not language.get(self.tgt).names_in_translation:
             return  # (French renders them as adjectives: berlinois, londonienne)
         text = self.source
         for m in _CAPITALISED_WORD.finditer(text):

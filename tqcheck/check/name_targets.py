@@ -83,7 +83,7 @@ class _TargetNames:
                         continue
                     if _common_word(word):
                         if pinyin_pair is None:
-                            pinyin_pair = self.src == "zh" and len(span) >= 2 and all(
+                            pinyin_pair = language.get(self.src).name_reading == "pinyin" and len(span) >= 2 and all(
                                 tr.is_pinyin_word(_strip_possessive(t.text)) for t in span)
                         if not pinyin_pair or word.lower() in _EN_COMMON:
                             continue  # a sentence-opening word reaches here only if no dictionary has it

@@ -167,10 +167,9 @@ def _unsourced_foreign_name(name: str, source: str, src_lang: str) -> bool:
     nor English words, stands in a translation of a Chinese or Japanese source that writes no foreign name
     (no run of transliteration characters, no katakana but common nouns): 'Rahat Ahmed', 'Sanjay Srivastava'."""
     parts = re.findall(r"[^\W\d_]+", name)
-    code = language.get(src_lang).code
     if len(parts) < 2 or not language.get(src_lang).unspaced or any(is_english_word(p) for p in parts):
         return False
-    if code == "zh":
+    if language.get(src_lang).name_reading == "pinyin":
         return not any(tr.is_pinyin_word(p) for p in parts) and not _TRANSLIT_NAME.search(source)
     tag = language.get(src_lang).name_tag  # a katakana word of the dictionary (ゴール "goal") names no one
     return not any(tr.is_romaji(p.lower()) for p in parts) and all(

@@ -267,6 +267,11 @@ class Language:
     #: Words by which a sentence refers back to a place named in an earlier one (its, the country, both sides):
     #: where a translation has one, a source place it does not name may be meant; None where not listed.
     place_anaphors: re.Pattern[str] | None = None
+    #: Translations into the language get the full reading of their names (capitalised words no dictionary
+    #: of it has, persons no analyser of the source tagged, the scars a deleted name leaves, a demonym rendered as
+    #: its place): written for English, with English's word lists; other targets get names in Latin letters,
+    #: katakana and names copied from the source.
+    names_in_translation: bool = False
     #: pycountry's catalogue of the language's country and subdivision names (zh_CN, ja, de); "" if none.
     place_locale: str = ""
     #: Other forms a first-level subdivision's name takes in the language, given its country code and its

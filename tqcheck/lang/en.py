@@ -206,4 +206,4 @@ LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), frequency=
                     is_standard_word=in_gcide,
                     silent_gaps=_silent_gaps,
                     number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, name_scars=_name_scars,
-                    place_anaphors=PLACE_ANAPHORS)
+                    place_anaphors=PLACE_ANAPHORS, names_in_translation=True)
