@@ -270,7 +270,11 @@ def sudachi_parse(text: str) -> tuple[tuple[Any, ...], tuple[tuple[int, int, str
     from sudachipy import tokenizer
 
     ms = tuple(_sudachi().tokenize(text, tokenizer.Tokenizer.SplitMode.C))
-    return ms, tuple((m.begin(), m.end(), m.surface(), tuple(m.part_of_speech())) for m in ms)
+    if not ms:
+        return ms, ()
+    kind = type(ms[0])  # (each field read by the morpheme's own method, mapped over them all)
+    return ms, tuple(zip(map(kind.begin, ms), map(kind.end, ms), map(kind.surface, ms),
+                         map(tuple, map(kind.part_of_speech, ms))))
 
 
 def _sudachi_morphemes(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
