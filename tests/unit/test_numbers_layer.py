@@ -12,7 +12,9 @@ import pytest
 from tqcheck import lang as language
 from tqcheck.check import numbase, numparse
 from tqcheck.check.numparse import extract_quantities
+from tqcheck.lang import number_union
 from tqcheck.lang.base import Language, NumberWords
+from tqcheck.lang.number_context import NumberContext
 
 TOY = NumberWords(
     units={"due": (2, "u"), "tre": (3, "u"), "venti": (20, "u"), "cento": (100, "h"), "mila": (1e3, "s"),
@@ -34,13 +36,17 @@ def _clear() -> None:
     language.get.cache_clear()
     numbase.number_words.cache_clear()
     numbase.separators.cache_clear()
+    numbase._range_join.cache_clear()
+    number_union._alternatives.cache_clear()
+    numbase._CONTEXT.__dict__.clear()  # its patterns, joined over the modules, built again
     numparse._CACHE.clear()
 
 
 @pytest.fixture
 def toy_language(monkeypatch: pytest.MonkeyPatch):
     module = types.ModuleType("tqcheck.lang.xx")
-    module.LANGUAGE = Language("xx", "Toy Italian", frozenset({"numbers"}), number_words=lambda: TOY)  # type: ignore[attr-defined]
+    module.LANGUAGE = Language("xx", "Toy Italian", frozenset({"numbers"}), number_words=lambda: TOY,  # type: ignore[attr-defined]
+                               number_context=NumberContext(approximators=("quasi",), range_joiners=("fino\\s+a",)))
     monkeypatch.setitem(sys.modules, "tqcheck.lang.xx", module)
     monkeypatch.setitem(language.MODULES, "xx", "xx")
     _clear()
@@ -61,6 +67,21 @@ def test_a_new_language_is_read_through_its_module(toy_language: str) -> None:
     assert _read("duecento mila", toy_language) == []  # no morphemes declared: not read as one word
     date = extract_quantities("il 5 marzo 2021", toy_language)
     assert [(q.kind, q.date) for q in date] == [("date", (2021, 3, 5))]
+
+
+def test_the_words_around_figures_are_the_modules(toy_language: str) -> None:
+    """An approximator or a range word that a module declares is read in a text of any language (as the reader
+    joins them over the modules); without the module it is not."""
+    assert [q.approx for q in extract_quantities("quasi 20 euro", toy_language)] == [True]
+    assert [q.approx for q in extract_quantities("quasi 20 euros", "en")] == [True]
+    assert [(q.value, q.unit) for q in extract_quantities("da 3 fino a 5 milioni di euro", toy_language)][0] == (3e6, None)
+
+
+def test_without_the_module_its_words_around_figures_are_not_read() -> None:
+    _clear()
+    assert [q.approx for q in extract_quantities("quasi 20 euros", "en")] == [False]
+    assert [q.approx for q in extract_quantities("about 20 euros", "en")] == [True]  # English's own
+    assert [(q.value, q.unit) for q in extract_quantities("da 3 fino a 5 milioni di euro", "it")][0] != (3e6, None)
 
 
 def test_without_a_module_the_same_text_is_read_with_english_words() -> None:

@@ -11,6 +11,7 @@ from typing import Callable, Mapping, Sequence, TypeAlias, Union
 
 from .. import lang as language
 from ..lang.base import NumberWords
+from ..lang.number_union import either, union, unspaced_union
 from .numtables import _CUR_SIGNS
 
 
@@ -26,15 +27,47 @@ _FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 _ANY_DIGIT = re.compile(r"\d")
 _BROKEN = re.compile(r"(?<![\w.,])\d[\d.,]*[$€£¥₽₩₹][\d.,$€£¥₽₩₹]*\d")
 
-_APPROX_BEFORE = re.compile(
-    r"(?:\b(?:about|around|approximately|approx\.|roughly|nearly|almost|some|close\s+to|an\s+estimated|estimated|"
-    r"circa|ca\.|etwa|rund|ungefähr|fast|knapp|gut|environ|près\s+de|presque|quelque|quelques|unos|unas|alrededor\s+de|"
-    r"casi|aproximadamente|cerca\s+de|около|почти|примерно|порядка|приблизительно|свыше\s+около)"
-    r"|[约約近逾]|大约|将近|大概|差不多|およそ|ほぼ|約)"
-    r"\s*(?:(?:US|HK|A|C|NZ|S)?\$|€|£|¥|₽|USD|EUR|RMB|人民币)?\s*$",
-    re.IGNORECASE,
-)
-_APPROX_AFTER = re.compile(r"\s*(?:左右|上下|前後|程度|ほど|or\s+so\b)")
+
+class _Context:
+    """The patterns of the words languages write around figures (``Language.number_context``), joined over
+    every language module: built on first use."""
+
+    @functools.cached_property
+    def approx_before(self) -> re.Pattern[str]:
+        return re.compile(
+            rf"(?:\b(?:{union('approximators') or '(?!)'})|{either(unspaced_union('approximators'))})"
+            r"\s*(?:(?:US|HK|A|C|NZ|S)?\$|€|£|¥|₽|USD|EUR|RMB|人民币)?\s*$",
+            re.IGNORECASE,
+        )
+
+    @functools.cached_property
+    def approx_after(self) -> re.Pattern[str]:
+        return re.compile(rf"\s*(?:{either(unspaced_union('approximators_after'), union('approximators_after'))})")
+
+    @staticmethod
+    def range_join(own: tuple[str, ...] = ()) -> str:
+        """What joins the ends of a range, a pattern's text: dashes and tildes, every language's words, and
+        ``own``, the words of the text's language alone (z 10 na 20 %, 2 až 5 procent)."""
+        return rf"\s*(?:{either('-|–|—|~|〜|、', union('range_joiners'), unspaced_union('range_joiners'), *own)})\s*"
+
+    @functools.cached_property
+    def day_follow(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{either(union('day_suffixes'), unspaced_union('day_suffixes'))})?"
+                          rf"(?=\s*(?:$|[^\w\s]|\d{{4}}|(?:{either(union('day_followers'))})\b))")
+
+    @functools.cached_property
+    def decade_after(self) -> re.Pattern[str]:
+        """Decades written as a bare tens figure: 50代 (in one's fifties), die 70er, the 80s, 90-х."""
+        return re.compile(either(unspaced_union("decade_suffixes"), union("decade_suffixes")))
+
+    @functools.cached_property
+    def decade_before(self) -> re.Pattern[str]:
+        """... and after the word for decade: les années 70, los años 80 (y 90)."""
+        return re.compile(rf"(?:{either(union('decade_words'))})\s+(?:\d0\s+(?:{either(union('decade_joiners'))})\s+)?$",
+                          re.I)
+
+
+_CONTEXT = _Context()
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -163,23 +196,12 @@ def _words_value(tokens: Sequence[tuple[float, str]]) -> tuple[float | None, boo
 # --------------------------------------------------------------------------------------------------
 # Post-passes
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|~|to|and|or|bis|und|à|a|et|y|до|и|или|至|到|から|〜|和|及|、)\s*",
-                         re.IGNORECASE)
-_DAY_FOLLOW = re.compile(
-    r"(?:st|nd|rd|th|er|e|-го|-е|日|号)?(?=\s*(?:$|[^\w\s]|\d{4}|(?:in|of|at|and|this|last|next|respectively|de|del|года)\b))")
-
-
-#: Decades written as a bare tens figure: 50代 (in one's fifties), les années 70, los años 80, die 70er, the 80s,
-#: 90-х.
-_DECADE_AFTER = re.compile(r"\s?代|er(?:n|jahren?|-jahren?)?\b|s\b|’s\b|'s\b|-х\b|-x\b")
-_DECADE_BEFORE = re.compile(r"(?:années|annees|años|anni|decennio|década)\s+(?:\d0\s+(?:et|y|e)\s+)?$", re.I)
-
 
 def _decades(qs: list[_Q], t: str, lang: str) -> None:
     for q in qs:
         if q.kind in ("number", "ordinal") and q.value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and (
-                q.bare or q.kind == "ordinal") and (_DECADE_AFTER.match(t, q.end) or t[q.end - 2:q.end] in ("-х", "-x") or
-                                                  _DECADE_BEFORE.search(t, max(0, q.start - 24), q.start)):
+                q.bare or q.kind == "ordinal") and (_CONTEXT.decade_after.match(t, q.end) or t[q.end - 2:q.end] in ("-х", "-x") or
+                                                  _CONTEXT.decade_before.search(t, max(0, q.start - 24), q.start)):
             q.kind, q.bare = "decade", False
     words = _decade_words(lang)
     if words is not None and words[0] in t.lower():
@@ -232,10 +254,10 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
         elif a.kind == "date" and a.date and a.date[1] and a.date[2] and b.date and b.date[1] is None and b.date[2]:
             b.date = (a.date[0], a.date[1], b.date[2])
         elif (a.kind == "date" and a.date and a.date[1] and a.date[2] and b.bare and b.value == int(b.value)
-              and 1 <= b.value <= 31 and _DAY_FOLLOW.match(t, b.end) is not None):
+              and 1 <= b.value <= 31 and _CONTEXT.day_follow.match(t, b.end) is not None):
             b.kind, b.date, b.bare = "date", (a.date[0], a.date[1], int(b.value)), False
     for q in qs:
-        if _APPROX_BEFORE.search(t, max(0, q.start - 24), q.start) or _APPROX_AFTER.match(t, q.end):
+        if _CONTEXT.approx_before.search(t, max(0, q.start - 24), q.start) or _CONTEXT.approx_after.match(t, q.end):
             q.approx = True
 
 
@@ -271,9 +293,8 @@ def _range_join(lang: str) -> re.Pattern[str]:
     """What joins the ends of a range in ``lang``: the words every language shares, and its own (z 10 na
     20 %, 2 až 5 procent)."""
     words = number_words(lang)
-    if words is None or not words.range_words:
-        return _RANGE_JOIN
-    return re.compile(_RANGE_JOIN.pattern.replace("|до|", "|до|" + "|".join(words.range_words) + "|"), re.IGNORECASE)
+    own = words.range_words if words is not None else ()
+    return re.compile(_CONTEXT.range_join(own), re.IGNORECASE)
 
 
 class _Reader:

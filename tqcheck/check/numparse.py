@@ -26,7 +26,8 @@ from .numbase import (
     _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
-from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _MONTH_CONNECTORS, _month_of
+from ..lang.number_union import either, union, unspaced_union
+from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _month_of
 
 #: The kinds of quantity ``extract_quantities`` reports.
 KINDS = (
@@ -120,9 +121,10 @@ class _Lang(_CJKReader):
             rf"\b(?:{w.month_before})\s*(?:(?:early|late|mid)[\s-]*)?$", re.IGNORECASE)
         self.not_digit_after = re.compile(r"\.?\s*\d")
         # "January-May", "from March to May": a month right after another month and a connector.
+        connectors = either("-|–|—|/", union("month_connectors"), unspaced_union("month_connectors"))
         self.after_month = re.compile(
-            rf"\b(?:{month})\.?\s*(?:{_MONTH_CONNECTORS})\s*$", mflags)
-        self.before_month = re.compile(rf"\.?\s*(?:{_MONTH_CONNECTORS})\s*(?:{month})\b", mflags)
+            rf"\b(?:{month})\.?\s*(?:{connectors})\s*$", mflags)
+        self.before_month = re.compile(rf"\.?\s*(?:{connectors})\s*(?:{month})\b", mflags)
         R = self.recognisers
         signs = tuple("$€£¥₽₩₹")
         # A figure broken by a currency sign inside it ("40$500 million") is TQ201's business: claimed, not read.

@@ -67,7 +67,6 @@ _CJK_CUR = [("美元|美金|米ドル|ドル", "USD"), ("日元|日圆|日圓|�
 _CJK_CUR_RE = re.compile("|".join(f"(?P<c{i}>{alt})" for i, (alt, _) in enumerate(_CJK_CUR)))
 _CJK_VAGUE_BEFORE = "数幾几上成好多若"
 #: Words between two month names of a range ("March to June", "janvier-mars").
-_MONTH_CONNECTORS = "-|–|—|/|to|through|and|until|till|or|bis|und|au|à|et|a|al|y|по|и|до|или"
 _NOT_PERCENT_CHENG = ("成员", "成立", "成为", "成功", "成本", "成果", "成绩", "成交", "成熟", "成都", "成長", "成人",
                       "割合", "割引")
 

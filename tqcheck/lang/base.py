@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from .negation import Negation, Polarity
+from .number_context import NumberContext
 
 #: What a language can provide to the checks. A rule that needs one is skipped for a language without it.
 #: ``names``: places and names found and matched in its script (a gazetteer in the language, name forms);
@@ -250,6 +251,9 @@ class Language:
     #: Its number words, scale words, months and currency words, built on first call; None where the
     #: module has none (the number reader then reads its words as English ones).
     number_words: Callable[[], NumberWords] | None = None
+    #: Words the language writes around figures (approximators, range and month connectors, day and decade
+    #: markers), which the number reader looks for in text of any language (``lang/number_context.py``).
+    number_context: NumberContext = NumberContext()
     #: What may follow a glossary term in a word of the language (Russian case endings: Газпром-а; an
     #: English possessive 's), and whether terms keep their case (Russian: a lower-case word is another word).
     term_ending: str = r"(?:['’]s)?"

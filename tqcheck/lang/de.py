@@ -6,6 +6,7 @@ from ._libs import (
     wordfreq_zipf
 )
 from .base import Language, Negation, NumberWords
+from .number_context import NumberContext
 
 #: Lemma of a place adjective -> gazetteer key. Lower-case, as German writes them.
 ADJECTIVES = {
@@ -142,6 +143,15 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
+#: Words around figures that the number reader looks for (tqcheck/lang/number_context.py).
+NUMBER_CONTEXT = NumberContext(
+    approximators=("etwa", "rund", "ungefähr", "fast", "knapp", "gut"),
+    range_joiners=("bis", "und"),
+    month_connectors=("bis", "und"),
+    decade_suffixes=(r"er(?:n|jahren?|-jahren?)?\b",),
+)
+
+
 LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), frequency=wordfreq_zipf("de"),
                     lemmatize=simplemma_lemmatizer("de"),
                     is_word=simplemma_lexicon("de"),
@@ -155,4 +165,4 @@ LANGUAGE = Language("de", "German", frozenset({"names", "numbers"}), frequency=w
                     is_lowercase_word=simplemma_lowercase_word("de"), determiners=DETERMINERS,
                     adjective_endings=("e", "en", "er", "es", "em"),
                     demonym_places=demonym_places, speaker_before=SPEAKER_BEFORE,
-                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="de")
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="de", number_context=NUMBER_CONTEXT)

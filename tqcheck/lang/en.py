@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ._libs import _simplemma, simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
 from .base import GapKind, Language, Negation, NumberWords
+from .number_context import NumberContext
 
 
 @functools.lru_cache(maxsize=1)
@@ -198,6 +199,19 @@ PLACE_ANAPHORS = re.compile(r"\b(?:[Ii]ts?|[Tt]heirs?|[Tt]hey|[Tt]hem|(?:[Tt]he|
                       r"[Tt]he (?:latter|former))\b")
 
 
+#: Words around figures that the number reader looks for (tqcheck/lang/number_context.py).
+NUMBER_CONTEXT = NumberContext(
+    approximators=("about", "around", "approximately", r"approx\.", "roughly", "nearly", "almost", "some", r"close\s+to",
+                   r"an\s+estimated", "estimated", "circa", r"ca\."),
+    approximators_after=(r"or\s+so\b",),
+    range_joiners=("to", "and", "or"),
+    month_connectors=("to", "through", "and", "until", "till", "or"),
+    day_suffixes=("st", "nd", "rd", "th"),
+    day_followers=("in", "of", "at", "and", "this", "last", "next", "respectively"),
+    decade_suffixes=(r"s\b", r"’s\b", r"'s\b"),
+)
+
+
 LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), frequency=wordfreq_zipf("en"),
                     lemmatize=simplemma_lemmatizer("en"),
                     function_words=FUNCTION_WORDS, script="Latn", negation=NEGATION, is_word=is_word,
@@ -206,4 +220,4 @@ LANGUAGE = Language("en", "English", frozenset({"names", "numbers"}), frequency=
                     is_standard_word=in_gcide,
                     silent_gaps=_silent_gaps,
                     number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, name_scars=_name_scars,
-                    place_anaphors=PLACE_ANAPHORS, names_in_translation=True)
+                    place_anaphors=PLACE_ANAPHORS, names_in_translation=True, number_context=NUMBER_CONTEXT)

@@ -3,6 +3,7 @@ import re
 
 from ._libs import simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
 from .base import Language, Negation, NumberWords
+from .number_context import NumberContext
 
 ADJECTIVES = {
     "estadounidense": "US", "americano": "US", "británico": "GB", "inglés": "GB", "ruso": "RU", "chino": "CN",
@@ -36,10 +37,21 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
+#: Words around figures that the number reader looks for (tqcheck/lang/number_context.py).
+NUMBER_CONTEXT = NumberContext(
+    approximators=("unos", "unas", r"alrededor\s+de", "casi", "aproximadamente", r"cerca\s+de"),
+    range_joiners=("a", "y"),
+    month_connectors=("a", "al", "y"),
+    day_followers=("de", "del"),
+    decade_words=("años", "década"),
+    decade_joiners=("y",),
+)
+
+
 LANGUAGE = Language("es", "Spanish", frozenset({"names", "numbers"}), frequency=wordfreq_zipf("es"),
                     lemmatize=simplemma_lemmatizer("es"),
                     is_word=simplemma_lexicon("es"),
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
-                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="es")
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="es", number_context=NUMBER_CONTEXT)

@@ -3,6 +3,7 @@ import re
 
 from ._libs import simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
 from .base import Language, Negation, NumberWords
+from .number_context import NumberContext
 
 ADJECTIVES = {
     "américain": "US", "britannique": "GB", "anglais": "GB", "russe": "RU", "chinois": "CN", "japonais": "JP",
@@ -38,10 +39,22 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
+#: Words around figures that the number reader looks for (tqcheck/lang/number_context.py).
+NUMBER_CONTEXT = NumberContext(
+    approximators=("environ", r"près\s+de", "presque", "quelque", "quelques"),
+    range_joiners=("à", "et"),
+    month_connectors=("au", "à", "et"),
+    day_suffixes=("er", "e"),
+    day_followers=("de",),
+    decade_words=("années", "annees"),
+    decade_joiners=("et",),
+)
+
+
 LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), frequency=wordfreq_zipf("fr"),
                     lemmatize=simplemma_lemmatizer("fr"),
                     is_word=simplemma_lexicon("fr"),
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
-                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="fr")
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="fr", number_context=NUMBER_CONTEXT)

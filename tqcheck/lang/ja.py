@@ -6,6 +6,7 @@ from typing import Any, Callable, Iterator
 
 from ._libs import sudachi_name_tag, sudachi_parse, sudachi_person_names, sudachi_words
 from .base import Language, Negation
+from .number_context import NumberContext
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
 NEGATION = Negation(
@@ -148,9 +149,19 @@ def source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[
         yield s, e, name, "person", True
 
 
+#: Words around figures that the number reader looks for (tqcheck/lang/number_context.py).
+NUMBER_CONTEXT = NumberContext(
+    approximators=("およそ", "ほぼ", "約"),
+    approximators_after=("前後", "程度", "ほど"),
+    range_joiners=("から",),
+    day_suffixes=("日",),
+    decade_suffixes=(r"\s?代",),
+)
+
+
 LANGUAGE = Language("ja", "Japanese", frozenset({"names", "numbers"}), tokenize=sudachi_words, unspaced=True,
                     person_names=sudachi_person_names, name_tag=sudachi_name_tag,
                     script="Jpan", read_names=read_names,
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, currency_signs={"¥": "JPY"}, place_locale="ja",
                     subdivision_forms=subdivision_forms,
-                    source_names=source_names, name_reading="japanese")
+                    source_names=source_names, name_reading="japanese", number_context=NUMBER_CONTEXT)

@@ -4,6 +4,7 @@ from typing import Callable, Iterator
 
 from ._libs import pymorphy_affix_negation, pymorphy_lemmatizer, pymorphy_name_form, pymorphy_name_tagger
 from .base import Language, Negation, NumberWords
+from .number_context import NumberContext
 
 ADJECTIVES = {
     "американский": "US", "британский": "GB", "английский": "GB", "российский": "RU", "русский": "RU",
@@ -78,6 +79,17 @@ def _source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple
     return source_names(text, free, LANGUAGE.name_tag)
 
 
+#: Words around figures that the number reader looks for (tqcheck/lang/number_context.py).
+NUMBER_CONTEXT = NumberContext(
+    approximators=("около", "почти", "примерно", "порядка", "приблизительно", r"свыше\s+около"),
+    range_joiners=("до", "и", "или"),
+    month_connectors=("по", "и", "до", "или"),
+    day_suffixes=("-го", "-е"),
+    day_followers=("года",),
+    decade_suffixes=(r"-х\b", r"-x\b"),
+)
+
+
 LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=pymorphy_lemmatizer("ru"),
                     name_tag=pymorphy_name_tagger("ru"),
                     name_form=pymorphy_name_form("ru"), given_names=GIVEN_NAMES,
@@ -85,4 +97,4 @@ LANGUAGE = Language("ru", "Russian", frozenset({"names", "numbers"}), lemmatize=
                     function_words=FUNCTION_WORDS, script="Cyrl",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY,
                     number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, term_ending=r"[^\W\d_]{0,3}", terms_keep_case=True, place_locale="ru",
-                    source_names=_source_names, name_reading="cyrillic")
+                    source_names=_source_names, name_reading="cyrillic", number_context=NUMBER_CONTEXT)

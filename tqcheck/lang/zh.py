@@ -4,6 +4,7 @@ from typing import Callable, Iterator
 
 from ._libs import jieba_known, jieba_person_names, jieba_words
 from .base import Language, Negation
+from .number_context import NumberContext
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
 NEGATION = Negation(
@@ -52,9 +53,18 @@ def _source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple
     return source_names(text, free)
 
 
+#: Words around figures that the number reader looks for (tqcheck/lang/number_context.py).
+NUMBER_CONTEXT = NumberContext(
+    approximators=("[约約近逾]", "大约", "将近", "大概", "差不多"),
+    approximators_after=("左右", "上下"),
+    range_joiners=("至", "到", "和", "及"),
+    day_suffixes=("日", "号"),
+)
+
+
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
                     person_names=jieba_person_names, in_dictionary=jieba_known, runs=JIEBA_RUNS,
                     script="Hani",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS, currency_signs={"¥": "CNY"}, place_locale="zh_CN",
                     subdivision_forms=subdivision_forms,
-                    source_names=_source_names, name_reading="pinyin")
+                    source_names=_source_names, name_reading="pinyin", number_context=NUMBER_CONTEXT)

@@ -1,0 +1,37 @@
+"""The words languages write around figures (``Language.number_context``), joined over every language module
+into the alternations the number reader matches."""
+from __future__ import annotations
+
+import functools
+
+from . import MODULES, get
+
+
+def either(*alternations: str) -> str:
+    """The alternations as one, those with no alternative left out (an empty one would match anywhere);
+    a pattern that never matches where all are empty."""
+    return "|".join(a for a in alternations if a) or "(?!)"
+
+
+def union(field: str) -> str:
+    """The alternatives of ``field`` of every language module, in the modules' order, as one alternation
+    ("" where none has any). Where the language is written without spaces they are kept apart, after the
+    others, as ``unspaced_union`` gives them."""
+    return "|".join(_alternatives(field, unspaced=False))
+
+
+def unspaced_union(field: str) -> str:
+    """``union`` of the languages written without spaces (no word boundary around their words)."""
+    return "|".join(_alternatives(field, unspaced=True))
+
+
+@functools.lru_cache(maxsize=None)
+def _alternatives(field: str, unspaced: bool) -> tuple[str, ...]:
+    out: list[str] = []
+    for code in MODULES:
+        language = get(code)
+        if language.unspaced == unspaced:
+            for alternative in getattr(language.number_context, field):
+                if alternative not in out:
+                    out.append(alternative)
+    return tuple(out)
