@@ -61,6 +61,11 @@ class _Context:
         return re.compile(either(unspaced_union("decade_suffixes"), union("decade_suffixes")))
 
     @functools.cached_property
+    def decade_within(self) -> re.Pattern[str]:
+        """... the same suffix read into the figure itself (90-х)."""
+        return re.compile(f"(?:{either(unspaced_union('decade_suffixes'), union('decade_suffixes'))})$")
+
+    @functools.cached_property
     def decade_before(self) -> re.Pattern[str]:
         """... and after the word for decade: les années 70, los años 80 (y 90)."""
         return re.compile(rf"(?:{either(union('decade_words'))})\s+(?:\d0\s+(?:{either(union('decade_joiners'))})\s+)?$",
@@ -200,7 +205,7 @@ def _words_value(tokens: Sequence[tuple[float, str]]) -> tuple[float | None, boo
 def _decades(qs: list[_Q], t: str, lang: str) -> None:
     for q in qs:
         if q.kind in ("number", "ordinal") and q.value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and (
-                q.bare or q.kind == "ordinal") and (_CONTEXT.decade_after.match(t, q.end) or t[q.end - 2:q.end] in ("-х", "-x") or
+                q.bare or q.kind == "ordinal") and (_CONTEXT.decade_after.match(t, q.end) or _CONTEXT.decade_within.search(t, q.start, q.end) or
                                                   _CONTEXT.decade_before.search(t, max(0, q.start - 24), q.start)):
             q.kind, q.bare = "decade", False
     words = _decade_words(lang)
