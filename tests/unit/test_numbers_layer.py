@@ -122,3 +122,13 @@ def test_the_checks_compare_no_language_code() -> None:
     found = {p.name: branch.findall(p.read_text(encoding="utf-8")) for p in modules}
     comparing = {name for name, hits in found.items() if hits}
     assert comparing == NOT_YET_MOVED
+
+
+@pytest.mark.parametrize("text, lang", [("die 70er Jahre", "de"), ("in den 70er-Jahren", "de"), ("Ende der 70ern", "de"),
+                                        ("the 70s", "en"), ("в 70-х годах", "ru"), ("70代の男性", "ja")])
+def test_a_decade_is_read_with_its_suffix_glued_on(text: str, lang: str) -> None:
+    """A tens figure with a decade's suffix glued on is a decade, in any language that declares the suffix
+    (die 70er was read as a code like 5G, and "the 1970s" of a translation had no counterpart)."""
+    _clear()
+    assert [(q.value, q.kind) for q in extract_quantities(text, lang)] == [(70, "decade")]
+    assert extract_quantities("5G und 3D", "de") == []  # codes stay codes

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .. import lang as language
 from ..lang.base import NumberWords
 from .numbase import (
-    _ANY_DIGIT, _BROKEN, _currency_code, _date_q, _digits_value, _FOLD, _FOLDABLE, _post, _Q, _roman,
+    _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _digits_value, _FOLD, _FOLDABLE, _post, _Q, _roman,
     _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
@@ -266,7 +266,7 @@ class _Lang(_CJKReader):
                 q.unit = _CUR_PREFIX_CODES.get(pm["pre"] or "", "USD")
         gm = self.glued_ok.match(t, pos) if pos < len(t) and t[pos].isalpha() else None
         if pos < len(t) and t[pos].isalpha() and not gm and not (
-                self.times_re.match(t, pos) or self.scale_re.match(t, pos)):
+                self.times_re.match(t, pos) or self.scale_re.match(t, pos) or _decade_suffixed(value, t, pos)):
             return None  # 5G, 3D, 737MAX: a code (but a word of the language's figures may be glued on:
             # Czech 66krát "66 times", 2miliony)
         if gm:
@@ -379,6 +379,11 @@ def _tables(lang: str) -> _Lang:
 
 
 @functools.lru_cache(maxsize=None)
+def _decade_suffixed(value: float, t: str, pos: int) -> bool:
+    """A tens figure with a decade's suffix glued on (die 70er, in den 50ern): a decade, not a code."""
+    return value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and _CONTEXT.decade_after.match(t, pos) is not None
+
+
 def number_word_forms(lang: str) -> frozenset[str]:
     """The single words that write numbers in ``lang`` (zwei, dos, trois, dritten), lower-case; empty where the
     language's module has no number words of its own."""
