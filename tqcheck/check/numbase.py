@@ -61,6 +61,11 @@ class _Context:
         return re.compile(either(unspaced_union("decade_suffixes"), union("decade_suffixes")))
 
     @functools.cached_property
+    def period_before(self) -> re.Pattern[str]:
+        """A word before a hyphen that makes the figure after it a period's (mid-90s, Mitte-2020)."""
+        return re.compile(rf"(?:\b(?:{either(union('period_prefixes'))}))$", re.IGNORECASE)
+
+    @functools.cached_property
     def decade_within(self) -> re.Pattern[str]:
         """... the same suffix read into the figure itself (90-х)."""
         return re.compile(f"(?:{either(unspaced_union('decade_suffixes'), union('decade_suffixes'))})$")

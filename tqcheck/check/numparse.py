@@ -26,7 +26,7 @@ from .numbase import (
     _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
-from ..lang.number_union import either, union, unspaced_union
+from ..lang.number_union import either, entries, union, unspaced_union
 from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _month_of
 
 #: The kinds of quantity ``extract_quantities`` reports.
@@ -99,9 +99,10 @@ class _Lang(_CJKReader):
         self.times_re = re.compile(r"\s*(?:" + w.times + ")")
         self.ordinal_re = re.compile(w.ordinal_suffix)
         # Letters glued to a figure that still leave it a quantity (units, scale abbreviations).
-        self.glued_ok = re.compile(
-            r"(?:km|kg|cm|mm|m|g|t|h|min|s|ha|mph|kph|GW|MW|kW|kWh|GWh|TWh|GB|MB|TB|bn|mn|m|k|x|pc|am|pm|"
-            r"м|км|кг|т|г|тыс|млн|млрд|трлн|ч)(?![^\W\d_])")
+        # (the units every language writes alike, and the languages' own: number_context)
+        glued = (*_GLUED_SYMBOLS, *entries("glued_units"), *(a for a, _ in entries("glued_scales")),
+                 *entries("glued_percent"), *entries("glued_times"))
+        self.glued_ok = re.compile("(?:" + "|".join(map(re.escape, dict.fromkeys(glued))) + r")(?![^\W\d_])")
         self.word_table = w.units
         # a number written as one word of morphemes (einundzwanzig), and what a run of words skips
         self.morpheme = re.compile("|".join(re.escape(m) for m in (*w.morphemes, w.morpheme_joiner))) if w.morphemes else None
@@ -239,8 +240,7 @@ class _Lang(_CJKReader):
         s, e = m.span()
         tok = m.group()
         if s >= 2 and t[s - 1] in "-‐" and t[s - 2].isalpha():
-            if not re.search(r"(?:\b(?:mid|pre|post|early|late|end|Mitte|Ende|Anfang|mi|fin|début))$", t[max(0, s - 7):s - 1],
-                             re.IGNORECASE):
+            if not _CONTEXT.period_before.search(t[max(0, s - 7):s - 1]):
                 return None  # COVID-19, Su-27
         parsed = _digits_value(tok, self.lang)
         if parsed is None:
@@ -271,13 +271,14 @@ class _Lang(_CJKReader):
             # Czech 66krát "66 times", 2miliony)
         if gm:
             glued = gm.group()
-            if glued in ("bn", "mn", "m", "k", "млн", "млрд", "тыс", "трлн") and (q.kind == "currency" or glued not in ("m", "k")):
-                mult = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "млн": 1e6, "млрд": 1e9, "тыс": 1e3, "трлн": 1e12}[glued]
+            scales = dict(entries("glued_scales"))
+            if glued in scales and (q.kind == "currency" or glued not in entries("glued_scales_after_currency")):
+                mult = scales[glued]
                 q.value, q.scale, q.precision, q.bare = value * mult, mult, mult * 10.0 ** -decimals, False
                 pos = gm.end()
-            elif glued in ("am", "pm"):
+            elif glued in entries("glued_times"):
                 return None  # a time the time reader rejected
-            elif glued == "pc":
+            elif glued in entries("glued_percent"):
                 q.kind, q.bare, pos = "percent", False, gm.end()
         else:
             sm = self.scale_re.match(t, pos)
@@ -378,12 +379,17 @@ def _tables(lang: str) -> _Lang:
     return _CACHE[base]
 
 
-@functools.lru_cache(maxsize=None)
+#: Units glued to a figure that every language writes alike (5km, 3GW, 10x).
+_GLUED_SYMBOLS = ("km", "kg", "cm", "mm", "m", "g", "t", "h", "min", "s", "ha", "GW", "MW", "kW", "kWh", "GWh", "TWh",
+                  "GB", "MB", "TB", "x")
+
+
 def _decade_suffixed(value: float, t: str, pos: int) -> bool:
     """A tens figure with a decade's suffix glued on (die 70er, in den 50ern): a decade, not a code."""
     return value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and _CONTEXT.decade_after.match(t, pos) is not None
 
 
+@functools.lru_cache(maxsize=None)
 def number_word_forms(lang: str) -> frozenset[str]:
     """The single words that write numbers in ``lang`` (zwei, dos, trois, dritten), lower-case; empty where the
     language's module has no number words of its own."""

@@ -149,6 +149,7 @@ NUMBER_CONTEXT = NumberContext(
     range_joiners=("bis", "und"),
     month_connectors=("bis", "und"),
     decade_suffixes=(r"er(?:n|jahren?|-jahren?)?\b",),
+    period_prefixes=("Mitte", "Ende", "Anfang"),
 )
 
 

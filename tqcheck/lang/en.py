@@ -209,6 +209,12 @@ NUMBER_CONTEXT = NumberContext(
     day_suffixes=("st", "nd", "rd", "th"),
     day_followers=("in", "of", "at", "and", "this", "last", "next", "respectively"),
     decade_suffixes=(r"s\b", r"’s\b", r"'s\b"),
+    period_prefixes=("mid", "pre", "post", "early", "late", "end"),
+    glued_units=("mph", "kph"),
+    glued_scales=(("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3)),
+    glued_scales_after_currency=("m", "k"),
+    glued_percent=("pc",),
+    glued_times=("am", "pm"),
 )
 
 

@@ -48,6 +48,7 @@ NUMBER_CONTEXT = NumberContext(
     day_followers=("de",),
     decade_words=("années", "annees"),
     decade_joiners=("et",),
+    period_prefixes=("mi", "fin", "début"),
 )
 
 

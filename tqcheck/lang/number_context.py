@@ -29,3 +29,15 @@ class NumberContext:
     #: decades after it (années 70 et 80).
     decade_words: tuple[str, ...] = ()
     decade_joiners: tuple[str, ...] = ()
+    #: Before a hyphen and a figure, a word that makes the figure a period's (mid-90s, Mitte-2020, début-2019);
+    #: else a letter before the hyphen makes the figure part of a code (COVID-19, Su-27).
+    period_prefixes: tuple[str, ...] = ()
+    #: Letters glued to a figure that leave it a quantity, beyond the units every language writes alike (km,
+    #: kg, GW): the language's own units (mph, км), scale abbreviations with their value (5bn, 3млн), those
+    #: read only after a currency (£5m, $3k), a percent (5pc) and the times of day that only the time reader
+    #: may read (5pm): literal strings, case-sensitive.
+    glued_units: tuple[str, ...] = ()
+    glued_scales: tuple[tuple[str, float], ...] = ()
+    glued_scales_after_currency: tuple[str, ...] = ()
+    glued_percent: tuple[str, ...] = ()
+    glued_times: tuple[str, ...] = ()

@@ -35,3 +35,9 @@ def _alternatives(field: str, unspaced: bool) -> tuple[str, ...]:
                 if alternative not in out:
                     out.append(alternative)
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def entries(field: str) -> tuple:
+    """Every module's entries of ``field``, spaced languages first, each once (literal strings or pairs)."""
+    return tuple(dict.fromkeys(_alternatives(field, unspaced=False) + _alternatives(field, unspaced=True)))

@@ -87,6 +87,8 @@ NUMBER_CONTEXT = NumberContext(
     day_suffixes=("-го", "-е"),
     day_followers=("года",),
     decade_suffixes=(r"-х\b", r"-x\b"),
+    glued_units=("м", "км", "кг", "т", "г", "ч"),
+    glued_scales=(("млн", 1e6), ("млрд", 1e9), ("тыс", 1e3), ("трлн", 1e12)),
 )
 
 
