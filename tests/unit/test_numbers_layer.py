@@ -97,7 +97,7 @@ def test_a_language_without_a_module_takes_its_separators_from_cldr() -> None:
     assert numbase.separators("sv") == (True, True)
     assert _read("1,5 procent", "sv") == [(1.5, "number", None)]
     assert numbase.separators("en") == (False, False)
-    assert numbase.separators("de") == (True, True)  # the module's own: German news groups with spaces too
+    assert numbase.separators("de") == (True, True)  # a decimal comma goes with grouping by spaces (German news does)
 
 
 #: Modules of tqcheck/check that still compare language codes: none.

@@ -286,8 +286,14 @@ def separators(lang: str) -> tuple[bool, bool]:
     language with a decimal comma may group with spaces too (ISO 31-0)."""
     base = language.primary(lang)
     words = number_words(base)
-    if words is not None:
-        return words.decimal_comma, words.group_spaces
+    comma, spaced = _cldr_separators(base)
+    if words is None:
+        return comma, spaced
+    return (comma if words.decimal_comma is None else words.decimal_comma,
+            spaced if words.group_spaces is None else words.group_spaces)
+
+
+def _cldr_separators(base: str) -> tuple[bool, bool]:
     from babel.core import UnknownLocaleError
     from babel.numbers import get_decimal_symbol, get_group_symbol
 

@@ -90,7 +90,8 @@ class NumberWords:
     multiplies what came before, "s" a scale word (tisíc, мільйон), "o" an ordinal. The patterns are regular
     expressions: ``scales`` and ``currencies`` are read after a figure (1,5 milionu; 300 тис. грн),
     ``date_context`` is (a day after a month name, a day before it, a year after it). ``decimal_comma`` and
-    ``group_spaces`` come from CLDR (babel): "1,5" is one and a half, "1 000" a thousand."""
+    ``group_spaces`` (None: as CLDR says, babel, where a decimal comma goes with grouping by spaces) say whether
+    "1,5" is one and a half and "1 000" a thousand."""
 
     units: Mapping[str, tuple[float, str]]
     scales: tuple[tuple[str, float], ...]
@@ -104,8 +105,8 @@ class NumberWords:
     date_context: tuple[str, str, str]
     ordinal_suffix: str = r"(?!)"
     eras: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    decimal_comma: bool = False
-    group_spaces: bool = False
+    decimal_comma: bool | None = None
+    group_spaces: bool | None = None
     #: Words between the two ends of a range (až, na in "z 10 na 20 %").
     range_words: tuple[str, ...] = ()
     #: Words that join number words (two hundred *and* five, vingt *et* un), and whether hyphens do too
@@ -147,14 +148,6 @@ class NumberWords:
     decade_words: Mapping[str, int] = field(default_factory=dict)
     #: Numeric dates put the month first (5/3/2021 is May 3rd in English); else the day.
     month_first: bool = False
-
-
-def cldr_separators(code: str) -> tuple[bool, bool]:
-    """Whether the language's decimal mark is a comma, and whether it groups thousands with a space (CLDR's
-    number symbols, from babel)."""
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
-    return get_decimal_symbol(code) == ",", get_group_symbol(code) in ("\u00a0", "\u202f", " ")
 
 
 class GapKind(NamedTuple):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ._libs import simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
-from .base import Language, NumberWords, cldr_separators
+from .base import Language, NumberWords
 
 #: Function words: what tells a Czech clause from one in another language of the Latin script.
 FUNCTION_WORDS = frozenset("""
@@ -56,7 +56,6 @@ MONTHS = {
 
 
 def number_words() -> NumberWords:
-    comma, spaces = cldr_separators("cs")
     units: dict[str, tuple[float, str]] = {w: (float(v), "u") for w, v in UNITS.items()}
     units.update({w: (100.0, "h") for w in ("sto", "sta", "stě", "set", "sty", "stech")})
     units.update({w: (v, "s") for w, v in SCALES.items()})
@@ -80,7 +79,7 @@ def number_words() -> NumberWords:
         # 18. listopadu 2021: a day before the month with its full stop, a year after it
         date_context=(r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})\.\s*$", r"\s+{year}"),
         eras=((r"(?P<n>\d{1,2})\.\s+stolet(?:í|ích)", ("stolet",)),),
-        decimal_comma=comma, group_spaces=spaces, range_words=("až", "na", "nebo"),
+        range_words=("až", "na", "nebo"),
     )
 
 

@@ -46,8 +46,6 @@ def number_words() -> NumberWords:
         date_context=(r"(?!)", r"(?<![\d.,])(?P<d>\d{1,2})\.\s*$", r"\.?\s+{year}"),
         eras=((r"(?P<n>\d{1,2})\.\s*Jahrhundert\w*", ("jahrhundert",)),
               (r"(?P<dec>\d(?<![\d.,]\d)\d{1,2}0)er\b(?:[\s-]+Jahren?)?", ("0er",))),
-        # German news groups thousands with spaces as often as with points (1 000, 1.000)
-        decimal_comma=True, group_spaces=True,
         lone_scales=frozenset({"hundert", "tausend"}),
         months_capitalised=True,
         clock=((r"(?P<h>\d(?<![\d.,]\d)\d?)(?:[.:](?P<mi>\d{2}))?\s*Uhr\b", ("uhr",)),),

@@ -46,8 +46,6 @@ def number_words() -> NumberWords:
         ordinal_suffix=r"\.?[ºª]",
         eras=((r"\bsiglo\s+(?P<r>[IVXL]+|\d{1,2})\b", ("siglo",)),
               (r"\b(?:años|década\s+de(?:\s+los)?)\s+(?P<dec>\d{2,3}0)\b", ("años", "década"))),
-        # Spanish news groups thousands with spaces as well as points (1 000, 1.000)
-        decimal_comma=True, group_spaces=True,
         joiners=("y",), hyphens=True,
         lone_scales=frozenset({"mil", "cien", "ciento"}),
     )

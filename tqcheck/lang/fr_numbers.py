@@ -50,7 +50,6 @@ def number_words() -> NumberWords:
         ordinal_suffix=r"(?:er|re|ère|e|ème|eme|ᵉ)\b",
         eras=((r"\b(?P<r>[IVXL]+|\d{1,2})(?:e|ème|eme|ᵉ)\s+siècle\b", ("siècle",)),
               (r"\bannées\s+(?P<dec>\d{2,3}0)\b", ("années",))),
-        decimal_comma=True, group_spaces=True,
         joiners=("et",), hyphens=True,
         lone_scales=frozenset({"mille", "cent"}),
         clock=((r"(?P<h>\d(?<![\d.,]\d)\d?)(?:\s?h\s?(?P<mi>\d{2})(?!\d)|h(?!\w))", ("h",)),),

@@ -67,7 +67,6 @@ def number_words() -> NumberWords:
         ordinal_suffix=r"-(?:й|я|е|го|му|м|х|ми|ой|ым|ом|ых|ей|ая|ое|ые|ий)\b",
         eras=((r"\b(?P<r>[IVXL]+|\d{1,2})(?:-?(?:м|го|й))?\s+век(?:а|е|ов|ах)?\b", ("век",)),
               (r"(?P<dec>\d(?<![\d.,]\d)\d{1,2}0)-?(?:е|х)\s+год", ("год",))),
-        decimal_comma=True, group_spaces=True,
         lone_scales=frozenset({"тысяча", "тысячу"}),
         day_month_forms=frozenset(GENITIVE_MONTHS),
     )

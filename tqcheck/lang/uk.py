@@ -4,7 +4,7 @@ name rules TQ301-TQ304 are skipped for Ukrainian (TQ306 stands in for added name
 from __future__ import annotations
 
 from ._libs import morph, pymorphy_lemmatizer, pymorphy_lexicon, pymorphy_name_form, pymorphy_name_tagger
-from .base import Language, NumberWords, cldr_separators
+from .base import Language, NumberWords
 
 #: Function words: what tells a Ukrainian clause from one in another language of the Cyrillic script.
 FUNCTION_WORDS = frozenset("""
@@ -43,7 +43,6 @@ def _forms(lemma: str) -> set[str]:
 
 
 def number_words() -> NumberWords:
-    comma, spaces = cldr_separators("uk")
     units: dict[str, tuple[float, str]] = {}
     for table, kind in ((UNITS, "u"), (SCALES, "s"), (ORDINALS, "o")):
         for lemma, value in table.items():
@@ -68,7 +67,7 @@ def number_words() -> NumberWords:
               # the 1800s (a century, as in English), the 1990s: 1800-х, 1990-ті (роки)
               (r"(?P<c>\d(?<![\d.,]\d)\d)00-?(?:х|ті|тих|ми)\b", ("00-х", "00х", "00-т", "00т")),
               (r"(?P<dec>\d(?<![\d.,]\d)\d{2}0)-?(?:х|ті|тих|ми)\b", ("0-х", "0х", "0-т", "0т", "0-м"))),
-        decimal_comma=comma, group_spaces=spaces, range_words=("і", "й", "та", "або"),
+        range_words=("і", "й", "та", "або"),
     )
 
 
