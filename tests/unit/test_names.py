@@ -411,6 +411,12 @@ def test_a_different_russian_surname_stays_an_error():
     assert [(f.code, f.severity) for f in found] == [("TQ301", Severity.ERROR)]
 
 
+def _one_missing_name_warning(src_lang: str, src: str, tgt: str, missing: str) -> None:
+    """The pair has one TQ301 finding, a warning, on ``missing`` in the source."""
+    [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ301"]
+    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+
+
 @pytest.mark.parametrize("src_lang,src,tgt,missing", [
     # (Stephen is in the German dictionary too, and in English's as a name: the finding points at both)
     ("de", "Der Moderator Stephen Colbert begrüßte Thunberg.", "The presenter welcomed Thunberg.", "Stephen Colbert"),
@@ -418,8 +424,7 @@ def test_a_different_russian_surname_stays_an_error():
      "Troyes"),
 ])
 def test_a_copied_name_dropped_between_latin_languages_is_a_warning(src_lang, src, tgt, missing):
-    [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ301"]
-    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+    _one_missing_name_warning(src_lang, src, tgt, missing)
 
 
 @pytest.mark.parametrize("src,tgt,missing", [
@@ -430,8 +435,7 @@ def test_a_copied_name_dropped_between_latin_languages_is_a_warning(src_lang, sr
      "Transantarctic Range"),
 ])
 def test_english_words_of_a_name_in_a_german_source_are_kept(src, tgt, missing):
-    [f] = [f for f in findings("de", src, tgt) if f.code == "TQ301"]
-    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+    _one_missing_name_warning("de", src, tgt, missing)
 
 
 @pytest.mark.parametrize("src,tgt", [
@@ -509,8 +513,7 @@ def test_a_speaker_kept_or_no_speaker_is_no_finding(src, tgt):
     ("fr", "Selon la BM, la croissance ralentit.", "According to the bank, growth is slowing.", "BM"),
 ])
 def test_a_two_letter_acronym_dropped_into_english_is_a_warning(src_lang, src, tgt, missing):
-    [f] = [f for f in findings(src_lang, src, tgt) if f.code == "TQ301"]
-    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+    _one_missing_name_warning(src_lang, src, tgt, missing)
 
 
 @pytest.mark.parametrize("src,tgt", [
@@ -529,8 +532,7 @@ def test_a_two_letter_acronym_kept_is_no_finding(src, tgt):
      "Linzer"),
 ])
 def test_a_demonym_in_a_german_source_names_its_place(src, tgt, missing):
-    [f] = [f for f in findings("de", src, tgt) if f.code == "TQ301"]
-    assert f.severity == Severity.WARNING and src[f.span.start:f.span.end] == missing
+    _one_missing_name_warning("de", src, tgt, missing)
 
 
 @pytest.mark.parametrize("src,tgt", [
