@@ -39,28 +39,12 @@ def simplemma_lexicon(lang: str) -> Callable[[str], bool]:
         entries = _simplemma_entries(lang)
         if entries is None:
             return any(map(known, words))
-        words = list(words)
-        joined = "".join(words)
-        if max(joined, default="") < "\u0300" and "'" not in joined and "’" not in joined and "ʼ" not in joined:
-            # every word is in NFC as it is (no character below U+0300 decomposes or composes) and none is
-            # read further: the two probes, word by word in the dictionary's own loop
-            contains = entries.__contains__
-            if any(map(contains, map(str.encode, words))):
-                return True
-            upper = [w.lower() for w in words if w[:1].isupper()]
-            other = [w.capitalize() for w in words if not w[:1].isupper()]
-            return any(map(contains, map(str.encode, upper))) or any(map(contains, map(str.encode, other)))
-        for word in words:
-            if not word.isascii():
-                word = unicodedata.normalize("NFC", word)
-            if word.encode() in entries:
-                return True
-            cased = word.lower() if word[:1].isupper() else word.capitalize()
-            if cased.encode() in entries:
-                return True
-            if ("'" in word or "’" in word or "ʼ" in word) and known(word):
-                return True
-        return False
+        words = [w if w.isascii() else unicodedata.normalize("NFC", w) for w in words]
+        if any("'" in w or "’" in w or "ʼ" in w for w in words):
+            return any(map(known, words))  # a word the lookup reads further than its two probes
+        contains = entries.__contains__
+        flipped = (w.lower() if w[:1].isupper() else w.capitalize() for w in words)
+        return any(map(contains, map(str.encode, words))) or any(map(contains, map(str.encode, flipped)))
 
     known.any_known = any_known  # type: ignore[attr-defined]
     return known
@@ -425,7 +409,6 @@ def simplemma_lowercase_word(lang: str) -> Callable[[str], bool]:
         return known(word) and lemma(word)[:1].islower()
 
     return lowercase
-
 
 
 def wordfreq_zipf(lang: str) -> Callable[[str], float]:
