@@ -103,6 +103,9 @@ class _Lang(_CJKReader):
         glued = (*_GLUED_SYMBOLS, *entries("glued_units"), *(a for a, _ in entries("glued_scales")),
                  *entries("glued_percent"), *entries("glued_times"))
         self.glued_ok = re.compile("(?:" + "|".join(map(re.escape, dict.fromkeys(glued))) + r")(?![^\W\d_])")
+        self.glued_scales = dict(entries("glued_scales"))
+        self.glued_after_currency = frozenset(entries("glued_scales_after_currency"))
+        self.glued_times, self.glued_percent = frozenset(entries("glued_times")), frozenset(entries("glued_percent"))
         self.word_table = w.units
         # a number written as one word of morphemes (einundzwanzig), and what a run of words skips
         self.morpheme = re.compile("|".join(re.escape(m) for m in (*w.morphemes, w.morpheme_joiner))) if w.morphemes else None
@@ -271,14 +274,13 @@ class _Lang(_CJKReader):
             # Czech 66krát "66 times", 2miliony)
         if gm:
             glued = gm.group()
-            scales = dict(entries("glued_scales"))
-            if glued in scales and (q.kind == "currency" or glued not in entries("glued_scales_after_currency")):
-                mult = scales[glued]
+            if glued in self.glued_scales and (q.kind == "currency" or glued not in self.glued_after_currency):
+                mult = self.glued_scales[glued]
                 q.value, q.scale, q.precision, q.bare = value * mult, mult, mult * 10.0 ** -decimals, False
                 pos = gm.end()
-            elif glued in entries("glued_times"):
+            elif glued in self.glued_times:
                 return None  # a time the time reader rejected
-            elif glued in entries("glued_percent"):
+            elif glued in self.glued_percent:
                 q.kind, q.bare, pos = "percent", False, gm.end()
         else:
             sm = self.scale_re.match(t, pos)

@@ -54,15 +54,14 @@ def _marked(pr: PairResult, side: str) -> tuple[str, list[tuple[int, int, Severi
 
 
 def _side_text(pr: PairResult, side: str, color: bool) -> Text:
+    if not color:
+        return Text(_side_plain(pr, side))
     joined, spans = _marked(pr, side)
     text = Text()
     pos = 0
     for start, end, sev in spans:
         text.append(joined[pos:start])
-        if color:
-            text.append(joined[start:end], style=MARK_STYLE[sev])
-        else:
-            text.append(OPEN + joined[start:end] + CLOSE)
+        text.append(joined[start:end], style=MARK_STYLE[sev])
         pos = end
     text.append(joined[pos:])
     if not joined:
@@ -71,7 +70,7 @@ def _side_text(pr: PairResult, side: str, color: bool) -> Text:
 
 
 def _side_plain(pr: PairResult, side: str) -> str:
-    """``_side_text`` without colour, as a string."""
+    """One side's text without colour: each finding's span bracketed (OPEN, CLOSE)."""
     joined, spans = _marked(pr, side)
     if not joined:
         return "(nothing)"
