@@ -3,6 +3,7 @@
 the CLI can declare its choices from it without loading the pipeline."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from .config import Config
@@ -18,6 +19,16 @@ MODES = ("document", "sentences-per-line", "aligned")
 TRANSLATE_DIRECTIONS = ("back", "forward", "both")
 DEFAULT_MODE = "document"
 DEFAULT_TRANSLATE = "back"
+
+
+#: At most this many processes share a document's checks by default.
+MAX_DEFAULT_JOBS = 4
+
+
+def default_jobs() -> int:
+    """The cores this process may run on, at most ``MAX_DEFAULT_JOBS``."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(MAX_DEFAULT_JOBS, cores))
 
 
 @dataclass
@@ -45,6 +56,9 @@ class Options:
     #: Keep the embedding model loaded after a document (a batch reuses it); a one-off run frees it
     #: before the checks, which lowers its peak memory.
     keep_models: bool = True
+    #: Processes that share the checks of a long document (``tqcheck.check.runner.run_checks``): 1 in the
+    #: Python API and in an audit's workers; the CLI's ``compare`` passes ``default_jobs()``.
+    jobs: int = 1
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

@@ -140,7 +140,7 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
     progress.stage("checking", len(pairs))
     locator = Locator(source, target)
     findings = locator.locate(run_checks(pairs, [CheckContext(src_lang, tgt_lang, ev, glossary) for ev in evidence],
-                                         selection), pairs)
+                                         selection, jobs=options.jobs), pairs)
     by_pair: list[list[Finding]] = [[] for _ in pairs]
     for f in findings:
         by_pair[f.pair].append(f)

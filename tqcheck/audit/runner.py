@@ -7,12 +7,10 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import sys
-import threading
-import time
 from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import UsageError
+from ..processes import die_with_parent
 from .inputs import Job
 from .work import RESULT_VERSION, WorkSettings, audit_document
 
@@ -30,37 +28,10 @@ def _lost(job: Job, why: str) -> dict[str, Any]:
             "status": "failed", "error": why}
 
 
-#: Linux prctl option: the signal a process gets when its parent dies.
-PR_SET_PDEATHSIG = 1
-#: How often a worker checks that the audit that started it is still there.
-WATCHDOG_EVERY = 0.5
 #: Memory a worker process takes (bytes): the pipeline, its models and one document; with the bundled
 #: embedder (TensorFlow) a worker peaks near 800 MB on real news (scripts/bench_audit.py), without it
 #: about 150 MB.
 WORKER_MEMORY = {"with_embedder": 800 * 2**20, "without": 160 * 2**20}
-
-
-def die_with_parent(parent: int) -> None:
-    """Make this process end when ``parent`` does, however the parent ends (SIGKILL included): the
-    kernel sends SIGKILL on the parent's death (Linux ``PR_SET_PDEATHSIG``), and a watchdog thread
-    also exits when the parent is gone (other systems, or a parent that died before the prctl)."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):  # pragma: no cover - no libc prctl: the watchdog still works
-            pass
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(WATCHDOG_EVERY)
-        os._exit(70)
-
-    if os.getppid() != parent:
-        os._exit(70)
-    threading.Thread(target=watch, name="tqcheck-parent-watchdog", daemon=True).start()
 
 
 def _worker_init(parent: int) -> None:

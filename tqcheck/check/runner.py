@@ -1,11 +1,15 @@
 """Run the selected rules over aligned pairs; apply gates and severity overrides."""
 from __future__ import annotations
 
+import os
+import signal
+import sys
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .. import progress
 from ..errors import UsageError
+from ..processes import die_with_parent
 from ..types import Finding, Pair, Severity
 from .facts import PairFacts
 from .registry import CheckContext, Rule
@@ -58,10 +62,94 @@ class Selection:
         return self.severity[best] if best is not None else None
 
 
+#: A document's checks are shared among processes (``jobs``) from this many aligned pairs on, and each
+#: process takes at least ``FORK_MIN_PAIRS // 2``: below that, starting a process costs more than it saves.
+FORK_MIN_PAIRS = 200
+#: Pairs checked before the processes start, so that the dictionaries the rules load on first use (jieba's,
+#: Sudachi's, the gazetteer) are loaded once, here, and shared with the forked processes.
+WARM_PAIRS = 40
+
+
 def run_checks(
     pairs: Sequence[Pair], ctx_for: Iterable[CheckContext], selection: Selection,
-    registry: Mapping[str, Rule] = REGISTRY,
+    registry: Mapping[str, Rule] = REGISTRY, jobs: int = 1,
 ) -> list[Finding]:
+    """Every selected rule over every pair, findings in the order of the pairs. With ``jobs`` over 1, on a
+    system that forks (Linux), a long document's pairs are shared among that many processes; the findings
+    are the same. A process that fails has its pairs checked here again, so a rule's error is raised as it
+    is without workers, and nothing is lost."""
+    ctxs = list(ctx_for)
+    rest = len(pairs) - WARM_PAIRS
+    jobs = min(jobs, rest // (FORK_MIN_PAIRS // 2)) if len(pairs) >= FORK_MIN_PAIRS and can_fork() else 1
+    if jobs < 2:
+        return _run(pairs, ctxs, selection, registry)
+    found = _run(pairs[:WARM_PAIRS], ctxs[:WARM_PAIRS], selection, registry)
+    cuts = [WARM_PAIRS + rest * k // jobs for k in range(jobs + 1)]
+    return found + _run_forked(pairs, ctxs, selection, registry, list(zip(cuts, cuts[1:])))
+
+
+def can_fork() -> bool:
+    """Whether this process can share work with forked copies of itself: Linux (fork is the default start
+    method there, and safe for what the rules use), and not a daemon process (an audit's worker)."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and not multiprocessing.current_process().daemon
+
+
+def _run_forked(pairs: Sequence[Pair], ctxs: list[CheckContext], selection: Selection, registry: Mapping[str, Rule],
+                chunks: list[tuple[int, int]]) -> list[Finding]:
+    """The first chunk checked here, each other one in a forked process that sends its findings back."""
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    children = []
+    try:
+        for a, b in chunks[1:]:
+            receive, send = fork.Pipe(duplex=False)
+            child = fork.Process(target=_child, args=(pairs[a:b], ctxs[a:b], selection, registry, send, os.getpid()),
+                                 name="tqcheck-checks", daemon=True)
+            child.start()
+            send.close()
+            children.append((child, receive, a, b))
+        a, b = chunks[0]
+        found = _run(pairs[a:b], ctxs[a:b], selection, registry)
+        for child, receive, a, b in children:
+            try:
+                theirs = receive.recv()
+            except (EOFError, OSError):  # the process died (killed, out of memory)
+                theirs = None
+            child.join()
+            if theirs is None:  # its pairs are checked here: a rule's error is raised as without workers
+                theirs = _run(pairs[a:b], ctxs[a:b], selection, registry)
+            else:
+                progress.advance(b - a)
+            found.extend(theirs)
+        return found
+    finally:
+        for child, *_ in children:
+            if child.is_alive():
+                child.kill()
+                child.join()
+
+
+def _child(pairs: Sequence[Pair], ctxs: list[CheckContext], selection: Selection, registry: Mapping[str, Rule],
+           send: Any, parent: int) -> None:
+    """A forked process's work: check its pairs and send the findings (None if a rule failed: the parent
+    checks them again and reports the error). It ends with the parent, ignores Ctrl-C (the parent handles it
+    and ends it) and reports no progress of its own."""
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with progress.tracking(None):
+            found: list[Finding] | None = _run(pairs, ctxs, selection, registry)
+    except Exception:  # noqa: BLE001 - reported by the parent, which checks these pairs again
+        found = None
+    send.send(found)
+    send.close()
+
+
+def _run(pairs: Sequence[Pair], ctx_for: Iterable[CheckContext], selection: Selection,
+         registry: Mapping[str, Rule]) -> list[Finding]:
     rules = selection.rules(registry)
     gates = [r for r in rules if r.is_gate]
     others = [r for r in rules if not r.is_gate]

@@ -52,12 +52,16 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--write-baseline", "write_baseline_path", metavar="FILE",
               help="Record every finding in FILE as accepted, and exit 0 (input and usage errors still exit 2).")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, envvar="TQCHECK_JOBS", metavar="N",
+              help="Processes that share the checks of a long document (200 aligned pairs or more; Linux). "
+                   "Default: the cores available, at most 4; 1: none.")
 @quiet_option("Do not print notes or the progress bar on stderr.")
 @guarded
 def compare(src: str, out: str, sentences_per_line: bool, aligned: bool, back_translation: str | None,
             reference: str | None, src_encoding: str | None, tgt_encoding: str | None, fmt: str,
             output: str | None, exit_zero: bool, only_findings: bool, statistics: bool, baseline_path: str | None,
-            write_baseline_path: str | None, color: bool | None, quiet: bool, **shared: Any) -> None:
+            write_baseline_path: str | None, color: bool | None, jobs: int | None, quiet: bool,
+            **shared: Any) -> None:
     """Align OUT (a machine translation) with SRC (its original) and report defects per sentence.
 
     Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or input error.
@@ -68,6 +72,7 @@ def compare(src: str, out: str, sentences_per_line: bool, aligned: bool, back_tr
     from ..check.baseline import apply_baseline, load_baseline, render_baseline
     from ..report.output import STDOUT, output_target, render, write_atomic
     from ..result import exit_code
+    from ..options import default_jobs
 
     if sentences_per_line and aligned:
         raise UsageError("--aligned and --sentences-per-line exclude each other: --aligned already reads one "
@@ -79,7 +84,7 @@ def compare(src: str, out: str, sentences_per_line: bool, aligned: bool, back_tr
         raise UsageError("standard output is closed: pass -o FILE to write the report")
     options, severity = run_options(shared, mode=mode or "document", back_translation=back_translation,
                                     reference=reference, src_encoding=src_encoding, tgt_encoding=tgt_encoding,
-                                    keep_models=False)
+                                    keep_models=False, jobs=jobs or default_jobs())
     notify = notifier(quiet)
     if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
         raise UsageError(f"-f {fmt} is binary and would garble the terminal; pass -o FILE")

@@ -1,0 +1,159 @@
+"""A long document's checks shared among forked processes (``run_checks(..., jobs=N)``): the same findings
+in the same order as in one process, a failed or killed process's pairs checked again in the parent, no
+process left behind."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from dataclasses import replace
+
+import pytest
+
+from tqcheck.check import runner
+from tqcheck.check.registry import CheckContext, Hit, Rule
+from tqcheck.check.rules import REGISTRY
+from tqcheck.check.runner import FORK_MIN_PAIRS, RuleError, Selection, run_checks
+from tqcheck.types import Link, Pair, Segment, Severity, Span
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the checks fork on Linux only")
+
+CITIES = ["北京", "上海", "广州", "深圳", "杭州", "南京"]
+CITIES_EN = ["Beijing", "Shanghai", "Guangzhou", "Shenzhen", "Hangzhou", "Nanjing"]
+
+
+def _pair(k: int, source: str, target: str) -> Pair:
+    return Pair(k, Link((k,), (k,), 1.0), source, target, (Segment(k, source, 0, len(source), 1, 1),),
+                (Segment(k, target, 0, len(target), 1, 1),))
+
+
+def _document(n: int) -> list[Pair]:
+    """``n`` pairs of a sales report of our own writing; every seventh has a wrong figure, every eleventh
+    the wrong city, every thirteenth loses its second half."""
+    pairs = []
+    for k in range(n):
+        city, city_en = CITIES[k % 6], CITIES_EN[k % 6]
+        sold = 120 + 7 * k
+        source = f"{city}的门店去年卖出{sold}台洗衣机，比前年多{k % 9 + 2}成。"
+        told = sold + 40 if k % 7 == 3 else sold
+        where = CITIES_EN[(k + 1) % 6] if k % 11 == 5 else city_en
+        target = f"The {where} store sold {told} washing machines last year"
+        target += "." if k % 13 == 6 else f", {k % 9 + 2}0 percent more than the year before."
+        pairs.append(_pair(k, source, target))
+    return pairs
+
+
+def _ctxs(pairs: list[Pair]) -> list[CheckContext]:
+    return [CheckContext("zh", "en")] * len(pairs)
+
+
+def _keys(findings):
+    return [(f.code, f.pair, f.severity, f.message, f.span) for f in findings]
+
+
+def test_forked_findings_equal_one_process():
+    pairs = _document(FORK_MIN_PAIRS + 60)
+    one = run_checks(pairs, _ctxs(pairs), Selection())
+    two = run_checks(pairs, _ctxs(pairs), Selection(), jobs=2)
+    assert _keys(two) == _keys(one)
+    # the planted defects are there, in the second half too (checked by the forked process)
+    assert {f.pair for f in one if f.code.startswith("TQ2")} >= {k for k in range(len(pairs)) if k % 7 == 3}
+    assert any(f.pair > len(pairs) // 2 for f in two)
+    assert multiprocessing.active_children() == []
+
+
+def test_short_documents_are_not_shared():
+    calls = []
+    pairs = _document(FORK_MIN_PAIRS - 1)
+    real = runner._run_forked
+    try:
+        runner._run_forked = lambda *a: calls.append(a) or real(*a)  # type: ignore[assignment]
+        run_checks(pairs, _ctxs(pairs), Selection(), jobs=4)
+        assert calls == []
+        run_checks(_document(FORK_MIN_PAIRS + 60), _ctxs(_document(FORK_MIN_PAIRS + 60)), Selection(), jobs=4)
+        (_, _, _, _, chunks), = calls
+        # each process takes at least FORK_MIN_PAIRS // 2 pairs: two here, not four
+        assert len(chunks) == 2 and all(b - a >= FORK_MIN_PAIRS // 2 for a, b in chunks)
+    finally:
+        runner._run_forked = real  # type: ignore[assignment]
+
+
+def _registry_with(func) -> dict[str, Rule]:
+    return {**REGISTRY, "TQ999": Rule("TQ999", "test-rule", Severity.ERROR, "Other", func)}
+
+
+def test_a_rule_that_fails_in_a_forked_process_is_reported_as_in_one_process():
+    parent = os.getpid()
+    pairs = _document(FORK_MIN_PAIRS + 60)
+    last = len(pairs) - 1
+
+    def fails_on_the_last(pair, ctx):
+        if pair.index == last:
+            raise ValueError(f"broken in {'the parent' if os.getpid() == parent else 'a child'}")
+        yield from ()
+
+    with pytest.raises(RuleError) as raised:
+        run_checks(pairs, _ctxs(pairs), Selection(), _registry_with(fails_on_the_last), jobs=2)
+    assert raised.value.code == "TQ999" and raised.value.pair_index == last
+    assert "broken in the parent" in str(raised.value)  # checked again here, so the error is this process's
+    assert multiprocessing.active_children() == []
+
+
+def test_a_killed_process_loses_nothing():
+    parent = os.getpid()
+    pairs = _document(FORK_MIN_PAIRS + 60)
+
+    def killed_in_a_child(pair, ctx):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if pair.index % 50 == 0:
+            yield Hit("a mark on every fiftieth pair", Span("target", 0, 1), {})
+
+    registry = _registry_with(killed_in_a_child)
+    found = run_checks(pairs, _ctxs(pairs), Selection(), registry, jobs=2)
+    assert _keys(found) == _keys(run_checks(pairs, _ctxs(pairs), Selection(), registry))
+    assert [f.pair for f in found if f.code == "TQ999"] == list(range(0, len(pairs), 50))
+    assert multiprocessing.active_children() == []
+
+
+def test_a_daemon_process_does_not_fork():
+    """An audit's worker is a daemon process, which may not start processes of its own."""
+    process = multiprocessing.current_process()
+    was = process.daemon
+    try:
+        process._config["daemon"] = True  # what multiprocessing sets in a pool's worker
+        assert not runner.can_fork()
+    finally:
+        process._config["daemon"] = was
+    assert runner.can_fork()
+
+
+def test_the_cli_shares_the_checks_and_reports_the_same(tmp_path):
+    from click.testing import CliRunner
+
+    from tqcheck.cli import main
+
+    pairs = _document(FORK_MIN_PAIRS + 40)
+    src, out = tmp_path / "src.zh.txt", tmp_path / "out.en.txt"
+    src.write_text("\n".join(p.source for p in pairs) + "\n", encoding="utf-8")
+    out.write_text("\n".join(p.target for p in pairs) + "\n", encoding="utf-8")
+    reports = []
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, ["compare", str(src), str(out), "--aligned", "--embedder", "none", "-q",
+                                           "--no-cache", "-f", "json", "-j", jobs])
+        assert result.exit_code == 1, result.output
+        reports.append(result.output)
+    assert reports[0] == reports[1]
+    assert '"TQ2' in reports[0]
+
+
+def test_replace_keeps_contexts_apart():
+    """Each pair's context reaches the forked process with its pair (a glossary of one pair only)."""
+    pairs = _document(FORK_MIN_PAIRS + 60)
+    ctxs = _ctxs(pairs)
+    ctxs[-1] = replace(ctxs[-1], glossary={"洗衣机": ("tumble dryers",)})
+    one = run_checks(pairs, ctxs, Selection())
+    two = run_checks(pairs, ctxs, Selection(), jobs=2)
+    assert _keys(two) == _keys(one)
+    assert any(f.pair == len(pairs) - 1 and f.code.startswith("TQ3") for f in one)
