@@ -12,7 +12,7 @@ from .align.document import aligner_signature, align_segments, require_parallel
 from .check.glossary import load_glossaries
 from .check.location import Locator
 from .check.registry import CheckContext
-from .check.runner import Selection, run_checks
+from .check.runner import ForkedChecker, Selection, can_fork, run_checks
 from .errors import InputError, ModelError
 from .evidence import gather_evidence
 from .models.embedders import Embedder, MemoEmbedder, get_embedder
@@ -127,20 +127,30 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
         for code, why in skipped.items():
             reasons.setdefault(why, []).append(code)
         note("; ".join(f"{', '.join(codes)} off: {why}" for why, codes in reasons.items()))
-    # align
-    embedder, active, translator = _backends(options, src_lang, tgt_lang, note)
-    pairs = align_segments(src_segs, tgt_segs, src_lang, tgt_lang, active, options.mode == "aligned")
-    # evidence: the alignment's similarities, and translations (argostranslate, or files the user has)
-    evidence = gather_evidence(
-        pairs, src_segs, src_lang, tgt_lang, options.mode, sides={k: (d.path, d.text) for k, d in extra.items()},
-        translator=translator, directions=options.translate, embedder=embedder, active=active, note=note)
-    if isinstance(embedder, MemoEmbedder) and not options.keep_models:
-        embedder.release()
-    # check
-    progress.stage("checking", len(pairs))
+    # the checks, in a process of their own that loads what the rules need while this one aligns
+    checker = ForkedChecker(src_segs, tgt_segs, CheckContext(src_lang, tgt_lang, glossary=glossary), selection,
+                            options.jobs) if options.jobs > 1 and can_fork() else None
+    try:
+        # align
+        embedder, active, translator = _backends(options, src_lang, tgt_lang, note)
+        pairs = align_segments(src_segs, tgt_segs, src_lang, tgt_lang, active, options.mode == "aligned")
+        # evidence: the alignment's similarities, and translations (argostranslate, or files the user has)
+        evidence = gather_evidence(
+            pairs, src_segs, src_lang, tgt_lang, options.mode, sides={k: (d.path, d.text) for k, d in extra.items()},
+            translator=translator, directions=options.translate, embedder=embedder, active=active, note=note)
+        if isinstance(embedder, MemoEmbedder) and not options.keep_models:
+            embedder.release()
+        # check
+        progress.stage("checking", len(pairs))
+        contexts = [CheckContext(src_lang, tgt_lang, ev, glossary) for ev in evidence]
+        checked = checker.run(pairs, contexts) if checker else None
+    finally:
+        if checker:
+            checker.close()
+    if checked is None:  # no checker, or it failed: checked here (a rule's error is raised here)
+        checked = run_checks(pairs, contexts, selection, jobs=options.jobs)
     locator = Locator(source, target)
-    findings = locator.locate(run_checks(pairs, [CheckContext(src_lang, tgt_lang, ev, glossary) for ev in evidence],
-                                         selection, jobs=options.jobs), pairs)
+    findings = locator.locate(checked, pairs)
     by_pair: list[list[Finding]] = [[] for _ in pairs]
     for f in findings:
         by_pair[f.pair].append(f)

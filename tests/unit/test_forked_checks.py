@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from dataclasses import replace
 
 import pytest
@@ -157,3 +158,93 @@ def test_replace_keeps_contexts_apart():
     two = run_checks(pairs, ctxs, Selection(), jobs=2)
     assert _keys(two) == _keys(one)
     assert any(f.pair == len(pairs) - 1 and f.code.startswith("TQ3") for f in one)
+
+
+# -- the checker forked before alignment (ForkedChecker) ------------------------------------------------
+
+def _segments(pairs: list[Pair]) -> tuple[list[Segment], list[Segment]]:
+    return [p.src_segments[0] for p in pairs], [p.tgt_segments[0] for p in pairs]
+
+
+class _Count:
+    def __init__(self) -> None:
+        self.done = 0
+
+    def stage(self, name, total) -> None:
+        pass
+
+    def advance(self, n: int) -> None:
+        self.done += n
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("n", [12, FORK_MIN_PAIRS + 60])
+def test_forked_checker_finds_what_one_process_finds_and_reports_progress(n):
+    from tqcheck import progress
+
+    pairs = _document(n)
+    checker = runner.ForkedChecker(*_segments(pairs), CheckContext("zh", "en"), Selection(), jobs=2)
+    counted = _Count()
+    try:
+        with progress.tracking(counted):
+            found = checker.run(pairs, _ctxs(pairs))
+    finally:
+        checker.close()
+    assert found is not None
+    assert _keys(found) == _keys(run_checks(pairs, _ctxs(pairs), Selection()))
+    assert counted.done == n  # every pair, the forked process's own workers' included
+    assert not checker.process.is_alive() and multiprocessing.active_children() == []
+
+
+def test_forked_checker_that_dies_or_fails_gives_none():
+    pairs = _document(12)
+    checker = runner.ForkedChecker(*_segments(pairs), CheckContext("zh", "en"), Selection(), jobs=2)
+    os.kill(checker.process.pid, signal.SIGKILL)
+    checker.process.join()
+    assert checker.run(pairs, _ctxs(pairs)) is None
+    checker.close()
+
+    def fails(pair, ctx):
+        raise ValueError("broken")
+        yield
+
+    checker = runner.ForkedChecker(*_segments(pairs), CheckContext("zh", "en"), Selection(), jobs=2,
+                                   registry=_registry_with(fails))
+    try:
+        assert checker.run(pairs, _ctxs(pairs)) is None
+    finally:
+        checker.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_forked_checker_ends_when_not_asked():
+    """A document that fails before its checks (an embedder error, Ctrl-C): closing ends the process."""
+    pairs = _document(12)
+    checker = runner.ForkedChecker(*_segments(pairs), CheckContext("zh", "en"), Selection(), jobs=2)
+    started = time.monotonic()
+    checker.close()
+    assert time.monotonic() - started < 2  # not left to finish its warm-up
+    assert not checker.process.is_alive() and multiprocessing.active_children() == []
+
+
+def test_pipeline_falls_back_when_the_checker_fails(monkeypatch):
+    """The pipeline checks the pairs itself when the forked checker gives nothing back."""
+    from tqcheck.pipeline import compare
+
+    pairs = _document(12)
+    src, out = "\n".join(p.source for p in pairs), "\n".join(p.target for p in pairs)
+    expected = compare(src, out, "zh", "en", mode="aligned", embedder="none", cache=False).findings
+    assert expected  # the planted defects
+    used = []
+    monkeypatch.setattr(runner.ForkedChecker, "run", lambda self, p, c: used.append(len(p)))
+    from tqcheck.options import Options
+    from tqcheck.pipeline import compare_decoded
+    from tqcheck.read.reader import decode_bytes
+
+    options = Options("zh", "en", mode="aligned", embedder="none", jobs=2, cache=False)
+    report = compare_decoded(decode_bytes(src.encode(), "<source>", "utf-8"),
+                             decode_bytes(out.encode(), "<translation>", "utf-8"), options)
+    assert used == [12]
+    assert _keys(report.findings) == _keys(expected)

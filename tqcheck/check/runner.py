@@ -10,7 +10,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .. import progress
 from ..errors import UsageError
 from ..processes import die_with_parent
-from ..types import Finding, Pair, Severity
+from ..types import Finding, Link, Pair, Segment, Severity
 from .facts import PairFacts
 from .registry import CheckContext, Rule
 from .rules import REGISTRY
@@ -182,3 +182,105 @@ def _run(pairs: Sequence[Pair], ctx_for: Iterable[CheckContext], selection: Sele
                 suppressed.extend(rule.suppresses)
         progress.advance()
     return findings
+
+
+class ForkedChecker:
+    """The checks of one document in a process forked before the document is embedded and aligned: it loads
+    what the rules need for these languages (jieba's dictionary, Sudachi's, the gazetteer: half a second for
+    Chinese) on the other core while this process reads the model and aligns, then checks the pairs it is
+    sent, shared among ``jobs`` processes of its own where the document is long (``run_checks``), and sends
+    the findings back with its progress. ``run`` returns None where the process failed or died: the caller
+    checks the pairs itself, so a rule's error is reported as without it, and nothing is lost."""
+
+    #: Pairs checked between two progress messages.
+    PROGRESS_EVERY = 20
+
+    def __init__(self, source: Sequence[Segment], target: Sequence[Segment], ctx: CheckContext,
+                 selection: Selection, jobs: int, registry: Mapping[str, Rule] = REGISTRY) -> None:
+        import multiprocessing
+
+        fork = multiprocessing.get_context("fork")
+        sample = [Pair(k, Link((k,), (k,), 1.0), s.text, t.text, (s,), (t,))
+                  for k, (s, t) in enumerate(zip(source[:WARM_UP_SENTENCES], target[:WARM_UP_SENTENCES]))]
+        self.conn, theirs = fork.Pipe()
+        # not a daemon: it may start processes of its own; it ends when this end of the pipe closes
+        self.process = fork.Process(target=_serve, args=(theirs, sample, ctx, selection, registry, jobs, os.getpid()),
+                                    name="tqcheck-checker", daemon=False)
+        self.process.start()
+        theirs.close()
+        self.finished = False
+
+    def run(self, pairs: Sequence[Pair], ctxs: list[CheckContext]) -> list[Finding] | None:
+        """The findings of ``pairs``, in their order, or None where the process failed."""
+        try:
+            self.conn.send((list(pairs), ctxs))
+            while True:
+                kind, value = self.conn.recv()
+                if kind == "advance":
+                    progress.advance(value)
+                else:
+                    self.finished = True
+                    return value  # type: ignore[no-any-return]
+        except (EOFError, OSError):  # the process died (killed, out of memory)
+            return None
+
+    def close(self) -> None:
+        """End the process: it ends by itself once it has sent its findings; before that (the document failed
+        before its checks, or Ctrl-C) there is nothing it could still give, and it is killed."""
+        self.conn.close()
+        if self.finished:
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+
+
+#: Sentences of each side the forked checker checks against each other while it waits for the pairs.
+WARM_UP_SENTENCES = 3
+
+
+class _PipeProgress:
+    """Progress of a forked checker, sent to the process that waits for its findings."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn, self.done = conn, 0
+
+    def stage(self, name: str, total: int | None) -> None:
+        pass
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if self.done >= ForkedChecker.PROGRESS_EVERY:
+            self.close()
+
+    def close(self) -> None:
+        if self.done:
+            self.conn.send(("advance", self.done))
+            self.done = 0
+
+
+def _serve(conn: Any, sample: list[Pair], ctx: CheckContext, selection: Selection, registry: Mapping[str, Rule],
+           jobs: int, parent: int) -> None:
+    """The forked checker's work (``ForkedChecker``): warm up on ``sample``, then check the pairs it is sent."""
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with progress.tracking(None):
+        try:
+            _run(sample, [ctx] * len(sample), selection, registry)
+        except Exception:  # noqa: BLE001 - a rule that fails here fails again on the document's pairs
+            pass
+    try:
+        pairs, ctxs = conn.recv()
+    except (EOFError, OSError):  # the document ended before its checks (an error, or Ctrl-C)
+        return
+    tracker = _PipeProgress(conn)
+    try:
+        with progress.tracking(tracker):  # (closing the tracker sends the last progress)
+            found: list[Finding] | None = run_checks(pairs, ctxs, selection, registry, jobs)
+    except Exception:  # noqa: BLE001 - reported by the parent, which checks the pairs again
+        found = None
+    try:
+        conn.send(("done", found))
+    except (OSError, ValueError):  # the parent is gone
+        pass
+    conn.close()
