@@ -21,6 +21,8 @@ Rows, each a new process (what a user sees):
 * the same document with ``--embedder none`` (no model: reading, segmenting, aligning, checking);
 * ``samples/kuril`` end to end, bundled embedder and ``--embedder none`` (the 33-sentence sample);
 * ``tqcheck --help``;
+* the long document with ``--embedder none`` and kuril with the bundled embedder also with ``-j 1`` (the checks
+  in the comparing process, not in one forked before alignment), to show what the forked checker saves;
 * peak memory (max RSS) of the ``compare`` process on the long document.
 """
 from __future__ import annotations
@@ -140,14 +142,18 @@ def main() -> int:
         print(f"median ratio compare/floor: wall {statistics.median(ratios):.2f}, cpu {statistics.median(cpu_ratios):.2f}, "
               f"against the own floor {statistics.median(own_ratios):.2f}; peak memory {max(peaks):.0f} MB")
         none_s, none_cpu, none_mb = run(compare_cmd(zh, en, "--embedder", "none"))
-        print(f"same document, --embedder none: {none_s:.2f} s (cpu {none_cpu:.2f} s), peak {none_mb:.0f} MB")
+        one_s, one_cpu, _ = run(compare_cmd(zh, en, "--embedder", "none", "-j", "1"))
+        print(f"same document, --embedder none: {none_s:.2f} s (cpu {none_cpu:.2f} s), peak {none_mb:.0f} MB; "
+              f"with the checks in this process (-j 1): {one_s:.2f} s (cpu {one_cpu:.2f} s)")
         kz, ke = folder / "kuril.zh.txt", folder / "kuril.en.txt"
         for name in (kz, ke):
             name.write_bytes((ROOT / "samples" / name.name).read_bytes())
         k_use = min(run(compare_cmd(kz, ke))[0] for _ in range(2))
         k_none = min(run(compare_cmd(kz, ke, "--embedder", "none"))[0] for _ in range(2))
+        k_one = min(run(compare_cmd(kz, ke, "-j", "1"))[0] for _ in range(2))
     help_s = min(run([sys.executable, "-m", "tqcheck.cli", "--help"])[0] for _ in range(3))
-    print(f"kuril sample end to end: bundled embedder {k_use:.2f} s, --embedder none {k_none:.2f} s (best of 2)")
+    print(f"kuril sample end to end: bundled embedder {k_use:.2f} s, --embedder none {k_none:.2f} s, "
+          f"bundled embedder with the checks in this process (-j 1) {k_one:.2f} s (best of 2)")
     print(f"tqcheck --help: {help_s:.2f} s (best of 3)")
     return 0
 
