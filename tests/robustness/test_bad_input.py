@@ -421,7 +421,7 @@ def test_crash_in_a_check_is_one_line_and_writes_nothing(pair: tuple[Path, Path,
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a check blew up")
 
-    monkeypatch.setattr("tqcheck.pipeline.run_checks", boom)
+    monkeypatch.setattr("tqcheck.check.runner._run", boom)  # in the forked checker and here alike
     src, out, report = pair
     result = _run(src, out, report)
     assert result.exit_code == 2
@@ -460,16 +460,21 @@ def test_crash_while_writing_leaves_no_half_report(pair: tuple[Path, Path, Path]
     assert not list(report.parent.glob(".tqcheck-*"))
 
 
-def test_interrupt_exits_130_and_writes_nothing(pair: tuple[Path, Path, Path],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("where, jobs", [("tqcheck.pipeline.run_checks", "1"),  # checks in this process
+                                         ("tqcheck.check.runner.ForkedChecker.run", "2")])  # waiting for the checker
+def test_interrupt_exits_130_and_writes_nothing(pair: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch,
+                                                where: str, jobs: str) -> None:
+    import multiprocessing
+
     def interrupted(*args: Any, **kwargs: Any) -> Any:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("tqcheck.pipeline.run_checks", interrupted)
+    monkeypatch.setattr(where, interrupted)
     src, out, report = pair
-    result = _run(src, out, report)
+    result = _run(src, out, report, "-j", jobs)
     assert result.exit_code == 130 and "interrupted" in result.stderr
     assert not report.exists()
+    assert multiprocessing.active_children() == []  # the forked checker is ended, not left behind
 
 
 def test_text_stays_text_in_the_json_report(pair: tuple[Path, Path, Path]) -> None:
