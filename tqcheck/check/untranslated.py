@@ -40,6 +40,8 @@ def lang_scripts(code: str) -> tuple[str, ...]:
 
 _RUNS: dict[str, re.Pattern[str]] = {}
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|de|fr|es|ru|html?)\b\S*")
+#: What every match of _URL holds (its second branch tries every position of a text: it is run only where this is)
+_URL_MARK = re.compile(r"://|www\.|\.(?:com|org|net|de|fr|es|ru|html?)\b")
 #: Han characters used as punctuation (丨 as a vertical bar in headlines).
 _SEPARATOR_LETTERS = frozenset("丨")
 _LETTER_OF = {name: re.compile(pattern) for name, (pattern, _) in SCRIPTS.items()}
@@ -121,8 +123,8 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     source_words.update(bare(w, src_lang).casefold() for w in found if "'" in w or "’" in w)
     words = list(_WORD_AT.finditer(pair.target))
     quoted = titles(pair.target, words, source_words)
-    urls = [u.span() for u in _URL.finditer(pair.target)]
-    closed = _closed_class(src_lang.code) - tgt_lang.function_words
+    urls = [u.span() for u in _URL.finditer(pair.target)] if _URL_MARK.search(pair.target) else []
+    closed = _closed_class(src_lang.code, tgt_lang.code)
     for k, m in enumerate(words):
         w = bare(m.group(), src_lang)
         if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
@@ -260,10 +262,11 @@ def _same_script(src_lang: lang.Language, tgt_lang: lang.Language) -> bool:
     return bool(src_lang.script) and src_lang.script == tgt_lang.script and src_lang.code != tgt_lang.code
 
 
-@functools.lru_cache(maxsize=16)
-def _closed_class(code: str) -> frozenset[str]:
-    """The small words of a language: its function words and the words that write its numbers."""
-    return lang.get(code).function_words | number_word_forms(code)
+@functools.lru_cache(maxsize=64)
+def _closed_class(code: str, other: str) -> frozenset[str]:
+    """The small words of a language, its function words and the words that write its numbers, that are not
+    function words of the other language."""
+    return (lang.get(code).function_words | number_word_forms(code)) - lang.get(other).function_words
 
 
 def _inflected_noun(w: str, low: str, src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> bool:
