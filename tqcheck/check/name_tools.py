@@ -159,8 +159,10 @@ def _common_word(word: str) -> bool:
 _ROMAN = re.compile(r"[IVXLC]+")
 _CJK_LETTERS = {lang: "".join(table) for lang, table in CJK_ABBREVIATIONS.items()}
 #: (combining marks count as letters: a decomposed ü, u + U+0308, does not end a word)
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[\u0300-\u036f])*[a-zß-ÿ]"
-                               r"(?:-(?:[^\W\d_]|[\u0300-\u036f])+)*(?![\w'’\u0300-\u036f-])")
+#: (the capital first, then the look-behind past it: a pattern that opens on a character class is searched for
+#: by that class alone, one that opens on a look-behind is tried at every position)
+_CAPITALISED_REST = r"(?:[^\W\d_]|[\u0300-\u036f])*[a-zß-ÿ](?:-(?:[^\W\d_]|[\u0300-\u036f])+)*(?![\w'’\u0300-\u036f-])"
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)" + _CAPITALISED_REST)
 #: A source naming a place this often may render one mention by a pronoun or another name.
 _MANY_MENTIONS = 3
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")

@@ -109,6 +109,18 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> tuple[str, ...]:
+    """The words (_WORD_AT) of a text, read once for the parts of TQ501 that each look at them."""
+    return tuple(_WORD_AT.findall(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _word_matches(text: str) -> tuple[re.Match[str], ...]:
+    """``_words_of`` with their places in the text."""
+    return tuple(_WORD_AT.finditer(text))
+
+
 def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """Between two languages of one script (de -> en): a word of the source left as it is, that the
     target language's dictionary does not know ("the companies plötzlich applied", "could nicht be met"), or
@@ -118,10 +130,10 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
     if not tgt_lang.lexicon_complete or not _same_script(src_lang, tgt_lang):
         return
-    found = _WORD_AT.findall(pair.source)
+    found = _words_of(pair.source)
     source_words = set(map(str.casefold, found))  # each word, and without its clitic (bare: only with an apostrophe)
     source_words.update(bare(w, src_lang).casefold() for w in found if "'" in w or "’" in w)
-    words = list(_WORD_AT.finditer(pair.target))
+    words = list(_word_matches(pair.target))
     quoted = titles(pair.target, words, source_words)
     urls = [u.span() for u in _URL.finditer(pair.target)] if _URL_MARK.search(pair.target) else []
     closed = _closed_class(src_lang.code, tgt_lang.code)
@@ -227,12 +239,12 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     standard, source_known = tgt_lang.is_standard_word, src_lang.is_word
     if not foreign or standard is None or source_known is None:
         return
-    src = list(map(str.casefold, _WORD_AT.findall(pair.source)))
+    src = list(map(str.casefold, _words_of(pair.source)))
     # the source's two-word phrases that open with such a function word: a phrase left must be one of them
     pairs = {p for p in zip(src, src[1:]) if p[0] in foreign}
     if not pairs:
         return
-    tgt = list(_WORD_AT.finditer(pair.target))
+    tgt = list(_word_matches(pair.target))
     folded = [m.group().casefold() for m in tgt]
     quoted: list[tuple[int, int]] | None = None
     for k in [k for k, p in enumerate(zip(folded, folded[1:]), start=1) if p in pairs]:
