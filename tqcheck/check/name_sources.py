@@ -155,7 +155,7 @@ class _NameSources(_TargetNames):
             return not (lower is not None and lower(word))
 
         def name_like(m: re.Match[str]) -> bool:
-            return words_of.may_be_name(m.group()) or proper(m)
+            return proper(m) or words_of.may_be_name(m.group())  # (proper first: the cheaper one)
 
         def uninflected(m: re.Match[str]) -> bool:
             return words_of.lemma(m.group()) == m.group().lower()  # (not Irans, Ortes, Briten)

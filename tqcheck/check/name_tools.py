@@ -386,6 +386,8 @@ def _mostly_capitals(text: str) -> bool:
 
 
 def _strip_possessive(word: str) -> str:
+    if "'" not in word and "’" not in word:
+        return word  # (the pattern needs an apostrophe)
     return re.sub(r"['’]s?$", "", word)
 
 

@@ -138,10 +138,12 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     urls = [u.span() for u in _URL.finditer(pair.target)] if _URL_MARK.search(pair.target) else []
     closed = _closed_class(src_lang.code, tgt_lang.code)
     for k, m in enumerate(words):
-        w = bare(m.group(), src_lang)
-        if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
-            at = m.start() + m.group().index(w)
-            m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
+        w = m.group()
+        if "'" in w or "’" in w:  # (bare() leaves a word without an apostrophe as it is)
+            w = bare(w, src_lang)
+            if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
+                at = m.start() + m.group().index(w)
+                m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
         low = w.casefold()
         if not w[:1].isupper():
             if low not in source_words:
