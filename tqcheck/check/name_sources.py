@@ -222,10 +222,8 @@ class _NameSources(_TargetNames):
             return  # (French renders them as adjectives: berlinois, londonienne)
         text = self.source
         for m in _CAPITALISED_WORD.finditer(text):
-            if _overlaps(m.span(), taken):
-                continue
-            places, uninflected = derive(m.group())
-            if not places or m.group().lower() in words_of.function_words:
+            places, uninflected = derive(m.group())  # (asked first: most words are no demonym)
+            if not places or _overlaps(m.span(), taken) or m.group().lower() in words_of.function_words:
                 continue
             hits = [self.gaz.find(p, self.src) for p in places]
             found = _demonym_place(places, hits, self.gaz)

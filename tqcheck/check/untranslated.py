@@ -237,7 +237,7 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
     if not tgt_lang.lexicon_complete or not _same_script(src_lang, tgt_lang):
         return
-    foreign = src_lang.function_words - tgt_lang.function_words
+    foreign = _foreign_function_words(src_lang.code, tgt_lang.code)
     standard, source_known = tgt_lang.is_standard_word, src_lang.is_word
     if not foreign or standard is None or source_known is None:
         return
@@ -274,6 +274,12 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 def _same_script(src_lang: lang.Language, tgt_lang: lang.Language) -> bool:
     """Two languages written in one known script (de and en, not de and de): where a source word may be left."""
     return bool(src_lang.script) and src_lang.script == tgt_lang.script and src_lang.code != tgt_lang.code
+
+
+@functools.lru_cache(maxsize=64)
+def _foreign_function_words(code: str, other: str) -> frozenset[str]:
+    """The function words of a language that are not the other language's."""
+    return lang.get(code).function_words - lang.get(other).function_words
 
 
 @functools.lru_cache(maxsize=64)
@@ -351,12 +357,17 @@ _RUN_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 def _copied_runs(source: str, target: str) -> Iterator[list[re.Match[str]]]:
     """Runs of target words (COPIED_RUN_WORDS or more) that the source has in the same order."""
     n = COPIED_RUN_WORDS
-    tgt = list(_RUN_WORD.finditer(target))
     src = list(map(str.casefold, _RUN_WORD.findall(source)))
-    grams = set(zip(*(src[k:] for k in range(n))))  # every n consecutive words
-    if not grams or len(tgt) < n:
+    if len(src) < n:
+        return
+    tgt = list(_RUN_WORD.finditer(target))
+    if len(tgt) < n:
         return
     folded = [m.group().casefold() for m in tgt]
+    in_source = frozenset(src).__contains__
+    if b"\1" * n not in bytes(map(in_source, folded)):
+        return  # no n consecutive words of the target are all words of the source: no n-gram of it is one
+    grams = set(zip(*(src[k:] for k in range(n))))  # every n consecutive words
     covered = [False] * len(tgt)
     for i, gram in enumerate(zip(*(folded[k:] for k in range(n)))):
         if gram in grams:
@@ -382,7 +393,7 @@ def _copied_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
     if not src_lang.function_words or not _same_script(src_lang, tgt_lang):
         return
-    foreign = src_lang.function_words - tgt_lang.function_words
+    foreign = _foreign_function_words(src_lang.code, tgt_lang.code)
     known, source_known = tgt_lang.is_word, src_lang.is_word
     quoted: list[tuple[int, int]] | None = None
     for run in _copied_runs(pair.source, pair.target):
