@@ -26,7 +26,7 @@ def _lang(code: str) -> str:
 
 _HAN_KANA = "\u3041-\u30fa\u30fd-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Words, or single Han/kana characters (written without spaces, each is compared on its own).
-_WORDS = re.compile(rf"[{_HAN_KANA}]|(?:(?![{_HAN_KANA}])[^\W_])+")
+_WORDS = re.compile(rf"[{_HAN_KANA}]|[^\W_{_HAN_KANA}]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 #: Share of the source's letters found copied, in order, in the translation ...
 COPIED_SHARE = 0.9
@@ -39,7 +39,10 @@ MIN_COPIED_CJK = 4
 
 
 def _words(text: str) -> list[str]:
-    return _WORDS.findall(_URL.sub(" ", unicodedata.normalize("NFKC", text)).casefold())
+    text = unicodedata.normalize("NFKC", text)
+    if "://" in text or "www." in text or "@" in text:  # (what every address and e-mail of _URL holds)
+        text = _URL.sub(" ", text)
+    return _WORDS.findall(text.casefold())
 
 
 def _copied_share(src: list[str], tgt: list[str]) -> tuple[float, float]:

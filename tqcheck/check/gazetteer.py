@@ -342,7 +342,8 @@ class Gazetteer:
             # only a capitalised word can start a name: others are passed over one by one
             word = toks[i][2]
             if not word[0].isupper():
-                elided = _ELIDED.match(word)  # l'Irak, d'Europe: the name starts after the article
+                # l'Irak, d'Europe: the name starts after the article (the pattern needs an apostrophe)
+                elided = _ELIDED.match(word) if "'" in word or "’" in word else None
                 if elided is None:
                     i += 1
                     continue

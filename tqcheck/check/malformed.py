@@ -9,8 +9,9 @@ from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
 
 _CURRENCY = "$€£¥₽₩₹"
-# A digit run with separators or currency signs inside it; not glued to letters or other numbers.
-_TOKEN = re.compile(rf"(?<![\w.,{re.escape(_CURRENCY)}])\d[\d.,{re.escape(_CURRENCY)}]*\d(?![\d])")
+# A digit run with separators or currency signs inside it; not glued to letters or other numbers. (The first digit
+# before the look-behind past it: the pattern is searched for by its digits, not tried at every position.)
+_TOKEN = re.compile(rf"\d(?<![\w.,{re.escape(_CURRENCY)}]\d)[\d.,{re.escape(_CURRENCY)}]*\d(?![\d])")
 _THOUSANDS = {sep: re.compile(rf"^\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+$") for sep in ".,"}
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}$")
 _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")

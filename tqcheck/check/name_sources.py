@@ -16,7 +16,7 @@ from .name_index import _SourceIndex
 from .name_readings import read_source_names
 from .name_targets import _TargetNames
 from .name_tools import (
-    _CAPITALISED_WORD, _contains_ci, _LEADING_FUNCTION_WORDS, _LETTERS, _overlaps, _ROMAN, _similar,
+    _CAPITALISED_REST, _CAPITALISED_WORD, _contains_ci, _LEADING_FUNCTION_WORDS, _LETTERS, _overlaps, _ROMAN, _similar,
     _strip_possessive, _target_tokens, GlossaryMiss, is_english_word, NameAnalysis, SourceName, TargetName
 )
 from .name_words import _GENERIC_ACRONYMS, _LATIN_RUN, _SENT_START, _UNITS
@@ -155,7 +155,7 @@ class _NameSources(_TargetNames):
             return not (lower is not None and lower(word))
 
         def name_like(m: re.Match[str]) -> bool:
-            return words_of.may_be_name(m.group()) or proper(m)
+            return proper(m) or words_of.may_be_name(m.group())  # (proper first: the cheaper one)
 
         def uninflected(m: re.Match[str]) -> bool:
             return words_of.lemma(m.group()) == m.group().lower()  # (not Irans, Ortes, Briten)
@@ -222,10 +222,8 @@ class _NameSources(_TargetNames):
             return  # (French renders them as adjectives: berlinois, londonienne)
         text = self.source
         for m in _CAPITALISED_WORD.finditer(text):
-            if _overlaps(m.span(), taken):
-                continue
-            places, uninflected = derive(m.group())
-            if not places or m.group().lower() in words_of.function_words:
+            places, uninflected = derive(m.group())  # (asked first: most words are no demonym)
+            if not places or _overlaps(m.span(), taken) or m.group().lower() in words_of.function_words:
                 continue
             hits = [self.gaz.find(p, self.src) for p in places]
             found = _demonym_place(places, hits, self.gaz)
@@ -333,7 +331,8 @@ def _after_article(text: str, at: int, words_of: language.Language) -> bool:
     return before is not None and before.islower() and words_of.opens_noun_phrase(before)
 
 
-_SOURCE_ACRONYM = re.compile(r"(?:(?<=\b[dDlL]['’])|(?<![\w'’.-]))[A-ZÀ-ÖØ-Þ]{2,6}(?![\w'’-])")  # l'ISL too
+#: (the first capital before the look-behinds, which look past it: the pattern is searched for by that capital)
+_SOURCE_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?<=\b[dDlL]['’].)|(?<![\w'’.-].))[A-ZÀ-ÖØ-Þ]{1,5}(?![\w'’-])")  # l'ISL too
 _TARGET_ACRONYM = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-Þ]{2,7}(?![\w'’-])")
 
 
@@ -355,5 +354,4 @@ _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 #: The first part of a hyphenated compound, four letters or more.
 _NAME_HEAD = re.compile(r"[^\W\d_]{4,}(?=-)")
 #: A capitalised word after an elided article or preposition (qu'Emin, l'Athletico).
-_ELIDED_CAPITALISED = re.compile(r"(?:(?<=\b[dDlL]['’])|(?<=\b[qQ]u['’]))"
-                                 + _CAPITALISED_WORD.pattern[len("(?<![\\w'’-])"):])
+_ELIDED_CAPITALISED = re.compile(r"(?:(?<=\b[dDlL]['’])|(?<=\b[qQ]u['’]))[A-ZÀ-ÖØ-Þ]" + _CAPITALISED_REST)

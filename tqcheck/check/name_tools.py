@@ -159,8 +159,10 @@ def _common_word(word: str) -> bool:
 _ROMAN = re.compile(r"[IVXLC]+")
 _CJK_LETTERS = {lang: "".join(table) for lang, table in CJK_ABBREVIATIONS.items()}
 #: (combining marks count as letters: a decomposed ü, u + U+0308, does not end a word)
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[\u0300-\u036f])*[a-zß-ÿ]"
-                               r"(?:-(?:[^\W\d_]|[\u0300-\u036f])+)*(?![\w'’\u0300-\u036f-])")
+#: (the capital first, then the look-behind past it: a pattern that opens on a character class is searched for
+#: by that class alone, one that opens on a look-behind is tried at every position)
+_CAPITALISED_REST = r"(?:[^\W\d_]|[\u0300-\u036f])*[a-zß-ÿ](?:-(?:[^\W\d_]|[\u0300-\u036f])+)*(?![\w'’\u0300-\u036f-])"
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’-].)" + _CAPITALISED_REST)
 #: A source naming a place this often may render one mention by a pronoun or another name.
 _MANY_MENTIONS = 3
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
@@ -190,8 +192,13 @@ def _contains_ci(haystack: str, needle: str) -> bool:
         # a replacement character may stand for any letter of the name (Z\ufffdrich for Zürich)
         body = "".join(f"(?:{re.escape(c)}|\ufffd)" if c.isalpha() else re.escape(c) for c in needle)
         return re.search(r"(?<![\w])" + body + r"(?![^\W_])", haystack, re.IGNORECASE) is not None
-    if haystack.isascii() and needle.isascii() and needle.lower() not in haystack.lower():
-        return False  # for ASCII text, case-blind matching is exactly comparing lowered letters
+    if haystack.isascii() and needle.isascii():
+        # for ASCII text, case-blind matching is exactly comparing lowered letters
+        low = haystack.lower()
+        if needle.lower() not in low:
+            return False
+        whole = _word_pattern(needle)
+        return whole.in_ascii(haystack, low) if whole is not None else True
     pattern = _word_pattern(needle)
     if pattern is not None:
         return pattern.search(haystack) is not None
@@ -214,7 +221,7 @@ def _contains_any(haystack: str, needles: Iterable[str]) -> bool:
             if needle.lower() in low:
                 return True
         elif ascii_text and needle.isascii():
-            if needle.lower() in low and pattern.search(haystack) is not None:
+            if needle.lower() in low and pattern.in_ascii(haystack, low):
                 return True
         elif pattern.search(haystack) is not None:
             return True
@@ -259,6 +266,18 @@ class _WholeWord:
                 return m
             pos = start + 1
         return None
+
+    def in_ascii(self, text: str, low: str) -> bool:
+        """``search(text) is not None`` for ASCII text and an ASCII needle (``low``: the text lowered), where
+        case-blind matching is comparing lowered letters: found with ``str.find``, the needle not compiled."""
+        needle = self.text.lower()
+        n = len(needle)
+        at = low.find(needle)
+        while at >= 0:
+            if not (at and _GLUE.match(text, at - 1)) and not _GLUE.match(text, at + n):
+                return True
+            at = low.find(needle, at + 1)
+        return False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -367,6 +386,8 @@ def _mostly_capitals(text: str) -> bool:
 
 
 def _strip_possessive(word: str) -> str:
+    if "'" not in word and "’" not in word:
+        return word  # (the pattern needs an apostrophe)
     return re.sub(r"['’]s?$", "", word)
 
 

@@ -242,6 +242,9 @@ def glossary_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Example: with the row 山本健一<TAB>Kenichi Yamamoto, 緑浜鉄道の山本健一社長 -> "Midorihama Railway
     President Kenichi Yamada". Several rows for one source term all count as accepted.
     """
+    if not ctx.glossary:
+        return  # no term to miss: the pair's names are not analysed for this rule (in a pair the other name rules
+        # skip, Czech or Ukrainian, nothing else asks for them)
     a = _analysis(pair, ctx)
     for g in a.glossary_misses:
         msg = f"glossary term {g.term!r} should be translated as {_quote(g.expected)}"

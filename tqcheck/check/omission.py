@@ -1,10 +1,12 @@
 """TQ4xx: content with no counterpart on the other side."""
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterator
 
 from .. import lang
+from ..lang.pairs import DEFAULT_SD, usual_log_ratio
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
 
@@ -90,10 +92,6 @@ def _shared_latin_chars(pair: Pair, ctx: CheckContext) -> int:
 
 
 def _length_z(pair: Pair, ctx: CheckContext) -> float | None:
-    import math
-
-    from ..lang.pairs import DEFAULT_SD, usual_log_ratio
-
     if not pair.src_segments or not pair.tgt_segments:
         return None
     shared = _shared_latin_chars(pair, ctx)

@@ -44,7 +44,7 @@ def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         return
     lower = pair.target.lower()
     for kind in gaps():
-        if kind.needs and not any(w in lower for w in kind.needs):
+        if kind.needs and not any(map(lower.__contains__, kind.needs)):
             continue
         if kind.starts is not None and not any(kind.pattern.match(pair.target, at) for at in kind.starts(pair.target)):
             continue  # every match begins at one of those positions: there is none

@@ -29,35 +29,53 @@ _FOLD_SIMILARITY = 0.7
 _UK_VARIANTS = ((re.compile(r"г", re.I), "х"), (re.compile(r"^у(?=[аоеиі])", re.I), "в"))
 
 
-def _romanised(word: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _romanised(word: str) -> frozenset[str]:
     """A Cyrillic word and its stem without a case ending, romanised, with the Ukrainian readings."""
     forms = {word, russian_stem(word)}
     for pattern, repl in _UK_VARIANTS:
         forms |= {pattern.sub(repl, f) for f in forms}
-    return {cyrillic_to_latin(f) for f in forms}
+    return frozenset(cyrillic_to_latin(f) for f in forms)
 
 
 @functools.lru_cache(maxsize=65536)
-def _keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
-    """A word romanised and folded, and its consonant skeletons."""
+def _folds(word: str) -> frozenset[str]:
+    """A word romanised and folded."""
     if _CYRILLIC.search(word):
-        forms = _romanised(word)
-        return frozenset(fold(f) for f in forms), frozenset(latin_skeleton(f) for f in forms)
-    return frozenset({fold(word)}), frozenset(latin_skeletons(word))
+        return frozenset(fold(f) for f in _romanised(word))
+    return frozenset({fold(word)})
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeletons(word: str) -> frozenset[str]:
+    """A word's consonant skeletons (romanised)."""
+    if _CYRILLIC.search(word):
+        return frozenset(latin_skeleton(f) for f in _romanised(word))
+    return frozenset(latin_skeletons(word))
+
+
+def _source_words(source: str) -> list[str]:
+    return [w for w in _WORD.findall(source) if len(w) >= 2]
 
 
 @functools.lru_cache(maxsize=1024)
-def _source_keys(source: str) -> tuple[str, frozenset[str], frozenset[str]]:
-    """The source's words folded, joined by spaces (for parts of compounds: českobudějovické), each folded
-    word, and the words' consonant skeletons."""
+def _source_folds(source: str) -> tuple[str, frozenset[str]]:
+    """The source's words folded, joined by spaces (for parts of compounds: českobudějovické), and each folded
+    word."""
     folds: set[str] = set()
+    for w in _source_words(source):
+        folds |= _folds(w)
+    return " ".join(sorted(folds)), frozenset(folds)
+
+
+@functools.lru_cache(maxsize=1024)
+def _source_skeletons(source: str) -> frozenset[str]:
+    """The consonant skeletons of the source's words (worked out only for a name its folded words do not
+    account for: they cost more)."""
     skeletons: set[str] = set()
-    for m in _WORD.finditer(source):
-        if len(m.group()) >= 2:
-            f, s = _keys(m.group())
-            folds |= f
-            skeletons |= s
-    return " ".join(sorted(folds)), frozenset(folds), frozenset(skeletons)
+    for w in _source_words(source):
+        skeletons |= _skeletons(w)
+    return frozenset(skeletons)
 
 
 def _shared_prefix(a: str, b: str) -> int:
@@ -73,8 +91,8 @@ def _accounted_for(word: str, source: str) -> bool:
     """Whether a source word is this name, copied (Paypal), inflected (Tedem, Peňová), part of a compound
     (Uherskohradišťsku) or transliterated (Єрмак Yermak, Роджерс Rogers): romanised and folded, they share
     their first letters, or one holds the other's stem, or they are close; or their consonant skeletons are."""
-    joined, folds, skeletons = _source_keys(source)
-    mine, mine_skeletons = _keys(word)
+    joined, folds = _source_folds(source)
+    mine = _folds(word)
     for a in mine:
         if len(a) >= 6 and a[:len(a) - 2] in joined:
             return True
@@ -82,7 +100,8 @@ def _accounted_for(word: str, source: str) -> bool:
             if _shared_prefix(a, b) >= max(_SHARED_PREFIX, min(4, len(a) - 1, len(b) - 1)) or similarity(
                     a, b) >= _FOLD_SIMILARITY:
                 return True
-    return any(skeletons_match(a, b) for a in mine_skeletons for b in skeletons)
+    skeletons = _source_skeletons(source)
+    return any(skeletons_match(a, b) for a in _skeletons(word) for b in skeletons)
 
 
 @rule("TQ306", "name-unaccounted", Severity.WARNING, "Accuracy/Mistranslation/Entity")

@@ -40,6 +40,8 @@ def lang_scripts(code: str) -> tuple[str, ...]:
 
 _RUNS: dict[str, re.Pattern[str]] = {}
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|de|fr|es|ru|html?)\b\S*")
+#: What every match of _URL holds (its second branch tries every position of a text: it is run only where this is)
+_URL_MARK = re.compile(r"://|www\.|\.(?:com|org|net|de|fr|es|ru|html?)\b")
 #: Han characters used as punctuation (丨 as a vertical bar in headlines).
 _SEPARATOR_LETTERS = frozenset("丨")
 _LETTER_OF = {name: re.compile(pattern) for name, (pattern, _) in SCRIPTS.items()}
@@ -107,6 +109,18 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> tuple[str, ...]:
+    """The words (_WORD_AT) of a text, read once for the parts of TQ501 that each look at them."""
+    return tuple(_WORD_AT.findall(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _word_matches(text: str) -> tuple[re.Match[str], ...]:
+    """``_words_of`` with their places in the text."""
+    return tuple(_WORD_AT.finditer(text))
+
+
 def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     """Between two languages of one script (de -> en): a word of the source left as it is, that the
     target language's dictionary does not know ("the companies plötzlich applied", "could nicht be met"), or
@@ -116,18 +130,20 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
     if not tgt_lang.lexicon_complete or not _same_script(src_lang, tgt_lang):
         return
-    found = _WORD_AT.findall(pair.source)
+    found = _words_of(pair.source)
     source_words = set(map(str.casefold, found))  # each word, and without its clitic (bare: only with an apostrophe)
     source_words.update(bare(w, src_lang).casefold() for w in found if "'" in w or "’" in w)
-    words = list(_WORD_AT.finditer(pair.target))
+    words = list(_word_matches(pair.target))
     quoted = titles(pair.target, words, source_words)
-    urls = [u.span() for u in _URL.finditer(pair.target)]
-    closed = _closed_class(src_lang.code) - tgt_lang.function_words
+    urls = [u.span() for u in _URL.finditer(pair.target)] if _URL_MARK.search(pair.target) else []
+    closed = _closed_class(src_lang.code, tgt_lang.code)
     for k, m in enumerate(words):
-        w = bare(m.group(), src_lang)
-        if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
-            at = m.start() + m.group().index(w)
-            m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
+        w = m.group()
+        if "'" in w or "’" in w:  # (bare() leaves a word without an apostrophe as it is)
+            w = bare(w, src_lang)
+            if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
+                at = m.start() + m.group().index(w)
+                m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
         low = w.casefold()
         if not w[:1].isupper():
             if low not in source_words:
@@ -221,16 +237,16 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
     if not tgt_lang.lexicon_complete or not _same_script(src_lang, tgt_lang):
         return
-    foreign = src_lang.function_words - tgt_lang.function_words
+    foreign = _foreign_function_words(src_lang.code, tgt_lang.code)
     standard, source_known = tgt_lang.is_standard_word, src_lang.is_word
     if not foreign or standard is None or source_known is None:
         return
-    src = list(map(str.casefold, _WORD_AT.findall(pair.source)))
+    src = list(map(str.casefold, _words_of(pair.source)))
     # the source's two-word phrases that open with such a function word: a phrase left must be one of them
     pairs = {p for p in zip(src, src[1:]) if p[0] in foreign}
     if not pairs:
         return
-    tgt = list(_WORD_AT.finditer(pair.target))
+    tgt = list(_word_matches(pair.target))
     folded = [m.group().casefold() for m in tgt]
     quoted: list[tuple[int, int]] | None = None
     for k in [k for k, p in enumerate(zip(folded, folded[1:]), start=1) if p in pairs]:
@@ -260,10 +276,17 @@ def _same_script(src_lang: lang.Language, tgt_lang: lang.Language) -> bool:
     return bool(src_lang.script) and src_lang.script == tgt_lang.script and src_lang.code != tgt_lang.code
 
 
-@functools.lru_cache(maxsize=16)
-def _closed_class(code: str) -> frozenset[str]:
-    """The small words of a language: its function words and the words that write its numbers."""
-    return lang.get(code).function_words | number_word_forms(code)
+@functools.lru_cache(maxsize=64)
+def _foreign_function_words(code: str, other: str) -> frozenset[str]:
+    """The function words of a language that are not the other language's."""
+    return lang.get(code).function_words - lang.get(other).function_words
+
+
+@functools.lru_cache(maxsize=64)
+def _closed_class(code: str, other: str) -> frozenset[str]:
+    """The small words of a language, its function words and the words that write its numbers, that are not
+    function words of the other language."""
+    return (lang.get(code).function_words | number_word_forms(code)) - lang.get(other).function_words
 
 
 def _inflected_noun(w: str, low: str, src_lang: lang.Language, tgt_lang: lang.Language, source_words: set[str]) -> bool:
@@ -334,12 +357,17 @@ _RUN_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 def _copied_runs(source: str, target: str) -> Iterator[list[re.Match[str]]]:
     """Runs of target words (COPIED_RUN_WORDS or more) that the source has in the same order."""
     n = COPIED_RUN_WORDS
-    tgt = list(_RUN_WORD.finditer(target))
     src = list(map(str.casefold, _RUN_WORD.findall(source)))
-    grams = set(zip(*(src[k:] for k in range(n))))  # every n consecutive words
-    if not grams or len(tgt) < n:
+    if len(src) < n:
+        return
+    tgt = list(_RUN_WORD.finditer(target))
+    if len(tgt) < n:
         return
     folded = [m.group().casefold() for m in tgt]
+    in_source = frozenset(src).__contains__
+    if b"\1" * n not in bytes(map(in_source, folded)):
+        return  # no n consecutive words of the target are all words of the source: no n-gram of it is one
+    grams = set(zip(*(src[k:] for k in range(n))))  # every n consecutive words
     covered = [False] * len(tgt)
     for i, gram in enumerate(zip(*(folded[k:] for k in range(n)))):
         if gram in grams:
@@ -365,7 +393,7 @@ def _copied_clause_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = lang.get(ctx.src_lang), lang.get(ctx.tgt_lang)
     if not src_lang.function_words or not _same_script(src_lang, tgt_lang):
         return
-    foreign = src_lang.function_words - tgt_lang.function_words
+    foreign = _foreign_function_words(src_lang.code, tgt_lang.code)
     known, source_known = tgt_lang.is_word, src_lang.is_word
     quoted: list[tuple[int, int]] | None = None
     for run in _copied_runs(pair.source, pair.target):

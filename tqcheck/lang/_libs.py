@@ -28,7 +28,13 @@ def simplemma_lexicon(lang: str) -> Callable[[str], bool]:
             word = unicodedata.normalize("NFC", word)
         if not word:
             raise ValueError("Wrong input value: empty string")  # as simplemma.is_known
-        # simplemma.is_known: the token (in NFC, as it is now) looked up as its default strategy looks words up
+        # simplemma.is_known: the token (in NFC, as it is now) looked up as its default strategy looks words up;
+        # its two probes (the token, then its case flipped) asked of the dictionary directly where they can be,
+        # as any_known asks them
+        entries = _simplemma_entries(lang)
+        if entries is not None and "'" not in word and "’" not in word and "ʼ" not in word:
+            return word.encode() in entries or (
+                word.lower() if word[:1].isupper() else word.capitalize()).encode() in entries
         return _simplemma()[1].get_lemma(word, lang) is not None
 
     def any_known(words: Iterable[str]) -> bool:

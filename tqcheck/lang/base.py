@@ -415,7 +415,7 @@ class Language:
         if table is None:
             return None
         # blanked to the same length, so that offsets still point into the text
-        blank = not table.marks or any(mark in text.lower() for mark in table.marks)
+        blank = not table.marks or any(map(text.lower().__contains__, table.marks))
         plain = table.not_negation.sub(lambda m: " " * len(m.group()), text) if table.not_negation and blank else text
 
         def words(pattern: re.Pattern[str], plain: str) -> Iterator[re.Match[str]]:

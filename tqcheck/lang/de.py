@@ -67,13 +67,14 @@ NAME_ENDINGS = frozenset({"berg", "bert", "mann", "burg", "stein", "dorf", "feld
 STREET_ENDINGS = frozenset({"straße", "strasse", "gasse", "allee"})
 
 _DEMONYM = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{2,}?)(er|ern|ers|erin|erinnen)")
+_DEMONYM_ENDINGS = ("er", "ern", "ers", "erin", "erinnen")  # (what a word must end with for _DEMONYM to match it)
 
 
 def demonym_places(word: str) -> tuple[tuple[str, ...], bool]:
     """The places a word ending in -er may be the demonym of, likeliest first (Grazer: Graz; Münchner, Dresdner:
     München, Dresden; Bremer: Brem, Bremen), and whether it is the uninflected -er form, which also stands as an
     adjective before a noun (die Grazer Kinderklinik); ((), False) for another word."""
-    m = _DEMONYM.fullmatch(word)
+    m = _DEMONYM.fullmatch(word) if word.endswith(_DEMONYM_ENDINGS) else None
     if m is None:
         return (), False
     base = m.group(1)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ._libs import _simplemma, simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
 from .base import GapKind, Language, Negation, NumberWords
@@ -170,8 +170,9 @@ DETERMINERS = frozenset("""
     the a an this that these those its his her their our my your some any every each another such""".split())
 
 
+@functools.lru_cache(maxsize=1)
 def _silent_gaps() -> tuple[GapKind, ...]:
-    from .en_gaps import GAPS
+    from .en_gaps import GAPS  # (loaded on first use; the import statement is not run again for every pair)
 
     return GAPS
 
@@ -187,10 +188,15 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
-def _name_scars(text: str) -> list[tuple[int, int, str, str]]:
-    from .en_scars import name_scars
+@functools.lru_cache(maxsize=1)
+def _scar_reader() -> Callable[[str], list[tuple[int, int, str, str]]]:
+    from .en_scars import name_scars  # (loaded on first use, once)
 
-    return name_scars(text)
+    return name_scars
+
+
+def _name_scars(text: str) -> list[tuple[int, int, str, str]]:
+    return _scar_reader()(text)
 
 
 #: Words by which a sentence may refer back to a place named in an earlier one ("its sudden announcement").

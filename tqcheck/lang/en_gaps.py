@@ -11,6 +11,7 @@ words ("a can of", "the will of", "Can Tho") are left alone. Measured on WMT22 r
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from typing import Callable, Iterable
@@ -52,10 +53,12 @@ def _kind(name: str, pattern: re.Pattern[str], severity: str, message: str,
 _OPENS_AFTER = re.compile(r"[.!][\"”]?\s")
 
 
-def _sentence_starts(text: str) -> list[int]:
+@functools.lru_cache(maxsize=4)
+def _sentence_starts(text: str) -> tuple[int, ...]:
     """Where a sentence may open as ``_SENTENCE_START`` reads it: the text's start (before or after a
-    quote) and after "." or "!" and a space, with a closing quote between them or not."""
-    return [0, *(m.end() for m in _OPENS_AFTER.finditer(text))]
+    quote) and after "." or "!" and a space, with a closing quote between them or not. (Three kinds ask
+    for a text's: found once.)"""
+    return (0, *(m.end() for m in _OPENS_AFTER.finditer(text)))
 
 
 _WH_WORD = re.compile(r"\b(?:how|when|where|why)\s")
@@ -63,7 +66,7 @@ _WH_WORD = re.compile(r"\b(?:how|when|where|why)\s")
 
 def _sentence_or_wh_starts(text: str) -> list[int]:
     """``_sentence_starts`` and where "how", "when", "where" or "why" begins."""
-    return _sentence_starts(text) + [m.start() for m in _WH_WORD.finditer(text)]
+    return [*_sentence_starts(text), *(m.start() for m in _WH_WORD.finditer(text))]
 
 
 _BRACKET = re.compile(r"\(")

@@ -2,10 +2,9 @@
 from a text with it (``Polarity``)."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,20 @@ class Negation:
     marks: tuple[str, ...] = ()
 
 
+class _once:
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first access (a pair's two
+    polarities are read once each, by one rule)."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 class Polarity:
     """What ``Language.polarity`` found: whether the text has any negation, and its first explicit one. Each
     is worked out when first asked for (the implied negations of a whole text cost more than the explicit
@@ -39,11 +52,11 @@ class Polarity:
     def __init__(self, explicit: Callable[[], tuple[int, int] | None], negated: Callable[[], bool]) -> None:
         self._explicit, self._negated = explicit, negated
 
-    @functools.cached_property
+    @_once
     def explicit(self) -> tuple[int, int] | None:
         return self._explicit()
 
-    @functools.cached_property
+    @_once
     def negated(self) -> bool:
         """Any negation: an explicit negator, or one that is implied (failed) or carried by an affix."""
         return self.explicit is not None or self._negated()
