@@ -52,3 +52,23 @@ def test_the_checks_use_the_faster_converter() -> None:
     inner = translit._kakasi()._kakasi
     assert isinstance(inner._jconv, LongestFirstJConv) and isinstance(inner._iconv, HepburnIConv)
     assert translit.japanese_reading("山本健一") == "yamamoto ken'ichi"
+
+
+def test_hepburn_readings_as_pykakasi_steps() -> None:
+    """The reading of any run of kana, marks and symbols is pykakasi's katakana-to-hiragana,
+    hiragana-to-romaji and symbol steps' (``IConv``), character for character."""
+    from pykakasi.scripts import IConv
+
+    from tqcheck.check.kakasi_fast import HepburnIConv
+
+    slow, fast = IConv(), HepburnIConv()
+    blocks = [(0x3000, 0x3100), (0xFF01, 0xFFA0), (0x1B150, 0x1B168), (0x0391, 0x03CA), (0x0401, 0x0452),
+              (0x00A1, 0x0100), (0x20, 0x7F)]
+    chars = [chr(c) for a, b in blocks for c in range(a, b)] + list("ー―−ｰ")
+    kana = [chr(c) for c in range(0x3041, 0x30FF)]
+    rnd = random.Random(7)
+    texts = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 12))) for _ in range(3000)]
+    texts += ["".join(rnd.choice(kana) for _ in range(rnd.randint(1, 40))) for _ in range(3000)]
+    texts += ["", "ー", "ーあ", "きょうと", "ステフォン・ディグス", "ｶﾞｷﾞｸﾞ", "ｱﾞ", "っ", "ん", "こんにちは！"]
+    for text in texts:
+        assert fast._hepburn(text) == slow._s2a(slow._h2ah(slow._k2h(text))), text

@@ -18,9 +18,11 @@ that time:
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from pykakasi.kanji import JConv
+from pykakasi.properties import Ch
 from pykakasi.scripts import IConv
 
 
@@ -65,8 +67,22 @@ class LongestFirstJConv(JConv):
         return (found, max_len)
 
 
+#: Katakana to hiragana, as pykakasi's ``K2("H")`` maps them (ヷ-ー and the rest unchanged).
+_KATAKANA_TO_HIRAGANA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
+#: Characters ``K2("H")`` reads otherwise: half-width kana (two may make one) and small Kana Extended-A ones.
+_OTHER_KANA = re.compile("[\uff66-\uff9e\U0001b164-\U0001b167]")
+
+
 class HepburnIConv(IConv):
-    """``IConv`` that makes only the original and its Hepburn reading (the only fields read)."""
+    """``IConv`` that makes only the original and its Hepburn reading (the only fields read), by
+    pykakasi's three steps (katakana to hiragana, hiragana to romaji, symbols to ASCII) done on the whole
+    word at once: the same table lookups, longest key first, without a call and a slice per character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._romaji: dict[str, str] = self._hahconv._kanadict._dict
+        self._longest: int = self._hahconv._kanadict.maxkeylen()
+        self._symbols: dict[str, str | None] = {}  # a character's ASCII form (``Sym2("a")``), None for none
 
     def convert(self, otext: str, hira: str) -> dict[str, str]:  # type: ignore[override]
         return {"orig": otext, "hepburn": self._hepburn(hira)}
@@ -74,7 +90,46 @@ class HepburnIConv(IConv):
     @functools.lru_cache(maxsize=65536)  # per reading, so that the words of every sentence (の, する) are read once
     def _hepburn(self, hira: str) -> str:
         """The Hepburn reading of a word's kana (the word itself plays no part in it)."""
-        return self._s2a(self._h2ah(self._k2h(hira)))
+        kana = self._k2h(hira) if _OTHER_KANA.search(hira) else hira.translate(_KATAKANA_TO_HIRAGANA)
+        return self._symbols_to_ascii(self._romanise(kana))
+
+    def _romanise(self, text: str) -> str:
+        """``IConv._h2ah``: at each character the longest key of the Hepburn table that starts there,
+        or the character itself."""
+        romaji, longest = self._romaji, self._longest
+        out = []
+        i, n = 0, len(text)
+        while i < n:
+            for length in range(min(longest, n - i), 0, -1):
+                found = romaji.get(text[i:i + length])
+                if found is not None:
+                    out.append(found)
+                    i += length
+                    break
+            else:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
+
+    def _symbols_to_ascii(self, text: str) -> str:
+        """``IConv._s2a``: each symbol's ASCII form, a long-vowel mark the letter before it (or "-"), the rest
+        as it is (ASCII has no symbol ``Sym2`` converts)."""
+        if text.isascii():
+            return text
+        symbols = self._symbols
+        result = ""
+        for ch in text:
+            if ch not in symbols:
+                t, length = self._saconv.convert(ch)
+                symbols[ch] = t if length > 0 else None
+            t = symbols[ch]
+            if t is not None:
+                result += t
+            elif ch in Ch.long_symbols:
+                result += result[-1] if result else "-"
+            else:
+                result += ch
+        return result
 
 
 def speed_up(converter: Any) -> Any:
