@@ -57,6 +57,8 @@ def _read_names(text: str) -> tuple[tuple[int, int, str, str], ...]:
 
 #: Words after a place's name (湯涌温泉 Yuwaku Onsen, 箱根駅 Hakone Station).
 _KANJI_PLACE_WORDS = frozenset({"温泉", "駅", "町", "村", "寺", "神社", "城", "川", "湖", "港", "峠", "岬", "高原"})
+#: Any of ``_KANJI_PLACE_WORDS`` in a text.
+_PLACE_WORD = re.compile("|".join(sorted(_KANJI_PLACE_WORDS)))
 
 #: (start, end, surface, part of speech) of a morpheme (``_libs.sudachi_parse``).
 _Part = tuple[int, int, str, tuple[str, ...]]
@@ -65,6 +67,8 @@ _Part = tuple[int, int, str, tuple[str, ...]]
 def _unknown_places(text: str, ms: tuple[Any, ...], parts: tuple[_Part, ...]) -> tuple[tuple[int, int, str, str], ...]:
     """A name Sudachi does not know, before a word that makes it a place's: two kanji or more that it
     reads one by one (湯 + 涌 + 温泉: Yuwaku Onsen)."""
+    if not _PLACE_WORD.search(text):
+        return ()  # (each place found ends before one of those words)
     out = []
     i = 0
     n = len(parts)
@@ -83,6 +87,8 @@ def _unknown_places(text: str, ms: tuple[Any, ...], parts: tuple[_Part, ...]) ->
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
 #: Words that make the name before them a place's (トランスニストリア共和国 "the Republic of Transnistria").
 _PLACE_WORDS = ("共和国", "王国", "連邦", "州", "諸島", "島", "市", "県", "地方", "地区", "半島", "湖")
+#: Katakana before が, は, の or one of ``_PLACE_WORDS``: where a katakana subject or place ends.
+_KATAKANA_BEFORE = re.compile(r"[\u30a0-\u30ff](?:[がはの]|" + "|".join(_PLACE_WORDS) + ")")
 #: What may stand before a sentence's or a clause's first word.
 _OPENERS = "。！？!?「『（(【、"
 
@@ -91,6 +97,8 @@ def _katakana_subjects(text: str, ms: tuple[Any, ...], parts: tuple[_Part, ...])
     """Katakana nouns that open a sentence or a clause as its subject, topic or owner (followed by が, は or
     の), or that name a place (トランスニストリア共和国), and that Sudachi does not know as one word: a word it has never seen (ポトロ), or one it reads as a compound of katakana
     words (ブラン + ビーズ: the Brumbies). A foreign name more than a loanword; the reading gives the parts."""
+    if not _KATAKANA_BEFORE.search(text):
+        return ()  # (each subject found is katakana before one of those)
     out = []
     i = 0
     n = len(parts)
@@ -129,6 +137,7 @@ def subdivision_forms(country: str, name: str) -> tuple[str, ...]:
 #: an organisation or a place rather than a name (市, 会社; 前, 副).
 TITLES = ("社長", "市長", "会長", "知事", "首相", "大臣", "長官", "議員", "氏", "さん", "監督", "選手", "教授", "代表",
           "委員長", "理事長", "町長", "村長", "校長", "院長", "部長", "課長", "議長", "総裁", "大統領", "外相", "副市長")
+_TITLE = re.compile("|".join(TITLES))
 _TITLED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})(?=" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")")
 _NOT_NAME = re.compile(r"[市県府都町村区国会社党省庁局部課協組団大学院校駅線道]$|^[同前元現新旧副本当各全総]")
 
@@ -136,7 +145,7 @@ _NOT_NAME = re.compile(r"[市県府都町村区国会社党省庁局部課協組
 def source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, str, bool]]:
     """(start, end, name, "person", True) of each person ``text`` names before a title, where ``free(start, end)``
     allows and Sudachi reads a person's name there (看護師さん, 税制調査会長 are none)."""
-    if not any(t in text for t in TITLES):
+    if not _TITLE.search(text):
         return  # every name found here stands before a title
     for m in _TITLED.finditer(text):
         s, e = m.span("name")

@@ -216,11 +216,19 @@ def _prepared_identifier() -> Any:
 
 def _rank(text: str) -> list[tuple[str, float]]:
     """py3langid's languages by probability, best first, with varieties folded."""
+    return list(_ranked(text))
+
+
+@lru_cache(maxsize=64)
+def _ranked(text: str) -> tuple[tuple[str, float], ...]:
+    """``_rank``, kept for the last texts: a sentence that is the whole sample is ranked once for the
+    sample and once as its own sentence (``_sentence_votes``), and a text without capitalised words is
+    the text ``wronglang`` asks again without its names."""
     merged: dict[str, float] = {}
     for label, prob in _get_identifier().rank(text):
         lang = "und" if label in _UNDETERMINED else _FOLD.get(label, label)
         merged[lang] = merged.get(lang, 0.0) + float(prob)
-    return sorted(merged.items(), key=lambda kv: kv[1], reverse=True)
+    return tuple(sorted(merged.items(), key=lambda kv: kv[1], reverse=True))
 
 
 def rank_languages(text: str) -> list[tuple[str, float]]:
