@@ -25,6 +25,7 @@ _ASCII_NAME_WORD = re.compile(_ASCII_NAME_START.pattern + r"[A-Za-z]*+(?:[.’']
 _NOT_ASCII_WORDS = re.compile(r"(?![\x00-\x7f])\w|['’](?:[dlDL]|[qQ]u)['’]")
 
 
+@functools.lru_cache(maxsize=16)
 def _ascii_words(text: str) -> bool:
     """Whether ``text`` is ASCII, or every word character of it is and no elided article follows an apostrophe
     (its other characters may be anything: “quotes”, dashes, ’): there ``_find_latin_ascii`` finds what
