@@ -34,6 +34,13 @@ def _ascii_words(text: str) -> bool:
     return text.isascii() or _NOT_ASCII_WORDS.search(text) is None
 
 
+@functools.lru_cache(maxsize=8)
+def _ascii_name_words(text: str) -> tuple[re.Match[str], ...]:
+    """The words of ASCII text that can start a name (_ASCII_NAME_WORD), found once for every language the text
+    is searched in (a translation is searched for its own language's places and for the source's)."""
+    return tuple(_ASCII_NAME_WORD.finditer(text))
+
+
 @functools.lru_cache(maxsize=65536)
 def _norm_token(tok: str) -> str:
     t = tok.lower().replace("’", "'")
