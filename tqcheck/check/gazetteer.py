@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Mapping
 
 from .. import lang as language
 from .gazetteer_data import ABBREVIATION_RUNS, CJK_ABBREV, DECLINED_PLACES, PLACE_TRAPS, WORD_LETTERS
-from .gazetteer_words import (_ASCII_LATIN_WORD, _ASCII_NAME_WORD, _ELIDED, _LATIN_WORD, _NAME_SEPARATORS, _ascii_words,
+from .gazetteer_words import (_ASCII_LATIN_WORD, _ascii_name_words, _ELIDED, _LATIN_WORD, _NAME_SEPARATORS, _ascii_words,
                               _latin_tokens_key, _norm_token)
 
 #: The languages the gazetteer names places in (the columns of its tables).
@@ -382,7 +382,7 @@ class Gazetteer:
         prefixes = self._latin_prefixes(lang)
         next_word = _ASCII_LATIN_WORD.search
         done = 0  # words starting before this offset are part of a name found already
-        for first in _ASCII_NAME_WORD.finditer(text):
+        for first in _ascii_name_words(text):
             at = first.start()
             if at < done:
                 continue

@@ -9,6 +9,7 @@ from typing import Iterator
 from .. import lang
 from ..types import Pair, Severity, Span
 from .gazetteer_build import get_gazetteer
+from .name_tools import _lowers_alike
 from .registry import CheckContext, Hit
 
 QUOTED = re.compile(r"“[^”]{1,80}”|„[^“”]{1,80}[“”]|«[^»]{1,80}»|\"[^\"]{1,80}\"")
@@ -124,7 +125,7 @@ def capitalised_left(text: str, words: list[re.Match[str]], k: int, quoted: list
         return None
     if not copied and not compound_head(w, source, src_lang):
         return None
-    if copied and source and not re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", source, re.I):
+    if copied and source and not _whole_in(source, w):
         return None  # only a hyphenated compound's first part in the source (Schwalbe-Seite): a name, as often
     known = tgt_lang.is_headword
     if known is None or known(low) or tgt_lang.is_name is not None and tgt_lang.is_name(w):
@@ -226,7 +227,7 @@ def prefixed_noun(text: str, words: list[re.Match[str]], k: int, source: str, sr
             or text[prefix.start() - 1:prefix.start()] == "-":
         return None
     token = text[prefix.start():m.end()]
-    if not re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", source, re.I) or known(w.casefold()) \
+    if not _whole_in(source, token) or known(w.casefold()) \
             or tgt_lang.is_name is not None and tgt_lang.is_name(w) or not (noun(w) or _compound(w, src_lang)):
         return None
     return prefix.start(), m.end()
@@ -253,6 +254,25 @@ def _noun_phrase_before(text: str, words: list[re.Match[str]], k: int,
                 or not tgt_lang.is_word(word):
             return None
     return None
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _whole_in(text: str, phrase: str) -> bool:
+    """Whether ``text`` has ``phrase`` case-blind, neither glued to a word character or a hyphen nor
+    followed by one (``re.search(rf"(?<![\\w-]){re.escape(phrase)}(?![\\w-])", text, re.I)``): for an ASCII
+    phrase in a text whose letters lower as they match (``name_tools._lowers_alike``), found in the lowered text
+    without compiling a pattern for the phrase."""
+    if not (phrase and phrase.isascii() and _lowers_alike(text)):
+        return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.I) is not None
+    low, needle = text.lower(), phrase.lower()
+    at = low.find(needle)
+    while at >= 0:
+        if not (at and _WORD_OR_HYPHEN.match(text, at - 1)) and not _WORD_OR_HYPHEN.match(text, at + len(needle)):
+            return True
+        at = low.find(needle, at + 1)
+    return False
 
 
 def _heads_noun_phrase(source: str, word: str, src_lang: lang.Language) -> bool:

@@ -185,6 +185,17 @@ def _names_with_related(gaz: Gazetteer, key: str, lang: str) -> tuple[str, ...]:
     return tuple(n for n in names if len(n) >= 2)
 
 
+#: The characters that match an ASCII letter case-blind but do not lower to it (ı, ſ match i and s; İ also lowers
+#: to two characters): in a text without them, an ASCII name matches case-blind exactly where the lowered text
+#: holds the lowered name, at the same offsets.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+def _lowers_alike(text: str) -> bool:
+    """Whether ``text`` has none of ``_ODD_CASE``'s characters."""
+    return text.isascii() or _ODD_CASE.search(text) is None
+
+
 def _contains_ci(haystack: str, needle: str) -> bool:
     if not needle:
         return False
@@ -192,8 +203,8 @@ def _contains_ci(haystack: str, needle: str) -> bool:
         # a replacement character may stand for any letter of the name (Z\ufffdrich for Zürich)
         body = "".join(f"(?:{re.escape(c)}|\ufffd)" if c.isalpha() else re.escape(c) for c in needle)
         return re.search(r"(?<![\w])" + body + r"(?![^\W_])", haystack, re.IGNORECASE) is not None
-    if haystack.isascii() and needle.isascii():
-        # for ASCII text, case-blind matching is exactly comparing lowered letters
+    if needle.isascii() and _lowers_alike(haystack):
+        # for an ASCII name, case-blind matching is exactly comparing lowered letters there
         low = haystack.lower()
         if needle.lower() not in low:
             return False
@@ -206,13 +217,13 @@ def _contains_ci(haystack: str, needle: str) -> bool:
 
 
 def _contains_any(haystack: str, needles: Iterable[str]) -> bool:
-    """``any(_contains_ci(haystack, n) for n in needles)``, with the haystack lowered once and,
-    when both are ASCII, a whole-word pattern tried only where the plain lowered name occurs
-    (for ASCII text, case-blind matching is exactly comparing lowered letters)."""
+    """``any(_contains_ci(haystack, n) for n in needles)``, with the haystack lowered once and, for an ASCII
+    name in a text whose letters lower as they match (``_lowers_alike``), the whole name found in the lowered
+    text, where case-blind matching is exactly comparing lowered letters."""
     if "\ufffd" in haystack:
         return any(_contains_ci(haystack, n) for n in needles)
     low = haystack.lower()
-    ascii_text = haystack.isascii()
+    ascii_text = _lowers_alike(haystack)  # (ASCII names are looked for in the lowered text)
     for needle in needles:
         if not needle:
             continue
@@ -268,8 +279,9 @@ class _WholeWord:
         return None
 
     def in_ascii(self, text: str, low: str) -> bool:
-        """``search(text) is not None`` for ASCII text and an ASCII needle (``low``: the text lowered), where
-        case-blind matching is comparing lowered letters: found with ``str.find``, the needle not compiled."""
+        """``search(text) is not None`` for an ASCII needle in a text whose letters lower as they match case-blind
+        (``_lowers_alike``; ``low``: the text lowered), where case-blind matching is comparing lowered letters:
+        found with ``str.find``, the needle not compiled."""
         needle = self.text.lower()
         n = len(needle)
         at = low.find(needle)
@@ -380,6 +392,7 @@ def _initials_in(name: str, text: str) -> bool:
     return len(initials) >= 3 and re.search(r"\b" + initials + r"\b", text) is not None
 
 
+@functools.lru_cache(maxsize=64)
 def _mostly_capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)

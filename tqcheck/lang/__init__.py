@@ -23,6 +23,7 @@ MODULES = {
 }
 
 
+@functools.lru_cache(maxsize=256)
 def primary(code: str) -> str:
     """The primary language subtag of ``code``, lower-case (zh-TW, zh_Hant: zh)."""
     return (code or "und").replace("_", "-").split("-")[0].lower()

@@ -56,6 +56,7 @@ NEGATION = Negation(
                    r"verzicht\w*|erst|vergeblich|vergessen|vergaß\w*|verpass\w*|verloren|egal)\b", re.I),
     explicit=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|nichts|nix|niemand\w*|nirgend\w*)\b", re.I),
     not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
+    marks=("cht",),  # (in every match of not_negation; c, h and t match no other letters when the case is ignored)
     affixed=simplemma_affix_negation("de", ("un",), ("los", "lose", "losen", "loser", "loses")),
 )
 

@@ -140,7 +140,8 @@ _WORDS_LOST = (
                    rf"\b(?![-'’])"),
         "warning",
         "a preposition with no object: a word was probably lost here",
-        needs=(*_PREP_NEVER_STRANDED.split("|"), "between", "from to", " on", " of "),
+        # (the commonest first: a text is asked for them until one is found)
+        needs=(" of ", " on", *_PREP_NEVER_STRANDED.split("|"), "between", "from to"),
     ),
     # "Would also take over custody ...": a statement opening on a modal, its subject lost. A question
     # ends with "?", a request puts its subject next ("Could you please check this."), and "Can Tho" (a
