@@ -235,8 +235,9 @@ class ForkedChecker:
         self.process.join()
 
 
-#: Sentences of each side the forked checker checks against each other while it waits for the pairs.
-WARM_UP_SENTENCES = 3
+#: Sentences of each side the forked checker checks against each other (the first against the first, and so
+#: on) while it waits for the pairs, stopping when they come.
+WARM_UP_SENTENCES = 50
 
 
 class _PipeProgress:
@@ -265,10 +266,13 @@ def _serve(conn: Any, sample: list[Pair], ctx: CheckContext, selection: Selectio
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with progress.tracking(None):
-        try:
-            _run(sample, [ctx] * len(sample), selection, registry)
-        except Exception:  # noqa: BLE001 - a rule that fails here fails again on the document's pairs
-            pass
+        for pair in sample:  # until the pairs come: what the first ones do not load, later ones may
+            if conn.poll():
+                break
+            try:
+                _run([pair], [ctx], selection, registry)
+            except Exception:  # noqa: BLE001 - a rule that fails here fails again on the document's pairs
+                pass
     try:
         pairs, ctxs = conn.recv()
     except (EOFError, OSError):  # the document ended before its checks (an error, or Ctrl-C)
