@@ -135,6 +135,11 @@ NEGATION = Negation(
     # what every match of the two above contains (n, o, t, h and u match no other letters when the case is
     # ignored, unlike i in "without", which also matches a dotless ı)
     marks=("no", "n't", "n’t", "hout"),
+    # and each its own: "not only", "no doubt", "nothing but", "none other than", "Ai no Bushotai"; "not bad",
+    # "n't just", "without", "No," and "no." (n, o, t, h, u and w match no other letters when the case is ignored;
+    # the blanking of the first leaves no "no" before a space it made: it blanks from a word's start)
+    not_negation_marks=re.compile(r"not |no |nothing|none"),
+    weak_marks=re.compile(r"not|n['’]t|hout|no(?:[\s,!.…]|where)"),
 )
 
 def _words(words: str) -> re.Pattern[str]:
