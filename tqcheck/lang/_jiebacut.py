@@ -26,21 +26,22 @@ _SKIP = re.compile("(\r\n|\\s)")
 def route(block: str, tokenizer: Any) -> tuple[int, ...]:
     """Where the word jieba's best path starts at each character of ``block`` ends (exclusive): the
     ``route[x][1] + 1`` of ``Tokenizer.calc`` after ``Tokenizer.get_DAG``."""
-    freq = tokenizer.FREQ
+    get = tokenizer.FREQ.get
     logtotal = log(tokenizer.total)
     n = len(block)
     dag: list[list[tuple[int, float]]] = []
     for k in range(n):  # get_DAG: the dictionary's words starting at k, with the log of their frequency
         ends: list[tuple[int, float]] = []
-        i, frag = k, block[k]
-        while i < n and frag in freq:
-            f = freq[frag]
+        i, f = k, get(block[k])
+        while f is not None:  # (a prefix of a word has frequency 0)
             if f:
                 ends.append((i, log(f)))
             i += 1
-            frag = block[k:i + 1]
+            if i == n:
+                break
+            f = get(block[k:i + 1])
         if not ends:
-            ends.append((k, log(freq.get(block[k]) or 1)))
+            ends.append((k, log(get(block[k]) or 1)))
         dag.append(ends)
     score: list[float] = [0] * (n + 1)
     out = [0] * n
