@@ -311,3 +311,13 @@ def test_a_language_without_a_module_is_read_in_the_script_cldr_gives_it() -> No
     report = tqcheck.compare("Новото пристанище ще бъде открито през март.", "The new пристанище will open in March.",
                              "bg", "en", embedder="none", cache=False)
     assert [(f.code, f.evidence.get("text")) for f in report.findings if f.code == "TQ501"] == [("TQ501", "пристанище")]
+
+
+def test_repetition_in_text_with_typographic_punctuation_is_read_as_in_ascii():
+    # (’ “ ” – and a no-break space are no part of a word: the text is read as ASCII text is)
+    tgt = "He said: “They visited the\u00a0the\u00a0the city’s centre” – twice."
+    (finding,) = [f for f in findings("zh", "他说：“他们参观了这座城市的中心。”", tgt) if f.code == "TQ105"]
+    assert finding.span is not None and tgt[finding.span.start : finding.span.end] == "the\u00a0the\u00a0the"
+    from tqcheck.check.repetition import _loops
+
+    assert [lp.unit for lp in _loops("It’s it’s it’s “done”")] == [("it’s",)]

@@ -611,3 +611,18 @@ def test_chinese_numerals_in_context(text: str, expected: list[tuple[float, str]
 ])
 def test_japanese_figures_written_otherwise_are_found(source: str, translation: str) -> None:
     assert run_checks([make_pair(source, translation)], [CheckContext("ja", "en")], NUMBER_RULES) == []
+
+
+def test_a_source_without_figures_and_a_translation_without_digits_compare_to_nothing():
+    # every figure of such a translation is spelled out, and a spelled figure is never reported as added
+    cmp = compare_quantities("他们讨论了这个问题。", "They discussed two or three questions, twice.", "zh", "en")
+    assert (cmp.missing, cmp.mismatched, cmp.added) == ((), (), ())
+    # a digit in the translation is still read, and reported as added
+    cmp = compare_quantities("他们讨论了这个问题。", "They discussed 25 questions.", "zh", "en")
+    assert [q.value for q in cmp.added] == [25]
+
+
+def test_chinese_text_without_digits_or_numerals_has_no_figure():
+    assert extract_quantities("他们讨论了这个问题。", "zh") == []
+    assert [q.value for q in extract_quantities("他们讨论了三个问题。", "zh")] == [3]
+    assert [q.value for q in extract_quantities("增长了５％。", "zh")] == [5]

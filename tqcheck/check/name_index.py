@@ -218,7 +218,19 @@ class _SourceIndex:
         return out
 
     def match(self, word: str) -> tuple[int, int] | None:
-        """Where in the source a Latin-script name token comes from, or None."""
+        """Where in the source a Latin-script name token comes from, or None (looked for once per word and
+        ``translit_names``: a name the translation repeats, or that two steps of the analysis ask for)."""
+        key = (word, tuple(self.translit_names))
+        found = self._matches.get(key, self)
+        if found is self:
+            found = self._matches[key] = self._match(word)
+        return found  # type: ignore[return-value]
+
+    @_cached
+    def _matches(self) -> dict[tuple[str, tuple[tuple[int, int], ...]], tuple[int, int] | None]:
+        return {}
+
+    def _match(self, word: str) -> tuple[int, int] | None:
         clean = _strip_possessive(word)
         f = tr.fold(clean)
         if len(f) < 2:

@@ -40,6 +40,9 @@ class _Comparison:
     added: tuple[Quantity, ...]
 
 
+_NOTHING = _Comparison((), (), ())
+
+
 def is_weak(q: Quantity) -> bool:
     """A figure too ambiguous to report when it has no counterpart: one (a year, one of), a spelled-out
     small number (两国, "the two sides"), a spelled ordinal (first, 第二), a fraction word, the 1st day
@@ -190,6 +193,10 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
     """Match the source's quantities with the translation's, by value (once per pair: a fact of the
     pair, ``tqcheck.check.facts``, that three rules use)."""
     src = extract_quantities(source, src_lang)
+    if not src and not any(map(str.isdigit, target)):
+        # Nothing to miss, and every figure the translation has is spelled (never reported as added):
+        # no need to read it (two pairs in three of WMT22 zh-en and de-en).
+        return _NOTHING
     tgt = extract_quantities(target, tgt_lang)
     src_tokens = frozenset(_DIGIT_TOKEN.findall(source))
     tgt_tokens = frozenset(_DIGIT_TOKEN.findall(target))

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from .. import lang as language
 from ..lang.base import NumberWords
 from .numbase import (
-    _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _digits_value, _FOLD, _FOLDABLE, _post, _Q, _roman,
-    _words_value, Handler, Need, number_words, separators
+    _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_words, _digits_value, _FOLD, _FOLDABLE, _post, _Q,
+    _roman, _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
@@ -71,6 +71,9 @@ class _Lang(_CJKReader):
         self.lang = lang
         self.cjk = language.get(lang).unspaced  # Chinese, Japanese: CJK numerals, no number words
         self.recognisers: list[tuple[re.Pattern[str], Handler, Need]] = []
+        # (marks: a pattern that finds something in every text where some recogniser matches, in the text
+        # as given or as ``_extract`` folds it alike)
+        self.marks = None
         if self.cjk:
             self._build_cjk()
         else:  # a language without number words of its own has its words read as English ones
@@ -412,6 +415,8 @@ def extract_quantities(text: str, lang: str) -> list[Quantity]:
     if not text:
         return []
     tables = _tables(lang)
+    if tables.marks is not None and tables.marks.search(text) is None and _decade_words(tables.lang) is None:
+        return []  # no recogniser matches, and no decade in words is added after them
     if tables.cjk and _CJK_SPACED.search(text):
         return _unspaced(text, lang)
     return _extract(text, tables)

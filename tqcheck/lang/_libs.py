@@ -241,7 +241,11 @@ def jieba_known(word: str) -> bool:
 
 
 def jieba_words(text: str) -> list[Word]:
-    return [Word(s, e, w) for w, s, e in _jieba().tokenize(text) if w.strip()]
+    """``jieba.tokenize``'s words (``_jiebacut``: the same words, each run's dictionary path found once for these
+    and the tagger's)."""
+    from . import _jiebacut
+
+    return [Word(s, e, w) for w, s, e in _jiebacut.tokenize(text, _jieba().dt) if w.strip()]
 
 
 @functools.lru_cache(maxsize=1)

@@ -22,6 +22,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from ._jiebacut import route
+
 _MIN_FLOAT = -3.14e100
 _MIN_INF = float("-inf")
 
@@ -162,9 +164,7 @@ def _cut_detail(sentence: str) -> Iterator[tuple[str, str | None]]:
 
 
 def _cut_dag(sentence: str, tokenizer: Any) -> Iterator[tuple[str, str | None]]:
-    dag = tokenizer.get_DAG(sentence)
-    route: dict[int, tuple[float, int]] = {}
-    tokenizer.calc(sentence, dag, route)
+    ends = route(sentence, tokenizer)  # (jieba's get_DAG and calc, shared with the words: _jiebacut)
 
     def flush(buf: str) -> Iterator[tuple[str, str | None]]:
         if len(buf) == 1:
@@ -177,7 +177,7 @@ def _cut_dag(sentence: str, tokenizer: Any) -> Iterator[tuple[str, str | None]]:
 
     x, buf, n = 0, "", len(sentence)
     while x < n:
-        y = route[x][1] + 1
+        y = ends[x]
         word = sentence[x:y]
         if y - x == 1:
             buf += word

@@ -415,8 +415,11 @@ class Language:
         if table is None:
             return None
         # blanked to the same length, so that offsets still point into the text
-        blank = not table.marks or any(map(text.lower().__contains__, table.marks))
-        plain = table.not_negation.sub(lambda m: " " * len(m.group()), text) if table.not_negation and blank else text
+        low = text.lower()
+        blank = not table.marks or any(map(low.__contains__, table.marks))
+        plain = table.not_negation.sub(lambda m: " " * len(m.group()), text) if table.not_negation and blank and (
+            table.not_negation_marks is None or table.not_negation_marks.search(low)) else text
+        weak = blank and (table.weak_marks is None or table.weak_marks.search(low) is not None)
 
         def words(pattern: re.Pattern[str], plain: str) -> Iterator[re.Match[str]]:
             for m in pattern.finditer(plain):
@@ -424,7 +427,7 @@ class Language:
                     yield m
 
         def explicit() -> tuple[int, int] | None:
-            strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if table.weak and blank else plain
+            strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if weak and table.weak else plain
             first = next(words(table.explicit, strong), None)
             return first.span() if first else None
 

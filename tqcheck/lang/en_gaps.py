@@ -38,6 +38,12 @@ def _cased(words: str) -> str:
     return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
 
 
+def _firsts(words: str) -> str:
+    """``the|a`` -> ``AaTt``: the first letters of the words in both cases, for a look-ahead that lets the regex
+    engine skip ahead on the first character where a word boundary leads the pattern (a third faster)."""
+    return "".join(sorted({c for w in words.split("|") for c in (w[0], w[0].upper())}))
+
+
 def _standalone(text: str, m: re.Match[str]) -> bool:
     """The match starts a word of its own: not "p.a.", "don't", "*a*", "(a)", "./path" or "A-list"."""
     return m.start() == 0 or text[m.start() - 1] not in ".'’*(/-_$"
@@ -108,7 +114,8 @@ _WORDS_LOST = (
     # case (title-case headlines are left alone).
     _kind(
         "determiner-without-noun",
-        re.compile(rf"\b({_cased(_DET)})\s+({_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose)\b(?![-'’])"),
+        re.compile(rf"(?=[{_firsts(_DET)}])\b({_cased(_DET)})\s+"
+                   rf"({_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose)\b(?![-'’])"),
         "error",
         "a determiner with no noun after it: a word was lost here",
         _determiner_gap,

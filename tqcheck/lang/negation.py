@@ -28,6 +28,10 @@ class Negation:
     #: strings one of which every match of ``not_negation`` and ``weak`` contains (lower-cased): in a text
     #: without any, neither is run
     marks: tuple[str, ...] = ()
+    #: patterns that find something in the lower-cased text wherever ``not_negation`` and ``weak`` match (a
+    #: narrower test than ``marks``, each for its own pattern): where one finds nothing, its pattern is not run
+    not_negation_marks: re.Pattern[str] | None = None
+    weak_marks: re.Pattern[str] | None = None
 
 
 class _once:

@@ -1,0 +1,51 @@
+"""The segmentation that finds each run's dictionary path once gives jieba's own words and offsets."""
+import random
+from pathlib import Path
+
+import pytest
+
+from tqcheck.lang import _jiebacut, _libs
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def _texts() -> list[str]:
+    lines = [line for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    rnd = random.Random(7)
+    chars = sorted({c for line in lines for c in line})
+    mixed = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 30))) for _ in range(200)]
+    # rare characters outside the dictionary, and the characters jieba keeps inside a run (+#&._%-)
+    rare = ["".join(chr(rnd.randint(0x4E00, 0x9FD5)) for _ in range(rnd.randint(1, 12))) for _ in range(80)]
+    glued = ["".join(rnd.choice("中国的人民币2022年GDP增长5.5%-+#&_ .\r\n") for _ in range(rnd.randint(1, 25)))
+             for _ in range(80)]
+    edges = ["", " ", "\r\n", "\t\t", "郭梅说", "罗冠聪与段梦琪在杜伊斯堡", "2022年GDP增长5.5%", "a b\tc", "。。",
+             "王小明abc李四", "长江大桥", "研究生命起源", "结婚的和尚未结婚的"]
+    return lines + mixed + rare + glued + edges
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _loaded() -> None:
+    _libs._jieba()
+
+
+def test_same_words_and_offsets_as_jieba() -> None:
+    tokenizer = _libs._jieba().dt
+    texts = _texts()
+    assert len(texts) > 400
+    for text in texts:
+        assert list(_jiebacut.tokenize(text, tokenizer)) == list(tokenizer.tokenize(text)), text
+
+
+def test_the_path_is_jieba_s() -> None:
+    tokenizer = _libs._jieba().dt
+    for text in ("研究生命起源", "结婚的和尚未结婚的", "长江大桥上的行人", "一"):
+        route: dict[int, tuple[float, int]] = {}
+        tokenizer.calc(text, tokenizer.get_DAG(text), route)
+        assert _jiebacut.route(text, tokenizer) == tuple(route[x][1] + 1 for x in range(len(text)))
+
+
+def test_the_patterns_are_jieba_s() -> None:
+    import jieba
+
+    assert _jiebacut._HAN.pattern == jieba.re_han_default.pattern
+    assert _jiebacut._SKIP.pattern == jieba.re_skip_default.pattern

@@ -1,0 +1,110 @@
+"""jieba's segmentation (``jieba.tokenize``, HMM on) with its dictionary search done once per run of
+characters, for the words and for the part-of-speech tagger (``_posseg``) alike.
+
+jieba reads each run of Han characters and Latin letters in two steps: the words of its dictionary
+that start at each character (``Tokenizer.get_DAG``), then the most probable path through them
+(``Tokenizer.calc``); the model (``jieba.finalseg``) reads what is left of unknown characters. The
+checks ask for the words of a Chinese sentence (word boundaries of places and negators) and for its
+tags (person names), which search the same runs of the same dictionary twice: here the path of a run is
+found once and kept. The path is jieba's, on the very same sums (the logarithm of each word's frequency
+is taken as jieba takes it, and added in its order), and a tie goes to the longer word as in jieba's
+``max``. ``tests/unit/test_jiebacut.py`` compares the words with jieba's on text of every kind.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from math import log
+from typing import Any, Iterator
+
+# jieba's own patterns (jieba.re_han_default, jieba.re_skip_default)
+_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_SKIP = re.compile("(\r\n|\\s)")
+
+
+@functools.lru_cache(maxsize=8192)
+def route(block: str, tokenizer: Any) -> tuple[int, ...]:
+    """Where the word jieba's best path starts at each character of ``block`` ends (exclusive): the
+    ``route[x][1] + 1`` of ``Tokenizer.calc`` after ``Tokenizer.get_DAG``."""
+    get = tokenizer.FREQ.get
+    logtotal = log(tokenizer.total)
+    n = len(block)
+    dag: list[list[tuple[int, float]]] = []
+    for k in range(n):  # get_DAG: the dictionary's words starting at k, with the log of their frequency
+        ends: list[tuple[int, float]] = []
+        i, f = k, get(block[k])
+        while f is not None:  # (a prefix of a word has frequency 0)
+            if f:
+                ends.append((i, log(f)))
+            i += 1
+            if i == n:
+                break
+            f = get(block[k:i + 1])
+        if not ends:
+            ends.append((k, log(get(block[k]) or 1)))
+        dag.append(ends)
+    score: list[float] = [0] * (n + 1)
+    out = [0] * n
+    for idx in range(n - 1, -1, -1):  # calc: the best path from the end
+        ends = dag[idx]
+        if len(ends) == 1:
+            x, lf = ends[0]
+            score[idx], out[idx] = lf - logtotal + score[x + 1], x + 1
+        else:
+            best = max([(lf - logtotal + score[x + 1], x) for x, lf in ends])
+            score[idx], out[idx] = best[0], best[1] + 1
+    return tuple(out)
+
+
+def _cut_block(block: str, tokenizer: Any) -> Iterator[str]:
+    """``Tokenizer.__cut_DAG``: the words of one run, unknown characters read by jieba's model."""
+    from jieba import finalseg
+
+    ends = route(block, tokenizer)
+    freq = tokenizer.FREQ
+    x, buf, n = 0, "", len(block)
+    while x < n:
+        y = ends[x]
+        if y - x == 1:
+            buf += block[x]
+        else:
+            if buf:
+                yield from _flush(buf, freq, finalseg)
+                buf = ""
+            yield block[x:y]
+        x = y
+    if buf:
+        yield from _flush(buf, freq, finalseg)
+
+
+def _flush(buf: str, freq: Any, finalseg: Any) -> Iterator[str]:
+    if len(buf) == 1:
+        yield buf
+    elif not freq.get(buf):
+        yield from finalseg.cut(buf)
+    else:
+        yield from buf
+
+
+def cut(sentence: str, tokenizer: Any) -> Iterator[str]:
+    """The words of ``sentence`` as ``tokenizer.cut(sentence)`` gives them (HMM on, no paddle)."""
+    for blk in _HAN.split(sentence):
+        if not blk:
+            continue
+        if _HAN.match(blk):
+            yield from _cut_block(blk, tokenizer)
+        else:
+            for x in _SKIP.split(blk):
+                if _SKIP.match(x):
+                    yield x
+                else:
+                    yield from x
+
+
+def tokenize(sentence: str, tokenizer: Any) -> Iterator[tuple[str, int, int]]:
+    """(word, start, end) as ``tokenizer.tokenize(sentence)`` gives them."""
+    start = 0
+    for w in cut(sentence, tokenizer):
+        width = len(w)
+        yield w, start, start + width
+        start += width
