@@ -1,26 +1,18 @@
 """The segmentation that finds each run's dictionary path once gives jieba's own words and offsets."""
-import random
-from pathlib import Path
-
 import pytest
 
 from tqcheck.lang import _jiebacut, _libs
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+from zh_texts import sample_and_random_texts
 
 
 def _texts() -> list[str]:
-    lines = [line for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
-    rnd = random.Random(7)
-    chars = sorted({c for line in lines for c in line})
-    mixed = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 30))) for _ in range(200)]
     # rare characters outside the dictionary, and the characters jieba keeps inside a run (+#&._%-)
-    rare = ["".join(chr(rnd.randint(0x4E00, 0x9FD5)) for _ in range(rnd.randint(1, 12))) for _ in range(80)]
+    rnd, texts = sample_and_random_texts(7, mixed=200, rare=80)
     glued = ["".join(rnd.choice("中国的人民币2022年GDP增长5.5%-+#&_ .\r\n") for _ in range(rnd.randint(1, 25)))
              for _ in range(80)]
     edges = ["", " ", "\r\n", "\t\t", "郭梅说", "罗冠聪与段梦琪在杜伊斯堡", "2022年GDP增长5.5%", "a b\tc", "。。",
              "王小明abc李四", "长江大桥", "研究生命起源", "结婚的和尚未结婚的"]
-    return lines + mixed + rare + glued + edges
+    return texts + glued + edges
 
 
 @pytest.fixture(scope="module", autouse=True)

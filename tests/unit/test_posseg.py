@@ -1,14 +1,9 @@
 """The faster part-of-speech segmentation gives jieba.posseg.cut's words, and its tags wherever they come
 from jieba's model rather than its dictionary."""
-import random
-from pathlib import Path
-
 import pytest
 
 from tqcheck.lang import _libs, _posseg
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
+from zh_texts import sample_and_random_texts
 
 def _jieba_cut(text: str) -> list[tuple[str, str]]:
     import jieba.posseg
@@ -21,14 +16,10 @@ def _cut(text: str) -> list[tuple[str, str | None]]:
 
 
 def _texts() -> list[str]:
-    lines = [line for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
-    rnd = random.Random(14)
-    chars = sorted({c for line in lines for c in line})
-    mixed = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 30))) for _ in range(150)]
     # rare characters the tagger has no states for, digits, Latin letters and spaces between them
-    rare = ["".join(chr(rnd.randint(0x4E00, 0x9FD5)) for _ in range(rnd.randint(1, 12))) for _ in range(60)]
+    _, texts = sample_and_random_texts(14, mixed=150, rare=60)
     edges = ["", " ", "\r\n", "郭梅说", "罗冠聪与段梦琪在杜伊斯堡", "2022年GDP增长5.5%", "a b\tc", "。。", "王小明abc李四"]
-    return lines + mixed + rare + edges
+    return texts + edges
 
 
 @pytest.fixture(scope="module", autouse=True)
