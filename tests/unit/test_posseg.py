@@ -5,6 +5,7 @@ import pytest
 from tqcheck.lang import _libs, _posseg
 from zh_texts import sample_and_random_texts
 
+
 def _jieba_cut(text: str) -> list[tuple[str, str]]:
     import jieba.posseg
 
