@@ -35,3 +35,10 @@ def die_with_parent(parent: int) -> None:
     if os.getppid() != parent:
         os._exit(70)
     threading.Thread(target=watch, name="tqcheck-parent-watchdog", daemon=True).start()
+
+
+def worker_init(parent: int) -> None:
+    """What a worker process does first: end with ``parent`` (``die_with_parent``) and ignore Ctrl-C, which
+    goes to the whole process group: the parent handles it and ends its workers itself."""
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import UsageError
-from ..processes import die_with_parent
+from ..processes import worker_init
 from .inputs import Job
 from .work import RESULT_VERSION, WorkSettings, audit_document
 
@@ -32,12 +31,6 @@ def _lost(job: Job, why: str) -> dict[str, Any]:
 #: embedder (TensorFlow) a worker peaks near 800 MB on real news (scripts/bench_audit.py), without it
 #: about 150 MB.
 WORKER_MEMORY = {"with_embedder": 800 * 2**20, "without": 160 * 2**20}
-
-
-def _worker_init(parent: int) -> None:
-    die_with_parent(parent)
-    # Ctrl-C goes to the whole process group: the audit handles it and stops the workers itself.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def available_memory() -> int | None:
@@ -90,7 +83,7 @@ def run_processes(jobs: Iterable[Job], settings: WorkSettings, workers: int, on_
     limit = IN_FLIGHT * workers
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_init,
                                    initargs=(os.getpid(),))
 
     pool = new_pool()

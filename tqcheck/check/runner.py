@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping, Sequence
 
 from .. import progress
 from ..errors import UsageError
-from ..processes import die_with_parent
+from ..processes import worker_init
 from ..types import Finding, Link, Pair, Segment, Severity
 from .facts import PairFacts
 from .registry import CheckContext, Rule
@@ -137,8 +136,7 @@ def _child(pairs: Sequence[Pair], ctxs: list[CheckContext], selection: Selection
     """A forked process's work: check its pairs and send the findings (None if a rule failed: the parent
     checks them again and reports the error). It ends with the parent, ignores Ctrl-C (the parent handles it
     and ends it) and reports no progress of its own."""
-    die_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_init(parent)
     try:
         with progress.tracking(None):
             found: list[Finding] | None = _run(pairs, ctxs, selection, registry)
@@ -263,8 +261,7 @@ class _PipeProgress:
 def _serve(conn: Any, sample: list[Pair], ctx: CheckContext, selection: Selection, registry: Mapping[str, Rule],
            jobs: int, parent: int) -> None:
     """The forked checker's work (``ForkedChecker``): warm up on ``sample``, then check the pairs it is sent."""
-    die_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_init(parent)
     with progress.tracking(None):
         for pair in sample:  # until the pairs come: what the first ones do not load, later ones may
             if conn.poll():
