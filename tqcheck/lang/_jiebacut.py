@@ -56,10 +56,11 @@ def route(block: str, tokenizer: Any) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _cut_block(block: str, tokenizer: Any) -> Iterator[str]:
-    """``Tokenizer.__cut_DAG``: the words of one run, unknown characters read by jieba's model."""
-    from jieba import finalseg
-
+def pieces(block: str, tokenizer: Any) -> Iterator[tuple[str, bool]]:
+    """The pieces of one run along jieba's path (``Tokenizer.__cut_DAG``), each with whether jieba's model
+    reads it: a dictionary word, or a single character, is a word as it is; a stretch of single characters
+    that is no word of the dictionary is for the model (``finalseg`` for the words, the tagger's for the
+    tags); one that is a word is taken character by character."""
     ends = route(block, tokenizer)
     freq = tokenizer.FREQ
     x, buf, n = 0, "", len(block)
@@ -69,21 +70,33 @@ def _cut_block(block: str, tokenizer: Any) -> Iterator[str]:
             buf += block[x]
         else:
             if buf:
-                yield from _flush(buf, freq, finalseg)
+                yield from _stretch(buf, freq)
                 buf = ""
-            yield block[x:y]
+            yield block[x:y], False
         x = y
     if buf:
-        yield from _flush(buf, freq, finalseg)
+        yield from _stretch(buf, freq)
 
 
-def _flush(buf: str, freq: Any, finalseg: Any) -> Iterator[str]:
+def _stretch(buf: str, freq: Any) -> Iterator[tuple[str, bool]]:
     if len(buf) == 1:
-        yield buf
+        yield buf, False
     elif not freq.get(buf):
-        yield from finalseg.cut(buf)
+        yield buf, True
     else:
-        yield from buf
+        for char in buf:
+            yield char, False
+
+
+def _cut_block(block: str, tokenizer: Any) -> Iterator[str]:
+    """The words of one run, unknown characters read by jieba's model."""
+    from jieba import finalseg
+
+    for piece, model in pieces(block, tokenizer):
+        if model:
+            yield from finalseg.cut(piece)
+        else:
+            yield piece
 
 
 def cut(sentence: str, tokenizer: Any) -> Iterator[str]:

@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from ._jiebacut import route
+from ._jiebacut import pieces
 
 _MIN_FLOAT = -3.14e100
 _MIN_INF = float("-inf")
@@ -164,31 +164,12 @@ def _cut_detail(sentence: str) -> Iterator[tuple[str, str | None]]:
 
 
 def _cut_dag(sentence: str, tokenizer: Any) -> Iterator[tuple[str, str | None]]:
-    ends = route(sentence, tokenizer)  # (jieba's get_DAG and calc, shared with the words: _jiebacut)
-
-    def flush(buf: str) -> Iterator[tuple[str, str | None]]:
-        if len(buf) == 1:
-            yield buf, DICTIONARY
-        elif not tokenizer.FREQ.get(buf):
-            yield from _cut_detail(buf)
+    # (jieba's get_DAG and calc, shared with the words: _jiebacut)
+    for piece, model in pieces(sentence, tokenizer):
+        if model:
+            yield from _cut_detail(piece)
         else:
-            for elem in buf:
-                yield elem, DICTIONARY
-
-    x, buf, n = 0, "", len(sentence)
-    while x < n:
-        y = ends[x]
-        word = sentence[x:y]
-        if y - x == 1:
-            buf += word
-        else:
-            if buf:
-                yield from flush(buf)
-                buf = ""
-            yield word, DICTIONARY
-        x = y
-    if buf:
-        yield from flush(buf)
+            yield piece, DICTIONARY
 
 
 def cut(sentence: str, tokenizer: Any) -> Iterator[tuple[str, str | None]]:
