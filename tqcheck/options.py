@@ -3,11 +3,11 @@
 the CLI can declare its choices from it without loading the pipeline."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 from .config import Config
 from .errors import UsageError
+from .processes import available_cores
 from .models.backends import DEFAULT_EMBEDDER, TRANSLATORS
 from .read.langid import normalise_lang
 
@@ -27,8 +27,7 @@ MAX_DEFAULT_JOBS = 4
 
 def default_jobs() -> int:
     """The cores this process may run on, at most ``MAX_DEFAULT_JOBS``."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(MAX_DEFAULT_JOBS, cores))
+    return min(MAX_DEFAULT_JOBS, available_cores())
 
 
 @dataclass

@@ -8,6 +8,14 @@ import sys
 import threading
 import time
 
+def available_cores() -> int:
+    """The cores this process may run on (its affinity where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 #: Linux prctl option: the signal a process gets when its parent dies.
 PR_SET_PDEATHSIG = 1
 #: How often a worker checks that the audit that started it is still there.

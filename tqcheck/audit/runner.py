@@ -9,7 +9,7 @@ import os
 from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import UsageError
-from ..processes import worker_init
+from ..processes import available_cores as default_jobs, worker_init
 from .inputs import Job
 from .work import RESULT_VERSION, WorkSettings, audit_document
 
@@ -190,9 +190,3 @@ def run_dask(jobs: Iterable[Job], settings: WorkSettings, client: Any, on_result
         if len(inflight) < limit:
             submit()
 
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)

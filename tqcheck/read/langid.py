@@ -248,16 +248,16 @@ class _Votes:
     mean_prob: float  # mean top probability of the sentences that agreed
 
 
-def _sentence_votes(sample: str, lang: str, whole: list[tuple[str, float]]) -> _Votes:
-    """Judge sentences on their own and see how many agree with the whole-text guess (``whole``: the
-    sample's ranking, which a sample of one sentence is not ranked again for)."""
+def _sentence_votes(sample: str, lang: str) -> _Votes:
+    """Judge sentences on their own and see how many agree with the whole-text guess (a sample of one
+    sentence is not ranked again: ``_ranked`` keeps it)."""
     votes_for = votes_all = judged = 0
     probs: list[float] = []
     for sentence in _SENTENCE_SPLIT.split(sample):
         letters = _count_letters(sentence)
         if letters < _CHUNK_MIN_LETTERS:
             continue
-        top, prob = (whole if sentence == sample else _rank(sentence))[0]
+        top, prob = _rank(sentence)[0]
         if prob < _CHUNK_MIN_PROB:
             continue
         judged += 1
@@ -321,7 +321,7 @@ def detect_language(text: str) -> LangGuess:
     if lang == "und":
         return LangGuess("und", round(prob, 4), False)
     dominance = max(counts[s] for s in ("Cyrillic", "Latin", "Arabic", "Other")) / weighted
-    votes = _sentence_votes(sample, lang, whole)
+    votes = _sentence_votes(sample, lang)
     # py3langid's probabilities flatten on long, repetitive samples; many sentences that
     # agree confidently are then the better evidence.
     many_agree = votes.judged >= 3 and votes.agreement >= 0.9
