@@ -103,15 +103,6 @@ class _SourceIndex:
                 if m.group()[0].isascii() or not foreign]
 
     @_cached
-    def latin_folds(self) -> set[str]:
-        foreign = language.get(self.lang).latin_is_foreign
-        return {tr.fold(w) for _, _, w in self.latin_words if w.isascii() or not foreign}
-
-    @_cached
-    def han_runs(self) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in re.finditer(r"[\u3400-\u4dbf\u4e00-\u9fff]+", self.text)]
-
-    @_cached
     def _han_readings(self) -> list[tuple[int, tuple[str, ...]]]:
         """(position, readings) of every Han character, surname readings included."""
         readings = list(map(_name_readings, self.text))

@@ -329,10 +329,6 @@ class _Token(NamedTuple):
     text: str
 
 
-def _token(m: re.Match[str]) -> _Token:
-    return _Token(m.start(), m.end(), m.group())
-
-
 @functools.lru_cache(maxsize=64)
 def _target_tokens(text: str) -> tuple[_Token, ...]:
     # the words alone, each found again from where the previous one ended (no letter lies between two
