@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .errors import UsageError
-from .processes import available_cores
 from .models.backends import DEFAULT_EMBEDDER, TRANSLATORS
+from .processes import free_cores
 from .read.langid import normalise_lang
 
 __all__ = ["DEFAULT_EMBEDDER", "DEFAULT_MODE", "DEFAULT_TRANSLATE", "MODES", "TRANSLATE_DIRECTIONS",
@@ -26,8 +26,9 @@ MAX_DEFAULT_JOBS = 4
 
 
 def default_jobs() -> int:
-    """The cores this process may run on, at most ``MAX_DEFAULT_JOBS``."""
-    return min(MAX_DEFAULT_JOBS, available_cores())
+    """The cores this process may run on that other processes do not keep busy (``processes.free_cores``), at
+    most ``MAX_DEFAULT_JOBS``."""
+    return min(MAX_DEFAULT_JOBS, free_cores())
 
 
 @dataclass

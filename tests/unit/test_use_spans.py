@@ -119,8 +119,12 @@ def test_threads_from_the_environment(monkeypatch):
 
     monkeypatch.setenv(embedders.ENV_THREADS, "1")
     assert embedders._default_threads() == 1
-    monkeypatch.setenv(embedders.ENV_THREADS, "zero")
-    assert embedders._default_threads() == max(1, min(2, __import__("os").cpu_count() or 1))
+    monkeypatch.setenv(embedders.ENV_THREADS, "zero")  # not a count: the cores free at the start, up to two
+    from tqcheck import processes
+
+    for free, threads in ((1, 1), (2, 2), (8, 2)):
+        monkeypatch.setattr(processes, "free_cores", lambda free=free: free)
+        assert embedders._default_threads() == threads
 
 
 class _Composing(_Counting):

@@ -54,7 +54,7 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when a terminal).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, envvar="TQCHECK_JOBS", metavar="N",
               help="Processes that share the checks of a long document (200 aligned pairs or more; Linux). "
-                   "Default: the cores available, at most 4; 1: none.")
+                   "Default: the cores no other process keeps busy, at most 4; 1: none.")
 @quiet_option("Do not print notes or the progress bar on stderr.")
 @guarded
 def compare(src: str, out: str, sentences_per_line: bool, aligned: bool, back_translation: str | None,

@@ -14,7 +14,8 @@ USE_LANGS = frozenset(
     {"ar", "zh", "en", "fr", "de", "it", "ja", "ko", "nl", "pl", "pt", "es", "th", "tr", "ru"}
 )
 #: BLAS threads for numpy forward passes: pinned, because OpenBLAS' default threading collapses
-#: several-fold when another process keeps a core busy (``TQCHECK_THREADS=1`` on a shared machine).
+#: several-fold when another process keeps a core busy. ``TQCHECK_THREADS`` sets them; by default two
+#: where two cores are free when the process starts, else one (``processes.free_cores``).
 ENV_THREADS = "TQCHECK_THREADS"
 
 
@@ -22,7 +23,9 @@ def _default_threads() -> int:
     given = os.environ.get(ENV_THREADS, "")
     if given.isdigit() and int(given) > 0:
         return int(given)
-    return max(1, min(2, os.cpu_count() or 1))
+    from ..processes import free_cores
+
+    return min(2, free_cores())
 
 
 DEFAULT_THREADS = _default_threads()
