@@ -703,6 +703,34 @@ def test_german_words_that_may_be_names(word, name):
     assert lang.get("de").may_be_name(word) is name
 
 
+@pytest.mark.parametrize("word,name", [
+    ("Etats", False),  # États, its capital written without the accent
+    ("Emirats", False),
+    ("Ecole", False),
+    ("Egypte", True),  # no word of the dictionary with or without an accent
+    ("Orly", True),
+])
+def test_french_capitals_without_their_accents_are_words(word, name):
+    from tqcheck import lang
+
+    assert lang.get("fr").may_be_name(word) is name
+
+
+@pytest.mark.parametrize("bullet", ["* ", "• "])
+def test_a_list_items_first_word_is_no_name(bullet):
+    found = findings("fr", bullet + "Est-ce que le propriétaire a le droit de facturer ces frais ?",
+                     bullet + "Darf der Vermieter diese Kosten in Rechnung stellen?", tgt_lang="de",
+                     select=Selection(select=("TQ30",)))
+    assert [(f.code, f.message) for f in found if f.severity >= Severity.WARNING] == []
+
+
+def test_a_french_word_whose_capital_lost_its_accent_is_no_missing_name():
+    found = findings("fr", "Selon le ministre, les Etats voisins ont signé un nouvel accord.",
+                     "Laut dem Minister haben die Nachbarstaaten ein neues Abkommen unterzeichnet.", tgt_lang="de",
+                     select=Selection(select=("TQ30",)))
+    assert [(f.code, f.message) for f in found if f.severity >= Severity.WARNING] == []
+
+
 # --- a Latin name in a translation into another script that the source does not have -------------
 LATIN_IN_OTHER_SCRIPT = [
     ("en", "ru", "Protesters marched during a Black Lives Matter rally in Bristol.",

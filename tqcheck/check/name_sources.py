@@ -6,6 +6,7 @@ import re
 from typing import Mapping, Sequence
 
 from .. import lang as language
+from ..lang.sentences import SENTENCE_START as _SENT_START
 from ..types import Severity
 from . import translit as tr
 from .glossary import term_index
@@ -19,7 +20,7 @@ from .name_tools import (
     _CAPITALISED_REST, _CAPITALISED_WORD, _contains_ci, _LEADING_FUNCTION_WORDS, _LETTERS, _overlaps, _ROMAN, _similar,
     _strip_possessive, _target_tokens, GlossaryMiss, is_english_word, NameAnalysis, SourceName, TargetName
 )
-from .name_words import _GENERIC_ACRONYMS, _LATIN_RUN, _SENT_START, _UNITS
+from .name_words import _GENERIC_ACRONYMS, _LATIN_RUN, _UNITS
 
 
 class _NameSources(_TargetNames):

@@ -85,4 +85,3 @@ _CAP_AFTER_JOINER = re.compile(r"[0-9_'.\-][A-Z]")
 _ASCII_CAP_START = re.compile(r"[A-Z](?<![A-Za-z].)[A-Za-z0-9_'’]*+(?:-[A-Za-z][A-Za-z0-9_'’]*+)*+")
 _ASCII_CAP_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’]*+(?:-[A-Za-z][A-Za-z0-9_'’]*+)*+")  # _CAP_WORD for ASCII text
 _ASCII_CAP_WORD_COUNT = re.compile(_ASCII_CAP_WORD.pattern + "()")
-_SENT_START = re.compile(r"(?:^|[.!?:;。！？]\s*|[\"“”«»(\[]\s*|\n\s*)$")

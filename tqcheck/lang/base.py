@@ -298,6 +298,10 @@ class Language:
     #: a form of "bede"): what a capitalised word of another language must be to be read as this language's.
     #: ``is_word`` where the module gives none.
     is_headword: Callable[[str], bool] | None = None
+    #: Capitals that the language's writers often leave without the accent its dictionary writes them with, and
+    #: the letters they stand for (French Etats for États, Ecole for École): a capitalised word the dictionary
+    #: lacks is looked up again with each of them.
+    accented_capitals: dict[str, str] = field(default_factory=dict)
     #: Whether a lower-case word is in the language's standard dictionary alone (GCIDE for English), without
     #: the lists of current use that also hold loanwords and other languages' small words (simplemma's English
     #: has début, dos, el): what a function word or a phrase of another language must be to pass as this
@@ -352,6 +356,9 @@ class Language:
             return True
         if known(word) or known(word.lower()):
             return False
+        if word[:1] in self.accented_capitals and any(
+                known(a + word[1:]) or known((a + word[1:]).lower()) for a in self.accented_capitals[word[:1]]):
+            return False  # Etats, Emirats: États, Émirats written without the capital's accent
         if self.capitalises_nouns:
             parts = word.split("-")
             tail = parts[-1]

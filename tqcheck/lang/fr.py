@@ -39,6 +39,10 @@ def _number_words() -> "NumberWords":
     return number_words()
 
 
+#: Capitals French writers often leave unaccented (Etats-Unis, Ecole, A Paris): the letters they stand for.
+ACCENTED_CAPITALS = {"E": "ÉÈÊ", "A": "À", "C": "Ç", "O": "Ô", "I": "Î"}
+
+
 #: Words around figures that the number reader looks for (tqcheck/lang/number_context.py).
 NUMBER_CONTEXT = NumberContext(
     approximators=("environ", r"près\s+de", "presque", "quelque", "quelques"),
@@ -58,4 +62,5 @@ LANGUAGE = Language("fr", "French", frozenset({"names", "numbers"}), frequency=w
                     adjectives=ADJECTIVES,
                     function_words=FUNCTION_WORDS, script="Latn",
                     negation=NEGATION,
-                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="fr", number_context=NUMBER_CONTEXT)
+                    number_words=_number_words, distinctive_words=DISTINCTIVE_WORDS, place_locale="fr", number_context=NUMBER_CONTEXT,
+                    accented_capitals=ACCENTED_CAPITALS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
+from .sentences import SENTENCE_START as _SENT_START
+
 FIRST_NAMES = frozenset("""
 александр алексей анатолий андрей антон аркадий артём артем борис вадим валентин валерий василий
 виктор виталий владимир владислав вячеслав геннадий георгий глеб григорий даниил денис дмитрий
@@ -19,7 +21,6 @@ PERSON_SUFFIX = re.compile(
     r"(а|у|ым|ом|е|ой|ым|ого|ому|ым)?$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _ADJECTIVE = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их)$")
-_SENT_START = re.compile(r"(?:^|[.!?:;。！？]\s*|[\"“”«»(\[]\s*|\n\s*)$")
 
 
 def source_names(text: str, free: Callable[[int, int], bool],
