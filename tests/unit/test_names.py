@@ -716,6 +716,25 @@ def test_french_capitals_without_their_accents_are_words(word, name):
     assert lang.get("fr").may_be_name(word) is name
 
 
+@pytest.mark.parametrize("source,target", [
+    ("Главный врач УрФО рассказал о вакцинации.", "The chief doctor of the UFD spoke about vaccination."),
+    ("На площади задерживали ОМОНовцы.", "Riot police officers made arrests on the square."),
+    ("Вот и пишИте правильно.", "So write it correctly."),
+])
+def test_a_capital_inside_a_russian_word_is_no_name(source, target):
+    found = findings("ru", source, target, select=Selection(select=("TQ301",)))
+    assert [(f.code, f.message) for f in found if f.severity >= Severity.WARNING] == []
+
+
+def test_a_russian_name_of_capitalised_pieces_is_one_name():
+    """МакГрегор is read whole: found as McGregor, missing where the translation names someone else."""
+    src = "Борец МакГрегор купил новую яхту."
+    assert [f.message for f in findings("ru", src, "The wrestler McGregor bought a new yacht.",
+                                        select=Selection(select=("TQ301",)))] == []
+    missed = findings("ru", src, "The wrestler Johnson bought a new yacht.", select=Selection(select=("TQ301",)))
+    assert any("МакГрегор" in f.message for f in missed)
+
+
 @pytest.mark.parametrize("bullet", ["* ", "• "])
 def test_a_list_items_first_word_is_no_name(bullet):
     found = findings("fr", bullet + "Est-ce que le propriétaire a le droit de facturer ces frais ?",

@@ -19,7 +19,9 @@ FIRST_NAMES = frozenset("""
 PERSON_SUFFIX = re.compile(
     r"(ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|енко|ко|ук|юк|ич|ова|ева|ёва|ина|ына|вич|вна|ична)"
     r"(а|у|ым|ом|е|ой|ым|ого|ому|ым)?$", re.IGNORECASE)
-_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+#: A capitalised word, of one piece or of capitalised pieces (МакГрегор, ДиКаприо): a word of its own, not the
+#: capitalised inside of one (пишИте, УрФО, ОМОНовцы, МАЗе).
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[А-ЯЁ][а-яё]+(?:[А-ЯЁ][а-яё]+)*(?:-[А-ЯЁ][а-яё]+)?(?![^\W\d_])")
 _ADJECTIVE = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их)$")
 
 
