@@ -735,6 +735,15 @@ def test_a_russian_name_of_capitalised_pieces_is_one_name():
     assert any("МакГрегор" in f.message for f in missed)
 
 
+def test_a_word_in_capitals_for_emphasis_is_no_acronym():
+    """Between Latin-script languages an added acronym is a warning; a dictionary word in capitals is emphasis."""
+    src = "Sie gönnt sich einen EINZIGEN Chip am Tag."
+    found = findings("de", src, "She allows herself a SINGLE chip a day.", select=Selection(select=("TQ302",)))
+    assert found and all(f.severity == Severity.INFO for f in found)
+    found = findings("de", src, "She allows herself a single HDMI chip a day.", select=Selection(select=("TQ302",)))
+    assert [f.severity for f in found] == [Severity.WARNING]
+
+
 @pytest.mark.parametrize("bullet", ["* ", "• "])
 def test_a_list_items_first_word_is_no_name(bullet):
     found = findings("fr", bullet + "Est-ce que le propriétaire a le droit de facturer ces frais ?",

@@ -141,7 +141,9 @@ def name_added(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             # (Yeah, Streetlight) is no name
             first = not pair.target[:t.start].strip() or pair.target[:t.start].rstrip()[-1:] in ".!?:;\"“”«»("
             copied = copies_names and not t.guessed and not (
-                first and tgt.is_word is not None and all(tgt.is_word(x.text.lower()) for x in group))
+                first and tgt.is_word is not None and all(tgt.is_word(x.text.lower()) for x in group)) and not (
+                # a word of the dictionary in capitals for emphasis (SINGLE, NOTHING for EINZIGEN), no acronym
+                t.kind == "acronym" and len(text) >= 4 and tgt.is_word is not None and tgt.is_word(text.lower()))
             severity = Severity.WARNING if copied or missing_name or _foreign_letters(text, src) or _unsourced_foreign_name(
                 text, pair.source, ctx.src_lang) or bool(a.unread_persons) else Severity.INFO
         what = {"place": "place", "glossary": "glossary name", "acronym": "acronym"}.get(t.kind, "name")
