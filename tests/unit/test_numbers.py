@@ -539,6 +539,29 @@ def test_dates_and_decades_cjk_numerals_may_stand_for_are_information(src, tgt):
     assert all(f.severity == Severity.INFO for f in found)
 
 
+@pytest.mark.parametrize(("src", "tgt"), [
+    ("这是自20世纪80年代以来第二次公开访问。", "It is the second public visit since the 1980s."),
+    ("二十世纪八十年代，这里还是农田。", "In the 1980s, this was still farmland."),
+    ("20世纪六七十年代，鱼的数量锐减。", "In the 1960s and 1970s, the number of fish fell sharply."),
+])
+def test_a_decade_of_a_century_is_one_decade(src, tgt):
+    found = run_checks([make_pair(src, tgt)], [CheckContext("zh", "en")], NUMBER_RULES)
+    assert all(f.severity == Severity.INFO for f in found)
+    # another decade in the translation is still found
+    wrong = tgt.replace("1980s", "1950s").replace("1960s and 1970s", "1940s")
+    found = run_checks([make_pair(src, wrong)], [CheckContext("zh", "en")], NUMBER_RULES)
+    assert any(f.code in ("TQ202", "TQ203") and f.severity >= Severity.WARNING for f in found)
+
+
+def test_dots_do_not_group_digits_by_twos():
+    """Indian grouping is written with commas; 27.60.55.001 is a model number, not 276,055,001."""
+    from tqcheck.check.numparse import extract_quantities
+
+    assert [q.value for q in extract_quantities("女表424.10.0.20.02.002/27.60.55.001", "zh")] == []
+    assert [q.value for q in extract_quantities("Rs 12,34,567 was paid.", "en")] == [1234567]
+    assert [q.value for q in extract_quantities("Es kostet 1.234.567 Euro.", "de")] == [1234567]
+
+
 def test_a_round_the_clock_span_left_out_is_only_a_warning():
     # "open 24/7" is "цілодобово" (around the clock): the 24 is a time span, not a figure of the news
     found = run_checks([make_pair("Our chat is open 24/7 for you.", "Наш чат працює цілодобово.")],

@@ -141,13 +141,13 @@ def _digits_value(token: str, lang: str) -> tuple[float, int] | None:
         group_sep = "," if dec_sep == "." else "."
         head, _, dec = tok.rpartition(dec_sep)
         groups = head.split(group_sep)
-        if not _valid_groups(groups):
+        if not _valid_groups(groups, indian=group_sep == ","):
             return None
         return float("".join(groups) + "." + dec), len(dec)
     sep = seps[0]
     parts = tok.split(sep)
     if len(parts) > 2:
-        return (float("".join(parts)), 0) if _valid_groups(parts) else None
+        return (float("".join(parts)), 0) if _valid_groups(parts, indian=sep == ",") else None
     head, dec = parts
     grouping_char = "." if separators(lang)[0] else ","
     if len(dec) == 3 and 1 <= len(head) <= 3 and head != "0" and sep == grouping_char:
@@ -155,13 +155,15 @@ def _digits_value(token: str, lang: str) -> tuple[float, int] | None:
     return float(head + "." + dec), len(dec)
 
 
-def _valid_groups(groups: Sequence[str]) -> bool:
+def _valid_groups(groups: Sequence[str], indian: bool = True) -> bool:
+    """Whether digit groups are a figure's thousands (1,234,567), or where ``indian`` (the groups are separated by
+    commas, as Indian grouping writes them) its lakhs and crores (1,00,000; 12,34,56,789). Dots never group by
+    twos: 27.60.55.001 is a model number."""
     if not (1 <= len(groups[0]) <= 3) or groups[0] == "0":
         return False
     if all(len(g) == 3 for g in groups[1:]):
         return True
-    # Indian grouping: 1,00,000 / 12,34,56,789
-    return len(groups[0]) <= 2 and all(len(g) == 2 for g in groups[1:-1]) and len(groups[-1]) == 3
+    return indian and len(groups[0]) <= 2 and all(len(g) == 2 for g in groups[1:-1]) and len(groups[-1]) == 3
 
 
 def _currency_code(sym: str, lang: str) -> str | None:

@@ -32,6 +32,8 @@ class _CJKReader(_Reader):
         latin = re.compile(r"[a-z]")
         R.append((re.compile(r"(?:[A-Za-z]+-?\d[\d.]*[A-Za-z]*|\d[\d.]*-?[A-Za-z]{1,}(?![A-Za-z]))"), self._h_code,
                   lambda low: latin.search(low) is not None))
+        R.append((re.compile(rf"(?P<c>{core})(?:世纪|世紀)(?P<d>{core})年代"), self._h_cjk_century_decade,
+                  ("世纪", "世紀")))
         R.append((re.compile(rf"(?P<c>{core})(?:世纪|世紀)"), self._h_cjk_era, ("世纪", "世紀")))
         R.append((re.compile(rf"(?P<c>{core})年代"), self._h_cjk_era, ("年代",)))
         R.append((re.compile(
@@ -63,6 +65,15 @@ class _CJKReader(_Reader):
             return None
         kind = "decade" if m.group().endswith("年代") else "century"
         return [_Q(v[0], kind, m.start(), m.end(), bare=False)], m.start(), m.end()
+
+    def _h_cjk_century_decade(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
+        """A decade of a century (20世纪80年代 "the 1980s"; 20世纪六七十年代 "the 1960s and 70s", read as its last
+        decade, as 六七十年代 alone is): one decade, the century only saying which."""
+        c, d = self._cjk_num(m["c"]), self._cjk_num(m["d"])
+        if c is None or d is None or not (1 <= c[0] <= 30) or c[0] != int(c[0]) or not (0 <= d[0] < 100) or d[0] % 10:
+            return None
+        value = (int(c[0]) - 1) * 100 + int(d[0])
+        return [_Q(value, "decade", m.start(), m.end(), bare=False)], m.start(), m.end()
 
     def _h_cjk_date(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
         mv = self._cjk_num(m["m"])
