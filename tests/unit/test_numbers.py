@@ -553,6 +553,37 @@ def test_a_decade_of_a_century_is_one_decade(src, tgt):
     assert any(f.code in ("TQ202", "TQ203") and f.severity >= Severity.WARNING for f in found)
 
 
+@pytest.mark.parametrize(("src", "tgt", "src_lang", "tgt_lang"), [
+    ("Wieso wird der Versand erst am 16.3. gestartet?", "Why is the delivery only sent out on 03/16?", "de", "en"),
+    ("Ich wurde am 18.01. per Mail informiert.", "I was told by email on 18 January.", "de", "en"),
+    ("Die Email wurde am 26.12.#NUMBER# versendet.", "L'e-mail a été envoyé le 26 décembre #NUMBER#.", "de", "fr"),
+    ("Kapitel 1.2. zeigt das.", "Chapter 1.2 shows it.", "de", "en"),  # a section number, the same figures
+])
+def test_a_day_and_a_month_without_a_year(src, tgt, src_lang, tgt_lang):
+    assert run_checks([make_pair(src, tgt)], [CheckContext(src_lang, tgt_lang)], NUMBER_RULES) == []
+    wrong = tgt.replace("16", "17").replace("18 January", "18 February").replace("26", "27").replace("1.2", "1.3")
+    found = run_checks([make_pair(src, wrong)], [CheckContext(src_lang, tgt_lang)], NUMBER_RULES)
+    assert any(f.severity >= Severity.WARNING for f in found)
+
+
+def test_a_day_and_a_month_need_a_decimal_comma():
+    """In English 16.3. ends a sentence after a decimal figure."""
+    from tqcheck.check.numparse import extract_quantities
+
+    assert [(q.kind, q.value) for q in extract_quantities("It grew by 16.3.", "en")] == [("number", 16.3)]
+    assert [(q.kind, q.date) for q in extract_quantities("Bis zum 16.3. offen.", "de")] == [("date", (None, 3, 16))]
+
+
+@pytest.mark.parametrize(("src", "tgt", "src_lang", "tgt_lang"), [
+    ("Die Auswahl verlor beim 16:32 (8:13) deutlich.", "The team lost clearly, 16-32 (8-13).", "de", "en"),
+    ("The team lost 16-32 at home.", "Die Mannschaft verlor 16:32 zu Hause.", "en", "de"),
+])
+def test_a_score_written_with_a_colon_or_a_dash(src, tgt, src_lang, tgt_lang):
+    assert run_checks([make_pair(src, tgt)], [CheckContext(src_lang, tgt_lang)], NUMBER_RULES) == []
+    found = run_checks([make_pair(src, tgt.replace("32", "30"))], [CheckContext(src_lang, tgt_lang)], NUMBER_RULES)
+    assert any(f.severity >= Severity.WARNING for f in found)
+
+
 def test_dots_do_not_group_digits_by_twos():
     """Indian grouping is written with commas; 27.60.55.001 is a model number, not 276,055,001."""
     from tqcheck.check.numparse import extract_quantities

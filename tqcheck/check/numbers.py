@@ -9,6 +9,7 @@ from typing import Iterator
 from ..types import Pair, Severity, Span
 from .facts import facts_of, provides
 from .malformed import malformed_figures
+from .numpairs import scores_matched, slashed_dates
 from .numparse import Quantity, extract_quantities
 from .numtables import cjk_numeral_values
 from .registry import CheckContext, Hit, rule
@@ -207,23 +208,30 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
 
     def verbatim(q: Quantity, tokens: frozenset[str]) -> bool:
         text = unicodedata.normalize("NFKC", q.text)  # ２ in ２Ａ is the 2 of "2A"
-        return q.kind in ("number", "ordinal", "year") and _DIGIT_TOKEN.fullmatch(text) is not None and text in tokens
+        # (a date written as figures with a point, 1.2, is the same figures in the other text: a section number)
+        return (q.kind in ("number", "ordinal", "year") or q.kind == "date" and "." in text) \
+            and _DIGIT_TOKEN.fullmatch(text) is not None and text in tokens
 
     t_matched = [verbatim(t, src_tokens) or any(same_value(s, t, years) for s in src) for t in tgt]
     # "9/11" is two numbers, or a month and a day: the day a source date names, if it names one
-    slashed = _slashed_dates(target, tgt)
+    slashed = slashed_dates(target, tgt)
     for i, j, readings in slashed:
         if any(s.date and None not in s.date[1:] and same_value(s, d, years) for s in src for d in readings):
             t_matched[i] = t_matched[j] = True
     # and 8/26 in the source is "August 26" in the translation
     src_slashed: set[int] = set()
-    for i, j, readings in _slashed_dates(source, src):
+    for i, j, readings in slashed_dates(source, src):
         hits = [k for k, t in enumerate(tgt) if t.date and None not in t.date[1:]
                 and any(same_value(d, t, years) for d in readings)]
         if hits:
             src_slashed.update((i, j))
             for k in hits:
                 t_matched[k] = True
+    # a score or a ratio written with a colon on one side and a dash on the other (16:32 -> "16-32"): not a time
+    scored_src, scored_tgt = scores_matched(src, source, tgt, target)
+    src_slashed |= scored_src
+    for k in scored_tgt:
+        t_matched[k] = True
     # (read only where a source figure is a day alone: the search is a tenth of the comparison's time)
     lone_day = any(s.date is not None and s.date[:2] == (None, None) for s in src)
     weekday = lone_day and _WEEKDAY.search(target) is not None
@@ -266,22 +274,6 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
         free.remove(i)
     added = [tgt[i] for i in free if not is_weak(tgt[i]) and not tgt[i].spelled]
     return _Comparison(tuple(missing), tuple(paired), tuple(added))
-
-
-def _slashed_dates(text: str, qs: list[Quantity]) -> list[tuple[int, int, tuple[Quantity, ...]]]:
-    """Two whole numbers joined by a slash and nothing more (9/11, 24/2): the month/day and day/month
-    dates they may be, with the positions of the two numbers."""
-    out = []
-    for i in range(len(qs) - 1):
-        a, b = qs[i], qs[i + 1]
-        if (a.kind == b.kind == "number" and text[a.end:b.start] == "/" and a.text.isdigit() and b.text.isdigit()
-                and not text[b.end:b.end + 1] == "/" and not text[max(a.start - 1, 0):a.start] == "/"):
-            m, d = int(a.text), int(b.text)
-            readings = tuple(Quantity(float(day), "date", None, a.start, b.end, text[a.start:b.end], (None, mon, day))
-                             for mon, day in ((m, d), (d, m)) if 1 <= mon <= 12 and 1 <= day <= 31)
-            if readings:
-                out.append((i, i + 1, readings))
-    return out
 
 
 def _mantissa(q: Quantity) -> str:

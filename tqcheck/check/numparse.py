@@ -142,6 +142,9 @@ class _Lang(_CJKReader):
                   self._h_numeric_date, ("-",)))
         R.append((re.compile(r"(?P<d>\d(?<![\d.]\d)\d?)\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)"),
                   self._h_numeric_date, (".",)))
+        if separators(self.lang)[0]:
+            # a day and a month with no year (am 16.3., bis zum 26.12.), where a decimal point cannot be
+            R.append((re.compile(r"(?P<d>\d(?<![\d.,]\d)\d?)\.(?P<m>\d{1,2})\.(?![\d.,])"), self._h_day_month, (".",)))
         R.append((re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
                   self._h_slash_date, ("/",)))
         R.append((re.compile(r"(?P<h>\d(?<![\d.,:]\d)\d?)(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b)"),
@@ -166,6 +169,12 @@ class _Lang(_CJKReader):
         split = re.compile(r"[^\w]+")
         words_need: Need = None if self.compound else (lambda low: not keys.isdisjoint(split.split(low)))
         R.append((re.compile(r"[^\W\d_]+"), self._h_words, words_need))
+
+    def _h_day_month(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
+        d, mo = int(m["d"]), int(m["m"])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        return [_date_q(m.start(), m.end("m"), None, mo, d)], m.start(), m.end("m")
 
     def _h_month(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
         """A month name and what stands around it: a day, a year, a preposition ("in March")."""
