@@ -584,6 +584,18 @@ def test_a_score_written_with_a_colon_or_a_dash(src, tgt, src_lang, tgt_lang):
     assert any(f.severity >= Severity.WARNING for f in found)
 
 
+@pytest.mark.parametrize(("src", "tgt", "src_lang", "tgt_lang"), [
+    ("The rider came to your location at 12:39.", "Der Fahrer kam um 12.39 bei Ihrer Adresse an.", "en", "de"),
+    ("Delivery is normally before 5.30pm.", "Die Zustellung erfolgt in der Regel bis 17.30.", "en", "de"),
+    ("The mill was built in the 1800s.", "工場は1800年代に建てられた。", "en", "ja"),
+])
+def test_the_same_time_or_era_written_another_way(src, tgt, src_lang, tgt_lang):
+    assert run_checks([make_pair(src, tgt)], [CheckContext(src_lang, tgt_lang)], NUMBER_RULES) == []
+    wrong = tgt.replace("12.39", "12.49").replace("17.30", "17.45").replace("1800", "1700")
+    found = run_checks([make_pair(src, wrong)], [CheckContext(src_lang, tgt_lang)], NUMBER_RULES)
+    assert any(f.severity >= Severity.WARNING for f in found)
+
+
 def test_dots_do_not_group_digits_by_twos():
     """Indian grouping is written with commas; 27.60.55.001 is a model number, not 276,055,001."""
     from tqcheck.check.numparse import extract_quantities

@@ -146,6 +146,8 @@ def same_value(s: Quantity, t: Quantity, target_years: frozenset[int] = frozense
     if ks == "date" or kt == "date":
         return _same_date(s, t, target_years)
     if ks == "time" or kt == "time":
+        if {ks, kt} == {"time", "number"} and _clock_with_point(*((s, t) if ks == "time" else (t, s))):
+            return True
         # 3点 may be a count or three o'clock: a whole number matches the hour, a.m. or p.m.
         if ks != kt and not ({ks, kt} == {"time", "number"} and min(s.value, t.value) == int(min(s.value, t.value))):
             return False
@@ -155,6 +157,10 @@ def same_value(s: Quantity, t: Quantity, target_years: frozenset[int] = frozense
             # 70代くらいの男性 "a man around 70": an age in the decade a bare figure says
             decade, number = (s, t) if ks == "decade" else (t, s)
             return decade.value < 100 and decade.value <= number.value < decade.value + 10
+        if {ks, kt} == {"century", "decade"}:
+            # the 1800s, 1800年代: the 19th century
+            century, decade = (s, t) if ks == "century" else (t, s)
+            return decade.value >= 100 and decade.value % 100 == 0 and decade.value == (century.value - 1) * 100
         if ks != kt:
             return False
         if ks == "decade" and min(s.value, t.value) < 100:
@@ -178,6 +184,15 @@ def same_value(s: Quantity, t: Quantity, target_years: frozenset[int] = frozense
     if ks == kt == "currency" and s.unit and t.unit and s.unit != t.unit:
         return False
     return _close(s, t)
+
+
+def _clock_with_point(time: Quantity, number: Quantity) -> bool:
+    """Whether a number written with a point is the time's hour and minutes (12.39 for 12:39, 17.30 for 5.30pm:
+    German and Czech write the time so), as a figure never has a minute's two decimals by chance."""
+    hours = int(time.value)
+    minutes = round((time.value - hours) * 60)
+    return bool(re.fullmatch(r"\d{1,2}\.\d\d", number.text)) and any(
+        abs(number.value - (h + minutes / 100)) < 1e-9 for h in {hours, hours % 12, hours % 12 or 12})
 
 
 def _group(q: Quantity) -> str:
