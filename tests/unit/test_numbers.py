@@ -596,6 +596,15 @@ def test_the_same_time_or_era_written_another_way(src, tgt, src_lang, tgt_lang):
     assert any(f.severity >= Severity.WARNING for f in found)
 
 
+def test_a_currency_glued_on_and_a_scale_word_in_a_title():
+    from tqcheck.check.numparse import extract_quantities
+
+    assert [(q.value, q.unit) for q in extract_quantities("I saw it on sale for 3,280yen.", "en")] == [(3280, "JPY")]
+    assert [(q.value, q.unit) for q in extract_quantities("Mir wurden nur 20EUR angeboten.", "de")] == [(20, "EUR")]
+    assert [q.value for q in extract_quantities("10 Million Copies Sold", "en")] == [1e7]
+    assert extract_quantities("the 5G network, the 737MAX", "en") == []  # codes stay codes
+
+
 def test_dots_do_not_group_digits_by_twos():
     """Indian grouping is written with commas; 27.60.55.001 is a model number, not 276,055,001."""
     from tqcheck.check.numparse import extract_quantities

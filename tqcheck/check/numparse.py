@@ -89,8 +89,11 @@ class _Lang(_CJKReader):
         sp = "[ \u00a0\u202f\u2009]" if separators(self.lang)[1] else "[\u00a0\u202f\u2009]"
         self.digit_re = re.compile(
             rf"\d(?<![^\W\d_]\d)(?<![\d.,'’]\d)(?:\d{{0,2}}(?:{sp}\d{{3}})+(?:[.,]\d+)?(?!\d)|(?:[\d.,'’]*\d)?)")
+        # (a scale word in a title is capitalised: "10 Million Sold")
+        titled = [f"(?:{p}|{p.capitalize()})" if re.fullmatch(r"[^\W\d_]{4,}", p) and p.islower() else p
+                  for p, _ in w.scales]
         self.scale_re = re.compile(
-            r"\s*(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(w.scales)) + r")(?![\w])"
+            r"\s*(?:" + "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(titled)) + r")(?![\w])"
             if w.scales else r"(?!)")
         self.scale_vals = [v for _, v in w.scales]
         self.points_re = re.compile(r"\s*(?:" + w.points + ")", re.IGNORECASE)
@@ -281,7 +284,8 @@ class _Lang(_CJKReader):
                 q.unit = _CUR_PREFIX_CODES.get(pm["pre"] or "", "USD")
         gm = self.glued_ok.match(t, pos) if pos < len(t) and t[pos].isalpha() else None
         if pos < len(t) and t[pos].isalpha() and not gm and not (
-                self.times_re.match(t, pos) or self.scale_re.match(t, pos) or _decade_suffixed(value, t, pos)):
+                self.times_re.match(t, pos) or self.scale_re.match(t, pos) or _decade_suffixed(value, t, pos)
+                or self.cur_after.match(t, pos)):  # (a currency glued on: 3,280yen)
             return None  # 5G, 3D, 737MAX: a code (but a word of the language's figures may be glued on:
             # Czech 66krát "66 times", 2miliony)
         if gm:
