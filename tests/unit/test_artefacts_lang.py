@@ -188,6 +188,16 @@ def test_mojibake_names_the_likely_original():
     assert finding.evidence["fixed"] == "’"
 
 
+def test_czech_letters_are_no_mojibake():
+    """ú, í are lead bytes in latin-1 and ž, š continuation bytes in cp1252: Úžasné and nevíš“ are Czech."""
+    ctx = CheckContext("en", "cs")
+    for src, tgt in (("Amazing.", "Úžasné."), ("He said: “You know.”", "Řekl: „To víš“.")):
+        assert [f.code for f in run_checks([make_pair(src, tgt)], [ctx], Selection(select=("TQ103", "TQ106")))] == []
+    # mojibake in a Czech translation is still found
+    found = run_checks([make_pair("Amazing.", "ÃšÅ¾asnÃ©.")], [ctx], Selection(select=("TQ103",)))
+    assert [f.code for f in found] == ["TQ103"]
+
+
 def test_repetition_span_covers_the_loop():
     tgt = "They visited the the the city."
     (finding,) = findings("zh", "他们参观了这座城市。", tgt)

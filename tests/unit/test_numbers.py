@@ -250,6 +250,11 @@ PARSES = [
     ("ru", "1,5 млрд рублей и 12 тыс. жителей", [("currency", 1.5e9, "RUB"), ("number", 12000, None)]),
     ("ru", "двадцать пять человек, две тысячи домов, полтора миллиона", [("number", 25, None), ("number", 2000, None),
                                                                      ("number", 1.5e6, None)]),
+    # Russian decades and centuries, with and without годы after them; 2020-м году is a year's ordinal form
+    ("ru", "Нью-Йорк 1880-х, жизнь в 1990-е и в 80-е годы", [("decade", 1880, None), ("decade", 1990, None),
+                                                         ("decade", 80, None)]),
+    ("ru", "здание 1800-х годов, на 5-м месте", [("decade", 1800, None), ("ordinal", 5, None)]),
+    ("ru", "здание 1800-х, на 5-м месте", [("century", 19, None), ("ordinal", 5, None)]),
     ("en", "twenty-five, two hundred and fifty, a dozen, half a million, 4.05 billion", [
         ("number", 25, None), ("number", 250, None), ("number", 12, None), ("number", 5e5, None),
         ("number", 4.05e9, None)]),

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Iterator
 
+from .. import lang
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
 
@@ -144,7 +145,7 @@ def mojibake(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     A stretch present in the source too (copied from a badly encoded original) is not flagged.
     """
     group: list[tuple[int, int, str, str]] = []
-    for run in _mojibake_runs(pair.target, pair.source):
+    for run in _mojibake_runs(pair.target, pair.source, lang.get(ctx.tgt_lang).own_letters):
         # Mis-decoded words of one stretch ("Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€") make one finding.
         if group and run[0] - group[-1][1] > _MOJIBAKE_GAP:
             yield _mojibake_hit(pair.target, group)
@@ -154,8 +155,10 @@ def mojibake(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         yield _mojibake_hit(pair.target, group)
 
 
-def _mojibake_runs(text: str, source: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, run, repaired run) of each mis-decoded stretch of ``text`` not in ``source``."""
+def _mojibake_runs(text: str, source: str, own_letters: str = "") -> list[tuple[int, int, str, str]]:
+    """(start, end, run, repaired run) of each mis-decoded stretch of ``text`` not in ``source``. A lone
+    sequence that would be one character, made of the text language's own letters (``own_letters``, Czech úž
+    and íš: ú and í are lead bytes in latin-1, ž and š continuation bytes in cp1252), is its words."""
     out: list[tuple[int, int, str, str]] = []
     if text.isascii():
         return out  # every mis-decoded sequence starts with a letter beyond ASCII
@@ -171,6 +174,9 @@ def _mojibake_runs(text: str, source: str) -> list[tuple[int, int, str, str]]:
             undone = _undo_mojibake(run)
             if undone is None or not _plausible(run, undone):
                 continue
+            if own_letters and len(undone) == 1 and run[0] not in _STRONG_LEADS and all(
+                    c.lower() in own_letters for c in run if c.isalpha()):
+                continue  # Úžasné, nevíš“: Czech letters
             fixed = undone
         out.append((m.start(), m.end(), run, fixed))
     return out
@@ -332,7 +338,7 @@ def unbalanced_brackets(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     target = pair.target
     if not target.isascii() and _MOJIBAKE.search(target):
         # Mojibake is full of quote marks ("â€ž" is „, "Ã“" is Ó): that defect is TQ103's.
-        for start, end, _, _ in _mojibake_runs(target, pair.source):
+        for start, end, _, _ in _mojibake_runs(target, pair.source, lang.get(ctx.tgt_lang).own_letters):
             target = target[:start] + " " * (end - start) + target[end:]
     found = _imbalances(target)
     if not found:
