@@ -610,6 +610,15 @@ def test_a_currency_glued_on_and_a_scale_word_in_a_title():
     assert extract_quantities("the 5G network, the 737MAX", "en") == []  # codes stay codes
 
 
+def test_a_day_and_a_month_with_a_point_is_the_other_sides_date():
+    ctx = [CheckContext("en", "zh")]
+    assert run_checks([make_pair("The item was due to dispatch 18.12", "这个商品应该是 12 月 18 日就发货了")], ctx,
+                      NUMBER_RULES) == []
+    found = run_checks([make_pair("The item was due to dispatch 18.12", "这个商品应该是 12 月 19 日就发货了")], ctx,
+                       NUMBER_RULES)
+    assert any(f.severity >= Severity.WARNING for f in found)
+
+
 def test_dots_do_not_group_digits_by_twos():
     """Indian grouping is written with commas; 27.60.55.001 is a model number, not 276,055,001."""
     from tqcheck.check.numparse import extract_quantities

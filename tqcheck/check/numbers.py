@@ -130,6 +130,9 @@ def _same_date(s: Quantity, t: Quantity, target_years: frozenset[int]) -> bool:
         if y is not None and y2 is not None and y2 != y:
             return False  # (a year left out is not a wrong figure: "post-September 11" for 11 septembre 2001)
         return True
+    point_date = _day_month_with_point(t, s) if s.date else _day_month_with_point(s, t) if t.date else None
+    if point_date is not None:  # dispatch 18.12 -> 12月18日
+        return point_date
     if s.date and t.kind in _COUNT:  # 25日 -> "the 25th"
         return s.date[0] is None and s.date[1] is None and s.date[2] == t.value
     if t.date and s.kind in _COUNT:
@@ -184,6 +187,15 @@ def same_value(s: Quantity, t: Quantity, target_years: frozenset[int] = frozense
     if ks == kt == "currency" and s.unit and t.unit and s.unit != t.unit:
         return False
     return _close(s, t)
+
+
+def _day_month_with_point(number: Quantity, date: Quantity) -> bool | None:
+    """Whether a figure written as a day and a month with a point (18.12) is the other side's date (12月18日,
+    December 18); None where the figure is not written so or the date has no day and month."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", number.text) if number.kind == "number" else None
+    if m is None or date.date is None or None in date.date[1:]:
+        return None
+    return (int(m[1]), int(m[2])) == (date.date[2], date.date[1])
 
 
 def _clock_with_point(time: Quantity, number: Quantity) -> bool:
