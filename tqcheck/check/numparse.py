@@ -164,7 +164,16 @@ class _Lang(_CJKReader):
         R.append((self.digit_re, self._h_digits, "digit"))
         keys = frozenset(self.word_table)
         split = re.compile(r"[^\w]+")
-        words_need: Need = None if self.compound else (lambda low: not keys.isdisjoint(split.split(low)))
+        words_need: Need = lambda low: not keys.isdisjoint(split.split(low))
+        if self.compound:
+            # a number written as one word of morphemes (einundzwanzig): the text's words are asked one by one,
+            # each word once (a pure test of the word); a text without such a word (two German texts in three) is
+            # not read word by word. (A word the handler reads, lowered, is a whole word of the lowered text:
+            # no character outside [^\W\d_] lowers to one inside it.)
+            number = self._is_number_word = functools.lru_cache(maxsize=65536)(  # type: ignore[method-assign]
+                self._is_number_word)
+            letters, articles = re.compile(r"[^\W\d_]+"), frozenset(w.articles)
+            words_need = lambda low: any(x in articles or number(x) for x in set(letters.findall(low)))
         R.append((re.compile(r"[^\W\d_]+"), self._h_words, words_need))
 
     def _h_month(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:

@@ -47,15 +47,17 @@ ADJECTIVES.update({adj + end: key for adj, key in list(ADJECTIVES.items()) if "-
                    for end in ("e", "en", "er", "es", "em")})
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
+#: (each pattern opens on a look-ahead for the first letters of its words, so that the regex engine skips to them
+#: instead of trying its word boundary and every word at each position)
 NEGATION = Negation(
-    any=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|ohne|weder|nichts|nix|niemand\w*|nirgend\w*|verweiger\w*|"
-                   r"verbot\w*|abgelehnt|nein|"
+    any=re.compile(r"(?=[aefknovw])\b(?:nicht|nich|kein\w*|nie|niemals|ohne|weder|nichts|nix|niemand\w*|nirgend\w*|"
+                   r"verweiger\w*|verbot\w*|abgelehnt|nein|"
                    # words a translation renders with a negation (Nichtbemerken "if they are not noticed",
                    # ausgenommen "not included", fehlt "is not there", erst "not until")
                    r"nicht\w+|kaum|fehl\w*|ausgenommen|au(?:ß|ss)er|verfall\w*|vermeid\w*|verhinder\w*|"
                    r"verzicht\w*|erst|vergeblich|vergessen|vergaß\w*|verpass\w*|verloren|egal)\b", re.I),
-    explicit=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|nichts|nix|niemand\w*|nirgend\w*)\b", re.I),
-    not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
+    explicit=re.compile(r"(?=[kn])\b(?:nicht|nich|kein\w*|nie|niemals|nichts|nix|niemand\w*|nirgend\w*)\b", re.I),
+    not_negation=re.compile(r"(?=n)\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
     marks=("cht",),  # (in every match of not_negation; c, h and t match no other letters when the case is ignored)
     affixed=simplemma_affix_negation("de", ("un",), ("los", "lose", "losen", "loser", "loses")),
 )
