@@ -362,3 +362,14 @@ class _Reader:
         elif ap.startswith("a") and h == 12:
             h = 0
         return [_Q(h + mi / 60, "time", m.start(), m.end(), bare=False)], m.start(), m.end()
+
+
+def _has_number_word(words: Callable[[str], list[str]], listed: frozenset[str], joiner: str,
+                     compound: Callable[[str], re.Match[str] | None], low: str) -> bool:
+    """Whether a lower-cased text has a word ``listed`` (number words, articles) or one ``compound`` matches
+    whole other than ``joiner`` alone."""
+    found = set(words(low))
+    if not listed.isdisjoint(found):
+        return True
+    found.discard(joiner)
+    return any(map(compound, found))

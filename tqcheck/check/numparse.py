@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from .. import lang as language
 from ..lang.base import NumberWords
 from .numbase import (
-    _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_words, _digits_value, _FOLD, _FOLDABLE, _post, _Q,
-    _roman, _words_value, Handler, Need, number_words, separators
+    _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_words, _digits_value, _FOLD, _FOLDABLE,
+    _has_number_word, _post, _Q, _roman, _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
@@ -165,15 +165,16 @@ class _Lang(_CJKReader):
         keys = frozenset(self.word_table)
         split = re.compile(r"[^\w]+")
         words_need: Need = lambda low: not keys.isdisjoint(split.split(low))
-        if self.compound:
-            # a number written as one word of morphemes (einundzwanzig): the text's words are asked one by one,
-            # each word once (a pure test of the word); a text without such a word (two German texts in three) is
-            # not read word by word. (A word the handler reads, lowered, is a whole word of the lowered text:
-            # no character outside [^\W\d_] lowers to one inside it.)
-            number = self._is_number_word = functools.lru_cache(maxsize=65536)(  # type: ignore[method-assign]
+        if self.compound is not None:
+            # a number written as one word of morphemes (einundzwanzig): a text is read word by word only where a
+            # word of it is a number word (a third of German texts), a word of the table or one of morphemes other
+            # than the joiner alone (und), as _is_number_word asks (kept for each word: a pure test of it). (A word
+            # the handler reads, lowered, is a whole word of the lowered text: no character outside [^\W\d_]
+            # lowers to one inside it.)
+            self._is_number_word = functools.lru_cache(maxsize=65536)(  # type: ignore[method-assign]
                 self._is_number_word)
-            letters, articles = re.compile(r"[^\W\d_]+"), frozenset(w.articles)
-            words_need = lambda low: any(x in articles or number(x) for x in set(letters.findall(low)))
+            words_need = functools.partial(_has_number_word, re.compile(r"[^\W\d_]+").findall,
+                                           keys | frozenset(w.articles), w.morpheme_joiner, self.compound.fullmatch)
         R.append((re.compile(r"[^\W\d_]+"), self._h_words, words_need))
 
     def _h_month(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:

@@ -90,7 +90,8 @@ def demonym_places(word: str) -> tuple[tuple[str, ...], bool]:
 
 #: A verb of saying (present or past, third person) or a clause-final "so", after which a speaker is named:
 #: "Es hat funktioniert", sagt Zimmermann; Das sei falsch, so Becker.
-SPEAKER_BEFORE = re.compile(
+SPEAKER_BEFORE = re.compile(  # (opens on a look-ahead for the first characters of its words and marks)
+    r"(?=[abefkmrsvw,\u201c\u201d\"])"
     r"(?:\b(?:sagt|sagte|sagten|erklärt|erklärte|betont|betonte|meint|meinte|berichtet|berichtete|ergänzt|ergänzte|"
     r"erzählt|erzählte|schreibt|schrieb|warnt|warnte|fordert|forderte|kritisiert|kritisierte|bestätigt|bestätigte|"
     r"erläutert|erläuterte|resümiert|resümierte|bilanziert|bilanzierte|verspricht|versprach|räumt|räumte|"
