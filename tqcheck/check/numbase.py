@@ -373,3 +373,8 @@ def _has_number_word(words: Callable[[str], list[str]], listed: frozenset[str], 
         return True
     found.discard(joiner)
     return any(map(compound, found))
+
+
+def _decade_suffixed(value: float, t: str, pos: int) -> bool:
+    """A tens figure with a decade's suffix glued on (die 70er, in den 50ern): a decade, not a code."""
+    return value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and _CONTEXT.decade_after.match(t, pos) is not None

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from .. import lang as language
 from ..lang.base import NumberWords
 from .numbase import (
-    _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_words, _digits_value, _FOLD, _FOLDABLE,
-    _has_number_word, _post, _Q, _roman, _words_value, Handler, Need, number_words, separators
+    _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_suffixed, _decade_words, _digits_value, _FOLD,
+    _FOLDABLE, _has_number_word, _post, _Q, _roman, _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
@@ -74,6 +74,8 @@ class _Lang(_CJKReader):
         # (marks: a pattern that finds something in every text where some recogniser matches, in the text
         # as given or as ``_extract`` folds it alike)
         self.marks = None
+        #: the patterns every match of which holds a digit (a figure opens it): not run in a text without one
+        self.figures: list[re.Pattern[str]] = []
         if self.cjk:
             self._build_cjk()
         else:  # a language without number words of its own has its words read as English ones
@@ -81,6 +83,12 @@ class _Lang(_CJKReader):
             assert words is not None, "English has a module with its number words"
             self.words: NumberWords = words
             self._build_alpha()
+        self.without_digits = [r for r in self.recognisers if r[0] not in self.figures]
+
+    def _figure(self, pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+        """``pattern`` compiled, kept as one of ``figures``: its every match opens on a digit."""
+        self.figures.append(compiled := re.compile(pattern))
+        return compiled
 
     # -- alphabetic languages ------------------------------------------------------------------
     def _build_alpha(self) -> None:
@@ -135,18 +143,19 @@ class _Lang(_CJKReader):
         R = self.recognisers
         signs = tuple("$€£¥₽₩₹")
         # A figure broken by a currency sign inside it ("40$500 million") is TQ201's business: claimed, not read.
-        R.append((_BROKEN, self._h_broken, signs))
+        figure = self._figure
+        R.append((figure(_BROKEN), self._h_broken, signs))
         # Dates and times first: they claim figures before the plain number reader sees them. Patterns
         # start with \d and look behind it, which lets the regex engine skip to digits quickly.
-        R.append((re.compile(r"(?P<y>\d(?<![\d-]\d)\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"),
+        R.append((figure(r"(?P<y>\d(?<![\d-]\d)\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"),
                   self._h_numeric_date, ("-",)))
-        R.append((re.compile(r"(?P<d>\d(?<![\d.]\d)\d?)\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)"),
+        R.append((figure(r"(?P<d>\d(?<![\d.]\d)\d?)\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)"),
                   self._h_numeric_date, (".",)))
-        R.append((re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
+        R.append((figure(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
                   self._h_slash_date, ("/",)))
-        R.append((re.compile(r"(?P<h>\d(?<![\d.,:]\d)\d?)(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b)"),
+        R.append((figure(r"(?P<h>\d(?<![\d.,:]\d)\d?)(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b)"),
                   self._h_time, ("am", "pm", "a.", "p.")))
-        R.append((re.compile(r"(?P<h>\d(?<![\d.,:]\d)\d?):(?P<mi>\d{2})(?::\d{2})?(?![\d:])"), self._h_time, (":",)))
+        R.append((figure(r"(?P<h>\d(?<![\d.,:]\d)\d?):(?P<mi>\d{2})(?::\d{2})?(?![\d:])"), self._h_time, (":",)))
         for pattern, needles in w.clock:  # 13 Uhr, 13 h 30
             R.append((re.compile(pattern), self._h_time, needles))
         R.append((re.compile(rf"\b(?P<m>{month})\b", mflags), self._h_month, tuple(n.lower() for n in w.months)))
@@ -399,11 +408,6 @@ _GLUED_SYMBOLS = ("km", "kg", "cm", "mm", "m", "g", "t", "h", "min", "s", "ha", 
                   "GB", "MB", "TB", "x")
 
 
-def _decade_suffixed(value: float, t: str, pos: int) -> bool:
-    """A tens figure with a decade's suffix glued on (die 70er, in den 50ern): a decade, not a code."""
-    return value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and _CONTEXT.decade_after.match(t, pos) is not None
-
-
 @functools.lru_cache(maxsize=None)
 def number_word_forms(lang: str) -> frozenset[str]:
     """The single words that write numbers in ``lang`` (zwei, dos, trois, dritten), lower-case; empty where the
@@ -458,7 +462,7 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
     has_digit = _ANY_DIGIT.search(t) is not None
     taken = bytearray(len(t))
     found: list[_Q] = []
-    for pattern, handler, need in tables.recognisers:
+    for pattern, handler, need in tables.recognisers if has_digit else tables.without_digits:
         if need is not None:
             if need == "digit":
                 if not has_digit:
