@@ -109,6 +109,11 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+#: Any text: matched between two offsets, the match of what stands there (of a word without its clitic), with no
+#: pattern compiled for the word.
+_SPAN = re.compile(r".*", re.DOTALL)
+
+
 @functools.lru_cache(maxsize=4)
 def _words_of(text: str) -> tuple[str, ...]:
     """The words (_WORD_AT) of a text, read once for the parts of TQ501 that each look at them."""
@@ -143,7 +148,7 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             w = bare(w, src_lang)
             if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
                 at = m.start() + m.group().index(w)
-                m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
+                m = words[k] = _SPAN.match(pair.target, at, at + len(w))  # type: ignore[assignment]
         low = w.casefold()
         if not w[:1].isupper():
             if low not in source_words:
