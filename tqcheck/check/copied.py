@@ -53,7 +53,7 @@ def _copied_share(src: list[str], tgt: list[str]) -> tuple[float, float]:
         return 0.0, 0.0
     # Cheap bound first: words of the source absent from the translation cannot be copied.
     present = set(tgt)
-    if sum(len(w) for w in src if w in present) < COPIED_SHARE * src_total:
+    if sum(map(len, filter(present.__contains__, src))) < COPIED_SHARE * src_total:
         return 0.0, 0.0
     blocks = SequenceMatcher(None, src, tgt, autojunk=False).get_matching_blocks()
     copied = sum(len(w) for b in blocks for w in src[b.a : b.a + b.size])
@@ -106,8 +106,8 @@ def copied_source(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if operator.countOf(map(in_target.__contains__, letters), True) < COPIED_SHARE * len(letters):
         return
     src, tgt = _words(pair.source), _words(pair.target)
-    if not any(any(c.isalpha() for c in w) for w in src):
-        return  # numbers and URLs only
+    if not any(map(str.isalpha, "".join(src))):
+        return  # numbers and URLs only (no word has a letter)
     share_src, share_tgt = _copied_share(src, tgt)
     if share_src < COPIED_SHARE or share_tgt < COPIED_SHARE_OF_TARGET:
         return

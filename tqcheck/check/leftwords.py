@@ -204,7 +204,8 @@ def moved_noun(text: str, words: list[re.Match[str]], k: int, source: str, src_l
         return None
     for i in range(len(run)):  # the name may begin after a capitalised word of the translation's
         name = " ".join(run[i:])
-        if re.search(rf"(?<![\w-]){re.escape(token)} {re.escape(name)}(?![\w-])", source) and \
+        if f"{token} {name}" in source and re.search(  # (what the pattern finds, as it is written)
+                rf"(?<![\w-]){re.escape(token)} {re.escape(name)}(?![\w-])", source) and \
                 not re.search(rf"(?<![\w-]){re.escape(name)} {re.escape(token)}(?![\w-])", source):
             return start, m.end()
     return None

@@ -1,6 +1,7 @@
-"""The pieces every language's number reader shares: full-width folding, digit strings read in each
-locale's grouping, the record of a figure found (``_Q``), the handlers of figures written alike in every
-script, and the passes over all the figures of a text (ranges, decades)."""
+"""The pieces every language's number reader shares: the quantities it reports (``Quantity``, which
+``numparse`` gives out), full-width folding, digit strings read in each locale's grouping, the record of a
+figure found (``_Q``), the handlers of figures written alike in every script, and the passes over all the
+figures of a text (ranges, decades)."""
 from __future__ import annotations
 
 import functools
@@ -13,6 +14,41 @@ from .. import lang as language
 from ..lang.base import NumberWords
 from ..lang.number_union import either, union, unspaced_union
 from .numtables import _CUR_SIGNS
+
+#: The kinds of quantity ``extract_quantities`` reports.
+KINDS = (
+    "number", "percent", "percentage_point", "currency", "date", "time", "ordinal", "year",
+    "multiplier", "fraction", "century", "decade",
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity found in a text, with its value and where it is.
+
+    ``value`` is the number itself (4.05e9 for 40.5亿美元; 12.5 for 12.5%; 3 for 第三 or 3倍; the day for a
+    date that has one, else the month, else the year). ``precision`` is the rounding unit a scale word
+    implies (1e9 for "4 billion", 1e7 for "4.05 billion", 1e4 for 16万) and 0 for a figure written out in
+    full. ``approx`` says the text marks it as approximate (about, 约, около ...); ``at_least`` that it is
+    written "N-odd" (140多, 28万余, "40-odd"): at least N, less than N plus a unit of its last digit.
+    """
+
+    value: float
+    kind: str
+    unit: str | None
+    start: int
+    end: int
+    text: str
+    date: tuple[int | None, int | None, int | None] | None = None
+    precision: float = 0.0
+    approx: bool = False
+    at_least: bool = False
+
+    @property
+    def spelled(self) -> bool:
+        """Written without any digit (三, two, двух, 百分之二十)."""
+        return not any(c.isdigit() for c in self.text)
+
 
 
 # --------------------------------------------------------------------------------------------------
@@ -364,3 +400,19 @@ class _Reader:
         elif ap.startswith("a") and h == 12:
             h = 0
         return [_Q(h + mi / 60, "time", m.start(), m.end(), bare=False)], m.start(), m.end()
+
+
+def _has_number_word(words: Callable[[str], list[str]], listed: frozenset[str], joiner: str,
+                     compound: Callable[[str], re.Match[str] | None], low: str) -> bool:
+    """Whether a lower-cased text has a word ``listed`` (number words, articles) or one ``compound`` matches
+    whole other than ``joiner`` alone."""
+    found = set(words(low))
+    if not listed.isdisjoint(found):
+        return True
+    found.discard(joiner)
+    return any(map(compound, found))
+
+
+def _decade_suffixed(value: float, t: str, pos: int) -> bool:
+    """A tens figure with a decade's suffix glued on (die 70er, in den 50ern): a decade, not a code."""
+    return value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and _CONTEXT.decade_after.match(t, pos) is not None

@@ -17,52 +17,16 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
 
 from .. import lang as language
 from ..lang.base import NumberWords
-from .numbase import (
-    _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_words, _digits_value, _FOLD, _FOLDABLE, _post, _Q,
-    _roman, _words_value, Handler, Need, number_words, separators
+from .numbase import (  # (Quantity and KINDS are this module's, defined beside the reader's base)
+    KINDS, Quantity, _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_suffixed, _decade_words, _digits_value, _FOLD,
+    _FOLDABLE, _has_number_word, _post, _Q, _roman, _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
 from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _month_of
-
-#: The kinds of quantity ``extract_quantities`` reports.
-KINDS = (
-    "number", "percent", "percentage_point", "currency", "date", "time", "ordinal", "year",
-    "multiplier", "fraction", "century", "decade",
-)
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """One quantity found in a text, with its value and where it is.
-
-    ``value`` is the number itself (4.05e9 for 40.5亿美元; 12.5 for 12.5%; 3 for 第三 or 3倍; the day for a
-    date that has one, else the month, else the year). ``precision`` is the rounding unit a scale word
-    implies (1e9 for "4 billion", 1e7 for "4.05 billion", 1e4 for 16万) and 0 for a figure written out in
-    full. ``approx`` says the text marks it as approximate (about, 约, около ...); ``at_least`` that it is
-    written "N-odd" (140多, 28万余, "40-odd"): at least N, less than N plus a unit of its last digit.
-    """
-
-    value: float
-    kind: str
-    unit: str | None
-    start: int
-    end: int
-    text: str
-    date: tuple[int | None, int | None, int | None] | None = None
-    precision: float = 0.0
-    approx: bool = False
-    at_least: bool = False
-
-    @property
-    def spelled(self) -> bool:
-        """Written without any digit (三, two, двух, 百分之二十)."""
-        return not any(c.isdigit() for c in self.text)
-
 
 class _Lang(_CJKReader):
     """Compiled patterns and handlers of one language; built once, on first use."""
@@ -74,6 +38,8 @@ class _Lang(_CJKReader):
         # (marks: a pattern that finds something in every text where some recogniser matches, in the text
         # as given or as ``_extract`` folds it alike)
         self.marks = None
+        #: the patterns every match of which holds a digit (a figure opens it): not run in a text without one
+        self.figures: list[re.Pattern[str]] = []
         if self.cjk:
             self._build_cjk()
         else:  # a language without number words of its own has its words read as English ones
@@ -81,6 +47,12 @@ class _Lang(_CJKReader):
             assert words is not None, "English has a module with its number words"
             self.words: NumberWords = words
             self._build_alpha()
+        self.without_digits = [r for r in self.recognisers if r[0] not in self.figures]
+
+    def _figure(self, pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+        """``pattern`` compiled, kept as one of ``figures``: its every match opens on a digit."""
+        self.figures.append(compiled := re.compile(pattern))
+        return compiled
 
     # -- alphabetic languages ------------------------------------------------------------------
     def _build_alpha(self) -> None:
@@ -138,21 +110,22 @@ class _Lang(_CJKReader):
         R = self.recognisers
         signs = tuple("$€£¥₽₩₹")
         # A figure broken by a currency sign inside it ("40$500 million") is TQ201's business: claimed, not read.
-        R.append((_BROKEN, self._h_broken, signs))
+        figure = self._figure
+        R.append((figure(_BROKEN), self._h_broken, signs))
         # Dates and times first: they claim figures before the plain number reader sees them. Patterns
         # start with \d and look behind it, which lets the regex engine skip to digits quickly.
-        R.append((re.compile(r"(?P<y>\d(?<![\d-]\d)\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"),
+        R.append((figure(r"(?P<y>\d(?<![\d-]\d)\d{3})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"),
                   self._h_numeric_date, ("-",)))
-        R.append((re.compile(r"(?P<d>\d(?<![\d.]\d)\d?)\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)"),
+        R.append((figure(r"(?P<d>\d(?<![\d.]\d)\d?)\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)"),
                   self._h_numeric_date, (".",)))
         if separators(self.lang)[0]:
             # a day and a month with no year (am 16.3., bis zum 26.12.), where a decimal point cannot be
-            R.append((re.compile(r"(?P<d>\d(?<![\d.,]\d)\d?)\.(?P<m>\d{1,2})\.(?![\d.,])"), self._h_day_month, (".",)))
-        R.append((re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
+            R.append((figure(r"(?P<d>\d(?<![\d.,]\d)\d?)\.(?P<m>\d{1,2})\.(?![\d.,])"), self._h_day_month, (".",)))
+        R.append((figure(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
                   self._h_slash_date, ("/",)))
-        R.append((re.compile(r"(?P<h>\d(?<![\d.,:]\d)\d?)(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b)"),
+        R.append((figure(r"(?P<h>\d(?<![\d.,:]\d)\d?)(?:[:.](?P<mi>\d{2}))?\s?(?P<ap>[ap]\.\s?m\.|[ap]m\b|[AP]M\b)"),
                   self._h_time, ("am", "pm", "a.", "p.")))
-        R.append((re.compile(r"(?P<h>\d(?<![\d.,:]\d)\d?):(?P<mi>\d{2})(?::\d{2})?(?![\d:])"), self._h_time, (":",)))
+        R.append((figure(r"(?P<h>\d(?<![\d.,:]\d)\d?):(?P<mi>\d{2})(?::\d{2})?(?![\d:])"), self._h_time, (":",)))
         for pattern, needles in w.clock:  # 13 Uhr, 13 h 30
             R.append((re.compile(pattern), self._h_time, needles))
         R.append((re.compile(rf"\b(?P<m>{month})\b", mflags), self._h_month, tuple(n.lower() for n in w.months)))
@@ -170,7 +143,17 @@ class _Lang(_CJKReader):
         R.append((self.digit_re, self._h_digits, "digit"))
         keys = frozenset(self.word_table)
         split = re.compile(r"[^\w]+")
-        words_need: Need = None if self.compound else (lambda low: not keys.isdisjoint(split.split(low)))
+        words_need: Need = lambda low: not keys.isdisjoint(split.split(low))
+        if self.compound is not None:
+            # a number written as one word of morphemes (einundzwanzig): a text is read word by word only where a
+            # word of it is a number word (a third of German texts), a word of the table or one of morphemes other
+            # than the joiner alone (und), as _is_number_word asks (kept for each word: a pure test of it). (A word
+            # the handler reads, lowered, is a whole word of the lowered text: no character outside [^\W\d_]
+            # lowers to one inside it.)
+            self._is_number_word = functools.lru_cache(maxsize=65536)(  # type: ignore[method-assign]
+                self._is_number_word)
+            words_need = functools.partial(_has_number_word, re.compile(r"[^\W\d_]+").findall,
+                                           keys | frozenset(w.articles), w.morpheme_joiner, self.compound.fullmatch)
         R.append((re.compile(r"[^\W\d_]+"), self._h_words, words_need))
 
     def _h_day_month(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
@@ -402,11 +385,6 @@ _GLUED_SYMBOLS = ("km", "kg", "cm", "mm", "m", "g", "t", "h", "min", "s", "ha", 
                   "GB", "MB", "TB", "x")
 
 
-def _decade_suffixed(value: float, t: str, pos: int) -> bool:
-    """A tens figure with a decade's suffix glued on (die 70er, in den 50ern): a decade, not a code."""
-    return value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and _CONTEXT.decade_after.match(t, pos) is not None
-
-
 @functools.lru_cache(maxsize=None)
 def number_word_forms(lang: str) -> frozenset[str]:
     """The single words that write numbers in ``lang`` (zwei, dos, trois, dritten), lower-case; empty where the
@@ -461,7 +439,7 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
     has_digit = _ANY_DIGIT.search(t) is not None
     taken = bytearray(len(t))
     found: list[_Q] = []
-    for pattern, handler, need in tables.recognisers:
+    for pattern, handler, need in tables.recognisers if has_digit else tables.without_digits:
         if need is not None:
             if need == "digit":
                 if not has_digit:

@@ -109,6 +109,11 @@ def untranslated_text(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+#: Any text: matched between two offsets, the match of what stands there (of a word without its clitic), with no
+#: pattern compiled for the word.
+_SPAN = re.compile(r".*", re.DOTALL)
+
+
 @functools.lru_cache(maxsize=4)
 def _words_of(text: str) -> tuple[str, ...]:
     """The words (_WORD_AT) of a text, read once for the parts of TQ501 that each look at them."""
@@ -132,7 +137,8 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         return
     found = _words_of(pair.source)
     source_words = set(map(str.casefold, found))  # each word, and without its clitic (bare: only with an apostrophe)
-    source_words.update(bare(w, src_lang).casefold() for w in found if "'" in w or "’" in w)
+    if "'" in pair.source or "’" in pair.source:
+        source_words.update(bare(w, src_lang).casefold() for w in found if "'" in w or "’" in w)
     words = list(_word_matches(pair.target))
     quoted = titles(pair.target, words, source_words)
     urls = [u.span() for u in _URL.finditer(pair.target)] if _URL_MARK.search(pair.target) else []
@@ -143,7 +149,7 @@ def _source_words_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             w = bare(w, src_lang)
             if w != m.group():  # L'humidité, sismo's, pouvaisn't: the word without its clitic
                 at = m.start() + m.group().index(w)
-                m = words[k] = re.compile(re.escape(w)).match(pair.target, at)  # type: ignore[assignment]
+                m = words[k] = _SPAN.match(pair.target, at, at + len(w))  # type: ignore[assignment]
         low = w.casefold()
         if not w[:1].isupper():
             if low not in source_words:
@@ -242,12 +248,14 @@ def _source_phrase_left(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if not foreign or standard is None or source_known is None:
         return
     src = list(map(str.casefold, _words_of(pair.source)))
-    # the source's two-word phrases that open with such a function word: a phrase left must be one of them
-    pairs = {p for p in zip(src, src[1:]) if p[0] in foreign}
+    if foreign.isdisjoint(src[:-1]):
+        return  # no two-word phrase of the source opens with such a function word
+    folded = list(map(str.casefold, _words_of(pair.target)))
+    # the two-word phrases of both that open with such a function word: a phrase left must be one of them
+    pairs = {p for p in set(zip(src, src[1:])).intersection(zip(folded, folded[1:])) if p[0] in foreign}
     if not pairs:
         return
     tgt = list(_word_matches(pair.target))
-    folded = [m.group().casefold() for m in tgt]
     quoted: list[tuple[int, int]] | None = None
     for k in [k for k, p in enumerate(zip(folded, folded[1:]), start=1) if p in pairs]:
         a, b = tgt[k - 1], tgt[k]
@@ -360,13 +368,13 @@ def _copied_runs(source: str, target: str) -> Iterator[list[re.Match[str]]]:
     src = list(map(str.casefold, _RUN_WORD.findall(source)))
     if len(src) < n:
         return
-    tgt = list(_RUN_WORD.finditer(target))
-    if len(tgt) < n:
+    folded = list(map(str.casefold, _RUN_WORD.findall(target)))
+    if len(folded) < n:
         return
-    folded = [m.group().casefold() for m in tgt]
     in_source = frozenset(src).__contains__
     if b"\1" * n not in bytes(map(in_source, folded)):
         return  # no n consecutive words of the target are all words of the source: no n-gram of it is one
+    tgt = list(_RUN_WORD.finditer(target))
     grams = set(zip(*(src[k:] for k in range(n))))  # every n consecutive words
     covered = [False] * len(tgt)
     for i, gram in enumerate(zip(*(folded[k:] for k in range(n)))):

@@ -47,15 +47,17 @@ ADJECTIVES.update({adj + end: key for adj, key in list(ADJECTIVES.items()) if "-
                    for end in ("e", "en", "er", "es", "em")})
 
 #: Negators: any of them, the explicit sentence negators, and words that contain one without negating.
+#: (each pattern opens on a look-ahead for the first letters of its words, so that the regex engine skips to them
+#: instead of trying its word boundary and every word at each position)
 NEGATION = Negation(
-    any=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|ohne|weder|nichts|nix|niemand\w*|nirgend\w*|verweiger\w*|"
-                   r"verbot\w*|abgelehnt|nein|"
+    any=re.compile(r"(?=[aefknovw])\b(?:nicht|nich|kein\w*|nie|niemals|ohne|weder|nichts|nix|niemand\w*|nirgend\w*|"
+                   r"verweiger\w*|verbot\w*|abgelehnt|nein|"
                    # words a translation renders with a negation (Nichtbemerken "if they are not noticed",
                    # ausgenommen "not included", fehlt "is not there", erst "not until")
                    r"nicht\w+|kaum|fehl\w*|ausgenommen|au(?:ß|ss)er|verfall\w*|vermeid\w*|verhinder\w*|"
                    r"verzicht\w*|erst|vergeblich|vergessen|vergaß\w*|verpass\w*|verloren|egal)\b", re.I),
-    explicit=re.compile(r"\b(?:nicht|nich|kein\w*|nie|niemals|nichts|nix|niemand\w*|nirgend\w*)\b", re.I),
-    not_negation=re.compile(r"\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
+    explicit=re.compile(r"(?=[kn])\b(?:nicht|nich|kein\w*|nie|niemals|nichts|nix|niemand\w*|nirgend\w*)\b", re.I),
+    not_negation=re.compile(r"(?=n)\b(?:nicht nur|nicht zuletzt|nichtsdestotrotz)\b", re.I),
     marks=("cht",),  # (in every match of not_negation; c, h and t match no other letters when the case is ignored)
     affixed=simplemma_affix_negation("de", ("un",), ("los", "lose", "losen", "loser", "loses")),
 )
@@ -88,7 +90,8 @@ def demonym_places(word: str) -> tuple[tuple[str, ...], bool]:
 
 #: A verb of saying (present or past, third person) or a clause-final "so", after which a speaker is named:
 #: "Es hat funktioniert", sagt Zimmermann; Das sei falsch, so Becker.
-SPEAKER_BEFORE = re.compile(
+SPEAKER_BEFORE = re.compile(  # (opens on a look-ahead for the first characters of its words and marks)
+    r"(?=[abefkmrsvw,\u201c\u201d\"])"
     r"(?:\b(?:sagt|sagte|sagten|erklärt|erklärte|betont|betonte|meint|meinte|berichtet|berichtete|ergänzt|ergänzte|"
     r"erzählt|erzählte|schreibt|schrieb|warnt|warnte|fordert|forderte|kritisiert|kritisierte|bestätigt|bestätigte|"
     r"erläutert|erläuterte|resümiert|resümierte|bilanziert|bilanzierte|verspricht|versprach|räumt|räumte|"

@@ -139,9 +139,10 @@ _WORDS_LOST = (
     # "the match between and Genoa", "during was": a preposition with no object. Only prepositions
     # English never strands: "the effect the team is looking for could be", "the people he works with
     # are" and "what it is made of is" are grammatical, so "for/with/of/from + auxiliary" is not a gap.
-    _kind(
+    _kind(  # (a look-ahead for the words' first letters: the regex engine skips to them)
         "preposition-without-object",
-        re.compile(rf"\b(?:(?:{_cased(_PREP_NEVER_STRANDED)})\s+(?:{_AUX}|can|must|may|will)|[Bb]etween\s+(?:and|or)|"
+        re.compile(rf"(?=[{_firsts(_PREP_NEVER_STRANDED + '|between|from|based|depending|relying')}t])"
+                   rf"\b(?:(?:{_cased(_PREP_NEVER_STRANDED)})\s+(?:{_AUX}|can|must|may|will)|[Bb]etween\s+(?:and|or)|"
                    r"[Ff]rom\s+to|(?:based|depending|relying) on(?=\s*[,.;])|"
                    r"(?:the|a|an)\s+[a-z]+\s+of\s+(?:in|on|for|with|by|from))"
                    rf"\b(?![-'’])"),
