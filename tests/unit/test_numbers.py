@@ -619,6 +619,23 @@ def test_a_day_and_a_month_with_a_point_is_the_other_sides_date():
     assert any(f.severity >= Severity.WARNING for f in found)
 
 
+@pytest.mark.parametrize(("text", "lang", "days"), [
+    ("Die Schäden vom 26. und 27. November waren groß.", "de", [26, 27]),
+    ("Útoky zesílily ve dnech 3., 10. a 15. listopadu.", "cs", [3, 10, 15]),
+    ("Attacks rose on November 3rd, 10th and 15th.", "en", [3, 10, 15]),
+])
+def test_the_days_of_a_list_share_its_month(text, lang, days):
+    from tqcheck.check.numparse import extract_quantities
+
+    assert [(q.kind, q.date) for q in extract_quantities(text, lang)] == [("date", (None, 11, d)) for d in days]
+
+
+def test_a_figure_after_a_date_and_a_comma_stays_a_figure():
+    from tqcheck.check.numparse import extract_quantities
+
+    assert [q.kind for q in extract_quantities("On March 5, 12 people died.", "en")] == ["date", "number"]
+
+
 def test_dots_do_not_group_digits_by_twos():
     """Indian grouping is written with commas; 27.60.55.001 is a model number, not 276,055,001."""
     from tqcheck.check.numparse import extract_quantities

@@ -282,6 +282,8 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
         del qs[k]
     for a, b in zip(qs, qs[1:]):
         between = t[a.end:b.start]
+        if between[:1] == "." and t[a.start:a.end].isdigit():
+            between = between[1:]  # am 26. und 27. November, 26. a 27. listopadu: a day's ordinal point
         if len(between) > 12 or not _range_join(lang).fullmatch(between):
             continue
         # 3-5 million, 3至5亿元, 3 to 5%: the first end takes the second's scale and unit.
@@ -304,9 +306,28 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
         elif (a.kind == "date" and a.date and a.date[1] and a.date[2] and b.bare and b.value == int(b.value)
               and 1 <= b.value <= 31 and _CONTEXT.day_follow.match(t, b.end) is not None):
             b.kind, b.date, b.bare = "date", (a.date[0], a.date[1], int(b.value)), False
+    _listed_days(qs, t, lang)
     for q in qs:
         if _CONTEXT.approx_before.search(t, max(0, q.start - 24), q.start) or _CONTEXT.approx_after.match(t, q.end):
             q.approx = True
+
+
+def _listed_days(qs: list[_Q], t: str, lang: str) -> None:
+    """The days of a list share its date's month: November 3rd, 10th and 15th (ordinals after the date); 3., 10.
+    a 15. listopadu, am 3., 10. und 15. November (days written with an ordinal point before it)."""
+    joined = re.compile(rf"(?:\s*,)?{_range_join(lang).pattern}|\s*,\s*", re.IGNORECASE)
+
+    def day(q: _Q) -> bool:
+        return q.value == int(q.value) and 1 <= q.value <= 31
+
+    for a, b in zip(qs, qs[1:]):
+        if a.kind == "date" and a.date and a.date[1] and a.date[2] and b.kind == "ordinal" and day(b) \
+                and joined.fullmatch(t[a.end:b.start]):
+            b.kind, b.date = "date", (a.date[0], a.date[1], int(b.value))
+    for a, b in reversed(list(zip(qs, qs[1:]))):
+        if b.kind == "date" and b.date and b.date[1] and b.date[2] and a.bare and day(a) and t[a.end:a.end + 1] == "." \
+                and t[a.start:a.end].isdigit() and joined.fullmatch(t[a.end + 1:b.start]):
+            a.kind, a.date, a.bare = "date", (b.date[0], b.date[1], int(a.value)), False
 
 
 @functools.lru_cache(maxsize=None)
