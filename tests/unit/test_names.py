@@ -726,6 +726,23 @@ def test_a_capital_inside_a_russian_word_is_no_name(source, target):
     assert [(f.code, f.message) for f in found if f.severity >= Severity.WARNING] == []
 
 
+@pytest.mark.parametrize("source,target,other", [
+    ("На Александра был составлен протокол.", "A report was drawn up for Alexander.", "A report was drawn up for Boris."),
+    ("Николай Второй не подписал ни одного указа.", "Nicholas the Second did not sign a single decree.",
+     "Peter the Great did not sign a single decree."),
+])
+def test_a_preposition_or_a_rulers_ordinal_is_no_part_of_a_russian_name(source, target, other):
+    assert [f.message for f in findings("ru", source, target, select=Selection(select=("TQ301",)))
+            if f.severity >= Severity.WARNING] == []
+    assert findings("ru", source, other, select=Selection(select=("TQ301",)))
+
+
+def test_soviet_names_the_soviet_union_in_german_compounds():
+    src = "Ukraine is a former Soviet republic."
+    assert findings("en", src, "Die Ukraine ist eine ehemalige Sowjetrepublik.", tgt_lang="de",
+                    select=Selection(select=("TQ301",))) == []
+
+
 def test_a_russian_name_of_capitalised_pieces_is_one_name():
     """МакГрегор is read whole: found as McGregor, missing where the translation names someone else."""
     src = "Борец МакГрегор купил новую яхту."

@@ -77,7 +77,7 @@ region:Middle East:Middle Eastern|state:Soviet Union:Soviet;Soviets|body:Christi
 # Regions, cities, organisations and other names news uses: key|kind|en|zh|ja|ru|de|es|fr|related.
 # An empty de/es/fr field means "as in English".
 PLACES = """
-state:Soviet Union|country|Soviet Union;USSR;Soviet|苏联|ソ連;ソビエト連邦;ソビエト|СССР;Советский Союз|Sowjetunion;UdSSR|Unión Soviética;URSS|Union soviétique;URSS|RU
+state:Soviet Union|country|Soviet Union;USSR;Soviet|苏联|ソ連;ソビエト連邦;ソビエト|СССР;Советский Союз|Sowjetunion;UdSSR;Sowjet|Unión Soviética;URSS|Union soviétique;URSS|RU
 region:Europe|region|Europe|欧洲;欧陆|ヨーロッパ;欧州|Европа|Europa|Europa|Europe|region:EU
 region:Scandinavia|region|Scandinavia;Nordic countries|斯堪的纳维亚;北欧|スカンジナビア;北欧|Скандинавия|Skandinavien|Escandinavia|Scandinavie|region:Europe
 region:EU|org|European Union;EU|欧盟|欧州連合;EU|Евросоюз;Европейский союз;ЕС|Europäische Union;EU|Unión Europea;UE|Union européenne;UE|region:Europe

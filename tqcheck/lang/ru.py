@@ -76,7 +76,7 @@ def _number_words() -> "NumberWords":
 def _source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, str, bool]]:
     from .ru_names import source_names
 
-    return source_names(text, free, LANGUAGE.name_tag)
+    return source_names(text, free, LANGUAGE.name_tag, FUNCTION_WORDS)
 
 
 #: Words around figures that the number reader looks for (tqcheck/lang/number_context.py).

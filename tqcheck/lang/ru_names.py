@@ -25,11 +25,17 @@ _CAPITALISED = re.compile(r"(?<![^\W\d_])[А-ЯЁ][а-яё]+(?:[А-ЯЁ][а-яё
 _ADJECTIVE = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их)$")
 
 
-def source_names(text: str, free: Callable[[int, int], bool],
-                 name_tag: Callable[[str], str]) -> Iterator[tuple[int, int, str, str, bool]]:
+#: A ruler's ordinal after the name (Николай Второй, Петра Первого): translated (the Second, I), no part of it.
+REGNAL = re.compile(r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)(?:ый|ой|ий|ого|его|ому|ему"
+                    r"|ым|им|ом|ем|ая|ья|ую|ью)$")
+
+
+def source_names(text: str, free: Callable[[int, int], bool], name_tag: Callable[[str], str],
+                 function_words: frozenset[str] = frozenset()) -> Iterator[tuple[int, int, str, str, bool]]:
     """(start, end, name, kind, sure) of each run of capitalised words that names someone (``person``: a given
     name, or two words one with a surname ending the dictionary tags as a name; sure with two words or more)
-    or something (``latin``, a warning), where ``free(start, end)`` allows. ``name_tag`` is pymorphy3's."""
+    or something (``latin``, a warning), where ``free(start, end)`` allows. ``name_tag`` is pymorphy3's; a
+    sentence's first word that is one of ``function_words`` (На Александра) is never part of a name."""
     words = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text)]
     groups: list[list[tuple[int, int, str]]] = []
     for w in words:
@@ -45,14 +51,18 @@ def source_names(text: str, free: Callable[[int, int], bool],
         lowered = [w[2].lower() for w in g]
         first_name = any(w in FIRST_NAMES for w in lowered)
         person = first_name or (len(g) >= 2 and any(PERSON_SUFFIX.search(w) for w in lowered))
-        if initial and not first_name:
+        if initial and (not first_name or lowered[0] in function_words):
             if len(g) == 1:
                 continue
             g = g[1:]
             s = g[0][0]
-            person = len(g) >= 2 and any(PERSON_SUFFIX.search(w[2].lower()) for w in g)
+            first_name = any(w[2].lower() in FIRST_NAMES for w in g)
+            person = first_name or len(g) >= 2 and any(PERSON_SUFFIX.search(w[2].lower()) for w in g)
         if not person and all(_ADJECTIVE.search(w[2].lower()) for w in g):
             continue
+        while len(g) > 1 and REGNAL.match(g[-1][2].lower()):
+            g = g[:-1]
+            e = g[-1][1]
         tags = [name_tag(w[2]) for w in g]
         while len(g) > 1 and tags[0] == "common":
             g, tags = g[1:], tags[1:]  # Пульмонолог Сергей Пурясев, Глава ... Анна Попова: the title goes
