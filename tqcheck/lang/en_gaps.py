@@ -21,6 +21,8 @@ from .base import GapKind
 # Determiners that must be followed by a noun phrase. Not "this/that/these/those/all/some/..."
 # (they stand alone as pronouns) nor "her/his" ("gave her a", "the book is his.").
 _DET = r"the|a|an|its|their|our|my|your"
+#: Their first letters, for a look-ahead that lets the regex engine skip to them (see ``_firsts``).
+_DET_FIRSTS = "".join(sorted({w[0] for w in _DET.split("|")}))
 # Prepositions that a noun phrase never ends on ("the in-laws" and "the for-profit" are hyphenated).
 # Not "to" ("from a to b"), "per" ("the per capita"), "over/under/about" ("the over-60s", "of about 5").
 _PREP = (r"of|in|on|at|by|for|with|from|into|onto|between|among|amid|behind|through|during|against|"
@@ -67,7 +69,7 @@ def _sentence_starts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in _OPENS_AFTER.finditer(text)))
 
 
-_WH_WORD = re.compile(r"\b(?:how|when|where|why)\s")
+_WH_WORD = re.compile(r"(?=[hw])\b(?:how|when|where|why)\s")
 
 
 def _sentence_or_wh_starts(text: str) -> list[int]:
@@ -124,7 +126,7 @@ _WORDS_LOST = (
     # only ("grade A.", "Plan B,"); not "a)" or "(a)" (list labels), "a.m.", "p.a." or "the ./path".
     _kind(
         "determiner-before-punctuation",
-        re.compile(rf"\b(?:{_DET})(?=\s*[,;:!?](?!\w)|\s*\.(?=\s|$|[\"'”’]))"),
+        re.compile(rf"(?=[{_DET_FIRSTS}])\b(?:{_DET})(?=\s*[,;:!?](?!\w)|\s*\.(?=\s|$|[\"'”’]))"),
         "error",
         "a determiner before punctuation: the noun after it was lost",
     ),
@@ -141,7 +143,9 @@ _WORDS_LOST = (
     # are" and "what it is made of is" are grammatical, so "for/with/of/from + auxiliary" is not a gap.
     _kind(
         "preposition-without-object",
-        re.compile(rf"\b(?:(?:{_cased(_PREP_NEVER_STRANDED)})\s+(?:{_AUX}|can|must|may|will)|[Bb]etween\s+(?:and|or)|"
+        # (the look-ahead holds the first letter of every alternative: between, from, based, the ...)
+        re.compile(rf"(?=[{_firsts(_PREP_NEVER_STRANDED)}BbFft])\b"
+                   rf"(?:(?:{_cased(_PREP_NEVER_STRANDED)})\s+(?:{_AUX}|can|must|may|will)|[Bb]etween\s+(?:and|or)|"
                    r"[Ff]rom\s+to|(?:based|depending|relying) on(?=\s*[,.;])|"
                    r"(?:the|a|an)\s+[a-z]+\s+of\s+(?:in|on|for|with|by|from))"
                    rf"\b(?![-'’])"),
@@ -235,7 +239,7 @@ _LOST_SUBJECT = (
     # brackets of what they described: the name the acronym stands for was lost.
     _kind(
         "adjective-without-noun",
-        re.compile(r"\b(?:[Tt]he|an?)\s+[A-Z][a-z]+(?:ese|an|ian|ish|ic|i)\s+\([A-Z]{2,}\)"),
+        re.compile(r"(?=[Tta])\b(?:[Tt]he|an?)\s+[A-Z][a-z]+(?:ese|an|ian|ish|ic|i)\s+\([A-Z]{2,}\)"),
         "warning",
         "an adjective with no noun before the acronym that names it: the name was lost",
         needs=("(",),
@@ -243,7 +247,7 @@ _LOST_SUBJECT = (
     # "But if accepts our unfair budget": a conjunction and a verb in -s with its object, the subject between gone.
     _kind(
         "clause-without-subject",
-        re.compile(r"\b(?:if|when|because|although|unless|once)\s+[a-z]+s\s+"
+        re.compile(r"(?=[abiouw])\b(?:if|when|because|although|unless|once)\s+[a-z]+s\s+"
                    r"(?=(?:our|the|a|an|his|her|their|its|this|these|those)\b)"),
         "warning",
         "a clause opens on its verb with no subject: the subject was probably lost",
