@@ -69,6 +69,8 @@ def _arrays() -> tuple[Any, ...]:
             trans[index[before], index[state]] = p
             known[index[before], index[state]] = True
     start = np.array([start_p[y] for y in order])
+    if not np.isfinite(trans[known]).all():
+        raise ValueError("jieba's transition table has an infinite score: a transition would pass for a missing one")
     return order, index, start, trans, known, known.any(axis=1)  # (the states some state follows)
 
 
@@ -105,18 +107,21 @@ def _viterbi(obs: str) -> list[Any]:
         live = leads_on[ys]
         prev, prev_score = ys[live], score[live]
         ys, emit = _char_states(char)
-        reach = known[np.ix_(prev, ys)].any(axis=0)
-        if not reach.any():  # jieba's expected next states (or every state), each kept
-            ys = np.flatnonzero(known[prev].any(axis=0))
-            if not len(ys):
-                ys = np.arange(len(order))
-            emit = np.array([_model()[3][order[y]].get(char, _MIN_FLOAT) for y in ys.tolist()])
-            reach = np.ones(len(ys), dtype=bool)
-        sums = (prev_score[:, None] + trans[np.ix_(prev, ys)]) + emit
+        moves = trans[np.ix_(prev, ys)]
+        reach = (moves != _MIN_INF).any(axis=0)  # (every transition of the table is finite: _arrays)
+        if not reach.all():
+            if not reach.any():  # jieba's expected next states (or every state), each kept
+                ys = np.flatnonzero(known[prev].any(axis=0))
+                if not len(ys):
+                    ys = np.arange(len(order))
+                emit = np.array([_model()[3][order[y]].get(char, _MIN_FLOAT) for y in ys.tolist()])
+                moves = trans[np.ix_(prev, ys)]
+            else:
+                ys, emit, moves = ys[reach], emit[reach], moves[:, reach]
+        sums = (prev_score[:, None] + moves) + emit
         best = sums.argmax(axis=0)
-        ys = ys[reach]
-        score = sums[best, np.arange(len(best))][reach]
-        steps.append((ys, prev[best[reach]]))
+        score = sums[best, np.arange(len(best))]
+        steps.append((ys, prev[best]))
     state = int(ys[score.argmax()])
     route: list[Any] = [None] * len(obs)
     route[-1] = order[state]
