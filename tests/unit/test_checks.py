@@ -312,7 +312,7 @@ def test_the_objects_there_before_the_checks_are_set_aside_from_the_collector_wh
     def notes_the_collector(pair, ctx):
         frozen.append(gc.get_freeze_count())
         if pair.index == 0:
-            loaded.extend([k] for k in range(1000))  # a dictionary the first pair loads, kept for good
+            loaded.extend([k] for k in range(5000))  # a dictionary the first pair loads, kept for good
         yield from ()
 
     registry = {"TQ999": Rule("TQ999", "test-rule", Severity.ERROR, "Other", notes_the_collector)}
@@ -321,13 +321,14 @@ def test_the_objects_there_before_the_checks_are_set_aside_from_the_collector_wh
     assert gc.get_freeze_count() == 0
     assert run_checks(pairs, ctxs, Selection(), registry) == []
     assert gc.get_freeze_count() == 0  # given back to the collector
-    assert all(n > 0 for n in frozen) and frozen[WARM_PAIRS] >= frozen[0] + 1000  # what the first pairs loaded too
-    # a program that froze objects itself keeps them frozen, and no more
+    # what the first pairs loaded too (a frozen object that dies leaves the count: a margin for those)
+    assert all(n > 0 for n in frozen) and frozen[WARM_PAIRS] >= frozen[0] + 4000
+    # a program that froze objects itself keeps them frozen, and no more are
     gc.freeze()
     try:
         mine = gc.get_freeze_count()
         frozen.clear()
         run_checks(pairs, ctxs, Selection(), registry)
-        assert frozen[WARM_PAIRS] == frozen[0] == mine == gc.get_freeze_count()
+        assert mine >= frozen[0] >= frozen[WARM_PAIRS] >= gc.get_freeze_count() > mine - 1000
     finally:
         gc.unfreeze()
