@@ -298,3 +298,37 @@ def test_one_sided_pairs_across_source_languages(lang):
     assert codes(lang, src, "") == ["TQ401"]
     assert codes(lang, "", tgt) == ["TQ402"]
     assert codes(lang, src, tgt) == []
+
+
+def test_the_objects_there_before_the_checks_are_set_aside_from_the_collector_while_they_run():
+    import gc
+
+    from tqcheck.check.registry import Rule
+    from tqcheck.check.runner import WARM_PAIRS
+
+    frozen: list[int] = []
+    loaded: list[list[int]] = []
+
+    def notes_the_collector(pair, ctx):
+        frozen.append(gc.get_freeze_count())
+        if pair.index == 0:
+            loaded.extend([k] for k in range(5000))  # a dictionary the first pair loads, kept for good
+        yield from ()
+
+    registry = {"TQ999": Rule("TQ999", "test-rule", Severity.ERROR, "Other", notes_the_collector)}
+    pairs = [make_pair(f"第{k}句。", f"Sentence {k}.", k) for k in range(WARM_PAIRS + 5)]
+    ctxs = [CheckContext("zh", "en")] * len(pairs)
+    assert gc.get_freeze_count() == 0
+    assert run_checks(pairs, ctxs, Selection(), registry) == []
+    assert gc.get_freeze_count() == 0  # given back to the collector
+    # what the first pairs loaded too (a frozen object that dies leaves the count: a margin for those)
+    assert all(n > 0 for n in frozen) and frozen[WARM_PAIRS] >= frozen[0] + 4000
+    # a program that froze objects itself keeps them frozen, and no more are
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        frozen.clear()
+        run_checks(pairs, ctxs, Selection(), registry)
+        assert mine >= frozen[0] >= frozen[WARM_PAIRS] >= gc.get_freeze_count() > mine - 1000
+    finally:
+        gc.unfreeze()

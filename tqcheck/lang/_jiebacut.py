@@ -29,30 +29,23 @@ def route(block: str, tokenizer: Any) -> tuple[int, ...]:
     get = tokenizer.FREQ.get
     logtotal = log(tokenizer.total)
     n = len(block)
-    dag: list[list[tuple[int, float]]] = []
-    for k in range(n):  # get_DAG: the dictionary's words starting at k, with the log of their frequency
-        ends: list[tuple[int, float]] = []
+    score: list[float] = [0] * (n + 1)
+    out = [0] * n
+    for k in range(n - 1, -1, -1):  # calc's best path from the end, each character's words found as it comes
+        best: tuple[float, int] | None = None
         i, f = k, get(block[k])
-        while f is not None:  # (a prefix of a word has frequency 0)
+        while f is not None:  # get_DAG: the dictionary's words starting at k (a prefix of a word has frequency 0)
             if f:
-                ends.append((i, log(f)))
+                here = (log(f) - logtotal + score[i + 1], i)
+                if best is None or here > best:  # (calc's max over the words, on the same sums)
+                    best = here
             i += 1
             if i == n:
                 break
             f = get(block[k:i + 1])
-        if not ends:
-            ends.append((k, log(get(block[k]) or 1)))
-        dag.append(ends)
-    score: list[float] = [0] * (n + 1)
-    out = [0] * n
-    for idx in range(n - 1, -1, -1):  # calc: the best path from the end
-        ends = dag[idx]
-        if len(ends) == 1:
-            x, lf = ends[0]
-            score[idx], out[idx] = lf - logtotal + score[x + 1], x + 1
-        else:
-            best = max([(lf - logtotal + score[x + 1], x) for x, lf in ends])
-            score[idx], out[idx] = best[0], best[1] + 1
+        if best is None:  # no word: the character alone
+            best = (log(get(block[k]) or 1) - logtotal + score[k + 1], k)
+        score[k], out[k] = best[0], best[1] + 1
     return tuple(out)
 
 

@@ -5,14 +5,11 @@ The name checks ask jieba's tagger for person names (nr) that are no words of it
 tags of the words the model reads matter (a dictionary word's tag comes from the dictionary, and those
 words are left out anyway). That spares importing ``jieba.posseg``, which reads the dictionary a second
 time for its tags; the model's tables are loaded from jieba's own files. The Viterbi search over unknown
-character runs took a fifth of the checks' time on Chinese text: for every state of a character it
-takes the maximum over all states of the previous character, although only a few of them may lead to it
-(the others score minus infinity). Here the previous states that may lead to a state are found by a set
-intersection, and the maximum is taken over them only, on the very same sums; where none of them has a
-finite score the search falls back to jieba's own expression, so that ties and dead ends come out as
-jieba has them. The states a character may take are not first intersected with the union of every state's
-successors (a set built per character): a state is kept when some previous state leads to it, which is the
-same test. ``tests/unit/test_posseg.py`` compares the two on text of every kind.
+character runs took a fifth of the checks' time on Chinese text, then (each state's predecessors found by a
+set intersection, the maximum taken over them in Python) still 6%: here the sums of one character, every
+previous state with every state of the character, are one array operation (numpy) on the very same
+numbers, and the maximum each state takes is the one jieba's comparison of (score, state) picks (``_viterbi``).
+``tests/unit/test_posseg.py`` compares the two on text of every kind.
 """
 from __future__ import annotations
 
@@ -51,74 +48,88 @@ def _table(name: str) -> Any:
 
 @functools.lru_cache(maxsize=1)
 def _model() -> tuple[Any, ...]:
-    trans = _table("prob_trans")
-    leads_to: dict[str, set[Any]] = {}
-    for before, nexts in trans.items():
-        for state in nexts:
-            leads_to.setdefault(state, set()).add(before)
-    leads_on = frozenset(x for x in trans if trans[x])  # the states some state follows
-    return _table("char_state_tab"), _table("prob_start"), trans, _table("prob_emit"), leads_to, leads_on
+    """jieba.posseg's tables: the states of each character, start, transition and emission scores."""
+    return _table("char_state_tab"), _table("prob_start"), _table("prob_trans"), _table("prob_emit")
+
+
+@functools.lru_cache(maxsize=1)
+def _arrays() -> tuple[Any, ...]:
+    """The model as arrays over the states in descending order: the states, their index, the start scores, the
+    transition scores (minus infinity where jieba's table has no transition), where a transition is in the
+    table, and which states lead on to some state."""
+    import numpy as np
+
+    _, start_p, trans_p, _ = _model()
+    order = sorted(trans_p, reverse=True)
+    index = {y: i for i, y in enumerate(order)}
+    trans = np.full((len(order), len(order)), _MIN_INF)
+    known = np.zeros((len(order), len(order)), dtype=bool)
+    for before, nexts in trans_p.items():
+        for state, p in nexts.items():
+            trans[index[before], index[state]] = p
+            known[index[before], index[state]] = True
+    start = np.array([start_p[y] for y in order])
+    if not np.isfinite(trans[known]).all():
+        raise ValueError("jieba's transition table has an infinite score: a transition would pass for a missing one")
+    return order, index, start, trans, known, known.any(axis=1)  # (the states some state follows)
+
+
+@functools.lru_cache(maxsize=None)
+def _char_states(char: str) -> tuple[Any, Any]:
+    """The states a character may take (the table's, or every state for a character it lacks), as indexes in
+    ascending order (the states in descending order), and the score of the character in each."""
+    import numpy as np
+
+    states, _, trans_p, emit_p = _model()
+    order, index = _arrays()[:2]
+    ys = sorted(index[y] for y in states.get(char, trans_p.keys()))
+    return np.array(ys, dtype=np.intp), np.array([emit_p[order[y]].get(char, _MIN_FLOAT) for y in ys])
 
 
 def _viterbi(obs: str) -> list[Any]:
-    """The state of each character of ``obs``: ``jieba.posseg.viterbi.viterbi``'s route."""
-    states, start_p, trans_p, emit_p, leads_to, leads_on = _model()
-    all_states = trans_p.keys()
-    score: dict[Any, float] = {}
-    back: list[dict[Any, Any]] = [{}]
-    for y in states.get(obs[0], all_states):
-        score[y] = start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT)
-        back[0][y] = ""
-    for t in range(1, len(obs)):
-        char = obs[t]
-        prev_states = [x for x in back[t - 1] if x in leads_on]
-        prev_set = set(prev_states)
-        new_score: dict[Any, float] = {}
-        new_back: dict[Any, Any] = {}
-        # the character's states that some previous state leads to (jieba's obs_states: its states among
-        # those expected next); only when there is none are all the expected ones computed. (The states
-        # are taken in the table's order, not a set's: each maximum below is over (score, state) pairs,
-        # whose order does not matter, and a character's table holds a state once.)
-        for y in states.get(char, all_states):
-            came_from = prev_set.intersection(leads_to.get(y, ()))
-            if not came_from:
-                continue
-            emit = emit_p[y].get(char, _MIN_FLOAT)
-            if len(came_from) == 1:  # (a word's middle or end: one state leads to it)
-                for y0 in came_from:
-                    best = (score[y0] + trans_p[y0][y] + emit, y0)
+    """The state of each character of ``obs``: ``jieba.posseg.viterbi.viterbi``'s route, on the very same sums.
+
+    jieba takes, for every state of a character, the maximum of (score of the previous state + transition
+    + emission, previous state) over the previous states that lead on (minus infinity where the table has no
+    transition), a state kept only if some previous state has a transition to it. Here the sums of one
+    character are one array operation: with the states in descending order, the first maximum of a column is
+    the one jieba's tuple comparison picks (the same score and the greatest state), a column whose maximum is
+    minus infinity included (jieba's fall-back over every previous state gives that very column). Where no
+    state of the character can be reached, the states every previous state leads to are taken, as jieba does
+    (or every state where there is none)."""
+    import numpy as np
+
+    order, _, start, trans, known, leads_on = _arrays()
+    ys, emit = _char_states(obs[0])
+    score = start[ys] + emit
+    steps: list[tuple[Any, Any]] = []
+    for char in obs[1:]:
+        live = leads_on[ys]
+        prev, prev_score = ys[live], score[live]
+        ys, emit = _char_states(char)
+        moves = trans[np.ix_(prev, ys)]
+        reach = (moves != _MIN_INF).any(axis=0)  # (every transition of the table is finite: _arrays)
+        if not reach.all():
+            if not reach.any():  # jieba's expected next states (or every state), each kept
+                ys = np.flatnonzero(known[prev].any(axis=0))
+                if not len(ys):
+                    ys = np.arange(len(order))
+                emit = np.array([_model()[3][order[y]].get(char, _MIN_FLOAT) for y in ys.tolist()])
+                moves = trans[np.ix_(prev, ys)]
             else:
-                best = max([(score[y0] + trans_p[y0][y] + emit, y0) for y0 in came_from])
-            if best[0] == _MIN_INF:  # no finite path: jieba's maximum over every state
-                best = max((score[y0] + trans_p[y0].get(y, _MIN_INF) + emit, y0) for y0 in prev_states)
-            new_score[y], new_back[y] = best
-        if not new_score:
-            expect_next = {y for x in prev_states for y in trans_p[x]}
-            for y in expect_next if expect_next else set(all_states):
-                _step(y, prev_set.intersection(leads_to.get(y, ())), prev_states, char, score, trans_p, emit_p,
-                      new_score, new_back)
-        score = new_score
-        back.append(new_back)
-    _, state = max((score[y], y) for y in back[-1])
+                ys, emit, moves = ys[reach], emit[reach], moves[:, reach]
+        sums = (prev_score[:, None] + moves) + emit
+        best = sums.argmax(axis=0)
+        score = sums[best, np.arange(len(best))]
+        steps.append((ys, prev[best]))
+    state = int(ys[score.argmax()])
     route: list[Any] = [None] * len(obs)
-    for i in range(len(obs) - 1, -1, -1):
-        route[i] = state
-        state = back[i][state]
+    route[-1] = order[state]
+    for i in range(len(obs) - 1, 0, -1):
+        now, came = steps[i - 1]
+        state = int(came[int(np.searchsorted(now, state))])
+        route[i - 1] = order[state]
     return route
-
-
-def _step(y: Any, came_from: set[Any], prev_states: list[Any], char: str, score: dict[Any, float],
-          trans_p: Any, emit_p: Any, new_score: dict[Any, float], new_back: dict[Any, Any]) -> None:
-    """The best score of state ``y`` at ``char`` and the previous state it comes from."""
-    emit = emit_p[y].get(char, _MIN_FLOAT)
-    best: tuple[float, Any] | None = None
-    for y0 in came_from:
-        cand = (score[y0] + trans_p[y0][y] + emit, y0)
-        if best is None or cand > best:
-            best = cand
-    if best is None or best[0] == _MIN_INF:  # no finite path: jieba's maximum over every state
-        best = max((score[y0] + trans_p[y0].get(y, _MIN_INF) + emit, y0) for y0 in prev_states)
-    new_score[y], new_back[y] = best
 
 
 #: A word whose tag jieba takes from its dictionary (it is a word of the dictionary, or one character).

@@ -38,10 +38,11 @@ def _cased(words: str) -> str:
     return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|"))
 
 
-def _firsts(words: str) -> str:
-    """``the|a`` -> ``AaTt``: the first letters of the words in both cases, for a look-ahead that lets the regex
-    engine skip ahead on the first character where a word boundary leads the pattern (a third faster)."""
-    return "".join(sorted({c for w in words.split("|") for c in (w[0], w[0].upper())}))
+def _firsts(words: str, both_cases: bool = True) -> str:
+    """``the|a`` -> ``AaTt``: the first letters of the words (in both cases, unless the pattern is lower-case
+    only), for a look-ahead that lets the regex engine skip ahead on the first character where a word boundary
+    leads the pattern (a third faster)."""
+    return "".join(sorted({c for w in words.split("|") for c in ((w[0], w[0].upper()) if both_cases else (w[0],))}))
 
 
 def _standalone(text: str, m: re.Match[str]) -> bool:
@@ -67,7 +68,7 @@ def _sentence_starts(text: str) -> tuple[int, ...]:
     return (0, *(m.end() for m in _OPENS_AFTER.finditer(text)))
 
 
-_WH_WORD = re.compile(r"\b(?:how|when|where|why)\s")
+_WH_WORD = re.compile(r"(?=[hw])\b(?:how|when|where|why)\s")
 
 
 def _sentence_or_wh_starts(text: str) -> list[int]:
@@ -124,7 +125,7 @@ _WORDS_LOST = (
     # only ("grade A.", "Plan B,"); not "a)" or "(a)" (list labels), "a.m.", "p.a." or "the ./path".
     _kind(
         "determiner-before-punctuation",
-        re.compile(rf"\b(?:{_DET})(?=\s*[,;:!?](?!\w)|\s*\.(?=\s|$|[\"'”’]))"),
+        re.compile(rf"(?=[{_firsts(_DET, both_cases=False)}])\b(?:{_DET})(?=\s*[,;:!?](?!\w)|\s*\.(?=\s|$|[\"'”’]))"),
         "error",
         "a determiner before punctuation: the noun after it was lost",
     ),
@@ -236,7 +237,7 @@ _LOST_SUBJECT = (
     # brackets of what they described: the name the acronym stands for was lost.
     _kind(
         "adjective-without-noun",
-        re.compile(r"\b(?:[Tt]he|an?)\s+[A-Z][a-z]+(?:ese|an|ian|ish|ic|i)\s+\([A-Z]{2,}\)"),
+        re.compile(r"(?=[Tta])\b(?:[Tt]he|an?)\s+[A-Z][a-z]+(?:ese|an|ian|ish|ic|i)\s+\([A-Z]{2,}\)"),
         "warning",
         "an adjective with no noun before the acronym that names it: the name was lost",
         needs=("(",),
@@ -244,7 +245,7 @@ _LOST_SUBJECT = (
     # "But if accepts our unfair budget": a conjunction and a verb in -s with its object, the subject between gone.
     _kind(
         "clause-without-subject",
-        re.compile(r"\b(?:if|when|because|although|unless|once)\s+[a-z]+s\s+"
+        re.compile(r"(?=[abiouw])\b(?:if|when|because|although|unless|once)\s+[a-z]+s\s+"
                    r"(?=(?:our|the|a|an|his|her|their|its|this|these|those)\b)"),
         "warning",
         "a clause opens on its verb with no subject: the subject was probably lost",
