@@ -36,14 +36,17 @@ _READ_KINDS = (("固有名詞", "人名"), ("固有名詞", "地名"))
 def _read_names(text: str) -> tuple[tuple[int, int, str, str], ...]:
     ms, parts = sudachi_parse(text)  # (the analysis the words and person names of the text also come from)
     out: list[tuple[int, int, str, str]] = []
+    n = len(parts)
+    # where a proper noun starts (the loop below looks at those only, and at the persons after them)
+    proper = [k for k, part in enumerate(parts) if part[3][1] == "固有名詞" and part[3][1:3] in _READ_KINDS]
     i = 0
-    while i < len(parts):
+    for k in proper:
+        if k < i:
+            continue  # (the given name of a person read with its surname)
+        i = k
         pos = parts[i][3][1:3]
-        if pos not in _READ_KINDS:
-            i += 1
-            continue
         j = i + 1
-        while pos[1] == "人名" and j < len(parts) and parts[j][3][1:3] == pos:
+        while pos[1] == "人名" and j < n and parts[j][3][1:3] == pos:
             j += 1  # 胡 + 錦濤: a surname and a given name, one person
         s, e = parts[i][0], parts[j - 1][1]
         reading = "".join(m.reading_form() for m in ms[i:j])
