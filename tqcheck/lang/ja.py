@@ -14,13 +14,15 @@ NEGATION = Negation(
                    r"失敗|やめ|止め|見落と|嫌|否|なし|無し|いいえ|違|ねー|ねえ|税抜|抜き|"
                    r"[うくすつぬふむゆるぐぶ]な(?=\s*[」』！!？?。]|$)"),  # 舐めるな "don't look down on"
     explicit=re.compile(r"ない|なかっ|ません|ず(?:に)?|なし|無し"),
-    not_negation=re.compile(r"未来|非常|少ない|危ない|かもしれない|かもしれません|に違いない|のみならず|"
-
-                            r"(?:の|ん)?(?:では|じゃ)ない(?:か|でしょうか|だろうか)"),  # rhetorical: "isn't it?"
-    weak=re.compile(r"(?:なければ|なくては|なくちゃ|なきゃ|ねば|ないと)(?:ならない|いけない|ダメ|だめ)|"  # must
+    # (these two, run over every source, open on a look-ahead for the first characters of their words, so that the
+    # regex engine tries them only there: their first words start with a group, which it cannot skip to)
+    not_negation=re.compile(r"(?=[未非少危かにのんでじ])(?:未来|非常|少ない|危ない|かもしれない|かもしれません|に違いない|"
+                            r"のみならず|(?:の|ん)?(?:では|じゃ)ない(?:か|でしょうか|だろうか))"),  # rhetorical: "isn't it?"
+    weak=re.compile(r"(?=[なね欠し変つくたも仕ま])(?:"
+                    r"(?:なければ|なくては|なくちゃ|なきゃ|ねば|ないと)(?:ならない|いけない|ダメ|だめ)|"  # must
                     r"欠かせ(?:ない|ません)|しか[^。、！？!?\s]{0,6}?(?:ない|ません|なかっ)|"  # "essential"; しか…ない "only"
                     r"(?:変わら|変わり|つまら|くだら|たまら|もったい|仕方が|仕方|しょうが)(?:ない|ありません|ません)|"  # lexical
-                    r"(?:ません|ない)(?:でしょう|もの(?:でしょう|だろう))?か(?=[。？?！!」』\s]|って|と|$)"),  # requests, questions
+                    r"(?:ません|ない)(?:でしょう|もの(?:でしょう|だろう))?か(?=[。？?！!」』\s]|って|と|$))"),  # requests, questions
 )
 
 #: Words that refer to a country without naming it: a translation may name the country.
