@@ -11,8 +11,9 @@ warm both checkers' loaders (dictionaries, models) and are not timed; dictionari
 happen to need (Japanese readings, which the name check also looks up in Chinese text) are loaded
 before timing too. The next ``--pairs`` lines are timed, one pass, in CPU time (steadier than wall time
 on a shared machine); the process is pinned to one core. Prints pairs per second for each and their
-ratio (tqcheck / pofilter). ``--by-rule`` times each rule instead, on the same pairs in one pass (a fact
-of the pair, its names or figures, counts for the first rule that asks for it), to see where the time goes.
+ratio (tqcheck / pofilter). ``--by-rule`` times each rule instead, on the same pairs in one pass in the runner's
+order (rule by rule over blocks of pairs; a fact of the pair, its names or figures, counts for the first rule
+that asks for it), to see where the time goes.
 """
 from __future__ import annotations
 
@@ -73,15 +74,17 @@ def by_rule(pairs, ctx, selection) -> None:
     from dataclasses import replace
 
     from tqcheck.check.facts import PairFacts
+    from tqcheck.check.runner import BLOCK_PAIRS
 
     rules = [r for r in selection.rules() if r.skipped_because(ctx.src_lang, ctx.tgt_lang) is None]
     spent = dict.fromkeys((r.code for r in rules), 0.0)
-    for pair in pairs:
-        here = replace(ctx, facts=PairFacts(pair, ctx))
+    for at in range(0, len(pairs), BLOCK_PAIRS):  # in the runner's order: rule by rule over a block of pairs
+        block = [(pair, replace(ctx, facts=PairFacts(pair, ctx))) for pair in pairs[at:at + BLOCK_PAIRS]]
         for r in rules:
             t = time.process_time()
-            for _ in r.func(pair, here):
-                pass
+            for pair, here in block:
+                for _ in r.func(pair, here):
+                    pass
             spent[r.code] += time.process_time() - t
     total = sum(spent.values())
     for code, cpu in sorted(spent.items(), key=lambda kv: -kv[1]):

@@ -107,6 +107,41 @@ def test_gate_suppresses_the_rules_it_covers():
     assert sorted((f.pair, f.code) for f in found) == [(0, "TQ901"), (0, "TQ903"), (1, "TQ902"), (1, "TQ903")]
 
 
+def test_findings_in_the_order_of_the_pairs_and_their_rules():
+    """The rules run rule by rule over blocks of pairs; the findings still come pair by pair, each pair's in the
+    order of its rules, and a gate suppresses rules on the pairs it fires on only."""
+    from tqcheck.check.registry import Hit
+    from tqcheck.check.runner import BLOCK_PAIRS
+
+    @rule("TQ901", "gate", Severity.ERROR, "Test", suppresses=("TQ903",))
+    def gate(pair, ctx):
+        """Fires on every third pair."""
+        if pair.index % 3 == 0:
+            yield Hit("gate")
+
+    @rule("TQ902", "twice", Severity.WARNING, "Test")
+    def twice(pair, ctx):
+        """Fires twice on every other pair."""
+        if pair.index % 2:
+            yield Hit("a")
+            yield Hit("b")
+
+    @rule("TQ903", "suppressed", Severity.WARNING, "Test")
+    def suppressed(pair, ctx):
+        """Always fires."""
+        yield Hit("c")
+
+    n = 2 * BLOCK_PAIRS + 5
+    pairs = [make_pair("源", "Target", k) for k in range(n)]
+    found = run_checks(pairs, [CheckContext("zh", "en")] * n, Selection(), build_registry([suppressed, twice, gate]))
+    expected = []
+    for k in range(n):
+        expected += [(k, "TQ901", "gate")] if k % 3 == 0 else []
+        expected += [(k, "TQ902", "a"), (k, "TQ902", "b")] if k % 2 else []
+        expected += [] if k % 3 == 0 else [(k, "TQ903", "c")]
+    assert [(f.pair, f.code, f.message) for f in found] == expected
+
+
 def test_selection_longest_prefix_wins():
     sel = Selection(select=("TQ",), ignore=("TQ1",))
     assert not sel.enabled("TQ101") and sel.enabled("TQ201")
@@ -167,8 +202,9 @@ def test_facts_are_worked_out_once_per_pair_for_the_rules_that_use_them():
 
     pairs = [make_pair("日本宣布制裁。", "Japan announced sanctions.", 0), make_pair("俄罗斯。", "Russia.", 1)]
     run_checks(pairs, [CheckContext("zh", "en")] * 2, Selection(), build_registry([first, second]))
-    (_, i0, f0, n0), (_, i1, f1, n1), (_, j0, g0, m0), (_, j1, g1, m1) = seen
-    assert (i0, i1, j0, j1) == (0, 0, 1, 1)
+    # each rule over the pairs, then the next
+    assert [(name, i) for name, i, *_ in seen] == [("first", 0), ("first", 1), ("second", 0), ("second", 1)]
+    (_, _, f0, n0), (_, _, g0, m0), (_, _, f1, n1), (_, _, g1, m1) = seen
     assert f0 == f1 and n0 is n1 and g0 == g1 and m0 is m1 and n0 is not m0  # one analysis per pair
     assert [s.text for s in n0.source] == ["日本"] and [s.text for s in m0.source] == ["俄罗斯"]
     # a rule called on its own gets facts of its own

@@ -25,7 +25,12 @@ _ASCII_NAME_WORD = re.compile(_ASCII_NAME_START.pattern + r"[A-Za-z]*+(?:[.’']
 _NOT_ASCII_WORDS = re.compile(r"(?![\x00-\x7f])\w|['’](?:[dlDL]|[qQ]u)['’]")
 
 
-@functools.lru_cache(maxsize=16)
+#: Texts whose word reading is kept: the two sides of every pair of a block the checks run rule by rule over (the
+#: name analysis and TQ501 search a translation for places, a block's pairs apart: ``check.runner.BLOCK_PAIRS``).
+_KEPT_TEXTS = 256
+
+
+@functools.lru_cache(maxsize=_KEPT_TEXTS)
 def _ascii_words(text: str) -> bool:
     """Whether ``text`` is ASCII, or every word character of it is and no elided article follows an apostrophe
     (its other characters may be anything: “quotes”, dashes, ’): there ``_find_latin_ascii`` finds what
@@ -34,7 +39,7 @@ def _ascii_words(text: str) -> bool:
     return text.isascii() or _NOT_ASCII_WORDS.search(text) is None
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=_KEPT_TEXTS)
 def _ascii_name_words(text: str) -> tuple[re.Match[str], ...]:
     """The words of ASCII text that can start a name (_ASCII_NAME_WORD), found once for every language the text
     is searched in (a translation is searched for its own language's places and for the source's)."""

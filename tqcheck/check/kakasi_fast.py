@@ -8,7 +8,9 @@ that time:
   character's table (hundreds for 日 or 中) with ``startswith``; here the text's prefixes are looked up
   instead, longest first, from the length of the character's longest entry down. The longest entry that starts
   the text wins in both, with the first of its readings whose okurigana fits; a key is unique, so no tie
-  can fall otherwise. The handling of variation selectors after the match is pykakasi's, unchanged.
+  can fall otherwise. The handling of variation selectors after the match is pykakasi's, unchanged. In a
+  text without variant characters (which pykakasi converts first, in all the rest of the text at every kanji)
+  the match is looked for in place.
 - each word's kana was romanised three times (Hepburn, Kunrei, Passport) and converted to katakana,
   although only the Hepburn reading is read (``IConv.convert``); here only that one is made, by
   pykakasi's own steps.
@@ -32,31 +34,48 @@ class LongestFirstJConv(JConv):
 
     def __init__(self) -> None:
         super().__init__()
-        self._longest: dict[int, int] = {}  # code point -> the length of its longest entry
+        #: code point -> its table of entries and the length of its longest entry; None for a character without one
+        self._tables: dict[int, tuple[dict[str, Any], int] | None] = {}
 
-    def convert(self, itext: str, btext: str) -> tuple[str, int]:  # type: ignore[override]  # lru-cached there
-        max_len = 0
-        found = ""
-        text = self._itaiji.convert(itext)
-        num_vs = len(itext) - len(text)
-        table = self._kanwa.load(text[0])
-        if table is None:
-            return "", 0
-        longest = self._longest.get(ord(text[0]))
-        if longest is None:
-            longest = self._longest[ord(text[0])] = max(map(len, table), default=0)
+    def _table(self, char: str) -> tuple[dict[str, Any], int] | None:
+        table = self._kanwa.load(char)
+        found = self._tables[ord(char)] = None if table is None else (table, max(map(len, table), default=0))
+        return found
+
+    def _longest_match(self, text: str, at: int, btext: str) -> tuple[str, int] | None:
+        """The reading and length of the longest entry that starts ``text`` at ``at`` and whose okurigana fits
+        ``btext`` (with the first of its readings that fits), ("", 0) for none, None where the character has no
+        table."""
+        code = ord(text[at])
+        found = self._tables[code] if code in self._tables else self._table(text[at])
+        if found is None:
+            return None
+        table, longest = found
         # every length from the longest entry's down (a length no entry has finds none); pykakasi never
         # takes an empty entry (its match must be longer than none)
-        for length in range(min(longest, len(text)), 0, -1):
-            entries = table.get(text[:length])
+        for length in range(min(longest, len(text) - at), 0, -1):
+            entries = table.get(text[at:at + length])
             if entries is None:
                 continue
             for yomi, con in entries:
                 if con is None or btext in con:
-                    found, max_len = yomi, length
-                    break
-            if max_len:
-                break
+                    return yomi, length
+        return "", 0
+
+    def convert_at(self, text: str, at: int, btext: str, plain: bool) -> tuple[str, int]:
+        """``convert(text[at:], btext)``, where ``plain`` says that the table of variant characters leaves
+        ``text`` as it is (then nothing is cut off or converted: the match is looked for in place)."""
+        if not plain:
+            return self.convert(text[at:], btext)
+        return self._longest_match(text, at, btext) or ("", 0)
+
+    def convert(self, itext: str, btext: str) -> tuple[str, int]:  # type: ignore[override]  # lru-cached there
+        text = self._itaiji.convert(itext)
+        num_vs = len(itext) - len(text)
+        match = self._longest_match(text, 0, btext)
+        if match is None:
+            return "", 0
+        found, max_len = match
         # pykakasi's own handling of variation selectors, unchanged
         for _ in range(num_vs):
             if max_len > len(itext):
@@ -144,7 +163,7 @@ class ClassifiedKakasi(Kakasi):
     pykakasi's, step for step, with its quirks (a buffer flushed and kept before a private-use or other
     character; the character after an unknown kanji skipped)."""
 
-    def __init__(self, jconv: JConv, iconv: IConv) -> None:  # (Kakasi.__init__ only makes these two)
+    def __init__(self, jconv: LongestFirstJConv, iconv: IConv) -> None:  # (Kakasi.__init__ only makes these two)
         self._jconv = jconv
         self._iconv = iconv
         self._kinds: dict[str, int] = {}
@@ -175,7 +194,8 @@ class ClassifiedKakasi(Kakasi):
     def convert(self, text: str) -> list[dict[str, str]]:
         if not text:
             return super().convert(text)
-        kinds, iconv, jconv = self._kinds, self._iconv.convert, self._jconv.convert
+        kinds, iconv, jconv = self._kinds, self._iconv.convert, self._jconv.convert_at
+        plain = self._jconv._itaiji.convert(text) == text  # (no variant character: each kanji's match in place)
         original = kana = ""
         out: list[dict[str, str]] = []
         i, n = 0, len(text)
@@ -193,7 +213,7 @@ class ClassifiedKakasi(Kakasi):
             if kind == _KANJI:
                 if original:
                     out.append(iconv(original, kana))
-                t, length = jconv(text[i:], original)
+                t, length = jconv(text, i, original, plain)
                 prev = _KANJI
                 if length > 0:
                     original, kana = text[i:i + length], t

@@ -14,13 +14,15 @@ NEGATION = Negation(
                    r"失敗|やめ|止め|見落と|嫌|否|なし|無し|いいえ|違|ねー|ねえ|税抜|抜き|"
                    r"[うくすつぬふむゆるぐぶ]な(?=\s*[」』！!？?。]|$)"),  # 舐めるな "don't look down on"
     explicit=re.compile(r"ない|なかっ|ません|ず(?:に)?|なし|無し"),
-    not_negation=re.compile(r"未来|非常|少ない|危ない|かもしれない|かもしれません|に違いない|のみならず|"
-
-                            r"(?:の|ん)?(?:では|じゃ)ない(?:か|でしょうか|だろうか)"),  # rhetorical: "isn't it?"
-    weak=re.compile(r"(?:なければ|なくては|なくちゃ|なきゃ|ねば|ないと)(?:ならない|いけない|ダメ|だめ)|"  # must
+    # (these two, run over every source, open on a look-ahead for the first characters of their words, so that the
+    # regex engine tries them only there: their first words start with a group, which it cannot skip to)
+    not_negation=re.compile(r"(?=[未非少危かにのんでじ])(?:未来|非常|少ない|危ない|かもしれない|かもしれません|に違いない|"
+                            r"のみならず|(?:の|ん)?(?:では|じゃ)ない(?:か|でしょうか|だろうか))"),  # rhetorical: "isn't it?"
+    weak=re.compile(r"(?=[なね欠し変つくたも仕ま])(?:"
+                    r"(?:なければ|なくては|なくちゃ|なきゃ|ねば|ないと)(?:ならない|いけない|ダメ|だめ)|"  # must
                     r"欠かせ(?:ない|ません)|しか[^。、！？!?\s]{0,6}?(?:ない|ません|なかっ)|"  # "essential"; しか…ない "only"
                     r"(?:変わら|変わり|つまら|くだら|たまら|もったい|仕方が|仕方|しょうが)(?:ない|ありません|ません)|"  # lexical
-                    r"(?:ません|ない)(?:でしょう|もの(?:でしょう|だろう))?か(?=[。？?！!」』\s]|って|と|$)"),  # requests, questions
+                    r"(?:ません|ない)(?:でしょう|もの(?:でしょう|だろう))?か(?=[。？?！!」』\s]|って|と|$))"),  # requests, questions
 )
 
 #: Words that refer to a country without naming it: a translation may name the country.
@@ -36,14 +38,17 @@ _READ_KINDS = (("固有名詞", "人名"), ("固有名詞", "地名"))
 def _read_names(text: str) -> tuple[tuple[int, int, str, str], ...]:
     ms, parts = sudachi_parse(text)  # (the analysis the words and person names of the text also come from)
     out: list[tuple[int, int, str, str]] = []
+    n = len(parts)
+    # where a proper noun starts (the loop below looks at those only, and at the persons after them)
+    proper = [k for k, part in enumerate(parts) if part[3][1] == "固有名詞" and part[3][1:3] in _READ_KINDS]
     i = 0
-    while i < len(parts):
+    for k in proper:
+        if k < i:
+            continue  # (the given name of a person read with its surname)
+        i = k
         pos = parts[i][3][1:3]
-        if pos not in _READ_KINDS:
-            i += 1
-            continue
         j = i + 1
-        while pos[1] == "人名" and j < len(parts) and parts[j][3][1:3] == pos:
+        while pos[1] == "人名" and j < n and parts[j][3][1:3] == pos:
             j += 1  # 胡 + 錦濤: a surname and a given name, one person
         s, e = parts[i][0], parts[j - 1][1]
         reading = "".join(m.reading_form() for m in ms[i:j])
