@@ -9,8 +9,10 @@ import sys
 import threading
 import time
 
-#: Where Linux counts the tasks running or ready to run this instant (its ``procs_running`` line).
+#: Where Linux counts the tasks running or ready to run this instant (its ``procs_running`` line), and where
+#: it lists this process's own threads with their states.
 PROC_STAT = "/proc/stat"
+OWN_TASKS = "/proc/self/task"
 #: Looks at that count, LOOK_GAP seconds apart (16 ms in all): the smallest is taken, so a process that only woke
 #: for a moment (a shell, a short command) does not count as keeping a core busy. On this 2-core machine, 200
 #: looks each: with nothing else running, all 200 saw no core busy
@@ -28,7 +30,8 @@ def available_cores() -> int:
 
 def busy_cores() -> int:
     """How many cores other processes keep busy now: the tasks the kernel has running or ready to run,
-    less this process (the one looking), the smallest of LOOKS looks; 0 where the system does not say."""
+    less this process's own (the thread looking, and BLAS threads that numpy's import has just started), the
+    smallest of LOOKS looks; 0 where the system does not say."""
     counts = []
     for k in range(LOOKS):
         if k:
@@ -36,10 +39,25 @@ def busy_cores() -> int:
         try:
             with open(PROC_STAT, "rb") as fh:
                 line = next((ln for ln in fh if ln.startswith(b"procs_running ")), b"")
-            counts.append(int(line.split()[1]) - 1)
+            counts.append(int(line.split()[1]) - _own_running())
         except (OSError, ValueError, IndexError):  # not Linux, or a /proc that does not say
             return 0
     return max(0, min(counts))
+
+
+def _own_running() -> int:
+    """This process's threads running or ready to run (at least the one asking)."""
+    running = 0
+    try:
+        for task in os.listdir(OWN_TASKS):
+            try:
+                with open(os.path.join(OWN_TASKS, task, "stat"), "rb") as fh:
+                    running += fh.read().rpartition(b")")[2].split()[0] == b"R"
+            except (OSError, IndexError):  # a thread that ended meanwhile
+                continue
+    except OSError:
+        return 1
+    return max(1, running)
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ def _stat(tmp_path, monkeypatch, *counts: int) -> None:
     monkeypatch.setattr(processes, "PROC_STAT", str(path))
     monkeypatch.setattr("builtins.open", fake_open)
     monkeypatch.setattr(processes, "LOOK_GAP", 0.0)
+    monkeypatch.setattr(processes, "_own_running", lambda: 1)  # the test's own thread
 
 
 @pytest.mark.parametrize("counts, busy", [
@@ -35,6 +36,16 @@ def _stat(tmp_path, monkeypatch, *counts: int) -> None:
 def test_busy_cores_reads_the_running_tasks_less_this_one(tmp_path, monkeypatch, counts, busy):
     _stat(tmp_path, monkeypatch, *counts)
     assert processes.busy_cores() == busy
+
+
+@pytest.mark.parametrize("states, running", [("RS", 1), ("RRS", 2), ("SS", 1)])
+def test_own_running_threads_are_not_other_work(tmp_path, monkeypatch, states, running):
+    """This process's threads in state R (the one asking, BLAS threads numpy's import just started) are its own."""
+    for k, state in enumerate(states):
+        (tmp_path / str(100 + k)).mkdir()
+        (tmp_path / str(100 + k) / "stat").write_text(f"{100 + k} (a (b) c) {state} 1 2 3\n")
+    monkeypatch.setattr(processes, "OWN_TASKS", str(tmp_path))
+    assert processes._own_running() == running
 
 
 def test_busy_cores_is_none_where_the_system_does_not_say(tmp_path, monkeypatch):
