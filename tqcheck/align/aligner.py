@@ -175,7 +175,7 @@ def _lengths(texts: Sequence[str]) -> np.ndarray:
 
 
 def _letters(texts: Sequence[str]) -> np.ndarray:
-    return np.array([sum(c.isalpha() for c in t) for t in texts], dtype=np.float64)
+    return np.array([sum(map(str.isalpha, t)) for t in texts], dtype=np.float64)
 
 
 class _Search:

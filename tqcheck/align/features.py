@@ -34,6 +34,8 @@ def join_sentences(texts: Sequence[str], lang: str) -> str:
 
 
 def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower()  # (nothing to decompose)
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
