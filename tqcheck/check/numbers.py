@@ -245,24 +245,24 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
     for i, j, readings in slashed:
         if any(s.date and None not in s.date[1:] and same_value(s, d, years) for s in src for d in readings):
             t_matched[i] = t_matched[j] = True
-    # and 8/26 in the source is "August 26" in the translation
-    src_slashed: set[int] = set()
+    # and 8/26 in the source is "August 26" in the translation (the source's figures read as two, accounted for)
+    src_twofold: set[int] = set()
     for i, j, readings in slashed_dates(source, src):
         hits = [k for k, t in enumerate(tgt) if t.date and None not in t.date[1:]
                 and any(same_value(d, t, years) for d in readings)]
         if hits:
-            src_slashed.update((i, j))
+            src_twofold.update((i, j))
             for k in hits:
                 t_matched[k] = True
     # a score or a ratio written with a colon on one side and a dash on the other (16:32 -> "16-32"): not a time
     scored_src, scored_tgt = scores_matched(src, source, tgt, target)
-    src_slashed |= scored_src
+    src_twofold |= scored_src
     for k in scored_tgt:
         t_matched[k] = True
     # (read only where a source figure is a day alone: the search is a tenth of the comparison's time)
     lone_day = any(s.date is not None and s.date[:2] == (None, None) for s in src)
     weekday = lone_day and _WEEKDAY.search(target) is not None
-    unmatched = [s for n, s in enumerate(src) if n not in src_slashed and not is_weak(s) and not verbatim(s, tgt_tokens)
+    unmatched = [s for n, s in enumerate(src) if n not in src_twofold and not is_weak(s) and not verbatim(s, tgt_tokens)
                  and not _dateline(s, source)
                  and not (weekday and s.date is not None and s.date[:2] == (None, None))
                  and not any(same_value(s, t, years) for t in tgt)
