@@ -761,6 +761,17 @@ def test_a_word_in_capitals_for_emphasis_is_no_acronym():
     assert [f.severity for f in found] == [Severity.WARNING]
 
 
+@pytest.mark.parametrize("source,target", [
+    ("据德国之声报道，中国外交部发言人周六表示反对。",
+     "According to Deutsche Welle, China's foreign ministry spokesperson said on Saturday that it opposed it."),
+    ("越通社报道，河内的新机场将于明年开放。", "The Vietnam News Agency reported that Hanoi's new airport will open next year."),
+])
+def test_news_agencies_named_after_a_country_are_their_names(source, target):
+    """德国之声 is Deutsche Welle, not Germany; 越通社 the Vietnam News Agency."""
+    found = findings("zh", source, target, select=Selection(select=("TQ30",)))
+    assert [(f.code, f.message) for f in found if f.severity >= Severity.WARNING] == []
+
+
 @pytest.mark.parametrize("bullet", ["* ", "• "])
 def test_a_list_items_first_word_is_no_name(bullet):
     found = findings("fr", bullet + "Est-ce que le propriétaire a le droit de facturer ces frais ?",

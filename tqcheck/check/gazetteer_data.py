@@ -132,6 +132,8 @@ org:WHO|org|World Health Organization;WHO|世卫组织;世界卫生组织|世界
 org:ASEAN|org|ASEAN;Association of Southeast Asian Nations|东盟|東南アジア諸国連合;ASEAN|АСЕАН|ASEAN|ASEAN|ASEAN|
 org:Xinhua|org|Xinhua;Xinhuanet;Xinhua Net|新华社;新华通讯社;新华网|新華社|Синьхуа|Xinhua|Xinhua|Xinhua|
 org:China News|org|China News Service;China News;Chinanews;China News Network;CNS|中新网;中新社;中国新闻社;中国新闻网|中国新聞社|Чжунго Синьвэнь|China News Service|China News Service|China News Service|CN
+org:Deutsche Welle|org|Deutsche Welle;DW|德国之声|ドイチェ・ヴェレ|Немецкая волна;Deutsche Welle|Deutsche Welle;DW|Deutsche Welle|Deutsche Welle|DE
+org:Vietnam News Agency|org|Vietnam News Agency;VNA|越通社;越南通讯社|ベトナム通信社|Вьетнамское информационное агентство;ВИА|Vietnamesische Nachrichtenagentur|Agencia Vietnamita de Noticias|Agence vietnamienne d'information|VN
 org:Beijing Stock Exchange|org|Beijing Stock Exchange;BSE;Beijing Exchange|北交所;北京证券交易所|北京証券取引所|Пекинская фондовая биржа|Pekinger Börse|Bolsa de Pekín|Bourse de Pékin|city:Beijing
 org:Kremlin|org|Kremlin|克里姆林宫|クレムリン|Кремль|Kreml|Kremlin|Kremlin|RU
 org:White House|org|White House|白宫|ホワイトハウス|Белый дом|Weißes Haus|Casa Blanca|Maison Blanche|US
