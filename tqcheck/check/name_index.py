@@ -5,34 +5,16 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from typing import Any, Callable, Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from .. import lang as language
+from ..cached import cached
 from . import translit as tr
 from .name_tools import _similar, _strip_possessive
 from .name_words import _TRANSLIT_RUN
 
 
 # --- source-side romanisation, computed on demand -------------------------------------------------
-
-class _cached:
-    """``functools.cached_property`` without the lock Python 3.11 takes on every first access:
-    the objects it serves (one source index, one analyser) live and die within one call."""
-
-    def __init__(self, func: Callable[[Any], Any]) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, obj: Any, owner: type | None = None) -> Any:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
-
 
 _SRC_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -90,11 +72,11 @@ class _SourceIndex:
         self.text = text
         self.lang = lang
 
-    @_cached
+    @cached
     def text_lower(self) -> str:
         return self.text.lower()
 
-    @_cached
+    @cached
     def latin_words(self) -> list[tuple[int, int, str]]:
         foreign = language.get(self.lang).latin_is_foreign
         if foreign and not _ASCII_LETTER.search(self.text):
@@ -102,13 +84,13 @@ class _SourceIndex:
         return [(m.start(), m.end(), m.group()) for m in _SRC_WORD.finditer(self.text)
                 if m.group()[0].isascii() or not foreign]
 
-    @_cached
+    @cached
     def _han_readings(self) -> list[tuple[int, tuple[str, ...]]]:
         """(position, readings) of every Han character, surname readings included."""
         readings = list(map(_name_readings, self.text))
         return list(itertools.compress(enumerate(readings), readings))
 
-    @_cached
+    @cached
     def _reading_starts(self) -> tuple[dict[str, list[int]], int]:
         """Reading -> indexes (in ``_han_readings``) of the characters that have it; the longest reading."""
         out: dict[str, list[int]] = {}
@@ -147,7 +129,7 @@ class _SourceIndex:
                     return end
         return None
 
-    @_cached
+    @cached
     def translit_windows(self) -> list[tuple[int, int, str]]:
         """Consonant skeletons of every window of 1-8 transliteration characters."""
         out: list[tuple[int, int, str]] = []
@@ -156,7 +138,7 @@ class _SourceIndex:
             out.extend((s + i, s + j, sk) for i, j, sk in _run_windows(m.group()))
         return out
 
-    @_cached
+    @cached
     def japanese(self) -> list[tuple[int, int, str]]:
         out = []
         for s, e, r in tr.japanese_tokens(self.text):
@@ -170,7 +152,7 @@ class _SourceIndex:
                 s += len(part) + 1
         return out
 
-    @_cached
+    @cached
     def reading_windows(self) -> list[tuple[int, int, str]]:
         """Readings of 1-3 consecutive Japanese words (for zh too: 岸田文雄 -> kishida fumio), as pykakasi gives
         them: ``_reading_match`` folds a window only where it is long enough to match."""
@@ -187,7 +169,7 @@ class _SourceIndex:
                     out.append((s0, toks[i + 2][1], joined + toks[i + 2][2]))
         return out
 
-    @_cached
+    @cached
     def cyrillic_words(self) -> list[tuple[int, int, str, str, str]]:
         """(start, end, word, folded romanisation, folded romanisation of the stem)."""
         out = []
@@ -217,7 +199,7 @@ class _SourceIndex:
             found = self._matches[key] = self._match(word)
         return found  # type: ignore[return-value]
 
-    @_cached
+    @cached
     def _matches(self) -> dict[tuple[str, tuple[tuple[int, int], ...]], tuple[int, int] | None]:
         return {}
 

@@ -6,11 +6,11 @@ import re
 from typing import Iterable
 
 from .. import lang as language
+from ..cached import cached
 from ..types import Severity
 from . import translit as tr
 from .gazetteer import PlaceHit
 from .gazetteer_data import PLACE_ABBREVIATIONS
-from .name_index import _cached
 from .name_tools import (
     _ACRONYM, _CJK_LETTERS, _code_parts_in, _contains_any, _contains_ci, _english_words_in, _initials_in,
     _lemma_key, _lemmas, _LETTERS, _MANY_MENTIONS, _names_of, _names_with_related, _overlaps, _plain_fold, _same_lemma,
@@ -74,7 +74,7 @@ class _NameMatching(_NameSources):
                 if anaphor:
                     s.severity = Severity.WARNING  # "its sudden announcement" may be Japan's: not sure enough
 
-    @_cached
+    @cached
     def _unexplained_acronym(self) -> bool:
         """Whether the translation has an acronym of three capitals or more that the source does not."""
         return any(m.group() not in self.source for m in _ACRONYM.finditer(self.target))
@@ -91,7 +91,7 @@ class _NameMatching(_NameSources):
         return known is not None and any(2 <= len(w) <= 4 and w[0] == letter and not known(w)
                                          for w in self._source_words)
 
-    @_cached
+    @cached
     def _source_words(self) -> frozenset[str]:
         return frozenset(w.text for w in language.get(self.src).tokenize(self.source))
 
@@ -141,11 +141,11 @@ class _NameMatching(_NameSources):
                     return True
         return False
 
-    @_cached
+    @cached
     def _source_lemmas(self) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
         return _lemmas(self.src, self.source)
 
-    @_cached
+    @cached
     def _target_lemmas(self) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
         return _lemmas(self.tgt, self.target)
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from .. import lang as language
+from ..cached import cached
 from . import translit as tr
-from .name_index import _ASCII_LETTER, _cached
+from .name_index import _ASCII_LETTER
 from .name_tools import (
     _CAPITALISED_WORD, _common_word, _contains_ci, _LETTERS, _overlaps, _ROMAN, _strip_possessive, _target_tokens,
     _Token, NameAnalysis, TargetName
@@ -27,7 +28,7 @@ class _TargetNames:
     tgt: str
     out: NameAnalysis
 
-    @_cached
+    @cached
     def _capitalised(self) -> tuple[int, list[_Token]]:
         """How many words of the target start with a letter, and those of them with a capital.
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
+
+from ..cached import cached
 
 
 @dataclass(frozen=True)
@@ -34,20 +36,6 @@ class Negation:
     weak_marks: re.Pattern[str] | None = None
 
 
-class _once:
-    """``functools.cached_property`` without the lock Python 3.11 takes on every first access (a pair's two
-    polarities are read once each, by one rule)."""
-
-    def __init__(self, func: Callable[[Any], Any]) -> None:
-        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
-
-    def __get__(self, obj: Any, owner: type | None = None) -> Any:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
-
-
 class Polarity:
     """What ``Language.polarity`` found: whether the text has any negation, and its first explicit one. Each
     is worked out when first asked for (the implied negations of a whole text cost more than the explicit
@@ -56,11 +44,11 @@ class Polarity:
     def __init__(self, explicit: Callable[[], tuple[int, int] | None], negated: Callable[[], bool]) -> None:
         self._explicit, self._negated = explicit, negated
 
-    @_once
+    @cached
     def explicit(self) -> tuple[int, int] | None:
         return self._explicit()
 
-    @_once
+    @cached
     def negated(self) -> bool:
         """Any negation: an explicit negator, or one that is implied (failed) or carried by an affix."""
         return self.explicit is not None or self._negated()
