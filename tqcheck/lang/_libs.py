@@ -32,9 +32,8 @@ def simplemma_lexicon(lang: str) -> Callable[[str], bool]:
         # its two probes (the token, then its case flipped) asked of the dictionary directly where they can be,
         # as any_known asks them
         entries = _simplemma_entries(lang)
-        if entries is not None and "'" not in word and "’" not in word and "ʼ" not in word:
-            return word.encode() in entries or (
-                word.lower() if word[:1].isupper() else word.capitalize()).encode() in entries
+        if entries is not None and not _has_apostrophe(word):
+            return word.encode() in entries or _case_flipped(word).encode() in entries
         return _simplemma()[1].get_lemma(word, lang) is not None
 
     def any_known(words: Iterable[str]) -> bool:
@@ -46,14 +45,24 @@ def simplemma_lexicon(lang: str) -> Callable[[str], bool]:
         if entries is None:
             return any(map(known, words))
         words = [w if w.isascii() else unicodedata.normalize("NFC", w) for w in words]
-        if any("'" in w or "’" in w or "ʼ" in w for w in words):
+        if any(map(_has_apostrophe, words)):
             return any(map(known, words))  # a word the lookup reads further than its two probes
         contains = entries.__contains__
-        flipped = (w.lower() if w[:1].isupper() else w.capitalize() for w in words)
+        flipped = map(_case_flipped, words)
         return any(map(contains, map(str.encode, words))) or any(map(contains, map(str.encode, flipped)))
 
     known.any_known = any_known  # type: ignore[attr-defined]
     return known
+
+
+def _has_apostrophe(word: str) -> bool:
+    """Whether simplemma's dictionary lookup reads ``word`` further than its two probes (an elision, a clitic)."""
+    return "'" in word or "’" in word or "ʼ" in word
+
+
+def _case_flipped(word: str) -> str:
+    """The second probe of simplemma's dictionary lookup: a capitalised word lowered, any other capitalised."""
+    return word.lower() if word[:1].isupper() else word.capitalize()
 
 
 @functools.lru_cache(maxsize=None)

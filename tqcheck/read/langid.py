@@ -314,8 +314,7 @@ def detect_language(text: str) -> LangGuess:
         return _cjk_guess(han, kana, hangul, dominance=2 * cjk / weighted)
 
     sample = text[:SAMPLE_CHARS]
-    whole = _rank(sample)
-    ranked = [(lang, p) for lang, p in whole if lang not in ("zh", "ja", "ko")]
+    ranked = [(lang, p) for lang, p in _rank(sample) if lang not in ("zh", "ja", "ko")]
     lang, prob = ranked[0] if ranked else ("und", 0.0)
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if lang == "und":
