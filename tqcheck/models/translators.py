@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from ..errors import ModelError
 from ..paths import user_dir
 from .backends import TRANSLATORS, parse
-from .embedders import DEFAULT_THREADS
+from .embedders import default_threads
 
 if TYPE_CHECKING:
     from ..cache import DiskCache
@@ -218,13 +218,13 @@ class ArgosTranslator:
         beam_size: int = DEFAULT_BEAM,
         batch_size: int = DEFAULT_BATCH,
         device: str | None = None,
-        threads: int = DEFAULT_THREADS,
+        threads: int | None = None,
     ) -> None:
         self.cache = cache
         self.beam_size = beam_size
         self.batch_size = batch_size
         self.device = device
-        self.threads = threads
+        self.threads = threads or default_threads()
 
     def route(self, src_lang: str, tgt_lang: str) -> list[Any]:
         """The packages that take src_lang to tgt_lang, in order; ModelError saying how to install them."""
