@@ -282,8 +282,6 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
         del qs[k]
     for a, b in zip(qs, qs[1:]):
         between = t[a.end:b.start]
-        if between[:1] == "." and t[a.start:a.end].isdigit():
-            between = between[1:]  # am 26. und 27. November, 26. a 27. listopadu: a day's ordinal point
         if len(between) > 12 or not _range_join(lang).fullmatch(between):
             continue
         # 3-5 million, 3至5亿元, 3 to 5%: the first end takes the second's scale and unit.
@@ -313,8 +311,9 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
 
 
 def _listed_days(qs: list[_Q], t: str, lang: str) -> None:
-    """The days of a list share its date's month: November 3rd, 10th and 15th (ordinals after the date); 3., 10.
-    a 15. listopadu, am 3., 10. und 15. November (days written with an ordinal point before it)."""
+    """The days of a list or a range share its date's month: November 3rd, 10th and 15th (ordinals after the
+    date); 3., 10. a 15. listopadu, am 26. und 27. November, vom 3. bis 5. März (days written with an ordinal
+    point before it)."""
     joined = re.compile(rf"(?:\s*,)?{_range_join(lang).pattern}|\s*,\s*", re.IGNORECASE)
 
     def day(q: _Q) -> bool:
