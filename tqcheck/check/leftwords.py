@@ -9,7 +9,7 @@ from typing import Iterator
 from .. import lang
 from ..types import Pair, Severity, Span
 from .gazetteer_build import get_gazetteer
-from .name_tools import _lowers_alike
+from .name_tools import _lowers_alike, found_whole
 from .registry import CheckContext, Hit
 
 QUOTED = re.compile(r"“[^”]{1,80}”|„[^“”]{1,80}[“”]|«[^»]{1,80}»|\"[^\"]{1,80}\"")
@@ -267,13 +267,7 @@ def _whole_in(text: str, phrase: str) -> bool:
     without compiling a pattern for the phrase."""
     if not (phrase and phrase.isascii() and _lowers_alike(text)):
         return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.I) is not None
-    low, needle = text.lower(), phrase.lower()
-    at = low.find(needle)
-    while at >= 0:
-        if not (at and _WORD_OR_HYPHEN.match(text, at - 1)) and not _WORD_OR_HYPHEN.match(text, at + len(needle)):
-            return True
-        at = low.find(needle, at + 1)
-    return False
+    return found_whole(text, text.lower(), phrase.lower(), _WORD_OR_HYPHEN)
 
 
 def _heads_noun_phrase(source: str, word: str, src_lang: lang.Language) -> bool:

@@ -282,14 +282,20 @@ class _WholeWord:
         """``search(text) is not None`` for an ASCII needle in a text whose letters lower as they match case-blind
         (``_lowers_alike``; ``low``: the text lowered), where case-blind matching is comparing lowered letters:
         found with ``str.find``, the needle not compiled."""
-        needle = self.text.lower()
-        n = len(needle)
-        at = low.find(needle)
-        while at >= 0:
-            if not (at and _GLUE.match(text, at - 1)) and not _GLUE.match(text, at + n):
-                return True
-            at = low.find(needle, at + 1)
-        return False
+        return found_whole(text, low, self.text.lower(), _GLUE)
+
+
+def found_whole(text: str, low: str, needle: str, glue: re.Pattern[str]) -> bool:
+    """Whether the lower-case ``needle`` stands in ``low`` (``text`` lowered, its offsets those of ``text``) with
+    no ``glue`` character of ``text`` right before or after it: a whole word found with ``str.find``, for an
+    ASCII needle in a text whose letters lower as they match case-blind (``_lowers_alike``)."""
+    n = len(needle)
+    at = low.find(needle)
+    while at >= 0:
+        if not (at and glue.match(text, at - 1)) and not glue.match(text, at + n):
+            return True
+        at = low.find(needle, at + 1)
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
