@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqcheck.align.aligner import Aligner, AlignerConfig, _windows
+from tqcheck.align.aligner import Aligner, AlignerConfig
+from tqcheck.align.corridor import windows as _windows
 from tqcheck.align.evaluate import read_beads, strict_scores
 from tqcheck.models.embedders import USEEmbedder
 

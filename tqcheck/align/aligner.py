@@ -27,7 +27,8 @@ import numpy as np
 
 from ..models.embedders import Embedder
 from ..types import Link
-from .features import anchors, span_vectors as _span_vectors, unit_rows as _unit
+from .corridor import new_row, simple_path, windows as corridor
+from .features import anchors, span_vectors as _span_vectors
 
 #: Bead shapes searched, (source sentences, target sentences).
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
@@ -55,7 +56,6 @@ FULL_SEARCH = 300
 BAND = 8
 #: Random sentences used to normalise each vector's similarity.
 NORM_SAMPLES = 32
-_INF = float("inf")
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ class Aligner:
         # Expected log length ratio: calibrated on the document itself, so no per-language table; the totals
         # set the first path's corridor, its clear 1-1 steps the ratio (a dropped paragraph skews the totals).
         mu = math.log((T.cum_len[-1] + 1) / (S.cum_len[-1] + 1))
-        windows = _windows(S.span_vecs[1], T.span_vecs[1], S.lengths, T.lengths, cfg, mu)
+        windows = corridor(S.span_vecs[1], T.span_vecs[1], S.lengths, T.lengths, cfg, mu)
         mu = _typical_log_ratio(S, T, windows, cfg, mu, (src, tgt), model_free)
         len_w = LEN_WEIGHT_MODEL_FREE if model_free else cfg.len_weight
         search = _Search(S, T, mu, len_w, cfg, model_free)
@@ -157,7 +157,7 @@ def _typical_log_ratio(
     merging neighbours seems to fix it. The median ratio of the 1-1 steps of a first path (those with a
     cosine above the median) is what a sentence of this document is expected to keep.
     """
-    path = _simple_path(S.span_vecs[1], T.span_vecs[1], S.lengths, T.lengths, windows, cfg, mu)
+    path = simple_path(S.span_vecs[1], T.span_vecs[1], S.lengths, T.lengths, windows, cfg, mu)
     # A sentence copied unchanged (a URL, a code, a name) keeps its length in any language: it says
     # nothing of the ratio, and in a short document would pull it to 1 (ja-en #URL#).
     src, tgt = texts
@@ -188,10 +188,20 @@ class _Search:
 
     def bead_cost(self, a: int, b: int, i0: int, j0: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Cost, normalised semantic distance and cosine of beads (a, b) at source i0, targets j0."""
+        cos = self.T.span_vecs[b][j0] @ self.S.span_vecs[a][i0]
+        merged = a * b > 1 and not self.model_free
+        return self._costs(a, b, i0, j0, cos, self._best_part(a, b, i0, j0) if merged else None)
+
+    def _best_part(self, a: int, b: int, i0: int, j0: np.ndarray) -> np.ndarray:
+        """The cosine of the best-matching single pair inside each bead (a, b) at source i0, targets j0."""
+        S1, T1 = self.S.span_vecs[1], self.T.span_vecs[1]
+        return np.max([T1[j0 + dj] @ S1[i0 + di] for di in range(a) for dj in range(b)], axis=0)
+
+    def _costs(self, a: int, b: int, i0: int | np.ndarray, j0: np.ndarray, cos: np.ndarray,
+               best: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``bead_cost`` from the cosines (and the best single pair's, for a merge with an embedder), for one
+        source start or one per target start: elementwise, so a whole document's beads of a shape at once."""
         S, T = self.S, self.T
-        sv = S.span_vecs[a][i0]
-        tv = T.span_vecs[b][j0]
-        cos = tv @ sv
         sem = (1.0 - cos) / ((S.norms[a][i0] + T.norms[b][j0]) / 2.0)
         ls = S.span_len(i0, a)
         lt = T.span_len(j0, b)
@@ -207,13 +217,54 @@ class _Search:
         # it stands for would: paid once, a headline and a first sentence that both run long against the
         # document's ratio cost less merged than apart.
         cost = sem * (a * b) + self.len_w * trust * dev2 * min(a, b) + BEAD_PENALTY[(a, b)]
-        if a * b > 1 and not self.model_free:
+        if best is not None:
             # A merge must match better than its best part: a 2-2 bead whose first sentences already
             # match each other more closely than the two pairs together do is two 1-1 beads.
-            S1, T1 = S.span_vecs[1], T.span_vecs[1]
-            best = np.max([T1[j0 + dj] @ S1[i0 + di] for di in range(a) for dj in range(b)], axis=0)
             cost = cost + MERGE_WEIGHT * np.maximum(0.0, best - cos)
         return cost, sem, cos
+
+    def _reach(self, windows: list[tuple[int, int]]) -> dict[tuple[int, int], list[tuple[int, int, int]]]:
+        """For each bead shape taking source sentences, and each row i of the search: the target boundaries
+        (first, last) of row i it reaches from row i - a (a contiguous range, within both rows' windows, and
+        j - b >= 0 where the bead takes targets), and where the row's costs start in ``_bead_costs``'s
+        array; first > last where it reaches none. They depend on the windows alone."""
+        m = len(self.T)
+        out: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        for a, b in self.beads:
+            if a == 0:
+                continue
+            rows, at = [], 0
+            for i, (lo, hi) in enumerate(windows):
+                if a > i or b > m:
+                    rows.append((1, 0, at))
+                    continue
+                plo, phi = windows[i - a]
+                first = max(lo, plo + b, b) if b else max(lo, plo)
+                last = min(hi, phi + b, m)
+                rows.append((first, last, at))
+                at += max(0, last - first + 1)
+            out[(a, b)] = rows
+        return out
+
+    def _bead_costs(self, a: int, b: int, rows: list[tuple[int, int, int]]) -> np.ndarray:
+        """The costs of every bead (a, b) the search reaches (``_reach``), row after row, in one array. Each
+        row's cosines are the same product as ``bead_cost``'s (its sources' vector against the matrix of its
+        targets' vectors: the figures, to the last bit, the search compares), the rest is elementwise."""
+        reached = [(i, first, last) for i, (first, last, _) in enumerate(rows) if first <= last]
+        if not reached:  # (a side too short for the shape has no vectors of it)
+            return np.zeros(0)
+        sv, tv = self.S.span_vecs[a], self.T.span_vecs[b]
+        starts, targets, cos, best = [], [], [], []
+        merged = a * b > 1 and not self.model_free
+        for i, first, last in reached:
+            j0 = np.arange(first - b, last - b + 1)
+            starts.append(np.full(len(j0), i - a))
+            targets.append(j0)
+            cos.append(tv[j0] @ sv[i - a])
+            if merged:
+                best.append(self._best_part(a, b, i - a, j0))
+        return self._costs(a, b, np.concatenate(starts), np.concatenate(targets), np.concatenate(cos),
+                           np.concatenate(best) if merged else None)[0]
 
     def run(self, windows: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
         n, m = len(self.S), len(self.T)
@@ -222,28 +273,23 @@ class _Search:
         back: list[np.ndarray] = []
         los = [w[0] for w in windows]
         bead_idx = {b: k for k, b in enumerate(self.beads)}
+        # what each bead reaches, and its costs there, worked out for the whole document before the search
+        reach = self._reach(windows)
+        costs = {bead: self._bead_costs(*bead, spans) for bead, spans in reach.items() if bead[1]}
         for i in range(n + 1):
             lo, hi = windows[i]
-            js, best, arg = _new_row(lo, hi, i == 0)
-            for (a, b) in self.beads:
-                if a == 0 or a > i or b > m:
-                    continue
-                p = i - a
-                plo = los[p]
-                prow = rows[p]
-                # the boundaries j of this row reached from boundary j - b of row p, a contiguous range:
-                # within both rows' windows, and j - b >= 0 where the bead takes targets
-                first = max(lo, plo + b, b) if b else max(lo, plo)
-                last = min(hi, plo + len(prow) - 1 + b, m)
+            js, best, arg = new_row(lo, hi, i == 0)
+            for (a, b), spans in reach.items():
+                first, last, at = spans[i]
                 if first > last:
                     continue
+                plo = los[i - a]
                 k0, k1 = first - lo, last - lo + 1
-                prev = prow[first - b - plo : last - b - plo + 1]
+                prev = rows[i - a][first - b - plo : last - b - plo + 1]
                 if b == 0:
                     cand = prev + del_cost * self.S.del_scale[i - 1]
                 else:
-                    cost, _, _ = self.bead_cost(a, b, i - a, js[k0:k1] - b)
-                    cand = prev + cost
+                    cand = prev + costs[(a, b)][at : at + k1 - k0]
                 here = best[k0:k1]  # a view: updated in place
                 better = cand < here
                 here[better] = cand[better]
@@ -270,149 +316,6 @@ class _Search:
             i, j = i - a, j - b
         out.reverse()
         return out
-
-
-def _new_row(lo: int, hi: int, first: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A row of the dynamic programme over target boundaries lo..hi: the boundaries, their best costs (none
-    reached yet, but the start) and the bead that reached each."""
-    js = np.arange(lo, hi + 1)
-    best = np.full(len(js), _INF)
-    if first and lo == 0:
-        best[0] = 0.0
-    return js, best, np.full(len(js), -1, dtype=np.int8)
-
-
-def _windows(
-    src_vecs: np.ndarray, tgt_vecs: np.ndarray, src_len: np.ndarray, tgt_len: np.ndarray, cfg: AlignerConfig, mu: float
-) -> list[tuple[int, int]]:
-    """For each source boundary 0..n, the inclusive range of target boundaries to search: all of them for
-    a short document, else a band around the path found on halved documents."""
-    n, m = len(src_vecs), len(tgt_vecs)
-    if _short(n, m, cfg):
-        return [(0, m)] * (n + 1)
-    return _band(_coarse_path(src_vecs, tgt_vecs, src_len, tgt_len, cfg, mu), n, m, cfg.band)
-
-
-def _short(n: int, m: int, cfg: AlignerConfig) -> bool:
-    """Whether both sides are short enough to search every pair of boundaries."""
-    return n <= cfg.full_search and m <= cfg.full_search
-
-
-def _band(path: list[tuple[int, int]], n: int, m: int, band: int) -> list[tuple[int, int]]:
-    """Each source boundary's range of target boundaries: those the path reaches near it, widened by ``band``."""
-    lo = [m] * (n + 1)
-    hi = [0] * (n + 1)
-    for i, j in path:
-        lo[i] = min(lo[i], j)
-        hi[i] = max(hi[i], j)
-    out = []
-    for i in range(n + 1):
-        a = max(0, i - band)
-        b = min(n, i + band)
-        out.append((max(0, min(lo[a : b + 1]) - band), min(m, max(hi[a : b + 1]) + band)))
-    return out
-
-
-def _coarse_path(
-    src: np.ndarray, tgt: np.ndarray, src_len: np.ndarray, tgt_len: np.ndarray, cfg: AlignerConfig, mu: float
-) -> list[tuple[int, int]]:
-    """Boundary points (i, j) of a 1-1/1-0/0-1 path, found on halved documents and refined."""
-    n, m = len(src), len(tgt)
-    if _short(n, m, cfg):
-        return _simple_path(src, tgt, src_len, tgt_len, [(0, m)] * (n + 1), cfg, mu)
-    cs, cl = _halve(src, src_len)
-    ts, tl = _halve(tgt, tgt_len)
-    coarse = _coarse_path(cs, ts, cl, tl, cfg, mu)
-    lo = [m] * (n + 1)
-    hi = [0] * (n + 1)
-    for I, J in coarse:
-        for i in (min(2 * I, n), min(2 * I + 1, n)):
-            lo[i] = min(lo[i], min(2 * J, m))
-            hi[i] = max(hi[i], min(2 * J + 1, m))
-    band = cfg.band
-    windows = []
-    last_lo, last_hi = 0, 0
-    for i in range(n + 1):
-        if lo[i] > hi[i]:  # row not touched by the projection: inherit its neighbour's range
-            lo[i], hi[i] = last_lo, last_hi
-        last_lo, last_hi = lo[i], hi[i]
-    for i in range(n + 1):
-        a, b = max(0, i - 2), min(n, i + 2)
-        windows.append((max(0, min(lo[a : b + 1]) - band), min(m, max(hi[a : b + 1]) + band)))
-    return _simple_path(src, tgt, src_len, tgt_len, windows, cfg, mu)
-
-
-def _halve(vecs: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    n = len(vecs)
-    even = n - n % 2
-    v = vecs[0:even:2] + vecs[1:even:2]
-    ln = lengths[0:even:2] + lengths[1:even:2]
-    if n % 2:
-        v = np.vstack([v, vecs[-1:]])
-        ln = np.concatenate([ln, lengths[-1:]])
-    return _unit(v), ln
-
-
-def _simple_path(
-    src: np.ndarray, tgt: np.ndarray, src_len: np.ndarray, tgt_len: np.ndarray,
-    windows: list[tuple[int, int]], cfg: AlignerConfig, mu: float,
-) -> list[tuple[int, int]]:
-    """Banded DP with 1-1, 1-0 and 0-1 only, on unnormalised cosine: enough to find the corridor."""
-    n, m = len(src), len(tgt)
-    del_cost = 0.6
-    rows: list[np.ndarray] = []
-    back: list[np.ndarray] = []
-    los = [w[0] for w in windows]
-    cum_s = np.concatenate([[0.0], np.cumsum(src_len)])
-    cum_t = np.concatenate([[0.0], np.cumsum(tgt_len)])
-    for i in range(n + 1):
-        lo, hi = windows[i]
-        js, best, arg = _new_row(lo, hi, i == 0)
-        if i > 0:
-            plo = los[i - 1]
-            prow = rows[i - 1]
-            # 1-0: boundaries j of this row that row i - 1 reached too (a contiguous range)
-            first, last = max(lo, plo), min(hi, plo + len(prow) - 1)
-            if first <= last:
-                here, cand = best[first - lo : last - lo + 1], prow[first - plo : last - plo + 1] + del_cost
-                better = cand < here
-                here[better] = cand[better]
-                arg[first - lo : last - lo + 1][better] = 1
-            # 1-1: from boundary j - 1 of row i - 1
-            first, last = max(lo, plo + 1, 1), min(hi, plo + len(prow))
-            if first <= last:
-                j0 = np.arange(first - 1, last)
-                cos = tgt[j0] @ src[i - 1]
-                dev = np.log((tgt_len[j0] + 8.0) / (src_len[i - 1] + 8.0)) - mu
-                # Also keep the path near the cumulative-length diagonal, so that documents with
-                # weak similarity (model-free) still get a sensible corridor.
-                drift = (cum_t[j0 + 1] / max(cum_t[-1], 1.0)) - (cum_s[i] / max(cum_s[-1], 1.0))
-                cand = prow[first - 1 - plo : last - plo] + (1.0 - cos) + 0.3 * dev * dev + 2.0 * drift * drift
-                here = best[first - lo : last - lo + 1]
-                better = cand < here
-                here[better] = cand[better]
-                arg[first - lo : last - lo + 1][better] = 0
-        ramp = np.arange(len(js)) * del_cost
-        chained = np.minimum.accumulate(best - ramp) + ramp
-        took = chained < best - 1e-12
-        arg[took] = 2
-        rows.append(np.minimum(best, chained))
-        back.append(arg)
-    path = [(n, m)]
-    i, j = n, m
-    while i > 0 or j > 0:
-        k = back[i][j - los[i]]
-        if k == 0:
-            i, j = i - 1, j - 1
-        elif k == 1:
-            i -= 1
-        elif k == 2:
-            j -= 1
-        else:  # pragma: no cover
-            raise RuntimeError("alignment search lost its path")
-        path.append((i, j))
-    path.reverse()
-    return path
 
 
 def _links(beads: list[tuple[int, int, int, int]], search: _Search) -> list[Link]:
