@@ -64,6 +64,23 @@ def test_forked_findings_equal_one_process():
     assert multiprocessing.active_children() == []
 
 
+def test_the_processes_share_the_blocks_and_the_findings_keep_their_order():
+    """Each process claims the next block of pairs when done with its last: every pair is checked once, some
+    by a forked process, and the findings come back in the order of the pairs."""
+    pairs = _document(FORK_MIN_PAIRS + 8 * runner.BLOCK_PAIRS)
+
+    def who_checked(pair, ctx):
+        time.sleep(0.001)  # long enough that the forked process, once started, claims blocks too
+        yield Hit(f"checked by {os.getpid()}", Span("target", 0, 1), {})
+
+    found = [f for f in run_checks(pairs, _ctxs(pairs), Selection(), _registry_with(who_checked), jobs=2)
+             if f.code == "TQ999"]
+    assert [f.pair for f in found] == list(range(len(pairs)))
+    checkers = {f.message for f in found}
+    assert f"checked by {os.getpid()}" in checkers and len(checkers) == 2
+    assert multiprocessing.active_children() == []
+
+
 def test_short_documents_are_not_shared():
     calls = []
     pairs = _document(FORK_MIN_PAIRS - 1)
@@ -73,9 +90,9 @@ def test_short_documents_are_not_shared():
         run_checks(pairs, _ctxs(pairs), Selection(), jobs=4)
         assert calls == []
         run_checks(_document(FORK_MIN_PAIRS + 60), _ctxs(_document(FORK_MIN_PAIRS + 60)), Selection(), jobs=4)
-        (_, _, _, _, chunks), = calls
-        # each process takes at least FORK_MIN_PAIRS // 2 pairs: two here, not four
-        assert len(chunks) == 2 and all(b - a >= FORK_MIN_PAIRS // 2 for a, b in chunks)
+        (_, _, _, _, start, jobs), = calls
+        # each process has at least FORK_MIN_PAIRS // 2 pairs to share: two here, not four
+        assert jobs == 2 and start == runner.WARM_PAIRS
     finally:
         runner._run_forked = real  # type: ignore[assignment]
 
