@@ -5,6 +5,7 @@ import io
 import random
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -62,6 +63,25 @@ def test_plain_folding_is_richs(seed: int, pad: bool) -> None:
     text = "".join(rng.choice(PLAIN_WORDS) + rng.choice([" ", "", "  ", "\n"]) for _ in range(rng.randint(0, 40)))
     console = Console(width=width)
     rich_lines = Text(text).wrap(console, width, justify="left" if pad else None, overflow="fold")
+    assert _fold_plain(text, width, pad) == [line.plain for line in rich_lines]
+
+
+#: Characters of every width and kind the report meets: ASCII, Chinese and full-width marks (two cells), Latin and
+#: Cyrillic letters, curly quotes, a combining accent and a joiner (no cells), a pictograph, the span brackets.
+MIXED = "ab Z9.-  " + "日本語。、（" + "éЖ’“—" + "\u0301\u200d\ufe0f" + "🇯🇵😀" + "⟦⟧"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from("ab Z9.-  "), max_size=120) | st.text(st.sampled_from(MIXED), max_size=120)
+       | st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=300),
+       width=st.integers(1, 90), pad=st.booleans())
+def test_folding_by_cells_is_richs(text: str, width: int, pad: bool) -> None:
+    """A line is folded by its characters' cells (``_divide``) into what rich lays out: runs of spaces, words
+    longer than the line, spaces beyond its end, two-cell characters at its edge; rich itself folds what joins
+    or pairs characters."""
+    from tqcheck.report.text_report import _fold_plain
+
+    rich_lines = Text(text).wrap(Console(width=width), width, justify="left" if pad else None, overflow="fold")
     assert _fold_plain(text, width, pad) == [line.plain for line in rich_lines]
 
 

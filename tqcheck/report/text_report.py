@@ -1,9 +1,12 @@
 """The terminal report: each aligned pair side by side, findings under it, the offending span marked."""
 from __future__ import annotations
 
+import functools
 import io
+import itertools
 import re
 import shutil
+from typing import Sequence
 
 from rich._wrap import divide_line
 from rich.cells import cell_len, set_cell_size
@@ -113,24 +116,74 @@ _TRAILING_SPACE = re.compile(r"\s+$")
 def _fold_plain(text: str, width: int, pad: bool) -> list[str]:
     """A plain string's lines as ``Text(text).wrap(console, width, overflow="fold")`` lays them out, padded
     to ``width`` (``justify="left"``) when ``pad``: rich's own line division (``divide_line``), without a
-    Text and its spans per piece, which were most of a long report's time. Not for text with a tab (rich
+    Text and its spans per piece, which were most of a long report's time; measured by each character's
+    cells where every character is one grapheme of one or two (``_divide``). Not for text with a tab (rich
     expands tabs first)."""
     lines = []
     for line in text.split("\n"):
-        offsets = divide_line(line, width, fold=True)
+        divided = _divide(line, width)
+        if divided is None:
+            offsets, cum = divide_line(line, width, fold=True), None
+        else:
+            offsets, cum = divided
         for start, end in zip((0, *offsets), (*offsets, len(line))):
             piece = line[start:end]
             if len(piece) > width:  # Text.rstrip_end: the whitespace beyond the width goes
                 space = _TRAILING_SPACE.search(piece)
                 if space is not None:
                     piece = piece[:len(piece) - min(len(space.group()), len(piece) - width)]
-            cells = cell_len(piece)  # Text.truncate (with pad for justify="left")
+            # Text.truncate (with pad for justify="left")
+            cells = cell_len(piece) if cum is None else cum[start + len(piece)] - cum[start]
             if cells > width:
                 piece = set_cell_size(piece, width)
             elif pad and cells < width:
                 piece += " " * (width - cells)
             lines.append(piece)
     return lines
+
+
+#: A word and the spaces after it, as rich's line division reads them (``rich._wrap.words``).
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+#: The cells of one character (a character of no width joins the one before it: a combining mark, a joiner).
+_cells = functools.lru_cache(maxsize=4096)(cell_len)
+
+
+def _divide(line: str, width: int) -> tuple[list[int], Sequence[int]] | None:
+    """``rich._wrap.divide_line(line, width, fold=True)``, and the cells of each prefix of the line, where every
+    character is one grapheme of one or two cells (printable ASCII, Chinese, Cyrillic, curly quotes); else None.
+    rich's division: a word goes to the next line when it does not fit, one longer than the line is cut where the
+    cells of a line run out. Each character measured once: the plain report of a 1,041-pair document renders
+    in 0.07 s instead of 0.13."""
+    cum: Sequence[int]
+    if line.isascii() and line.isprintable():
+        cum = range(len(line) + 1)  # one cell a character
+    elif 0 in (widths := list(map(_cells, line))):
+        return None
+    else:
+        cum = list(itertools.accumulate(widths, initial=0))
+    breaks: list[int] = []
+    used = 0
+    for word in _WORD.finditer(line):
+        start, end = word.span()
+        length = cum[start + len(word.group().rstrip())] - cum[start]
+        if width - used >= length:
+            used += cum[end] - cum[start]
+        elif length > width:  # cut in pieces of the width; the last one opens a line
+            at = start
+            for k in range(start, end):
+                if cum[k + 1] - cum[at] > width:
+                    if at:
+                        breaks.append(at)
+                    at = k
+            if at:
+                breaks.append(at)
+            used = cum[end] - cum[at]
+        elif used and start:
+            breaks.append(start)
+            used = cum[end] - cum[start]
+    return breaks, cum
 
 
 def _pair_plain(width: int, head: str, cells: tuple[tuple[str, str], ...], lines: list[str]) -> str | None:
