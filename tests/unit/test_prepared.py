@@ -148,6 +148,30 @@ def test_a_new_version_replaces_the_old_copy(cache_dir: Path) -> None:
     assert prep.prepared("lib", [source], build) == second  # built again when next needed
 
 
+def test_two_installations_keep_their_own_copies(cache_dir: Path) -> None:
+    """Two installations of a library sharing one cache folder (two virtual environments, two checkouts) each
+    keep their copy: replacing each other's, every run after the other's would build its copy again."""
+    calls = []
+    mine, theirs = cache_dir / "env1" / "lib.txt", cache_dir / "env2" / "lib.txt"
+    for source in (mine, theirs):
+        source.parent.mkdir()
+        source.write_text("data", encoding="utf-8")
+
+    def build(folder: Path) -> None:
+        calls.append(folder)
+        (folder / "copy.txt").write_text("copy", encoding="utf-8")
+
+    first = prep.prepared("lib", [mine], build)
+    other = prep.prepared("lib", [theirs], build)
+    assert first is not None and other is not None and first != other
+    assert prep.prepared("lib", [mine], build) == first and prep.prepared("lib", [theirs], build) == other
+    assert len(calls) == 2 and first.is_dir() and other.is_dir()
+    assert prep.usage() == (2, 2 * len("copy"))
+    mine.write_text("new version", encoding="utf-8")  # this installation's library replaced: its old copy goes
+    second = prep.prepared("lib", [mine], build)
+    assert second is not None and not first.exists() and other.is_dir()
+
+
 def test_cache_commands_show_and_clear_prepared_copies(cache_dir: Path) -> None:
     from click.testing import CliRunner
 
