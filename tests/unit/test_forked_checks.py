@@ -81,6 +81,23 @@ def test_the_processes_share_the_blocks_and_the_findings_keep_their_order():
     assert multiprocessing.active_children() == []
 
 
+def test_a_lock_left_held_costs_time_not_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process killed while it held the claims' lock leaves it held: the others stop claiming after a while,
+    and the parent checks every block nobody reported on."""
+    pairs = _document(FORK_MIN_PAIRS + 60)
+    one = run_checks(pairs, _ctxs(pairs), Selection())
+    real = runner._Claims.__init__
+
+    def held(self, fork, start, end):
+        real(self, fork, start, end)
+        self.next.get_lock().acquire()  # as a process killed while claiming would leave it
+
+    monkeypatch.setattr(runner._Claims, "__init__", held)
+    monkeypatch.setattr(runner._Claims, "PATIENCE", 0.2)
+    assert _keys(run_checks(pairs, _ctxs(pairs), Selection(), jobs=2)) == _keys(one)
+    assert multiprocessing.active_children() == []
+
+
 def test_short_documents_are_not_shared():
     calls = []
     pairs = _document(FORK_MIN_PAIRS - 1)

@@ -168,17 +168,28 @@ class _Claims:
     """The blocks of pairs still to check, claimed one at a time by the processes that share them: the
     start of the next block, in memory all of them share."""
 
+    #: Seconds a process waits for the others to let it claim (each holds the lock for a few microseconds):
+    #: past that, one was killed holding it, and this one stops claiming. The parent then checks every block
+    #: nobody reported on itself, so a lock left held costs time, not findings.
+    PATIENCE = 10.0
+
     def __init__(self, fork: Any, start: int, end: int) -> None:
         self.next, self.end = fork.Value("q", start), end
 
     def claim(self) -> int | None:
-        """The start of a block of ``BLOCK_PAIRS`` pairs no process has claimed yet, or None when all are."""
-        with self.next.get_lock():
+        """The start of a block of ``BLOCK_PAIRS`` pairs no process has claimed yet, or None when all are (or
+        the lock stays held)."""
+        lock = self.next.get_lock()
+        if not lock.acquire(timeout=self.PATIENCE):
+            return None
+        try:
             at = self.next.value
             if at >= self.end:
                 return None
             self.next.value = at + BLOCK_PAIRS
             return int(at)
+        finally:
+            lock.release()
 
 
 def _run_claimed(pairs: Sequence[Pair], ctxs: list[CheckContext], selection: Selection, registry: Mapping[str, Rule],
