@@ -3,7 +3,7 @@
 standard checks, on the same distinct real pairs, one pass each, one core, in one run.
 
     pip install translate-toolkit   # only for this comparison
-    python scripts/bench_checks.py [--pairs 1500] [--warm 100] [--data FILE] [--pair-lang zh]
+    python scripts/bench_checks.py [--pairs 1500] [--warm 100] [--data FILE] [--pair-lang zh] [--rounds N]
 
 Pairs: WMT22 source lines and their first reference (``ref_A``, or ``ref_B`` where there is no A), e.g. zh-en, each line once: real
 documents do not repeat sentences, so caches stay as cold as they are in use. The first ``--warm`` lines
@@ -11,7 +11,9 @@ warm both checkers' loaders (dictionaries, models) and are not timed; dictionari
 happen to need (Japanese readings, which the name check also looks up in Chinese text) are loaded
 before timing too. The next ``--pairs`` lines are timed, one pass, in CPU time (steadier than wall time
 on a shared machine); the process is pinned to one core. Prints pairs per second for each and their
-ratio (tqcheck / pofilter). ``--by-rule`` times each rule instead, on the same pairs in one pass in the runner's
+ratio (tqcheck / pofilter). ``--rounds N`` repeats the whole comparison in N new processes, one after the
+other, and prints each round's ratio and their median (this machine's speed moves from run to run; the
+ratio within one process is the comparable figure). ``--by-rule`` times each rule instead, on the same pairs in one pass in the runner's
 order (rule by rule over blocks of pairs; a fact of the pair, its names or figures, counts for the first rule
 that asks for it), to see where the time goes.
 """
@@ -99,7 +101,10 @@ def main() -> int:
     ap.add_argument("--pair-lang", default="zh", help="source language of WMT22 xx-en (zh, ja, ru, de, cs, uk)")
     ap.add_argument("--data", type=Path, help="a WMT22-style JSONL file (default: the dev set's xx-en)")
     ap.add_argument("--by-rule", action="store_true", help="time each rule instead (no pofilter)")
+    ap.add_argument("--rounds", type=int, default=1, help="repeat in this many new processes; print the median ratio")
     args = ap.parse_args()
+    if args.rounds > 1:
+        return rounds(args)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     from tqcheck.check.registry import CheckContext
@@ -145,6 +150,27 @@ def main() -> int:
     pof = time.process_time() - t
     print(f"{'pofilter StandardChecker':<28} {len(checker.defaultfilters):>6} {len(timed) / pof:>10.0f} {n_pof:>9}")
     print(f"ratio tqcheck / pofilter: {pof / tq:.2f}")
+    return 0
+
+
+def rounds(args: argparse.Namespace) -> int:
+    """The comparison in ``args.rounds`` new processes; each round's figures, then the median ratio."""
+    import statistics
+    import subprocess
+
+    cmd = [sys.executable, __file__, "--pairs", str(args.pairs), "--warm", str(args.warm), "--pair-lang", args.pair_lang]
+    if args.data:
+        cmd += ["--data", str(args.data)]
+    ratios = []
+    for k in range(args.rounds):
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        rows = [line for line in out.splitlines() if line.startswith(("tqcheck (", "pofilter ", "ratio "))]
+        if len(rows) < 3:
+            sys.exit(f"round {k + 1} printed no ratio:\n{out}")
+        ratios.append(float(rows[-1].rsplit(":", 1)[1]))
+        print(f"round {k + 1}: " + "; ".join(" ".join(r.split()) for r in rows))
+    print(f"{args.pair_lang}-en ratio tqcheck / pofilter over {args.rounds} rounds: "
+          f"{min(ratios):.2f}-{max(ratios):.2f}, median {statistics.median(ratios):.2f}")
     return 0
 
 
