@@ -1075,6 +1075,12 @@ def test_a_dictionary_looks_many_words_up_as_it_looks_up_one(lang):
     for word in words:
         for v in [word, word.lower(), word.upper(), *_one_typo(word)]:
             assert known.any_known([v]) == known(v), v
+    # many words at once, as one text: words opening on one capital, on several, lower-case, with a line break
+    batches = [_one_typo("Problemem"), _one_typo("Ärzteschaft"), _one_typo("anschliessend"), ["Xqzv", "grüße"],
+               ["Xqzv", "Qxzv"], ["Xqzv", "Ha\nus"], ["Xqzv", "l'Europe"], ["A\u0308rzte"], []]
+    for batch in batches:
+        assert known.any_known(batch) == any(map(known, batch)), batch[:3]
+        assert known.any_known(batch[1:] + batch[:1]) == known.any_known(iter(batch)), batch[:3]
 
 
 @pytest.mark.parametrize("text,lang,ascii_words", [
