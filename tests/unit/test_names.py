@@ -1075,6 +1075,12 @@ def test_a_dictionary_looks_many_words_up_as_it_looks_up_one(lang):
     for word in words:
         for v in [word, word.lower(), word.upper(), *_one_typo(word)]:
             assert known.any_known([v]) == known(v), v
+    # many words at once, as one text: words opening on one capital, on several, lower-case, with a line break
+    batches = [_one_typo("Problemem"), _one_typo("Ärzteschaft"), _one_typo("anschliessend"), ["Xqzv", "grüße"],
+               ["Xqzv", "Qxzv"], ["Xqzv", "Ha\nus"], ["Xqzv", "l'Europe"], ["A\u0308rzte"], []]
+    for batch in batches:
+        assert known.any_known(batch) == any(map(known, batch)), batch[:3]
+        assert known.any_known(batch[1:] + batch[:1]) == known.any_known(iter(batch)), batch[:3]
 
 
 @pytest.mark.parametrize("text,lang,ascii_words", [
@@ -1095,3 +1101,21 @@ def test_places_in_latin_text_whose_words_are_ascii(text, lang, ascii_words):
     assert found == list(gaz._find_latin_words(text, lang)) and found
     if ascii_words:
         assert found == gaz._find_latin_ascii(text, lang)
+
+
+def test_a_whole_word_search_passes_over_texts_without_the_name():
+    # the precheck (the name's longest run of characters that match only themselves case-blind) never hides a match
+    import re
+    from tqcheck.check.name_tools import _GLUE, _WholeWord
+
+    texts = ["Er kam aus THÜRINGEN zurück.", "in Thuringia", "Kassel", "\u212aassel", "ſtadt Kaſſel", "İsar", "ısar",
+             "the Isar river", "Köln-Deutz", "KÖLN", "Ole Einar Björndalen won", "OLE EINAR BJÖRNDALEN"]
+    for name in ["Thüringen", "Kassel", "Isar", "Köln", "Ole Einar Björndalen", "Deutz"]:
+        for text in texts:
+            expected = None
+            for m in re.finditer(re.escape(name), text, re.IGNORECASE):
+                if not (m.start() and _GLUE.match(text, m.start() - 1)) and not _GLUE.match(text, m.end()):
+                    expected = m.span()
+                    break
+            found = _WholeWord(name).search(text)
+            assert (found.span() if found else None) == expected, (name, text)

@@ -6,6 +6,7 @@ import re
 from typing import Mapping, Sequence
 
 from .. import lang as language
+from ..cached import cached
 from ..lang.sentences import SENTENCE_START as _SENT_START
 from ..types import Severity
 from . import translit as tr
@@ -31,6 +32,11 @@ class _NameSources(_TargetNames):
         self.gaz = get_gazetteer()
         self.idx = _SourceIndex(source, src)
         self.out = NameAnalysis()
+
+    @cached
+    def _source_capitalised(self) -> tuple[re.Match[str], ...]:
+        """The capitalised words of the source (_CAPITALISED_WORD), found once for the demonyms and the copied names."""
+        return tuple(_CAPITALISED_WORD.finditer(self.source))
 
     # -- glossary -----------------------------------------------------------------------------
     def _same_as_gazetteer(self, term: str, targets: Sequence[str], hits: list[PlaceHit]) -> bool:
@@ -171,7 +177,7 @@ class _NameSources(_TargetNames):
                     and not (noun is not None and noun(word)) and not (lower is not None and lower(word)))
 
         runs: list[list[re.Match[str]]] = []
-        found = list(_CAPITALISED_WORD.finditer(text))
+        found = list(self._source_capitalised)
         if ("'" in text or "’" in text) and language.get(self.tgt).lexicon_complete:
             # after an elided article (qu'Emin, l'Athletico): only into English, as other languages
             # translate more names (measured on WMT22 fr-de references)
@@ -222,7 +228,7 @@ class _NameSources(_TargetNames):
         if derive is None or not language.get(self.tgt).names_in_translation:
             return  # (French renders them as adjectives: berlinois, londonienne)
         text = self.source
-        for m in _CAPITALISED_WORD.finditer(text):
+        for m in self._source_capitalised:
             places, uninflected = derive(m.group())  # (asked first: most words are no demonym)
             if not places or _overlaps(m.span(), taken) or m.group().lower() in words_of.function_words:
                 continue

@@ -255,18 +255,27 @@ def _kana_fold(text: str) -> str:
 _GLUE = re.compile(r"[0-9A-Za-z\u00c0-\u04ff]", re.IGNORECASE)
 
 
+#: ASCII characters that match case-blind no other character than themselves in either case (not i, k, s: ı, İ,
+#: the Kelvin sign K and ſ match them), and where they match, lower alike.
+_PLAIN = re.compile(r"[\x20-\x48\x4a\x4c-\x52\x54-\x68\x6a\x6c-\x72\x74-\x7e]+")
+
+
 class _WholeWord:
     """``(?<!GLUE)needle(?!GLUE)``, case-blind, searched as the regex engine would: the leftmost
     occurrence of the needle with no glue on either side. Compiling that regex for every name cost
     more than searching with it (the case-blind character class is expanded on each compile)."""
 
-    __slots__ = ("text", "_needle")
+    __slots__ = ("text", "_needle", "_plain")
 
     def __init__(self, needle: str) -> None:
         self.text = needle
         self._needle: re.Pattern[str] | None = None  # compiled when first searched with
+        # its longest run of characters that match case-blind only themselves in either case (_PLAIN), lowered
+        self._plain = max(_PLAIN.findall(needle), key=len, default="").lower()
 
     def search(self, text: str) -> re.Match[str] | None:
+        if self._plain and self._plain not in text.lower():
+            return None  # (which every match holds: the needle is not compiled for a text without it)
         needle = self._needle
         if needle is None:
             needle = self._needle = re.compile(re.escape(self.text), re.IGNORECASE)

@@ -314,7 +314,9 @@ def _listed_days(qs: list[_Q], t: str, lang: str) -> None:
     """The days of a list or a range share its date's month: November 3rd, 10th and 15th (ordinals after the
     date); 3., 10. a 15. listopadu, am 26. und 27. November, vom 3. bis 5. März (days written with an ordinal
     point before it)."""
-    joined = re.compile(rf"(?:\s*,)?{_range_join(lang).pattern}|\s*,\s*", re.IGNORECASE)
+    if len(qs) < 2:
+        return  # (no two quantities: no list)
+    joined = _list_join(lang)
 
     def day(q: _Q) -> bool:
         return q.value == int(q.value) and 1 <= q.value <= 31
@@ -360,6 +362,13 @@ def _cldr_separators(base: str) -> tuple[bool, bool]:
     except (UnknownLocaleError, ValueError):
         return False, False
     return comma, comma or spaced
+
+
+@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=None)
+def _list_join(lang: str) -> re.Pattern[str]:
+    """What joins the items of a list in ``lang`` (a comma, and what joins a range's ends): built once per language."""
+    return re.compile(rf"(?:\s*,)?{_range_join(lang).pattern}|\s*,\s*", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)

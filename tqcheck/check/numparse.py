@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from typing import Callable
 
 from .. import lang as language
 from ..lang.base import NumberWords
@@ -30,6 +31,10 @@ from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _
 
 class _Lang(_CJKReader):
     """Compiled patterns and handlers of one language; built once, on first use."""
+
+    #: The words that _h_words reads, and whether a word (lowered) may open a run of number words (alphabetic only).
+    word_pattern: re.Pattern[str] | None = None
+    _opens_words: Callable[[str], bool]
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -154,7 +159,11 @@ class _Lang(_CJKReader):
                 self._is_number_word)
             words_need = functools.partial(_has_number_word, re.compile(r"[^\W\d_]+").findall,
                                            keys | frozenset(w.articles), w.morpheme_joiner, self.compound.fullmatch)
-        R.append((re.compile(r"[^\W\d_]+"), self._h_words, words_need))
+        self.word_pattern = re.compile(r"[^\W\d_]+")
+        # (the test _h_words opens on, kept for each word: a word it fails is passed over before the handler is called)
+        self._opens_words = functools.lru_cache(maxsize=65536)(
+            lambda first: first in self.words.articles or self._is_number_word(first))
+        R.append((self.word_pattern, self._h_words, words_need))
 
     def _h_day_month(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
         d, mo = int(m["d"]), int(m["m"])
@@ -439,6 +448,7 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
     has_digit = _ANY_DIGIT.search(t) is not None
     taken = bytearray(len(t))
     found: list[_Q] = []
+    words = tables.word_pattern
     for pattern, handler, need in tables.recognisers if has_digit else tables.without_digits:
         if need is not None:
             if need == "digit":
@@ -454,6 +464,8 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
                 else:
                     continue
         for m in pattern.finditer(t):
+            if pattern is words and not tables._opens_words(m.group().lower()):
+                continue  # (a word _h_words would turn down at once)
             if any(taken[m.start():m.end()]):
                 continue
             res = handler(m, t)

@@ -42,14 +42,19 @@ def simplemma_lexicon(lang: str) -> Callable[[str], bool]:
         lookup's own first two probes (the word, then its case flipped: ``DictionaryLookupStrategy.get_lemma``),
         and ``known`` itself for a word they miss that it reads further (an apostrophe in it)."""
         entries = _simplemma_entries(lang)
-        if entries is None:
-            return any(map(known, words))
-        words = [w if w.isascii() else unicodedata.normalize("NFC", w) for w in words]
-        if any(map(_has_apostrophe, words)):
-            return any(map(known, words))  # a word the lookup reads further than its two probes
-        contains = entries.__contains__
-        flipped = map(_case_flipped, words)
-        return any(map(contains, map(str.encode, words))) or any(map(contains, map(str.encode, flipped)))
+        words = list(words)
+        # the words as one text, one a line: normalised, searched, lowered and encoded at once (NFC and lowering
+        # act on each line alone: a line break composes with nothing and is no cased letter)
+        text = "\n".join(words)
+        text = text if text.isascii() else unicodedata.normalize("NFC", text)
+        if entries is None or _has_apostrophe(text) or text.count("\n") != len(words) - 1 or not words:
+            return any(map(known, words))  # a word the lookup reads further than its two probes (or a line break)
+        keys, head = entries.keys(), text[:1]
+        if not keys.isdisjoint(text.encode().split(b"\n")):
+            return True
+        if head.isupper() and text.count("\n" + head) == len(words) - 1:  # every word opens on this capital (typos)
+            return not keys.isdisjoint(text.lower().encode().split(b"\n"))  # so each is lowered
+        return not keys.isdisjoint(map(str.encode, map(_case_flipped, text.split("\n"))))
 
     known.any_known = any_known  # type: ignore[attr-defined]
     return known

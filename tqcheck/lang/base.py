@@ -59,14 +59,17 @@ _LETTERS_DE = "abcdefghijklmnopqrstuvwxyzäöüß"
 
 def _one_typo(word: str) -> list[str]:
     """The words one keystroke away from ``word`` (a letter left out, added, changed or two swapped), the
-    first letter kept: names and nouns differ there."""
+    first letter kept: names and nouns differ there. Those a letter added or changed at one place makes are
+    written as one string (a + the letters joined by rest, sep and a, + rest), all split at once."""
     head, rest = word[0], word[1:]
     n = len(rest)
     before = [head + rest[:i] for i in range(n + 1)]  # the head and the first i letters of the rest
+    sep = "\n" if "\n" not in word else next(c for c in map(chr, range(1 << 20)) if c not in word + _LETTERS_DE)
+    added = [a + (rest[i:] + sep + a).join(_LETTERS_DE) + rest[i:] for i, a in enumerate(before)]
+    changed = [a + (rest[i + 1:] + sep + a).join(_LETTERS_DE) + rest[i + 1:] for i, a in enumerate(before[:n])]
     return ([before[i] + rest[i + 1:] for i in range(n)]  # left out
             + [before[i] + rest[i + 1] + rest[i] + rest[i + 2:] for i in range(n - 1)]  # swapped
-            + [a + c + rest[i:] for i, a in enumerate(before) for c in _LETTERS_DE]  # added
-            + [a + c + rest[i + 1:] for i, a in enumerate(before[:n]) for c in _LETTERS_DE])  # changed
+            + sep.join(added + changed).split(sep))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -74,10 +77,7 @@ def _variant_known(known: Callable[[str], bool], word: str) -> bool:
     """Whether the dictionary ``known`` has ``word`` as Swiss and ASCII keyboards spell it (Grusse, anschliessend)
     or, for a word of seven letters or more, one keystroke off (Problemem): worked out once per word, as the
     name checks ask about the same capitalised words pair after pair."""
-    any_known = getattr(known, "any_known", None)  # a dictionary that looks many words up faster
-    if any_known is None:
-        return any(known(v) for v in _spelling_variants(word)) or (
-            len(word) >= 7 and any(known(v) for v in _one_typo(word)))
+    any_known = getattr(known, "any_known", None) or (lambda words: any(map(known, words)))  # (many words faster)
     return any_known(_spelling_variants(word)) or (len(word) >= 7 and any_known(_one_typo(word)))
 
 
