@@ -179,6 +179,9 @@ class _CJKReader(_Reader):
             if not (_CJK_MEASURE.match(t, e) or _CJK_CUR_RE.match(t, e)):
                 return None
             return [_Q(float(_CJK_DIGIT[c]), "number", s + i, s + i + 1, bare=True) for i, c in enumerate(raw)], s, e
+        after = _CJK_MEASURE.match(t, e)
+        if not has_digit and not (after or _CJK_CUR_RE.match(t, e + (1 if t[e:e + 1] in "多余" else 0))):
+            return None  # 一些, 千里, 万一: numerals inside words (looked at before the numeral is read)
         parsed = _cjk_value(raw)
         if parsed is None:
             return None
@@ -187,10 +190,6 @@ class _CJKReader(_Reader):
             arabic = re.match(_ARABIC, raw)
             if arabic and "," in arabic.group() and _digits_value(arabic.group(), "en") is None:
                 return [], s, e
-        after = _CJK_MEASURE.match(t, e)
-        cur = _CJK_CUR_RE.match(t, e + (1 if t[e:e + 1] in "多余" else 0))
-        if not has_digit and not (after or cur):
-            return None  # 一些, 千里, 万一: numerals inside words
         q = _Q(value, "number", s, e, precision=precision, scale=scale, bare=scale == 1.0)
         pos = e
         if t[pos:pos + 1] in ("多", "余"):
