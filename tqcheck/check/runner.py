@@ -211,15 +211,16 @@ def _run_block(block: list[tuple[Pair, CheckContext]], ordered: list[Rule], sele
     suppressed: list[list[str]] = [[] for _ in block]
     for rule in ordered:
         override = selection.severity_of(rule)
+        code, func = rule.code, rule.func  # (read once for the block's pairs)
         for (pair, ctx, codes), out, off in zip(here, found, suppressed):
-            if rule.code not in codes or off and any(rule.code.startswith(p) for p in off):
+            if code not in codes or off and any(code.startswith(p) for p in off):
                 continue
             fired = False
             try:
-                for hit in rule.func(pair, ctx):
+                for hit in func(pair, ctx):
                     fired = True
                     severity = override or hit.severity or rule.severity
-                    out.append(Finding(rule.code, rule.name, severity, hit.message, pair.index, hit.span,
+                    out.append(Finding(code, rule.name, severity, hit.message, pair.index, hit.span,
                                        dict(hit.evidence)))
             except Exception as exc:  # noqa: BLE001 - named, then reported as an internal error
                 raise RuleError(rule, pair, exc) from exc
