@@ -6,7 +6,7 @@ import re
 from .. import lang as language
 from .numbase import _BROKEN, _date_q, _digits_value, _Q, _Reader
 from .numtables import (
-    _ARABIC, _CD, _CJK_CORE, _CJK_CUR, _CJK_CUR_RE, _CJK_DIGIT, _CJK_MEASURE, _CJK_SMALL_COUNT, _CJK_VAGUE_BEFORE,
+    _ARABIC, _CD, _CJK_CORE, _CJK_CORE_START, _CJK_CUR, _CJK_CUR_RE, _CJK_DIGIT, _CJK_MEASURE, _CJK_SMALL_COUNT, _CJK_VAGUE_BEFORE,
     _CU, _cjk_value, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _is_cjk_ideograph, _NOT_PERCENT_CHENG
 )
 
@@ -36,10 +36,14 @@ class _CJKReader(_Reader):
                   ("世纪", "世紀")))
         R.append((re.compile(rf"(?P<c>{core})(?:世纪|世紀)"), self._h_cjk_era, ("世纪", "世紀")))
         R.append((re.compile(rf"(?P<c>{core})年代"), self._h_cjk_era, ("年代",)))
+        # (a look-ahead for the characters a date or a time starts with: the regex engine passes the others by)
         R.append((re.compile(
-            rf"(?:(?P<y>{core})年)?(?P<m>{core})月(?:(?P<d>{core})(?P<dm>[日号號])?)?"), self._h_cjk_date, ("月",)))
+            rf"(?={_CJK_CORE_START})(?:(?P<y>{core})年)?(?P<m>{core})月(?:(?P<d>{core})(?P<dm>[日号號])?)?"),
+            self._h_cjk_date, ("月",)))
+        day_parts = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "夜间", "午前", "午後", "夜")
         R.append((re.compile(
-            rf"(?P<ap>上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|午前|午後|夜)?(?P<h>{core})(?P<u>[时時点點])"
+            rf"(?=[{''.join(dict.fromkeys(w[0] for w in day_parts))}]|{_CJK_CORE_START})"
+            rf"(?P<ap>{'|'.join(day_parts)})?(?P<h>{core})(?P<u>[时時点點])"
             rf"(?:(?P<mi>{core})分|(?P<half>半))?(?P<zh>钟)?"), self._h_cjk_time, tuple("时時点點")))
         R.append((re.compile(rf"(?P<y>{core})年"), self._h_cjk_year, ("年",)))
         R.append((re.compile(rf"(?P<d>{core})[日号號](?![间間本元])"), self._h_cjk_day, tuple("日号號")))
