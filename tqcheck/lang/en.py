@@ -124,9 +124,10 @@ _EXPLICIT = re.compile(r"(?-i:[nNwWcC])(?:(?<!\w.)(?:(?<=n)(?:ot|o(?!\.?\s*\d)|e
 NEGATION = Negation(
     any=_EXPLICIT,
     explicit=_EXPLICIT,
-    not_negation=re.compile(r"\b(?:not only|not just|not least|no doubt|no matter|nothing but|no longer than|"
-                            r"none other than)\b|"
-                            r"(?-i:(?<=[A-Z][a-z]) no (?=[A-Z]))", re.I),  # Ai no Bushotai
+    # (every match starts with n or a space: the look-ahead lets the regex engine skip the rest)
+    not_negation=re.compile(r"(?=[n ])(?:\b(?:not only|not just|not least|no doubt|no matter|nothing but|"
+                            r"no longer than|none other than)\b|"
+                            r"(?-i:(?<=[A-Z][a-z]) no (?=[A-Z])))", re.I),  # Ai no Bushotai
     implied=_implied,
     # litotes and set phrases a translation may or may not carry over ("not bad" for 还好 or for 悪くない)
     # (every match starts with n, w, o, a comma or a capital: the look-ahead lets the regex engine skip the rest)
