@@ -336,6 +336,34 @@ def test_one_sided_pairs_across_source_languages(lang):
     assert codes(lang, src, tgt) == []
 
 
+def test_the_young_objects_are_collected_less_often_while_the_checks_run():
+    import gc
+
+    from tqcheck.check.registry import Rule
+    from tqcheck.check.runner import _LongLived
+
+    seen: list[tuple[int, int, int]] = []
+
+    def notes_the_threshold(pair, ctx):
+        seen.append(gc.get_threshold())
+        yield from ()
+
+    registry = {"TQ999": Rule("TQ999", "test-rule", Severity.ERROR, "Other", notes_the_threshold)}
+    pairs = [make_pair(f"第{k}句。", f"Sentence {k}.", k) for k in range(3)]
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        assert run_checks(pairs, [CheckContext("zh", "en")] * len(pairs), Selection(), registry) == []
+        assert seen == [(_LongLived.YOUNG_COLLECTION, 10, 10)] * 3
+        assert gc.get_threshold() == (700, 10, 10)  # given back
+        seen.clear()
+        gc.set_threshold(0, 10, 10)  # a program that collects by itself keeps doing so
+        run_checks(pairs, [CheckContext("zh", "en")] * len(pairs), Selection(), registry)
+        assert seen == [(0, 10, 10)] * 3 and gc.get_threshold() == (0, 10, 10)
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_the_objects_there_before_the_checks_are_set_aside_from_the_collector_while_they_run():
     import gc
 

@@ -77,6 +77,30 @@ def test_the_words_around_figures_are_the_modules(toy_language: str) -> None:
     assert [(q.value, q.unit) for q in extract_quantities("da 3 fino a 5 milioni di euro", toy_language)][0] == (3e6, None)
 
 
+def test_the_first_characters_of_the_words_around_figures(toy_language: str) -> None:
+    """What the approximators of every module start with (a look-ahead of the pattern that finds them), a class
+    of them included (zh [约約近逾]); none where an approximator opens on something else, and then those words
+    are read all the same."""
+    firsts = number_union.first_characters("approximators")
+    assert firsts is not None and {"a", "q", "约", "逾", "大"} <= set(firsts)  # about, quasi, [约約近逾], 大约
+    assert [q.approx for q in extract_quantities("quasi 20 euro", toy_language)] == [True]
+
+
+def test_words_around_figures_that_open_on_a_group_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = types.ModuleType("tqcheck.lang.xx")
+    module.LANGUAGE = Language("xx", "Toy", frozenset({"numbers"}), number_words=lambda: TOY,  # type: ignore[attr-defined]
+                               number_context=NumberContext(approximators=("(?:circa|zirka)",)))
+    monkeypatch.setitem(sys.modules, "tqcheck.lang.xx", module)
+    monkeypatch.setitem(language.MODULES, "xx", "xx")
+    _clear()
+    try:
+        assert number_union.first_characters("approximators") is None
+        assert [q.approx for q in extract_quantities("zirka 20 euro", "xx")] == [True]
+        assert [q.approx for q in extract_quantities("about 20 euros", "en")] == [True]
+    finally:
+        _clear()
+
+
 def test_without_the_module_its_words_around_figures_are_not_read() -> None:
     _clear()
     assert [q.approx for q in extract_quantities("quasi 20 euros", "en")] == [False]

@@ -86,9 +86,14 @@ _C = "[" + re.escape(_CONT_CHARS) + "]"
 # a run of such sequences is one mis-decoded stretch. "â€" alone is the start of a typographic
 # quote or dash whose last byte was lost (0x9D is undefined in cp1252); "Ã" before a space
 # after a lowercase letter is "à" whose no-break space became a space ("voilÃ ").
-_MOJIBAKE = re.compile(  # (every match opens on a character of U+00C2-U+00F4: a look-ahead skips to them)
-    rf"(?=[\u00c2-\u00f4])(?:[\u00c2-\u00df]{_C}|[\u00e0-\u00ef]{_C}{{2}}|[\u00f0-\u00f4]{_C}{{3}})+"
-    r"|\u00e2\u20ac|(?<=[a-z])\u00c3(?= )"
+_LEADS = (("\u00c2-\u00df", 1), ("\u00e0-\u00ef", 2), ("\u00f0-\u00f4", 3))  # lead bytes, continuations after
+# (every match opens on a character of U+00C2-U+00F4: the pattern opens on that class, so that the regex engine
+# skips to those characters, and what follows is told by looking behind at the one it took)
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4](?:(?:"
+    + "|".join(f"(?<=[{lead}]){_C}{{{n}}}" for lead, n in _LEADS)
+    + ")(?:" + "|".join(f"[{lead}]{_C}{{{n}}}" for lead, n in _LEADS) + ")*"
+    + "|(?<=\u00e2)\u20ac|(?<=[a-z]\u00c3)(?= ))"
 )
 # Punctuation that legitimately follows a letter ("café…”", "JOSÉ’s"): a lone sequence made of
 # an accented letter and these is ordinary text, not mojibake.

@@ -22,7 +22,9 @@ _ASCII_NAME_WORD = re.compile(_ASCII_NAME_START.pattern + r"[A-Za-z]*+(?:[.’']
 
 #: A word character (a letter, a digit, an underscore) outside ASCII, or an elided article after an apostrophe
 #: (xa'l'Irak: the general reading takes it for one word, the ASCII one finds Irak after l').
-_NOT_ASCII_WORDS = re.compile(r"(?![\x00-\x7f])\w|['’](?:[dlDL]|[qQ]u)['’]")
+#: (It opens on one class, what is not ASCII or is an apostrophe, and looks behind at the character it took: the
+#: regex engine skips to those characters.)
+_NOT_ASCII_WORDS = re.compile(r"[^\x00-\x26\x28-\x7f](?:(?<=[^\W\x00-\x7f])|(?<=['’])(?:[dlDL]|[qQ]u)['’])")
 
 
 #: Texts whose word reading is kept: the two sides of every pair of a block the checks run rule by rule over (the

@@ -12,7 +12,7 @@ from typing import Callable, Mapping, Sequence, TypeAlias, Union
 
 from .. import lang as language
 from ..lang.base import NumberWords
-from ..lang.number_union import either, union, unspaced_union
+from ..lang.number_union import either, first_characters, union, unspaced_union
 from .numtables import _CUR_SIGNS
 
 #: The kinds of quantity ``extract_quantities`` reports.
@@ -70,8 +70,10 @@ class _Context:
 
     @functools.cached_property
     def approx_before(self) -> re.Pattern[str]:
+        firsts = first_characters("approximators")  # (a look-ahead for them: the engine passes the others by)
         return re.compile(
-            rf"(?:\b(?:{union('approximators') or '(?!)'})|{either(unspaced_union('approximators'))})"
+            (f"(?=[{firsts}])" if firsts else "")
+            + rf"(?:\b(?:{union('approximators') or '(?!)'})|{either(unspaced_union('approximators'))})"
             r"\s*(?:(?:US|HK|A|C|NZ|S)?\$|€|£|¥|₽|USD|EUR|RMB|人民币)?\s*$",
             re.IGNORECASE,
         )

@@ -6,7 +6,7 @@ import re
 from .. import lang as language
 from .numbase import _BROKEN, _date_q, _digits_value, _Q, _Reader
 from .numtables import (
-    _ARABIC, _CD, _CJK_CORE, _CJK_CUR, _CJK_CUR_RE, _CJK_DIGIT, _CJK_MEASURE, _CJK_SMALL_COUNT, _CJK_VAGUE_BEFORE,
+    _ARABIC, _CD, _CJK_CORE, _CJK_CORE_START, _CJK_CUR, _CJK_CUR_RE, _CJK_DIGIT, _CJK_MEASURE, _CJK_SMALL_COUNT, _CJK_VAGUE_BEFORE,
     _CU, _cjk_value, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _is_cjk_ideograph, _NOT_PERCENT_CHENG
 )
 
@@ -36,10 +36,14 @@ class _CJKReader(_Reader):
                   ("世纪", "世紀")))
         R.append((re.compile(rf"(?P<c>{core})(?:世纪|世紀)"), self._h_cjk_era, ("世纪", "世紀")))
         R.append((re.compile(rf"(?P<c>{core})年代"), self._h_cjk_era, ("年代",)))
+        # (a look-ahead for the characters a date or a time starts with: the regex engine passes the others by)
         R.append((re.compile(
-            rf"(?:(?P<y>{core})年)?(?P<m>{core})月(?:(?P<d>{core})(?P<dm>[日号號])?)?"), self._h_cjk_date, ("月",)))
+            rf"(?={_CJK_CORE_START})(?:(?P<y>{core})年)?(?P<m>{core})月(?:(?P<d>{core})(?P<dm>[日号號])?)?"),
+            self._h_cjk_date, ("月",)))
+        day_parts = ("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "夜间", "午前", "午後", "夜")
         R.append((re.compile(
-            rf"(?P<ap>上午|下午|晚上|凌晨|早上|中午|傍晚|夜间|午前|午後|夜)?(?P<h>{core})(?P<u>[时時点點])"
+            rf"(?=[{''.join(dict.fromkeys(w[0] for w in day_parts))}]|{_CJK_CORE_START})"
+            rf"(?P<ap>{'|'.join(day_parts)})?(?P<h>{core})(?P<u>[时時点點])"
             rf"(?:(?P<mi>{core})分|(?P<half>半))?(?P<zh>钟)?"), self._h_cjk_time, tuple("时時点點")))
         R.append((re.compile(rf"(?P<y>{core})年"), self._h_cjk_year, ("年",)))
         R.append((re.compile(rf"(?P<d>{core})[日号號](?![间間本元])"), self._h_cjk_day, tuple("日号號")))
@@ -179,6 +183,9 @@ class _CJKReader(_Reader):
             if not (_CJK_MEASURE.match(t, e) or _CJK_CUR_RE.match(t, e)):
                 return None
             return [_Q(float(_CJK_DIGIT[c]), "number", s + i, s + i + 1, bare=True) for i, c in enumerate(raw)], s, e
+        after = _CJK_MEASURE.match(t, e)
+        if not has_digit and not (after or _CJK_CUR_RE.match(t, e + (1 if t[e:e + 1] in "多余" else 0))):
+            return None  # 一些, 千里, 万一: numerals inside words (looked at before the numeral is read)
         parsed = _cjk_value(raw)
         if parsed is None:
             return None
@@ -187,10 +194,6 @@ class _CJKReader(_Reader):
             arabic = re.match(_ARABIC, raw)
             if arabic and "," in arabic.group() and _digits_value(arabic.group(), "en") is None:
                 return [], s, e
-        after = _CJK_MEASURE.match(t, e)
-        cur = _CJK_CUR_RE.match(t, e + (1 if t[e:e + 1] in "多余" else 0))
-        if not has_digit and not (after or cur):
-            return None  # 一些, 千里, 万一: numerals inside words
         q = _Q(value, "number", s, e, precision=precision, scale=scale, bare=scale == 1.0)
         pos = e
         if t[pos:pos + 1] in ("多", "余"):

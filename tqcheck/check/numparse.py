@@ -403,8 +403,10 @@ def number_word_forms(lang: str) -> frozenset[str]:
 
 
 #: Spaces that typesetting puts between figures and CJK text (WMT writes 7500 万英镑, 2 月 24 日, 1990 年).
-_CJK_SPACED = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f]+(?=[\u3005\u3007\u4e00-\u9fff])"
-                         r"|(?<=[\u4e00-\u9fff])[ \u00a0\u2009\u202f]+(?=\d)")
+_CJK_SPACE = "[ \u00a0\u2009\u202f]"
+# (it opens on the space, the character before it looked at behind: the regex engine skips to spaces)
+_CJK_SPACED = re.compile(rf"{_CJK_SPACE}(?:(?<=\d{_CJK_SPACE}){_CJK_SPACE}*(?=[\u3005\u3007\u4e00-\u9fff])"
+                         rf"|(?<=[\u4e00-\u9fff]{_CJK_SPACE}){_CJK_SPACE}*(?=\d))")
 
 
 _FULLWIDTH_GROUPING = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")

@@ -49,8 +49,12 @@ _CJK_SMALL_COUNT = frozenset("一二三四五六七八九两兩")
 _CU = "十百千"
 _CB = "万萬亿億兆"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+#: A CJK numeral (40.5亿, 十二万, 3億5000万): Arabic digits or numeral characters, then scale characters. (It opens
+#: on one character class, the digits' or the numerals' told apart by a look-behind after it, so that a pattern
+#: that starts with it is searched for by that class alone, not tried at every position of the text.)
+_CJK_CORE_START = rf"[\d{_CD}{_CU}]"  # (what every CJK numeral starts with)
 _CJK_CORE = (
-    rf"(?:{_ARABIC}|[{_CD}{_CU}]+(?:点[{_CD}]+)?)"
+    rf"{_CJK_CORE_START}(?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?|(?<=[{_CD}{_CU}])[{_CD}{_CU}]*(?:点[{_CD}]+)?)"
     rf"(?:[多余]?[{_CB}](?:{_ARABIC}|[{_CD}{_CU}]+)?)*"
 )
 #: Measure words and units: a figure in CJK numerals counts only when one of these follows it.

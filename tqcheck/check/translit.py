@@ -220,8 +220,10 @@ def _pinyin_table() -> dict[int, str]:
 _TONE_MARKS = str.maketrans("", "", "\u0304\u0301\u030c\u0300")
 
 
+@functools.lru_cache(maxsize=4096)
 def _toneless(reading: str) -> str:
-    """A reading in pypinyin's NORMAL style: zhōng -> zhong, lǜ -> lv (as ``pypinyin.lazy_pinyin`` gives it)."""
+    """A reading in pypinyin's NORMAL style: zhōng -> zhong, lǜ -> lv (as ``pypinyin.lazy_pinyin`` gives it).
+    (Kept: some 1,500 syllables, with their tones, make the readings of every character.)"""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", reading).translate(_TONE_MARKS)).replace("ü", "v")
 
 
@@ -287,14 +289,12 @@ def is_pinyin_word(word: str) -> bool:
     if not w.isalpha() or len(w) > 24:
         return False
     sylls = pinyin_syllables()
-
-    @functools.lru_cache(maxsize=None)
-    def ok(i: int) -> bool:
-        if i == len(w):
-            return True
-        return any(w[i:j] in sylls and ok(j) for j in range(min(len(w), i + 6), i, -1))
-
-    return ok(0)
+    # ok[i]: w[i:] splits into syllables (of up to 6 letters), worked out from the end
+    n = len(w)
+    ok = [False] * n + [True]
+    for i in range(n - 1, -1, -1):
+        ok[i] = any(ok[j] and w[i:j] in sylls for j in range(i + 1, min(n, i + 6) + 1))
+    return ok[0]
 
 
 _ROMAJI = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmrfj])?y?[aeiou]|n(?![aeiouy])|[kstp](?=[kstp]))+")

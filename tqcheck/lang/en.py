@@ -114,25 +114,29 @@ def _implied(text: str) -> bool:
     return any(m.group(3) or is_word((m.group(1) or m.group(2)).lower()) for m in _AFFIX.finditer(text))
 
 
-# (every negator starts with n, w or c: the look-ahead lets the regex engine skip to those letters, twice as fast)
-_EXPLICIT = re.compile(rf"(?=[nwc])\b(?:not|no(?!\.?\s*\d)|never|none|nobody|nothing|nowhere|neither|nor|without|"
-                       rf"cannot)\b|n{_APOS}t\b", re.I)
+# (every negator starts with n, w or c: the pattern opens on that letter, in both cases and outside the ignored
+# case, so that the regex engine skips to those letters in its own loop (four times as fast as a look-ahead); the
+# word boundary before it, and which letter it was, are looked at behind it)
+_EXPLICIT = re.compile(r"(?-i:[nNwWcC])(?:(?<!\w.)(?:(?<=n)(?:ot|o(?!\.?\s*\d)|ever|one|obody|othing|owhere|either|or)|"
+                       rf"(?<=w)ithout|(?<=c)annot)\b|(?<=n){_APOS}t\b)", re.I)
 #: Negators: explicit ones (reported when added), words that contain one without negating, and negation a
 #: word or an affix implies (failed, lack, unfriendly: enough to account for a source negator).
 NEGATION = Negation(
     any=_EXPLICIT,
     explicit=_EXPLICIT,
-    not_negation=re.compile(r"\b(?:not only|not just|not least|no doubt|no matter|nothing but|no longer than|"
-                            r"none other than)\b|"
-                            r"(?-i:(?<=[A-Z][a-z]) no (?=[A-Z]))", re.I),  # Ai no Bushotai
+    # (every match starts with n or a space: the look-ahead lets the regex engine skip the rest)
+    not_negation=re.compile(r"(?=[n ])(?:\b(?:not only|not just|not least|no doubt|no matter|nothing but|"
+                            r"no longer than|none other than)\b|"
+                            r"(?-i:(?<=[A-Z][a-z]) no (?=[A-Z])))", re.I),  # Ai no Bushotai
     implied=_implied,
     # litotes and set phrases a translation may or may not carry over ("not bad" for 还好 or for 悪くない)
-    weak=re.compile(r"\b(?:not long (?:after|before|ago)|(?:whether )?or not|not (?:so |too |that )?bad)\b|n[’']t (?:just|only)\b|"
+    # (every match starts with n, w, o, a comma or a capital: the look-ahead lets the regex engine skip the rest)
+    weak=re.compile(r"(?=[nwo,]|(?-i:[A-Z]))(?:\b(?:not long (?:after|before|ago)|(?:whether )?or not|not (?:so |too |that )?bad)\b|n[’']t (?:just|only)\b|"
                     r"\bno\.(?= (?:is|was|#|\d))|"
                     r"\bwithout\b|\bwhy not\b|(?:^|(?<=[.!?…\"“]\s)|(?<=\.\.\.)|(?<=…))no(?=\s*[,!.…])|\bnowhere (?:more|else|near)\b|"  # 税抜 "without tax"; an answer's "No,"
                     r",\s*(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should)n[’']t (?:it|they|you|we|he|"
                     r"she|there|i|that)(?=\s*[?.!])|"  # tag questions: "pretty versatile, aren't they?"
-                    r"(?-i:\b[A-Z][a-z]+ no [A-Z][a-z]+)", re.I),  # Kimetsu no Yaiba
+                    r"(?-i:\b[A-Z][a-z]+ no [A-Z][a-z]+))", re.I),  # Kimetsu no Yaiba
     # what every match of the two above contains (n, o, t, h and u match no other letters when the case is
     # ignored, unlike i in "without", which also matches a dotless ı)
     marks=("no", "n't", "n’t", "hout"),

@@ -3,6 +3,7 @@ into the alternations the number reader matches."""
 from __future__ import annotations
 
 import functools
+import re
 
 from . import MODULES, get
 
@@ -23,6 +24,22 @@ def union(field: str) -> str:
 def unspaced_union(field: str) -> str:
     """``union`` of the languages written without spaces (no word boundary around their words)."""
     return "|".join(_alternatives(field, unspaced=True))
+
+
+def first_characters(field: str) -> str | None:
+    """The characters a match of any alternative of ``field`` (in any language) starts with, as the inside of a
+    character class, for a look-ahead that lets the regex engine pass other characters by; None where an
+    alternative does not start with a plain character or a class of them."""
+    out: list[str] = []
+    for alternative in _alternatives(field, unspaced=False) + _alternatives(field, unspaced=True):
+        if alternative[0] == "[" and "]" in alternative[2:] and not any(c in alternative[1:alternative.index("]", 2)]
+                                                                       for c in "\\^-["):
+            out.extend(alternative[1:alternative.index("]", 2)])
+        elif alternative[0] in "\\[](){}.*+?^$|":
+            return None
+        else:
+            out.append(alternative[0])
+    return "".join(map(re.escape, dict.fromkeys(out))) or None
 
 
 @functools.lru_cache(maxsize=None)

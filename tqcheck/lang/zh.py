@@ -10,14 +10,15 @@ from .number_context import NumberContext
 NEGATION = Negation(
     any=re.compile(r"没有|不|没|未|无|非|别|勿|否|拒|禁|免|停|缺|难以|失败|反对|阻止|防止|欠"),
     explicit=re.compile(r"没有|没|未(?!来)|不(?![的])"),
+    # (every word opens on a character, a look-behind after it: the regex engine skips to those characters)
     not_negation=re.compile(
-        r"不断|不同|不一样|(?<![\u4e00-\u9fff])不过|不仅|不只|不单|不但|不久|不少|不管|不论|不然|不如|不禁|不停|不得不|不可避免|不一定|不光|"
+        r"不断|不同|不一样|不(?<![\u4e00-\u9fff]不)过|不仅|不只|不单|不但|不久|不少|不管|不论|不然|不如|不禁|不停|不得不|不可避免|不一定|不光|"
         r"非常|非洲|无论|无数|无人机|无线|未来|除非|是否|与否|能否|可否|无疑|毫不犹豫|不可或缺|别人|别的|"
         r"特别|区别|分别|类别|级别|性别|告别|差别|个别|识别|鉴别|派别|别墅|莫非|否则|免费|难免|未必|"
         r"停车|停留|"
         # idioms that say something positive ("varied", "eagerly", "great", "ranging from ... to")
         r"各不相同|与众不同|千差万别|参差不齐|迫不及待|不择手段|没的说|不约而同|不知不觉|了不起|不得了|忍不住|"
-        r"不缓不慢|(?<=[元岁个天年%份])不等|不等(?=[，。；、,;.]|$)|不一(?=[，。；、,;.]|$)"),
+        r"不缓不慢|不(?<=[元岁个天年%份]不)等|不等(?=[，。；、,;.]|$)|不一(?=[，。；、,;.]|$)"),
     # negators a translation may well render without one: 不容易 "rare", 零基础 "beginners"
     weak=re.compile(r"不容易|不太|零基础|不懂的"),
 )
