@@ -94,33 +94,20 @@ def _viterbi(obs: str) -> list[Any]:
     transition), a state kept only if some previous state has a transition to it. Here the sums of one
     character are one array operation: with the states in descending order, the first maximum of a column is
     the one jieba's tuple comparison picks (the same score and the greatest state), a column whose maximum is
-    minus infinity included (jieba's fall-back over every previous state gives that very column). Where no
-    state of the character can be reached, the states every previous state leads to are taken, as jieba does
-    (or every state where there is none)."""
+    minus infinity included (jieba's fall-back over every previous state gives that very column). What a step
+    takes from the model depends only on the states of the character before and on the character
+    (``_step``)."""
     import numpy as np
 
-    order, _, start, trans, known, leads_on = _arrays()
+    order, _, start = _arrays()[:3]
     ys, emit = _char_states(obs[0])
     score = start[ys] + emit
     steps: list[tuple[Any, Any]] = []
     for char in obs[1:]:
-        live = leads_on[ys]
-        prev, prev_score = ys[live], score[live]
-        ys, emit = _char_states(char)
-        moves = trans[np.ix_(prev, ys)]
-        reach = (moves != _MIN_INF).any(axis=0)  # (every transition of the table is finite: _arrays)
-        if not reach.all():
-            if not reach.any():  # jieba's expected next states (or every state), each kept
-                ys = np.flatnonzero(known[prev].any(axis=0))
-                if not len(ys):
-                    ys = np.arange(len(order))
-                emit = np.array([_model()[3][order[y]].get(char, _MIN_FLOAT) for y in ys.tolist()])
-                moves = trans[np.ix_(prev, ys)]
-            else:
-                ys, emit, moves = ys[reach], emit[reach], moves[:, reach]
-        sums = (prev_score[:, None] + moves) + emit
+        live, prev, ys, emit, moves, columns = _step(ys.tobytes(), char)
+        sums = (score[live][:, None] + moves) + emit
         best = sums.argmax(axis=0)
-        score = sums[best, np.arange(len(best))]
+        score = sums[best, columns]
         steps.append((ys, prev[best]))
     state = int(ys[score.argmax()])
     route: list[Any] = [None] * len(obs)
@@ -130,6 +117,34 @@ def _viterbi(obs: str) -> list[Any]:
         state = int(came[int(np.searchsorted(now, state))])
         route[i - 1] = order[state]
     return route
+
+
+@functools.lru_cache(maxsize=16384)
+def _step(before: bytes, char: str) -> tuple[Any, ...]:
+    """One step of ``_viterbi`` from the states ``before`` (their indexes' bytes) to ``char``: which of them lead
+    on (a mask), those states, the states of the character that some of them reach, its scores in them, the
+    transition scores from the one to the other and the columns' indexes. Where no state of the character can
+    be reached, the states every previous state leads to are taken, as jieba does (or every state where there
+    is none)."""
+    import numpy as np
+
+    order, _, _, trans, known, leads_on = _arrays()
+    ys = np.frombuffer(before, dtype=np.intp)
+    live = leads_on[ys]
+    prev = ys[live]
+    ys, emit = _char_states(char)
+    moves = trans[np.ix_(prev, ys)]
+    reach = (moves != _MIN_INF).any(axis=0)  # (every transition of the table is finite: _arrays)
+    if not reach.all():
+        if not reach.any():  # jieba's expected next states (or every state), each kept
+            ys = np.flatnonzero(known[prev].any(axis=0))
+            if not len(ys):
+                ys = np.arange(len(order))
+            emit = np.array([_model()[3][order[y]].get(char, _MIN_FLOAT) for y in ys.tolist()])
+            moves = trans[np.ix_(prev, ys)]
+        else:
+            ys, emit, moves = ys[reach], emit[reach], moves[:, reach]
+    return live, prev, ys, emit, moves, np.arange(len(ys))
 
 
 #: A word whose tag jieba takes from its dictionary (it is a word of the dictionary, or one character).
