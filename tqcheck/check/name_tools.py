@@ -448,7 +448,7 @@ def _english_words_in(name: str, target: str) -> bool:
 
 def _mask_placeholders(text: str) -> str:
     """Blank out placeholders and fold full-width Latin letters and digits (ＵＡＥ is UAE), keeping every offset."""
-    if _FULLWIDTH_CHAR.search(text):
+    if not text.isascii() and _FULLWIDTH_CHAR.search(text):  # (isascii reads a flag of the string)
         text = text.translate(_FULLWIDTH)
     if "#" not in text and "{{" not in text:
         return text

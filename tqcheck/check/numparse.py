@@ -443,7 +443,7 @@ def _unspaced(text: str, lang: str) -> list[Quantity]:
 
 
 def _extract(text: str, tables: "_Lang") -> list[Quantity]:
-    t = text.translate(_FOLD) if _FOLDABLE.search(text) else text
+    t = text.translate(_FOLD) if not text.isascii() and _FOLDABLE.search(text) else text  # (all beyond ASCII)
     if "，" in t:  # a full-width comma grouping digits (１７５，０００), folded one character for one
         t = _FULLWIDTH_GROUPING.sub(",", t)
     low = t.lower()
