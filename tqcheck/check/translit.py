@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import os
 import pickle
 import re
@@ -43,6 +44,9 @@ def ascii_fold(text: str) -> str:
 
 _NOT_AZ = re.compile(r"[^a-z]")
 _REPEATS = re.compile(r"(.)\1+")
+#: What a run of one character becomes: the character (a template, r"\1", is read by a Python function of the
+#: regex module at every call).
+_ONE_OF_RUN = operator.itemgetter(1)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -54,7 +58,7 @@ def fold(name: str) -> str:
     for a, b in _FOLD_STEPS:
         if a in s:
             s = s.replace(a, b)
-    return _REPEATS.sub(r"\1", s)
+    return _REPEATS.sub(_ONE_OF_RUN, s)
 
 
 # --- consonant skeletons ----------------------------------------------------------------------
@@ -107,7 +111,7 @@ def latin_skeleton(word: str, keep_r: bool = False) -> str:
             else:
                 out.append(_LATIN_CLASS.get(c, ""))
             i += 1
-    return _REPEATS.sub(r"\1", "".join(out))
+    return _REPEATS.sub(_ONE_OF_RUN, "".join(out))
 
 
 _PY_INITIALS = (
