@@ -14,6 +14,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable
 
@@ -154,6 +155,8 @@ _HANGUL_SHARE_KO = 0.2
 _FOLD = {"ary": "ar", "arz": "ar", "wuu": "zh", "yue": "zh", "uzs": "uz", "sdh": "ku", "gug": "gn"}
 # "zxx" is py3langid's "no linguistic content".
 _UNDETERMINED = {"zxx"}
+#: The language each folded or undetermined label is counted for (any other label: its own).
+_COUNTED_AS = {**_FOLD, **dict.fromkeys(_UNDETERMINED, "und")}
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;。！？；])\s+|\n+")
 
@@ -225,10 +228,11 @@ def _ranked(text: str) -> tuple[tuple[str, float], ...]:
     sample and once as its own sentence (``_sentence_votes``), and a text without capitalised words is
     the text ``wronglang`` asks again without its names."""
     merged: dict[str, float] = {}
+    counted_as, get = _COUNTED_AS.get, merged.get
     for label, prob in _get_identifier().rank(text):
-        lang = "und" if label in _UNDETERMINED else _FOLD.get(label, label)
-        merged[lang] = merged.get(lang, 0.0) + float(prob)
-    return tuple(sorted(merged.items(), key=lambda kv: kv[1], reverse=True))
+        lang = counted_as(label, label)
+        merged[lang] = get(lang, 0.0) + float(prob)
+    return tuple(sorted(merged.items(), key=itemgetter(1), reverse=True))
 
 
 def rank_languages(text: str) -> list[tuple[str, float]]:
