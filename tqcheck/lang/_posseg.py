@@ -119,7 +119,7 @@ def _viterbi(obs: str) -> list[Any]:
     return route
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=1024)  # (a step's arrays take 7 kB on average: 7 MB at most)
 def _step(before: bytes, char: str) -> tuple[Any, ...]:
     """One step of ``_viterbi`` from the states ``before`` (their indexes' bytes) to ``char``: which of them lead
     on (a mask), those states, the states of the character that some of them reach, its scores in them, the
