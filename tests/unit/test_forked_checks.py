@@ -64,20 +64,21 @@ def test_forked_findings_equal_one_process():
     assert multiprocessing.active_children() == []
 
 
-def test_the_processes_share_the_blocks_and_the_findings_keep_their_order():
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_the_processes_share_the_blocks_and_the_findings_keep_their_order(jobs: int):
     """Each process claims the next block of pairs when done with its last: every pair is checked once, some
-    by a forked process, and the findings come back in the order of the pairs."""
+    by each forked process, and the findings come back in the order of the pairs."""
     pairs = _document(FORK_MIN_PAIRS + 8 * runner.BLOCK_PAIRS)
 
     def who_checked(pair, ctx):
         time.sleep(0.001)  # long enough that the forked process, once started, claims blocks too
         yield Hit(f"checked by {os.getpid()}", Span("target", 0, 1), {})
 
-    found = [f for f in run_checks(pairs, _ctxs(pairs), Selection(), _registry_with(who_checked), jobs=2)
+    found = [f for f in run_checks(pairs, _ctxs(pairs), Selection(), _registry_with(who_checked), jobs=jobs)
              if f.code == "TQ999"]
     assert [f.pair for f in found] == list(range(len(pairs)))
     checkers = {f.message for f in found}
-    assert f"checked by {os.getpid()}" in checkers and len(checkers) == 2
+    assert f"checked by {os.getpid()}" in checkers and len(checkers) == jobs
     assert multiprocessing.active_children() == []
 
 
