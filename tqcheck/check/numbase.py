@@ -367,7 +367,6 @@ def _cldr_separators(base: str) -> tuple[bool, bool]:
 
 
 @functools.lru_cache(maxsize=None)
-@functools.lru_cache(maxsize=None)
 def _list_join(lang: str) -> re.Pattern[str]:
     """What joins the items of a list in ``lang`` (a comma, and what joins a range's ends): built once per language."""
     return re.compile(rf"(?:\s*,)?{_range_join(lang).pattern}|\s*,\s*", re.IGNORECASE)

@@ -80,7 +80,7 @@ def _sentence_starts(text: str) -> tuple[int, ...]:
 
 # (it opens on the letters h and w, the word boundary before them looked at behind the letter: the regex engine
 # skips to those letters, twice as fast as a look-ahead)
-_WH_WORD = re.compile(r"[hw](?<!\w.)(?:(?<=h)ow|(?<=w)(?:hen|here|hy))\s")
+_WH_WORD = re.compile(_word_at_boundary("how|when|where|why", both_cases=False) + r"\s")
 
 
 def _sentence_or_wh_starts(text: str) -> list[int]:
