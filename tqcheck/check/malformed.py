@@ -9,6 +9,7 @@ from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
 
 _CURRENCY = "$€£¥₽₩₹"
+_CURRENCY_SIGNS = frozenset(_CURRENCY)
 # A digit run with separators or currency signs inside it; not glued to letters or other numbers. (The first digit
 # before the look-behind past it: the pattern is searched for by its digits, not tried at every position.)
 _TOKEN = re.compile(rf"\d(?<![\w.,{re.escape(_CURRENCY)}]\d)[\d.,{re.escape(_CURRENCY)}]*\d(?![\d])")
@@ -27,7 +28,7 @@ def malformed_figures(text: str) -> Iterator[str]:
 
 def malformed_reason(token: str) -> str | None:
     """Why a digit token cannot be a well-formed number in any locale, or None if it can."""
-    if any(c in _CURRENCY for c in token):
+    if not _CURRENCY_SIGNS.isdisjoint(token):
         return "a currency sign inside the digits"
     if re.search(r"[.,]{2,}", token):
         return "two separators in a row"

@@ -47,7 +47,7 @@ class Quantity:
     @property
     def spelled(self) -> bool:
         """Written without any digit (三, two, двух, 百分之二十)."""
-        return not any(c.isdigit() for c in self.text)
+        return not any(map(str.isdigit, self.text))
 
 
 

@@ -177,8 +177,8 @@ class _CJKReader(_Reader):
         raw = m.group()
         if self._vague(s, t):
             return None
-        has_digit = any(c.isdigit() for c in raw)
-        if len(raw) > 1 and all(c in _CJK_SMALL_COUNT for c in raw):
+        has_digit = any(map(str.isdigit, raw))
+        if len(raw) > 1 and _CJK_SMALL_COUNT.issuperset(raw):
             # 两三年 "two or three years", 三四五六年级 "grades 3 to 6": neighbouring counts, not 23 or 3456
             if not (_CJK_MEASURE.match(t, e) or _CJK_CUR_RE.match(t, e)):
                 return None
