@@ -278,12 +278,14 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
                  and not any(same_value(s, t, years) for t in tgt)
                  and not (s.date and None not in s.date[1:]
                           and any(same_value(s, d, years) for _, _, readings in slashed for d in readings))]
-    # A figure the MT broke ("40$500 million") is TQ201's finding: it accounts for one source figure.
-    for token in malformed_figures(target):
-        if unmatched:
-            digits = _NON_DIGIT.sub("", token).strip("0")
-            best = max(unmatched, key=lambda s: len(_common_prefix(_NON_DIGIT.sub("", s.text).strip("0"), digits)))
-            unmatched.remove(best)
+    # A figure the MT broke ("40$500 million") is TQ201's finding: it accounts for one source figure. (The
+    # translation is searched for them only while a source figure is left for one to account for.)
+    for token in malformed_figures(target) if unmatched else ():
+        digits = _NON_DIGIT.sub("", token).strip("0")
+        best = max(unmatched, key=lambda s: len(_common_prefix(_NON_DIGIT.sub("", s.text).strip("0"), digits)))
+        unmatched.remove(best)
+        if not unmatched:
+            break
     free = [i for i, ok in enumerate(t_matched) if not ok]
     paired: list[tuple[Quantity, Quantity]] = []
     missing: list[Quantity] = []
