@@ -151,7 +151,25 @@ class _Q:
 Handler = Callable[[re.Match[str], str], "tuple[list[_Q], int, int] | None"]
 #: When a recogniser is worth running: always (None), when the text has a digit, when the lower-cased
 #: text contains one of some strings, or when a predicate of the lower-cased text holds.
-Need: TypeAlias = Union[None, str, tuple[str, ...], Callable[[str], bool]]
+Need: TypeAlias = Union[None, str, tuple[str, ...], Callable[[str], object]]
+
+
+#: A recogniser as ``_extract`` runs it: its pattern, its handler, the strings one of which the lower-cased text must
+#: contain and a test it must pass (None: no such condition).
+_Runnable = tuple[re.Pattern[str], Handler, "tuple[str, ...] | None", "Callable[[str], object] | None"]
+
+
+def _runnable(recogniser: tuple[re.Pattern[str], Handler, Need]) -> _Runnable:
+    """A recogniser with its need sorted out once: strings to look for, of which those that hold another (january,
+    jan) are left out, as a text that has one has the other; a predicate; or nothing (a need for a digit is met by
+    the list the recogniser is in)."""
+    pattern, handler, need = recogniser
+    if need is None or need == "digit":
+        return pattern, handler, None, None
+    if callable(need):
+        return pattern, handler, None, need
+    needles = tuple(dict.fromkeys(need))
+    return pattern, handler, tuple(n for n in needles if not any(o != n and o in n for o in needles)), None
 
 
 def _digits_value(token: str, lang: str) -> tuple[float, int] | None:

@@ -23,7 +23,7 @@ from .. import lang as language
 from ..lang.base import NumberWords
 from .numbase import (  # (Quantity and KINDS are this module's, defined beside the reader's base)
     KINDS, Quantity, _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_suffixed, _decade_words, _digits_value, _FOLD,
-    _FOLDABLE, _has_number_word, _post, _Q, _roman, _words_value, Handler, Need, number_words, separators
+    _FOLDABLE, _has_number_word, _post, _Q, _roman, _runnable, _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
@@ -52,7 +52,10 @@ class _Lang(_CJKReader):
             assert words is not None, "English has a module with its number words"
             self.words: NumberWords = words
             self._build_alpha()
-        self.without_digits = [r for r in self.recognisers if r[0] not in self.figures]
+        #: the recognisers run on a text with a digit and on one without (where neither a figure's pattern nor one
+        #: that needs a digit can match), each with its need as tests of the lower-cased text (``_runnable``)
+        self.with_digit = [_runnable(r) for r in self.recognisers]
+        self.without_digit = [_runnable(r) for r in self.recognisers if r[0] not in self.figures and r[2] != "digit"]
 
     def _figure(self, pattern: str | re.Pattern[str]) -> re.Pattern[str]:
         """``pattern`` compiled, kept as one of ``figures``: its every match opens on a digit."""
@@ -451,20 +454,15 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
     taken = bytearray(len(t))
     found: list[_Q] = []
     words = tables.word_pattern
-    for pattern, handler, need in tables.recognisers if has_digit else tables.without_digits:
-        if need is not None:
-            if need == "digit":
-                if not has_digit:
-                    continue
-            elif callable(need):
-                if not need(low):
-                    continue
+    for pattern, handler, needles, test in tables.with_digit if has_digit else tables.without_digit:
+        if needles is not None:
+            for n in needles:
+                if n in low:
+                    break
             else:
-                for n in need:
-                    if n in low:
-                        break
-                else:
-                    continue
+                continue
+        if test is not None and not test(low):
+            continue
         for m in pattern.finditer(t):
             if pattern is words and not tables._opens_words(m.group().lower()):
                 continue  # (a word _h_words would turn down at once)
