@@ -8,7 +8,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence, TypeAlias, Union
+from typing import Callable, Iterable, Mapping, Sequence, TypeAlias, Union
 
 from .. import lang as language
 from ..lang.base import NumberWords
@@ -170,6 +170,19 @@ def _runnable(recogniser: tuple[re.Pattern[str], Handler, Need]) -> _Runnable:
         return pattern, handler, None, need
     needles = tuple(dict.fromkeys(need))
     return pattern, handler, tuple(n for n in needles if not any(o != n and o in n for o in needles)), None
+
+
+def _whole_words(words: Iterable[str]) -> Callable[[str], re.Match[str] | None]:
+    """A search for any of ``words`` as a whole run of word characters (what a split of a text on the others gives),
+    by a pattern that opens on their first characters and looks behind each for the character before it: the regex
+    engine passes by the characters no word starts with, and a word found ends the search. (A word with a character
+    of another kind is never such a run: left out.)"""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(w for w in set(words) if re.fullmatch(r"\w+", w)):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("(?:" + "|".join(
+        rf"{re.escape(first)}(?<!\w{re.escape(first)})(?:{'|'.join(rests)})" for first, rests in by_first.items())
+        + r")\b" if by_first else "(?!)").search
 
 
 def _digits_value(token: str, lang: str) -> tuple[float, int] | None:

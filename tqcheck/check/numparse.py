@@ -23,7 +23,7 @@ from .. import lang as language
 from ..lang.base import NumberWords
 from .numbase import (  # (Quantity and KINDS are this module's, defined beside the reader's base)
     KINDS, Quantity, _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_suffixed, _decade_words, _digits_value, _FOLD,
-    _FOLDABLE, _has_number_word, _post, _Q, _roman, _runnable, _words_value, Handler, Need, number_words, separators
+    _FOLDABLE, _has_number_word, _post, _Q, _roman, _runnable, _whole_words, _words_value, Handler, Need, number_words, separators
 )
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
@@ -150,8 +150,7 @@ class _Lang(_CJKReader):
             R.append((re.compile(w.multiplier, re.I), self._h_twice, tuple(w.multipliers)))
         R.append((self.digit_re, self._h_digits, "digit"))
         keys = frozenset(self.word_table)
-        split = re.compile(r"[^\w]+")
-        words_need: Need = lambda low: not keys.isdisjoint(split.split(low))
+        words_need: Need = _whole_words(keys)  # (a word of the text that is a number word)
         if self.compound is not None:
             # a number written as one word of morphemes (einundzwanzig): a text is read word by word only where a
             # word of it is a number word (a third of German texts), a word of the table or one of morphemes other
