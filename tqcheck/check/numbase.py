@@ -8,7 +8,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Sequence, TypeAlias, Union
+from typing import Callable, Mapping, Sequence, TypeAlias, Union
 
 from .. import lang as language
 from ..lang.base import NumberWords
@@ -152,37 +152,6 @@ Handler = Callable[[re.Match[str], str], "tuple[list[_Q], int, int] | None"]
 #: When a recogniser is worth running: always (None), when the text has a digit, when the lower-cased
 #: text contains one of some strings, or when a predicate of the lower-cased text holds.
 Need: TypeAlias = Union[None, str, tuple[str, ...], Callable[[str], object]]
-
-
-#: A recogniser as ``_extract`` runs it: its pattern, its handler, the strings one of which the lower-cased text must
-#: contain and a test it must pass (None: no such condition).
-_Runnable = tuple[re.Pattern[str], Handler, "tuple[str, ...] | None", "Callable[[str], object] | None"]
-
-
-def _runnable(recogniser: tuple[re.Pattern[str], Handler, Need]) -> _Runnable:
-    """A recogniser with its need sorted out once: strings to look for, of which those that hold another (january,
-    jan) are left out, as a text that has one has the other; a predicate; or nothing (a need for a digit is met by
-    the list the recogniser is in)."""
-    pattern, handler, need = recogniser
-    if need is None or need == "digit":
-        return pattern, handler, None, None
-    if callable(need):
-        return pattern, handler, None, need
-    needles = tuple(dict.fromkeys(need))
-    return pattern, handler, tuple(n for n in needles if not any(o != n and o in n for o in needles)), None
-
-
-def _whole_words(words: Iterable[str]) -> Callable[[str], re.Match[str] | None]:
-    """A search for any of ``words`` as a whole run of word characters (what a split of a text on the others gives),
-    by a pattern that opens on their first characters and looks behind each for the character before it: the regex
-    engine passes by the characters no word starts with, and a word found ends the search. (A word with a character
-    of another kind is never such a run: left out.)"""
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(w for w in set(words) if re.fullmatch(r"\w+", w)):
-        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-    return re.compile("(?:" + "|".join(
-        rf"{re.escape(first)}(?<!\w{re.escape(first)})(?:{'|'.join(rests)})" for first, rests in by_first.items())
-        + r")\b" if by_first else "(?!)").search
 
 
 def _digits_value(token: str, lang: str) -> tuple[float, int] | None:

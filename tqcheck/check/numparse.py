@@ -23,8 +23,9 @@ from .. import lang as language
 from ..lang.base import NumberWords
 from .numbase import (  # (Quantity and KINDS are this module's, defined beside the reader's base)
     KINDS, Quantity, _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_suffixed, _decade_words, _digits_value, _FOLD,
-    _FOLDABLE, _has_number_word, _post, _Q, _roman, _runnable, _whole_words, _words_value, Handler, Need, number_words, separators
+    _FOLDABLE, _has_number_word, _post, _Q, _roman, _words_value, Handler, Need, number_words, separators
 )
+from .numrun import _OpeningWords, _runnable, _Runnable, _whole_words
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
 from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _month_of
@@ -54,8 +55,13 @@ class _Lang(_CJKReader):
             self._build_alpha()
         #: the recognisers run on a text with a digit and on one without (where neither a figure's pattern nor one
         #: that needs a digit can match), each with its need as tests of the lower-cased text (``_runnable``)
-        self.with_digit = [_runnable(r) for r in self.recognisers]
-        self.without_digit = [_runnable(r) for r in self.recognisers if r[0] not in self.figures and r[2] != "digit"]
+        self.with_digit = [self._runnable(*r) for r in self.recognisers]
+        self.without_digit = [self._runnable(*r) for r in self.recognisers if r[0] not in self.figures and r[2] != "digit"]
+
+    def _runnable(self, pattern: re.Pattern[str], handler: Handler, need: Need) -> _Runnable:
+        """A recogniser as ``_extract`` runs it: the number-word reader on the words it may open on, others on their
+        pattern's matches."""
+        return _runnable(self.opening_words if pattern is self.word_pattern else pattern.finditer, handler, need)
 
     def _figure(self, pattern: str | re.Pattern[str]) -> re.Pattern[str]:
         """``pattern`` compiled, kept as one of ``figures``: its every match opens on a digit."""
@@ -150,7 +156,7 @@ class _Lang(_CJKReader):
             R.append((re.compile(w.multiplier, re.I), self._h_twice, tuple(w.multipliers)))
         R.append((self.digit_re, self._h_digits, "digit"))
         keys = frozenset(self.word_table)
-        words_need: Need = _whole_words(keys)  # (a word of the text that is a number word)
+        words_need: Need = _whole_words(keys).search  # (a word of the text that is a number word)
         if self.compound is not None:
             # a number written as one word of morphemes (einundzwanzig): a text is read word by word only where a
             # word of it is a number word (a third of German texts), a word of the table or one of morphemes other
@@ -161,10 +167,12 @@ class _Lang(_CJKReader):
                 self._is_number_word)
             words_need = functools.partial(_has_number_word, re.compile(r"[^\W\d_]+").findall,
                                            keys | frozenset(w.articles), w.morpheme_joiner, self.compound.fullmatch)
-        self.word_pattern = re.compile(r"[^\W\d_]+")
-        # (the test _h_words opens on, kept for each word: a word it fails is passed over before the handler is called)
+        self.word_pattern = _OpeningWords.word
+        # (the test _h_words opens on, kept for each word: a word it fails is passed over before the handler is called;
+        # without compound numerals, the words it holds for are the articles and the table's)
         self._opens_words = functools.lru_cache(maxsize=65536)(
             lambda first: first in self.words.articles or self._is_number_word(first))
+        self.opening_words = _OpeningWords(self._opens_words, None if self.compound is not None else (*w.articles, *keys))
         R.append((self.word_pattern, self._h_words, words_need))
 
     def _h_day_month(self, m: re.Match[str], t: str) -> tuple[list[_Q], int, int] | None:
@@ -452,8 +460,7 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
     has_digit = _ANY_DIGIT.search(t) is not None
     taken = bytearray(len(t))
     found: list[_Q] = []
-    words = tables.word_pattern
-    for pattern, handler, needles, test in tables.with_digit if has_digit else tables.without_digit:
+    for matches, handler, needles, test in tables.with_digit if has_digit else tables.without_digit:
         if needles is not None:
             for n in needles:
                 if n in low:
@@ -462,9 +469,7 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
                 continue
         if test is not None and not test(low):
             continue
-        for m in pattern.finditer(t):
-            if pattern is words and not tables._opens_words(m.group().lower()):
-                continue  # (a word _h_words would turn down at once)
+        for m in matches(t):
             if any(taken[m.start():m.end()]):
                 continue
             res = handler(m, t)
