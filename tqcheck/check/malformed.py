@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from ..types import Pair, Severity, Span
+from .numrun import ascii_twin
 from .registry import CheckContext, Hit, rule
 
 _CURRENCY = "$€£¥₽₩₹"
@@ -13,6 +14,7 @@ _CURRENCY_SIGNS = frozenset(_CURRENCY)
 # A digit run with separators or currency signs inside it; not glued to letters or other numbers. (The first digit
 # before the look-behind past it: the pattern is searched for by its digits, not tried at every position.)
 _TOKEN = re.compile(rf"\d(?<![\w.,{re.escape(_CURRENCY)}]\d)[\d.,{re.escape(_CURRENCY)}]*\d(?![\d])")
+_ASCII_TOKEN = ascii_twin(_TOKEN)  # (for an ASCII translation, most of them)
 _THOUSANDS = {sep: re.compile(rf"^\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+$") for sep in ".,"}
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}$")
 _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
@@ -21,9 +23,13 @@ _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 def malformed_figures(text: str) -> Iterator[str]:
     """The figures of ``text`` written as no locale writes them (what TQ201 reports)."""
-    for m in _TOKEN.finditer(text):
+    for m in _tokens(text):
         if malformed_reason(m.group()):
             yield m.group()
+
+
+def _tokens(text: str) -> Iterator[re.Match[str]]:
+    return (_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text)
 
 
 def malformed_reason(token: str) -> str | None:
@@ -61,7 +67,7 @@ def malformed_number(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Thousands grouping of any locale (1,234.5 / 1.234,5 / 1,00,000), dotted dates (1.12.2024)
     and a token copied verbatim from the source are not flagged.
     """
-    for m in _TOKEN.finditer(pair.target):
+    for m in _tokens(pair.target):
         token = m.group()
         reason = malformed_reason(token)
         if reason and token not in pair.source:

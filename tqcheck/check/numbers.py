@@ -11,6 +11,7 @@ from .facts import facts_of, provides
 from .malformed import malformed_figures
 from .numpairs import scores_matched, slashed_dates
 from .numparse import Quantity, extract_quantities
+from .numrun import ascii_twin
 from .numtables import cjk_numeral_values
 from .registry import CheckContext, Hit, rule
 
@@ -21,6 +22,7 @@ _PERCENT = frozenset({"percent", "percentage_point"})
 #: How far apart two figures may be when either is marked approximate ("about 4,000" for 3,950).
 APPROX_TOLERANCE = 0.02
 _DIGIT_TOKEN = re.compile(r"\d(?:[\d.,]*\d)?")
+_ASCII_DIGIT_TOKEN = ascii_twin(_DIGIT_TOKEN)
 _NON_DIGIT = re.compile(r"\D")
 _SPELLED_WEAK_START = tuple("十百千万萬亿億兆")
 # A weekday in the translation may stand for a day of the month written alone (25日 -> "on Tuesday").
@@ -236,8 +238,8 @@ def compare_quantities(source: str, target: str, src_lang: str, tgt_lang: str) -
         # no need to read it (two pairs in three of WMT22 zh-en and de-en).
         return _NOTHING
     tgt = extract_quantities(target, tgt_lang)
-    src_tokens = frozenset(_DIGIT_TOKEN.findall(source))
-    tgt_tokens = frozenset(_DIGIT_TOKEN.findall(target))
+    src_tokens = frozenset((_ASCII_DIGIT_TOKEN if source.isascii() else _DIGIT_TOKEN).findall(source))
+    tgt_tokens = frozenset((_ASCII_DIGIT_TOKEN if target.isascii() else _DIGIT_TOKEN).findall(target))
     years = frozenset(
         {int(q.value) for q in tgt if q.kind in ("year", "number") and q.value == int(q.value)}
         | {q.date[0] for q in tgt if q.date and q.date[0] is not None}

@@ -25,7 +25,7 @@ from .numbase import (  # (Quantity and KINDS are this module's, defined beside 
     KINDS, Quantity, _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_suffixed, _decade_words, _digits_value, _FOLD,
     _FOLDABLE, _has_number_word, _post, _Q, _roman, _words_value, Handler, Need, number_words, separators
 )
-from .numrun import _OpeningWords, _runnable, _Runnable, _whole_words
+from .numrun import _OpeningWords, _runnable, _Runnable, _whole_words, ascii_twin
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
 from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _month_of
@@ -53,15 +53,19 @@ class _Lang(_CJKReader):
             assert words is not None, "English has a module with its number words"
             self.words: NumberWords = words
             self._build_alpha()
-        #: the recognisers run on a text with a digit and on one without (where neither a figure's pattern nor one
-        #: that needs a digit can match), each with its need as tests of the lower-cased text (``_runnable``)
-        self.with_digit = [self._runnable(*r) for r in self.recognisers]
-        self.without_digit = [self._runnable(*r) for r in self.recognisers if r[0] not in self.figures and r[2] != "digit"]
+        #: the recognisers run on a text by whether it has a digit (without one, neither a figure's pattern nor one
+        #: that needs a digit can match) and whether it is ASCII (patterns compiled for it: numrun.ascii_twin), each
+        #: with its need as tests of the lower-cased text (``_runnable``)
+        self.runs = {(digit, ascii): [self._runnable(*r, ascii) for r in self.recognisers
+                                      if digit or r[0] not in self.figures and r[2] != "digit"]
+                     for digit in (False, True) for ascii in (False, True)}
 
-    def _runnable(self, pattern: re.Pattern[str], handler: Handler, need: Need) -> _Runnable:
+    def _runnable(self, pattern: re.Pattern[str], handler: Handler, need: Need, ascii: bool) -> _Runnable:
         """A recogniser as ``_extract`` runs it: the number-word reader on the words it may open on, others on their
         pattern's matches."""
-        return _runnable(self.opening_words if pattern is self.word_pattern else pattern.finditer, handler, need)
+        if pattern is self.word_pattern:
+            return _runnable(self.opening_words, handler, need)
+        return _runnable((ascii_twin(pattern) if ascii else pattern).finditer, handler, need)
 
     def _figure(self, pattern: str | re.Pattern[str]) -> re.Pattern[str]:
         """``pattern`` compiled, kept as one of ``figures``: its every match opens on a digit."""
@@ -419,6 +423,7 @@ _CJK_SPACED = re.compile(rf"{_CJK_SPACE}(?:(?<=\d{_CJK_SPACE}){_CJK_SPACE}*(?=[\
                          rf"|(?<=[\u4e00-\u9fff]{_CJK_SPACE}){_CJK_SPACE}*(?=\d))")
 
 
+_ASCII_DIGIT = ascii_twin(_ANY_DIGIT)
 _FULLWIDTH_GROUPING = re.compile(r"(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))")
 
 
@@ -457,10 +462,11 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
     if "，" in t:  # a full-width comma grouping digits (１７５，０００), folded one character for one
         t = _FULLWIDTH_GROUPING.sub(",", t)
     low = t.lower()
-    has_digit = _ANY_DIGIT.search(t) is not None
+    ascii = t.isascii()
+    has_digit = (_ASCII_DIGIT if ascii else _ANY_DIGIT).search(t) is not None
     taken = bytearray(len(t))
     found: list[_Q] = []
-    for matches, handler, needles, test in tables.with_digit if has_digit else tables.without_digit:
+    for matches, handler, needles, test in tables.runs[has_digit, ascii]:
         if needles is not None:
             for n in needles:
                 if n in low:

@@ -27,6 +27,19 @@ def _runnable(finder: Finder, handler: Handler, need: Need) -> _Runnable:
     return finder, handler, tuple(n for n in needles if not any(o != n and o in n for o in needles)), None
 
 
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` compiled for ASCII text (re.ASCII), where it finds what it finds compiled for any text: \\d, \\w
+    and \\b hold for the same ASCII characters either way, and are then looked up in a small table instead of
+    Unicode's character database at every character. ``pattern`` itself where it has \\s (Unicode's holds
+    \\x1c-\\x1f as well), letters beyond ASCII with case ignored (the Kelvin sign is k's capital) or a flag of its
+    own."""
+    src = pattern.pattern
+    if "\\s" in src or "\\S" in src or re.search(r"\(\?[aiLmsux-]", src) or (
+            pattern.flags & re.IGNORECASE and not src.isascii()):
+        return pattern
+    return re.compile(src, pattern.flags & ~re.UNICODE | re.ASCII)
+
+
 def _whole_words(words: Iterable[str], kind: str = r"\w") -> re.Pattern[str]:
     """A pattern of ``words`` as whole runs of characters of ``kind`` (a class: what a split of a text on the others
     gives), which opens on their first characters and looks behind each for the character before it: the regex
