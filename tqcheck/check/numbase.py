@@ -390,6 +390,8 @@ class _Reader:
     #: Numeric dates put the month first (5/3/2021 is May 3rd in English); else the day.
     month_first = False
     recognisers: list[tuple[re.Pattern[str], Handler, Need]]
+    #: the patterns every match of which holds a digit (a figure opens it): not run in a text without one
+    figures: list[re.Pattern[str]]
     #: What every text a recogniser matches in contains (None: not known), ``extract_quantities``'s quick way out.
     marks: re.Pattern[str] | None
     scale_re: re.Pattern[str]

@@ -24,10 +24,15 @@ class _CJKReader(_Reader):
         self.marks = re.compile(rf"[\d{_CD}{_CU}]")
         R = self.recognisers
         R.append((_BROKEN, self._h_broken, tuple("$€£¥₽₩₹")))
-        R.append((re.compile(r"(?P<y>\d(?<![\d.-]\d)\d{3})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])"),
-                  self._h_numeric_date, "digit"))
+        # (figures, in a text with a digit: a numeric date has its separator, a dotted figure a point or a comma, and
+        # a text without one, most Chinese text, writing 。 and ，, is not searched for them; no other character
+        # lowers to one of these)
+        date = re.compile(r"(?P<y>\d(?<![\d.-]\d)\d{3})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.])")
+        dotted = re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+){2,}(?!\d)")
+        self.figures += [date, dotted]
+        R.append((date, self._h_numeric_date, ("-", "/", ".")))
         R.append((re.compile(r"(?P<h>\d(?<![\d.,:]\d)\d?):(?P<mi>\d{2})(?::\d{2})?(?![\d:])"), self._h_time, (":",)))
-        R.append((re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+){2,}(?!\d)"), self._h_dotted, "digit"))
+        R.append((dotted, self._h_dotted, (".", ",")))
         # The Arabic-digit part of a code glued to Latin letters (G7, COVID-19, 5G) is no quantity.
         latin = re.compile(r"[a-z]")
         R.append((re.compile(r"(?:[A-Za-z]+-?\d[\d.]*[A-Za-z]*|\d[\d.]*-?[A-Za-z]{1,}(?![A-Za-z]))"), self._h_code,
