@@ -25,10 +25,10 @@ from .numbase import (  # (Quantity and KINDS are this module's, defined beside 
     KINDS, Quantity, _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_suffixed, _decade_words, _digits_value, _FOLD,
     _FOLDABLE, _has_number_word, _post, _Q, _roman, _words_value, Handler, Need, number_words, separators
 )
-from .numrun import _OpeningWords, _runnable, _Runnable, _whole_words, ascii_twin
+from .numrun import _OpeningWords, _runnable, _Runnable, _whole_words, ascii_twin, first_led
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
-from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _month_of
+from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _month_names, _month_of
 
 class _Lang(_CJKReader):
     """Compiled patterns and handlers of one language; built once, on first use."""
@@ -146,7 +146,9 @@ class _Lang(_CJKReader):
         R.append((figure(r"(?P<h>\d(?<![\d.,:]\d)\d?):(?P<mi>\d{2})(?::\d{2})?(?![\d:])"), self._h_time, (":",)))
         for pattern, needles in w.clock:  # 13 Uhr, 13 h 30
             R.append((re.compile(pattern), self._h_time, needles))
-        R.append((re.compile(rf"\b(?P<m>{month})\b", mflags), self._h_month, tuple(n.lower() for n in w.months)))
+        names = first_led(_month_names(w.months), r"\w") if not mflags else None  # (case kept: on first letters)
+        R.append((re.compile(rf"(?P<m>{names})\b" if names else rf"\b(?P<m>{month})\b", mflags), self._h_month,
+                  tuple(n.lower() for n in w.months)))
         # Centuries and decades.
         for pattern, needles in w.eras:
             R.append((re.compile(pattern), self._h_era, needles))

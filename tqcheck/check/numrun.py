@@ -40,17 +40,27 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(src, pattern.flags & ~re.UNICODE | re.ASCII)
 
 
+def first_led(words: Iterable[str], kind: str) -> str | None:
+    """An alternation of ``words`` (each escaped) that matches, where one starts, what it does where a character of
+    ``kind`` (a class) is not right before it, as ``\\b`` in front of it says for word characters, and that opens on
+    the words' first characters, the look behind after each: the regex engine passes by the characters no word
+    starts with instead of trying every alternative at every place. The words that start with one character are
+    tried in their order (as, where only they can match, in the plain alternation). None where a word does not
+    start with a character of ``kind``."""
+    by_first: dict[str, list[str]] = {}
+    for word in dict.fromkeys(words):
+        if not re.match(kind, word):
+            return None
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(rf"{re.escape(first)}(?<!{kind}{re.escape(first)})(?:{'|'.join(rests)})"
+                    for first, rests in by_first.items()) or "(?!)"
+
+
 def _whole_words(words: Iterable[str], kind: str = r"\w") -> re.Pattern[str]:
     """A pattern of ``words`` as whole runs of characters of ``kind`` (a class: what a split of a text on the others
-    gives), which opens on their first characters and looks behind each for the character before it: the regex
-    engine passes by the characters no word starts with. (A word with a character of another kind is never such a
-    run: left out.)"""
-    by_first: dict[str, list[str]] = {}
-    for word in sorted(w for w in set(words) if re.fullmatch(rf"{kind}+", w)):
-        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-    return re.compile("(?:" + "|".join(
-        rf"{re.escape(first)}(?<!{kind}{re.escape(first)})(?:{'|'.join(rests)})" for first, rests in by_first.items())
-        + rf")(?!{kind})" if by_first else "(?!)")
+    gives), opening on their first characters (``first_led``). (A word with a character of another kind is never
+    such a run: left out.)"""
+    return re.compile(f"(?:{first_led((w for w in words if re.fullmatch(rf'{kind}+', w)), kind)})(?!{kind})")
 
 
 class _OpeningWords:

@@ -20,9 +20,13 @@ _CUR_PREFIX = re.compile(
     r"\s?$")
 
 
+def _month_names(months: Mapping[str, int]) -> list[str]:
+    """The month names in the order a pattern tries them: the longest first."""
+    return sorted(months, key=len, reverse=True)
+
+
 def _month_alt(months: Mapping[str, int]) -> str:
-    names = sorted(months, key=len, reverse=True)
-    return "|".join(re.escape(n) for n in names)
+    return "|".join(re.escape(n) for n in _month_names(months))
 
 
 def _month_of(name: str, months: Mapping[str, int]) -> int | None:
