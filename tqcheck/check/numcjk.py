@@ -6,9 +6,16 @@ import re
 from .. import lang as language
 from .numbase import _BROKEN, _date_q, _digits_value, _Q, _Reader
 from .numtables import (
-    _ARABIC, _CD, _CJK_CORE, _CJK_CORE_START, _CJK_CUR, _CJK_CUR_RE, _CJK_DIGIT, _CJK_MEASURE, _CJK_SMALL_COUNT, _CJK_VAGUE_BEFORE,
-    _CU, _cjk_value, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _is_cjk_ideograph, _NOT_PERCENT_CHENG
+    _ARABIC, _CD, _CJK_CORE, _CJK_CORE_START, _CJK_CUR, _CJK_DIGIT, _CJK_MEASURE, _CJK_SMALL_COUNT, _CJK_VAGUE_BEFORE,
+    _CU, _cjk_value, _CUR_PREFIX_CODES, _CUR_SIGNS, _is_cjk_ideograph, _NOT_PERCENT_CHENG, cjk_currency, currency_before
 )
+
+
+_ARABIC_RE = re.compile(_ARABIC)
+#: Words after a figure that make it a percentage or points, the first that starts there read (one test for all first).
+_PERCENT_MARKERS = (("个百分点", "percentage_point"), ("百分点", "percentage_point"), ("ポイント", "percentage_point"),
+                    ("パーセント", "percent"))
+_PERCENT_WORDS = tuple(marker for marker, _ in _PERCENT_MARKERS)
 
 
 class _CJKReader(_Reader):
@@ -185,18 +192,18 @@ class _CJKReader(_Reader):
         has_digit = any(map(str.isdigit, raw))
         if len(raw) > 1 and _CJK_SMALL_COUNT.issuperset(raw):
             # 两三年 "two or three years", 三四五六年级 "grades 3 to 6": neighbouring counts, not 23 or 3456
-            if not (_CJK_MEASURE.match(t, e) or _CJK_CUR_RE.match(t, e)):
+            if not (_CJK_MEASURE.match(t, e) or cjk_currency(t, e)):
                 return None
             return [_Q(float(_CJK_DIGIT[c]), "number", s + i, s + i + 1, bare=True) for i, c in enumerate(raw)], s, e
         after = _CJK_MEASURE.match(t, e)
-        if not has_digit and not (after or _CJK_CUR_RE.match(t, e + (1 if t[e:e + 1] in "多余" else 0))):
+        if not has_digit and not (after or cjk_currency(t, e + (1 if t[e:e + 1] in "多余" else 0))):
             return None  # 一些, 千里, 万一: numerals inside words (looked at before the numeral is read)
         parsed = _cjk_value(raw)
         if parsed is None:
             return None
         value, precision, scale = parsed
         if has_digit:
-            arabic = re.match(_ARABIC, raw)
+            arabic = _ARABIC_RE.match(raw)
             if arabic and "," in arabic.group() and _digits_value(arabic.group(), "en") is None:
                 return [], s, e
         q = _Q(value, "number", s, e, precision=precision, scale=scale, bare=scale == 1.0)
@@ -207,8 +214,8 @@ class _CJKReader(_Reader):
         elif "多" in raw or "余" in raw:
             q.at_least = True
         # Prefix currency: 人民币5000元, US$5, ¥300.
-        pm = _CUR_PREFIX.search(t, max(0, s - 6), s)
-        if pm and pm.end() == s:
+        pm = currency_before(t, s)
+        if pm:
             q.kind, q.bare, q.start = "currency", False, pm.start()
             q.unit = language.get(self.lang).currency_signs.get("¥") if pm["sign"] == "¥" else (
                 {"RMB": "CNY", "人民币": "CNY", "港币": "HKD"}.get(pm["code"] or "", pm["code"])
@@ -219,8 +226,7 @@ class _CJKReader(_Reader):
         if t.startswith("%", sign):
             q.kind, q.bare, q.end = "percent", False, sign + 1
             return [q], q.start, q.end
-        for marker, kind in (("个百分点", "percentage_point"), ("百分点", "percentage_point"),
-                             ("ポイント", "percentage_point"), ("パーセント", "percent")):
+        for marker, kind in _PERCENT_MARKERS if t.startswith(_PERCENT_WORDS, pos) else ():
             if t.startswith(marker, pos):
                 q.kind, q.bare, q.end = kind, False, pos + len(marker)
                 return [q], q.start, q.end
@@ -234,7 +240,7 @@ class _CJKReader(_Reader):
         if nxt == "倍":
             q.kind, q.bare, q.end = "multiplier", False, pos + 1
             return [q], q.start, q.end
-        cm = _CJK_CUR_RE.match(t, pos)
+        cm = cjk_currency(t, pos)
         if cm and cm.group() == "块" and _is_cjk_ideograph(t[cm.end():cm.end() + 1]) and t[cm.end()] not in _CD + "钱":
             cm = None  # 一块大木板 "a big plank", 一块巧克力: the measure word, not 块 "yuan"
         if cm:

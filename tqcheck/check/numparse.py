@@ -28,7 +28,7 @@ from .numbase import (  # (Quantity and KINDS are this module's, defined beside 
 from .numrun import _OpeningWords, _runnable, _Runnable, _whole_words, ascii_twin, first_led
 from .numcjk import _CJKReader
 from ..lang.number_union import either, entries, union, unspaced_union
-from .numtables import _CUR_CODES, _CUR_PREFIX, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _month_names, _month_of
+from .numtables import _CUR_CODES, _CUR_PREFIX_CODES, _CUR_SIGNS, _month_alt, _month_names, _month_of, currency_before
 
 class _Lang(_CJKReader):
     """Compiled patterns and handlers of one language; built once, on first use."""
@@ -281,8 +281,8 @@ class _Lang(_CJKReader):
             q.end = pos
             return [q], s, pos
         # A currency sign or code right before the figure.
-        pm = _CUR_PREFIX.search(t, max(0, s - 6), s)
-        if pm and pm.end() == s:
+        pm = currency_before(t, s)
+        if pm:
             q.kind, q.bare, q.start = "currency", False, pm.start()
             if pm["code"]:
                 q.unit = {"RMB": "CNY", "人民币": "CNY", "港币": "HKD"}.get(pm["code"], pm["code"])

@@ -15,9 +15,20 @@ _CUR_CODES = r"(?:USD|EUR|JPY|CNY|RMB|GBP|RUB|HKD|KRW|INR|CHF)\b"
 _CUR_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₩": "KRW", "₹": "INR"}
 _CUR_PREFIX_CODES = {"US": "USD", "U.S.": "USD", "HK": "HKD", "A": "AUD", "C": "CAD", "NZ": "NZD", "S": "SGD",
                      "NT": "TWD", "": "USD"}
+_PREFIX_CODES, _PREFIX_SIGNS = ("USD", "EUR", "JPY", "CNY", "RMB", "GBP", "RUB", "HKD", "CHF", "人民币", "港币"), "€£¥₽₩₹"
 _CUR_PREFIX = re.compile(
-    r"(?:(?P<code>USD|EUR|JPY|CNY|RMB|GBP|RUB|HKD|CHF|人民币|港币)|(?P<pre>US|U\.S\.|HK|A|C|NZ|S|NT)?\$|(?P<sign>[€£¥₽₩₹]))"
-    r"\s?$")
+    rf"(?:(?P<code>{'|'.join(_PREFIX_CODES)})|(?P<pre>US|U\.S\.|HK|A|C|NZ|S|NT)?\$|(?P<sign>[{_PREFIX_SIGNS}]))\s?$")
+#: What a currency written before a figure ends on: a code's last character, a sign (or a space after either).
+_PREFIX_LAST = frozenset((*(code[-1] for code in _PREFIX_CODES), "$", *_PREFIX_SIGNS))
+
+
+def currency_before(t: str, s: int) -> re.Match[str] | None:
+    """The currency sign or code written right before a figure that starts at ``s`` of ``t`` (US$5, ¥300,
+    人民币5000元), or None. (The six characters before are searched only where the last is one a currency ends on.)"""
+    if not s or not (t[s - 1] in _PREFIX_LAST or t[s - 1].isspace()):
+        return None
+    pm = _CUR_PREFIX.search(t, max(0, s - 6), s)
+    return pm if pm and pm.end() == s else None
 
 
 def _month_names(months: Mapping[str, int]) -> list[str]:
@@ -73,6 +84,14 @@ _CJK_CUR = [("美元|美金|米ドル|ドル", "USD"), ("日元|日圆|日圓|�
             ("新台币|台币", "TWD"), ("卢比|ルピー", "INR"), ("瑞郎|瑞士法郎|スイスフラン", "CHF"),
             ("人民币元|人民币|人民元|块钱|块|元", "CNY")]
 _CJK_CUR_RE = re.compile("|".join(f"(?P<c{i}>{alt})" for i, (alt, _) in enumerate(_CJK_CUR)))
+#: The characters a CJK currency word starts with (its alternatives are plain words).
+_CJK_CUR_FIRST = frozenset(word[0] for alt, _ in _CJK_CUR for word in alt.split("|"))
+
+
+def cjk_currency(t: str, pos: int) -> re.Match[str] | None:
+    """The CJK currency word at ``pos`` of ``t`` (美元, 円, 块), or None; looked for only where a character one starts
+    with is."""
+    return _CJK_CUR_RE.match(t, pos) if t[pos:pos + 1] in _CJK_CUR_FIRST else None
 _CJK_VAGUE_BEFORE = "数幾几上成好多若"
 #: Words between two month names of a range ("March to June", "janvier-mars").
 _NOT_PERCENT_CHENG = ("成员", "成立", "成为", "成功", "成本", "成果", "成绩", "成交", "成熟", "成都", "成長", "成人",
