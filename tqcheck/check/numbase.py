@@ -247,14 +247,14 @@ def _words_value(tokens: Sequence[tuple[float, str]]) -> tuple[float | None, boo
 # Post-passes
 
 
-def _decades(qs: list[_Q], t: str, lang: str) -> None:
+def _decades(qs: list[_Q], t: str, lang: str, low: str) -> None:
     for q in qs:
         if q.kind in ("number", "ordinal") and q.value in (10, 20, 30, 40, 50, 60, 70, 80, 90) and (
                 q.bare or q.kind == "ordinal") and (_CONTEXT.decade_after.match(t, q.end) or _CONTEXT.decade_within.search(t, q.start, q.end) or
                                                   _CONTEXT.decade_before.search(t, max(0, q.start - 24), q.start)):
             q.kind, q.bare = "decade", False
     words = _decade_words(lang)
-    if words is not None and words[0] in t.lower():
+    if words is not None and words[0] in low:
         for m in words[1].finditer(t):
             if not any(q.start <= m.start() < q.end for q in qs):
                 qs.append(_Q(float(words[2][m.group().lower()]), "decade", m.start(), m.end(), bare=False))
@@ -271,8 +271,17 @@ def _decade_words(lang: str) -> tuple[str, re.Pattern[str], Mapping[str, int]] |
     return shared, re.compile(r"\b(" + "|".join(words.decade_words) + r")\b", re.I), words.decade_words
 
 
-def _post(qs: list[_Q], t: str, lang: str) -> None:
-    _decades(qs, t, lang)
+def _post(qs: list[_Q], t: str, lang: str, low: str) -> None:
+    """What the figures of ``t`` (``low`` lower-cased) say together: decades, ranges, lists, dates, approximations."""
+    _decades(qs, t, lang, low)
+    if len(qs) > 1:  # (what the neighbours of a figure say)
+        _neighbours(qs, t, lang)
+    for q in qs:
+        if _CONTEXT.approx_before.search(t, max(0, q.start - 24), q.start) or _CONTEXT.approx_after.match(t, q.end):
+            q.approx = True
+
+
+def _neighbours(qs: list[_Q], t: str, lang: str) -> None:
     qs.sort(key=lambda q: q.start)
     # am ersten November, le premier novembre: an ordinal before a month is the day of a date
     ordinal_days = [k for k, (a, b) in enumerate(zip(qs, qs[1:]))
@@ -307,9 +316,6 @@ def _post(qs: list[_Q], t: str, lang: str) -> None:
               and 1 <= b.value <= 31 and _CONTEXT.day_follow.match(t, b.end) is not None):
             b.kind, b.date, b.bare = "date", (a.date[0], a.date[1], int(b.value)), False
     _listed_days(qs, t, lang)
-    for q in qs:
-        if _CONTEXT.approx_before.search(t, max(0, q.start - 24), q.start) or _CONTEXT.approx_after.match(t, q.end):
-            q.approx = True
 
 
 def _listed_days(qs: list[_Q], t: str, lang: str) -> None:

@@ -489,7 +489,7 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
             taken[s:e] = b"\x01" * (e - s)
             found.extend(qs)
     found = [q for q in found if math.isfinite(q.value)]
-    _post(found, t, tables.lang)
+    _post(found, t, tables.lang, low)
     return [
         Quantity(q.value, q.kind, q.unit, q.start, q.end, text[q.start:q.end], q.date, q.precision, q.approx,
                  q.at_least)
