@@ -154,12 +154,17 @@ Handler = Callable[[re.Match[str], str], "tuple[list[_Q], int, int] | None"]
 Need: TypeAlias = Union[None, str, tuple[str, ...], Callable[[str], object]]
 
 
+_GROUP_SPACES = re.compile("[ \u00a0\u202f\u2009]")
+
+
 def _digits_value(token: str, lang: str) -> tuple[float, int] | None:
     """Value and number of decimals of a digit token with separators; None if no locale writes it so
     (or if it is too long to be a float: a 400-digit run is no quantity)."""
     if len(token) > 60:
         return None
-    tok = re.sub("[ \u00a0\u202f\u2009]", "", token).replace("’", "'")
+    if token.isdecimal():  # (digits alone, most figures: what the reading below comes to)
+        return float(token), 0
+    tok = _GROUP_SPACES.sub("", token).replace("’", "'")
     if "'" in tok:
         head, _, dec = tok.partition(".")
         groups = head.split("'")
