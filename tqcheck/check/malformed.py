@@ -15,6 +15,7 @@ _CURRENCY_SIGNS = frozenset(_CURRENCY)
 # before the look-behind past it: the pattern is searched for by its digits, not tried at every position.)
 _TOKEN = re.compile(rf"\d(?<![\w.,{re.escape(_CURRENCY)}]\d)[\d.,{re.escape(_CURRENCY)}]*\d(?![\d])")
 _ASCII_TOKEN = ascii_twin(_TOKEN)  # (for an ASCII translation, most of them)
+_SEPARATOR, _SEPARATOR_RUN = re.compile(r"[.,]"), re.compile(r"[.,]{2,}")
 _THOUSANDS = {sep: re.compile(rf"^\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+$") for sep in ".,"}
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}$")
 _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
@@ -34,11 +35,13 @@ def _tokens(text: str) -> Iterator[re.Match[str]]:
 
 def malformed_reason(token: str) -> str | None:
     """Why a digit token cannot be a well-formed number in any locale, or None if it can."""
+    if token.isdecimal():
+        return None  # (digits alone, most tokens: no sign, no separator)
     if not _CURRENCY_SIGNS.isdisjoint(token):
         return "a currency sign inside the digits"
-    if re.search(r"[.,]{2,}", token):
+    if _SEPARATOR_RUN.search(token):
         return "two separators in a row"
-    seps = re.findall(r"[.,]", token)
+    seps = _SEPARATOR.findall(token)
     if len(seps) <= 1:
         return None
     if len(set(seps)) == 1:
