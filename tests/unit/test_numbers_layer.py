@@ -4,6 +4,7 @@ A toy Italian module, registered as a new language would be (a module and an ent
 the reader read Italian figures; without it the same text is read with English words and separators."""
 from __future__ import annotations
 
+import dataclasses
 import sys
 import types
 
@@ -156,3 +157,13 @@ def test_a_decade_is_read_with_its_suffix_glued_on(text: str, lang: str) -> None
     _clear()
     assert [(q.value, q.kind) for q in extract_quantities(text, lang)] == [(70, "decade")]
     assert extract_quantities("5G und 3D", "de") == []  # codes stay codes
+
+
+def test_quantities_made_at_once_equal_those_the_dataclass_makes():
+    """extract_quantities makes its quantities with numbase._quantity, not Quantity's __init__: the same objects."""
+    args = (4.05e9, "currency", "USD", 3, 12, "40.5亿美元", (2021, 3, None), 1e7, True, False)
+    fast, made = numbase._quantity(*args), numbase.Quantity(*args)
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    assert vars(fast) == vars(made) and list(vars(fast)) == [f.name for f in dataclasses.fields(numbase.Quantity)]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.value = 1.0  # type: ignore[misc]

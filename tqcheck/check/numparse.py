@@ -23,7 +23,7 @@ from .. import lang as language
 from ..lang.base import NumberWords
 from .numbase import (  # (Quantity and KINDS are this module's, defined beside the reader's base)
     KINDS, Quantity, _ANY_DIGIT, _BROKEN, _CONTEXT, _currency_code, _date_q, _decade_suffixed, _decade_words, _digits_value, _FOLD,
-    _FOLDABLE, _has_number_word, _post, _Q, _roman, _words_value, Handler, Need, number_words, separators
+    _FOLDABLE, _has_number_word, _post, _Q, _quantity, _roman, _words_value, Handler, Need, number_words, separators
 )
 from .numrun import _OpeningWords, _runnable, _Runnable, _whole_words, ascii_twin, first_led
 from .numcjk import _CJKReader
@@ -454,7 +454,7 @@ def _unspaced(text: str, lang: str) -> list[Quantity]:
     out = []
     for q in _extract(squeezed, _tables(lang)):
         start, end = keep[q.start], keep[q.end - 1] + 1
-        out.append(Quantity(q.value, q.kind, q.unit, start, end, text[start:end], q.date, q.precision, q.approx,
+        out.append(_quantity(q.value, q.kind, q.unit, start, end, text[start:end], q.date, q.precision, q.approx,
                             q.at_least))
     return out
 
@@ -491,7 +491,7 @@ def _extract(text: str, tables: "_Lang") -> list[Quantity]:
     found = [q for q in found if math.isfinite(q.value)]
     _post(found, t, tables.lang, low)
     return [
-        Quantity(q.value, q.kind, q.unit, q.start, q.end, text[q.start:q.end], q.date, q.precision, q.approx,
+        _quantity(q.value, q.kind, q.unit, q.start, q.end, text[q.start:q.end], q.date, q.precision, q.approx,
                  q.at_least)
         for q in sorted(found, key=lambda q: q.start)
     ]
