@@ -40,6 +40,7 @@ def route(block: str, tokenizer: Any) -> tuple[int, ...]:
     n = len(block)
     score: list[float] = [0] * (n + 1)
     out = [0] * n
+    best = 0.0  # (the best sum at k, read only once a word has set it)
     for k in range(n - 1, -1, -1):  # calc's best path from the end, each character's words found as it comes
         first = get(block[k])
         end = -1  # (no word yet)
