@@ -17,7 +17,7 @@ import sqlite3
 import threading
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u30fc]")
@@ -282,8 +282,29 @@ PINYIN_SYLLABLES = frozenset(
 )
 
 
-def pinyin_syllables() -> frozenset[str]:
-    return PINYIN_SYLLABLES
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, written as their tree of shared beginnings (a, ai, an,
+    ang: ``a(?:i|ng?)?``) so that the engine tries a letter once for all the words it starts."""
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + pattern(node[c]) for c in sorted(node) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return pattern(tree)
+
+
+#: One pinyin syllable or more, as many as make the whole word: the regular expression engine tries every way
+#: of cutting a word into syllables until one fits (a word of 24 letters at most has few).
+_PINYIN_WORD = re.compile(f"(?:{_trie_pattern(PINYIN_SYLLABLES)})+")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -292,13 +313,7 @@ def is_pinyin_word(word: str) -> bool:
     w = ascii_fold(word).replace("'", "").replace("’", "").replace("-", "")
     if not w.isalpha() or len(w) > 24:
         return False
-    sylls = pinyin_syllables()
-    # ok[i]: w[i:] splits into syllables (of up to 6 letters), worked out from the end
-    n = len(w)
-    ok = [False] * n + [True]
-    for i in range(n - 1, -1, -1):
-        ok[i] = any(ok[j] and w[i:j] in sylls for j in range(i + 1, min(n, i + 6) + 1))
-    return ok[0]
+    return _PINYIN_WORD.fullmatch(w) is not None
 
 
 _ROMAJI = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmrfj])?y?[aeiou]|n(?![aeiouy])|[kstp](?=[kstp]))+")
