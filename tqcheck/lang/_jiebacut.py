@@ -65,13 +65,14 @@ def route(block: str, tokenizer: Any) -> tuple[int, ...]:
     return tuple(out)
 
 
-def pieces(block: str, tokenizer: Any) -> Iterator[tuple[str, bool]]:
+def pieces(block: str, tokenizer: Any) -> list[tuple[str, bool]]:
     """The pieces of one run along jieba's path (``Tokenizer.__cut_DAG``), each with whether jieba's model
     reads it: a dictionary word, or a single character, is a word as it is; a stretch of single characters
     that is no word of the dictionary is for the model (``finalseg`` for the words, the tagger's for the
     tags); one that is a word is taken character by character."""
     ends = route(block, tokenizer)
     freq = tokenizer.FREQ
+    out: list[tuple[str, bool]] = []
     x, buf, n = 0, "", len(block)
     while x < n:
         y = ends[x]
@@ -79,48 +80,52 @@ def pieces(block: str, tokenizer: Any) -> Iterator[tuple[str, bool]]:
             buf += block[x]
         else:
             if buf:
-                yield from _stretch(buf, freq)
+                _stretch(buf, freq, out)
                 buf = ""
-            yield block[x:y], False
+            out.append((block[x:y], False))
         x = y
     if buf:
-        yield from _stretch(buf, freq)
+        _stretch(buf, freq, out)
+    return out
 
 
-def _stretch(buf: str, freq: Any) -> Iterator[tuple[str, bool]]:
+def _stretch(buf: str, freq: Any, out: list[tuple[str, bool]]) -> None:
     if len(buf) == 1:
-        yield buf, False
+        out.append((buf, False))
     elif not freq.get(buf):
-        yield buf, True
+        out.append((buf, True))
     else:
-        for char in buf:
-            yield char, False
+        out.extend([(char, False) for char in buf])
 
 
-def _cut_block(block: str, tokenizer: Any) -> Iterator[str]:
-    """The words of one run, unknown characters read by jieba's model."""
+def words(sentence: str, tokenizer: Any) -> list[str]:
+    """The words of ``sentence`` as ``tokenizer.cut(sentence)`` gives them (HMM on, no paddle), unknown
+    characters read by jieba's model. (Made in one list: a word passed up through a generator for each step,
+    run, piece and stretch, cost more than finding it.)"""
     from jieba import finalseg
 
-    for piece, model in pieces(block, tokenizer):
-        if model:
-            yield from finalseg.cut(piece)
-        else:
-            yield piece
-
-
-def cut(sentence: str, tokenizer: Any) -> Iterator[str]:
-    """The words of ``sentence`` as ``tokenizer.cut(sentence)`` gives them (HMM on, no paddle)."""
+    out: list[str] = []
     for blk in _HAN.split(sentence):
         if not blk:
             continue
         if _HAN.match(blk):
-            yield from _cut_block(blk, tokenizer)
+            for piece, model in pieces(blk, tokenizer):
+                if model:
+                    out.extend(finalseg.cut(piece))
+                else:
+                    out.append(piece)
         else:
             for x in _SKIP.split(blk):
                 if _SKIP.match(x):
-                    yield x
+                    out.append(x)
                 else:
-                    yield from x
+                    out.extend(x)
+    return out
+
+
+def cut(sentence: str, tokenizer: Any) -> Iterator[str]:
+    """``words`` one by one, as ``tokenizer.cut`` gives them."""
+    return iter(words(sentence, tokenizer))
 
 
 def tokenize(sentence: str, tokenizer: Any) -> Iterator[tuple[str, int, int]]:
