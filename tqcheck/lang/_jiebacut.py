@@ -111,7 +111,7 @@ def words(sentence: str, tokenizer: Any) -> list[str]:
         if _HAN.match(blk):
             for piece, model in pieces(blk, tokenizer):
                 if model:
-                    out.extend(finalseg.cut(piece))
+                    out.extend(_finalseg_cut(piece, finalseg))
                 else:
                     out.append(piece)
         else:
@@ -121,6 +121,68 @@ def words(sentence: str, tokenizer: Any) -> list[str]:
                 else:
                     out.extend(x)
     return out
+
+
+def _finalseg_cut(sentence: str, finalseg: Any) -> list[str]:
+    """``finalseg.cut(sentence)``: jieba's model's words of unknown characters, its Viterbi search written out
+    for its four states (``_finalseg_states``)."""
+    out: list[str] = []
+    for blk in finalseg.re_han.split(sentence):
+        if finalseg.re_han.match(blk):
+            words, begin, nexti = [], 0, 0
+            for i, pos in enumerate(_finalseg_states(blk, finalseg)):  # (finalseg.__cut)
+                if pos == "B":
+                    begin = i
+                elif pos == "E" or pos == "S":
+                    words.append(blk[begin:i + 1] if pos == "E" else blk[i])
+                    nexti = i + 1
+            if nexti < len(blk):
+                words.append(blk[nexti:])
+            force = finalseg.Force_Split_Words
+            for word in words:
+                if word not in force:
+                    out.append(word)
+                else:
+                    out.extend(word)
+        else:
+            out.extend(x for x in finalseg.re_skip.split(blk) if x)
+    return out
+
+
+def _finalseg_states(obs: str, finalseg: Any) -> list[str]:
+    """The state (B, M, E, S) of each character of ``obs``: ``finalseg.viterbi``'s path, on the very same sums.
+    jieba takes for each state the maximum of (score before + transition + emission, state before) over the
+    two states that may come before it (finalseg.PrevStatus): the greater sum, and on a tie the greater letter
+    (B < E < M < S); here the two sums of each state are compared directly, with no lists, tuples or dicts."""
+    low = finalseg.MIN_FLOAT
+    start, trans = finalseg.start_P, finalseg.trans_P
+    emit_b, emit_m, emit_e, emit_s = (finalseg.emit_P[y] for y in "BMES")
+    t_eb, t_sb = trans["E"].get("B", low), trans["S"].get("B", low)
+    t_mm, t_bm = trans["M"].get("M", low), trans["B"].get("M", low)
+    t_ss, t_es = trans["S"].get("S", low), trans["E"].get("S", low)
+    t_be, t_me = trans["B"].get("E", low), trans["M"].get("E", low)
+    c = obs[0]
+    v_b, v_m = start["B"] + emit_b.get(c, low), start["M"] + emit_m.get(c, low)
+    v_e, v_s = start["E"] + emit_e.get(c, low), start["S"] + emit_s.get(c, low)
+    back: list[tuple[str, str, str, str]] = []  # the state before each of B, M, E, S
+    for c in obs[1:]:
+        e_b, e_m, e_e, e_s = emit_b.get(c, low), emit_m.get(c, low), emit_e.get(c, low), emit_s.get(c, low)
+        x, y = v_e + t_eb + e_b, v_s + t_sb + e_b
+        n_b, p_b = (y, "S") if y >= x else (x, "E")
+        x, y = v_m + t_mm + e_m, v_b + t_bm + e_m
+        n_m, p_m = (x, "M") if x >= y else (y, "B")
+        x, y = v_b + t_be + e_e, v_m + t_me + e_e
+        n_e, p_e = (y, "M") if y >= x else (x, "B")
+        x, y = v_s + t_ss + e_s, v_e + t_es + e_s
+        n_s, p_s = (x, "S") if x >= y else (y, "E")
+        back.append((p_b, p_m, p_e, p_s))
+        v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
+    state = "S" if v_s >= v_e else "E"
+    states = [state] * len(obs)
+    for i in range(len(obs) - 1, 0, -1):
+        state = back[i - 1]["BMES".index(state)]
+        states[i - 1] = state
+    return states
 
 
 def cut(sentence: str, tokenizer: Any) -> Iterator[str]:
