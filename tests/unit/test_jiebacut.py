@@ -41,3 +41,18 @@ def test_the_patterns_are_jieba_s() -> None:
 
     assert _jiebacut._HAN.pattern == jieba.re_han_default.pattern
     assert _jiebacut._SKIP.pattern == jieba.re_skip_default.pattern
+
+
+def test_the_model_s_words_are_finalseg_s() -> None:
+    from jieba import finalseg
+
+    texts = _texts() + ["".join(t) for t in zip(*[iter("罗冠聪段梦琪郭梅皮莱格雷琴惠特默")] * 3)]
+    for text in texts:
+        assert _jiebacut._finalseg_cut(text, finalseg) == list(finalseg.cut(text)), text
+    word = list(finalseg.cut("罗冠聪说"))[0]
+    assert len(word) > 1
+    finalseg.add_force_split(word)  # a word the model is told to split, as jieba.del_word does
+    try:
+        assert _jiebacut._finalseg_cut("罗冠聪说", finalseg) == list(finalseg.cut("罗冠聪说")) == [*word, "说"]
+    finally:
+        finalseg.Force_Split_Words.discard(word)

@@ -93,6 +93,8 @@ def test_pykakasi_readings(cache_dir: Path) -> None:
         ours = table.get(ord(char))
         as_tuples = {word: [tuple(r) for r in readings] for word, readings in ours.items()} if ours else ours
         assert as_tuples == own.get(ord(char)), char
+        assert table.longest(ord(char)) == max(map(len, own.get(ord(char), ())), default=0), char
+    assert table.longest(ord("a")) == 0
     assert table.get(ord("a")) is None and table.get(ord("a"), "missing") == "missing"
     table.read_all()  # what a benchmark of the checks alone reads before timing
     assert {cp for cp, entries in table._rows.items() if entries} == set(own)
@@ -119,10 +121,10 @@ def test_simplemma_dictionaries(cache_dir: Path, lang: str, words: list[str]) ->
 
 
 def test_damaged_readings_copy_leaves_pykakasi_to_load(cache_dir: Path) -> None:
-    from tqcheck.check.translit import _KanjiReadings
+    from tqcheck.check.translit import _KANWA_COPY, _KanjiReadings
 
     assert _KanjiReadings.open() is not None
-    (copy,) = (cache_dir / "prepared").glob("pykakasi-*/kanwa.sqlite3")
+    (copy,) = (cache_dir / "prepared").glob(f"{_KANWA_COPY}-*/kanwa.sqlite3")
     copy.write_bytes(b"not a database" * 100)
     assert _KanjiReadings.open() is None
 

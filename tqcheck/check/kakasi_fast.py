@@ -39,7 +39,12 @@ class LongestFirstJConv(JConv):
 
     def _table(self, char: str) -> tuple[dict[str, Any], int] | None:
         table = self._kanwa.load(char)
-        found = self._tables[ord(char)] = None if table is None else (table, max(map(len, table), default=0))
+        if table is None:
+            found = None
+        else:  # (tqcheck's prepared copy of the readings has each length: translit._KanjiReadings)
+            longest = getattr(self._kanwa._jisyo_table, "longest", None)
+            found = (table, longest(ord(char)) if longest is not None else max(map(len, table), default=0))
+        self._tables[ord(char)] = found
         return found
 
     def _longest_match(self, text: str, at: int, btext: str) -> tuple[str, int] | None:

@@ -13,7 +13,10 @@ from .name_tools import (
     _CAPITALISED_WORD, _common_word, _contains_ci, _LETTERS, _overlaps, _ROMAN, _strip_possessive, _target_tokens,
     _Token, NameAnalysis, TargetName
 )
-from .name_words import _ASCII_CAP_START, _ASCII_CAP_WORD, _ASCII_CAP_WORD_COUNT, _CAP_AFTER_JOINER, _EN_COMMON, _GENERIC_ACRONYMS
+from .name_words import (
+    _ASCII_CAP_START, _ASCII_CAP_WORD, _ASCII_CAP_WORD_COUNT, _CAP_AFTER_JOINER, _EN_COMMON, _GENERIC_ACRONYMS,
+    _NOT_ASCII_WORD_CHAR
+)
 
 #: A word written in katakana alone (and its long-vowel mark and middle dot).
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
@@ -32,13 +35,14 @@ class _TargetNames:
     def _capitalised(self) -> tuple[int, list[_Token]]:
         """How many words of the target start with a letter, and those of them with a capital.
 
-        (``_target_tokens`` has all the words; in ASCII text only the capitalised ones are made.)"""
+        (``_target_tokens`` has all the words; in text whose word characters are ASCII, most translations into
+        English even with “quotes” or ’, only the capitalised ones are made.)"""
         text = self.target
-        if not text.isascii():
+        if not text.isascii() and _NOT_ASCII_WORD_CHAR.search(text):
             words = [t for t in _target_tokens(text) if t.text[0].isalpha()]
             return len(words), [t for t in words if t.text[0].isupper()]
         if not _CAP_AFTER_JOINER.search(text):
-            # No capital follows a digit, "_", "'", "." or "-": a capital then starts a word
+            # No capital follows a digit, "_", "'", "’", "." or "-": a capital then starts a word
             # exactly when no letter precedes it, and the capitalised words can be found alone
             # (the words are only counted: one empty group per word, no word copied).
             return (len(_ASCII_CAP_WORD_COUNT.findall(text)),

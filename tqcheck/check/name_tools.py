@@ -409,10 +409,13 @@ def _mostly_capitals(text: str) -> bool:
     return len(letters) >= 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def _strip_possessive(word: str) -> str:
     if "'" not in word and "’" not in word:
         return word  # (the pattern needs an apostrophe)
-    return re.sub(r"['’]s?$", "", word)
+    return _POSSESSIVE.sub("", word)
 
 
 #: Template placeholders a CMS or an anonymiser leaves in text (#PRS_ORG#, #NAME#, {{city}}): not names.

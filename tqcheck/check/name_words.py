@@ -79,8 +79,11 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'’.\-]*(?:[ ·][A-Z][A-Za-z0-9&'�
 _UNITS = frozenset("km kg cm mm m g t mg ml l kw mw gw kwh mwh ppm pm am vs no hz mhz ghz gb mb tb kb s h min".split())
 _TRANSLIT_RUN = re.compile("[" + "".join(sorted(_TRANSLIT)) + "]+")
 _CAP_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
-#: In ASCII text, a capital after a character that can join it to a preceding word.
-_CAP_AFTER_JOINER = re.compile(r"[0-9_'.\-][A-Z]")
+#: In text whose word characters are ASCII, a capital after a character that can join it to a preceding word.
+_CAP_AFTER_JOINER = re.compile(r"[0-9_'’.\-][A-Z]")
+#: A word character beyond ASCII: where there is none, the ASCII patterns find _CAP_WORD's words (other
+#: characters, “quotes”, dashes, ’, end a word in both or are read alike).
+_NOT_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 #: A capitalised word of _ASCII_CAP_WORD when no capital follows such a character.
 _ASCII_CAP_START = re.compile(r"[A-Z](?<![A-Za-z].)[A-Za-z0-9_'’]*+(?:-[A-Za-z][A-Za-z0-9_'’]*+)*+")
 _ASCII_CAP_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'’]*+(?:-[A-Za-z][A-Za-z0-9_'’]*+)*+")  # _CAP_WORD for ASCII text

@@ -17,7 +17,7 @@ import sqlite3
 import threading
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u30fc]")
@@ -282,8 +282,29 @@ PINYIN_SYLLABLES = frozenset(
 )
 
 
-def pinyin_syllables() -> frozenset[str]:
-    return PINYIN_SYLLABLES
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching exactly ``words``, written as their tree of shared beginnings (a, ai, an,
+    ang: ``a(?:i|ng?)?``) so that the engine tries a letter once for all the words it starts."""
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + pattern(node[c]) for c in sorted(node) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return pattern(tree)
+
+
+#: One pinyin syllable or more, as many as make the whole word: the regular expression engine tries every way
+#: of cutting a word into syllables until one fits (a word of 24 letters at most has few).
+_PINYIN_WORD = re.compile(f"(?:{_trie_pattern(PINYIN_SYLLABLES)})+")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -292,13 +313,7 @@ def is_pinyin_word(word: str) -> bool:
     w = ascii_fold(word).replace("'", "").replace("’", "").replace("-", "")
     if not w.isalpha() or len(w) > 24:
         return False
-    sylls = pinyin_syllables()
-    # ok[i]: w[i:] splits into syllables (of up to 6 letters), worked out from the end
-    n = len(w)
-    ok = [False] * n + [True]
-    for i in range(n - 1, -1, -1):
-        ok[i] = any(ok[j] and w[i:j] in sylls for j in range(i + 1, min(n, i + 6) + 1))
-    return ok[0]
+    return _PINYIN_WORD.fullmatch(w) is not None
 
 
 _ROMAJI = re.compile(r"(?:(?:sh|ch|ts|[kgsztdnhbpmrfj])?y?[aeiou]|n(?![aeiouy])|[kstp](?=[kstp]))+")
@@ -345,17 +360,26 @@ def read_all_readings() -> None:
         table.read_all()
 
 
+#: The name of the prepared copy of pykakasi's readings (a new name for a new layout: the longest word's length
+#: was added, and a copy of the old layout, which another checkout may still read, is left to it).
+_KANWA_COPY = "pykakasi-kanwa2"
+
+
 class _KanjiReadings:
     """pykakasi's table of kanji readings, read one first character at a time from a prepared SQLite copy
     (each character's words and readings as JSON): ``get(code point)`` gives what the pickled table holds,
-    ``{word: [(reading, okurigana or None), ...]}``, each pair a list."""
+    ``{word: [(reading, okurigana or None), ...]}``, each pair a list; ``longest(code point)`` the length of its
+    longest word, worked out when the copy is made (``kakasi_fast`` tries the words at a kanji longest first, from
+    that length down: measuring every word of a character's table, hundreds for 日 or 中, took a third of the
+    reading of a Chinese sentence whose characters were new to the process)."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._pid = -1
         self._lock = threading.Lock()
         self._rows: dict[int, Any] = {}
-        self._connection().execute("SELECT cp FROM kanwa LIMIT 1")  # a damaged copy fails here, not in pykakasi
+        self._longest: dict[int, int] = {}
+        self._connection().execute("SELECT cp, longest FROM kanwa LIMIT 1")  # a damaged copy fails here, not in pykakasi
 
     def _connection(self) -> sqlite3.Connection:
         """This process's connection (a connection must not cross a fork)."""
@@ -377,12 +401,13 @@ class _KanjiReadings:
             with open(source, "rb") as fh:
                 table = pickle.load(fh)  # pykakasi's own file, as pykakasi itself reads it
             with sqlite3.connect(folder / "kanwa.sqlite3") as db:
-                db.execute("CREATE TABLE kanwa (cp INTEGER PRIMARY KEY, entries TEXT NOT NULL)")
-                db.executemany("INSERT INTO kanwa VALUES (?, ?)",
-                               ((cp, json.dumps(entries, ensure_ascii=False)) for cp, entries in table.items()))
+                db.execute("CREATE TABLE kanwa (cp INTEGER PRIMARY KEY, entries TEXT NOT NULL, longest INTEGER NOT NULL)")
+                db.executemany("INSERT INTO kanwa VALUES (?, ?, ?)",
+                               ((cp, json.dumps(entries, ensure_ascii=False), max(map(len, entries), default=0))
+                                for cp, entries in table.items()))
             db.close()
 
-        folder = prepared("pykakasi", [source], build)
+        folder = prepared(_KANWA_COPY, [source], build)
         try:
             return _KanjiReadings(folder / "kanwa.sqlite3") if folder else None
         except sqlite3.Error:
@@ -390,18 +415,24 @@ class _KanjiReadings:
 
     def read_all(self) -> None:
         with self._lock:
-            for key, entries in self._connection().execute("SELECT cp, entries FROM kanwa"):
+            for key, entries, longest in self._connection().execute("SELECT cp, entries, longest FROM kanwa"):
                 if key not in self._rows:
-                    self._rows[key] = json.loads(entries)
+                    self._rows[key], self._longest[key] = json.loads(entries), longest
 
     def get(self, key: int, default: Any = None) -> Any:
         with self._lock:
             if key not in self._rows:
-                row = self._connection().execute("SELECT entries FROM kanwa WHERE cp = ?", (key,)).fetchone()
+                row = self._connection().execute("SELECT entries, longest FROM kanwa WHERE cp = ?", (key,)).fetchone()
                 # readings as [reading, okurigana] lists: pykakasi only unpacks them (for yomi, con in v)
-                self._rows[key] = json.loads(row[0]) if row else None
+                self._rows[key], self._longest[key] = (json.loads(row[0]), row[1]) if row else (None, 0)
             found = self._rows[key]
         return default if found is None else found
+
+    def longest(self, key: int) -> int:
+        """The length of the longest word of ``get(key)`` (0 where there is none)."""
+        if key not in self._longest:
+            self.get(key)
+        return self._longest[key]
 
 
 @functools.lru_cache(maxsize=8192)

@@ -259,7 +259,13 @@ def jieba_words(text: str) -> list[Word]:
     and the tagger's)."""
     from . import _jiebacut
 
-    return [Word(s, e, w) for w, s, e in _jiebacut.tokenize(text, _jieba().dt) if w.strip()]
+    out, start = [], 0
+    for w in _jiebacut.words(text, _jieba().dt):  # (each word starts where the one before it ends: tokenize)
+        end = start + len(w)
+        if w.strip():
+            out.append(Word(start, end, w))
+        start = end
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -46,6 +46,8 @@ PLACE_SUFFIX = "州堡港岛湖省县郡"
 #: A run of transliteration characters (a middle dot may join its parts): a foreign name spelt out.
 TRANSLIT_NAME = re.compile("[" + "".join(sorted(TRANSLIT)) + "·・]{2,}")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: The middle dots that join the parts of a foreign name (格雷琴·惠特默).
+_MIDDLE_DOT = re.compile("[·・]")
 
 
 def source_names(text: str, free: Callable[[int, int], bool]) -> Iterator[tuple[int, int, str, str, bool]]:
@@ -65,10 +67,9 @@ def _transliterated(text: str, free: Callable[[int, int], bool]) -> Iterator[tup
         if len(run) < 2 or not free(s, e):
             continue
         strong = sum(c in STRONG for c in run)
-        parts = re.split("[·・]", run)
         suffix = e < len(text) and text[e] in PLACE_SUFFIX
         if "·" in run or "・" in run:
-            if all(len(p) >= 2 for p in parts) and strong >= 2:
+            if all(len(p) >= 2 for p in _MIDDLE_DOT.split(run)) and strong >= 2:
                 sure = True
             else:
                 continue
