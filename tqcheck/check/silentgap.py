@@ -46,6 +46,8 @@ def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     for kind in gaps():
         if kind.needs and not any(map(lower.__contains__, kind.needs)):
             continue
+        if kind.screen is not None and not kind.screen(pair.target, lower):
+            continue
         if kind.starts is not None and not any(kind.pattern.match(pair.target, at) for at in kind.starts(pair.target)):
             continue  # every match begins at one of those positions: there is none
         for m in kind.pattern.finditer(pair.target):

@@ -6,7 +6,8 @@ import re
 from typing import Callable, Iterator
 
 from ._libs import _simplemma, simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
-from .base import GapKind, Language, Negation, NumberWords
+from .base import Language, Negation, NumberWords
+from .gaps import GapKind
 from .number_context import NumberContext
 
 

@@ -16,7 +16,7 @@ import re
 
 from typing import Callable, Iterable
 
-from .base import GapKind
+from .gaps import GapKind
 
 # Determiners that must be followed by a noun phrase. Not "this/that/these/those/all/some/..."
 # (they stand alone as pronouns) nor "her/his" ("gave her a", "the book is his.").
@@ -62,9 +62,10 @@ def _standalone(text: str, m: re.Match[str]) -> bool:
 
 def _kind(name: str, pattern: re.Pattern[str], severity: str, message: str,
           accept: Callable[[str, re.Match[str]], bool] = _standalone, needs: tuple[str, ...] = (),
-          starts: Callable[[str], Iterable[int]] | None = None) -> GapKind:
+          starts: Callable[[str], Iterable[int]] | None = None,
+          screen: Callable[[str, str], bool] | None = None) -> GapKind:
     """A kind whose match must start a word of its own unless it says otherwise."""
-    return GapKind(name, pattern, severity, message, accept, needs, starts)
+    return GapKind(name, pattern, severity, message, accept, needs, starts, screen)
 
 
 _OPENS_AFTER = re.compile(r"[.!][\"”]?\s")
@@ -122,6 +123,12 @@ def _empty_item(text: str, m: re.Match[str]) -> bool:
     return before.isalnum() if m.group().startswith(",") else not (before.isalnum() or before in "(_")
 
 
+#: A mark of punctuation after a lower-case determiner or a space: where every match of the determiner before
+#: punctuation ends (the determiner, any spaces, the mark). It opens on the marks, a few in a sentence, where
+#: the determiner's pattern opens on six letters a third of a text is made of.
+_PUNCTUATION_AFTER_DETERMINER = re.compile(
+    "[,;:!?.](?:(?<=\\s.)|" + "|".join(f"(?<=\\b{w}.)" for w in _DET.split("|")) + ")")
+
 _WORDS_LOST = (
     # "the of", "a in", "its on", "the has": a determiner and no noun. The word after it must be lower
     # case (title-case headlines are left alone).
@@ -140,6 +147,7 @@ _WORDS_LOST = (
         re.compile(rf"{_word_at_boundary(_DET, both_cases=False)}(?=\s*[,;:!?](?!\w)|\s*\.(?=\s|$|[\"'”’]))"),
         "error",
         "a determiner before punctuation: the noun after it was lost",
+        screen=lambda text, lower: _PUNCTUATION_AFTER_DETERMINER.search(text) is not None,
     ),
     # "Best Picture,, Best Director", "receptors ( ) in": a list item or a bracket with nothing in it.
     _kind(
