@@ -129,6 +129,20 @@ def _empty_item(text: str, m: re.Match[str]) -> bool:
 _PUNCTUATION_AFTER_DETERMINER = re.compile(
     "[,;:!?.](?:(?<=\\s.)|" + "|".join(f"(?<=\\b{w}.)" for w in _DET.split("|")) + ")")
 
+#: What a preposition without object is written with, in a lower-cased text: the prepositions never stranded
+#: and the phrases of the kind's other alternatives, but those on "per", "of" and "from" ("percent", "paper",
+#: "of" and "from" are in most texts), which ``_STRANDED_AFTER`` finds with the words after them.
+_STRANDED_WORDS = (*(w for w in _PREP_NEVER_STRANDED.split("|") if w != "per"), "between", "based on",
+                   "depending on", "relying on")
+_STRANDED_AFTER = re.compile(rf"of\s+(?:in|on|for|with|by|from)\b|per\s+(?:{_AUX}|can|must|may|will)|from\s+to")
+
+
+def _may_strand(text: str, lower: str) -> bool:
+    """Whether ``lower`` has what a preposition without object is written with: one of its rarer prepositions,
+    or "of", "per" or "from" before the words a match puts after them."""
+    return any(map(lower.__contains__, _STRANDED_WORDS)) or _STRANDED_AFTER.search(lower) is not None
+
+
 _WORDS_LOST = (
     # "the of", "a in", "its on", "the has": a determiner and no noun. The word after it must be lower
     # case (title-case headlines are left alone).
@@ -171,6 +185,7 @@ _WORDS_LOST = (
         "a preposition with no object: a word was probably lost here",
         # (the commonest first: a text is asked for them until one is found)
         needs=(" of ", " on", *_PREP_NEVER_STRANDED.split("|"), "between", "from to"),
+        screen=_may_strand,
     ),
     # "Would also take over custody ...": a statement opening on a modal, its subject lost. A question
     # ends with "?", a request puts its subject next ("Could you please check this."), and "Can Tho" (a
