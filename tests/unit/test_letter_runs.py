@@ -1,0 +1,23 @@
+"""The runs of letters of an ASCII text (tqcheck.lang.letter_runs), which TQ503, TQ108 and TQ304 read."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tqcheck.lang.letter_runs import has_adjacent, letter_runs
+
+
+@pytest.mark.parametrize("text", [
+    "Don't stop: 3 K_9 items, e.g. U.S.A.", "", "  \t\n", "ALL CAPS and\x1cControl\x7fchars", "x" * 3 + "1y",
+])
+def test_letter_runs_are_what_a_regex_finds_in_the_lower_cased_text(text: str) -> None:
+    assert letter_runs(text) == tuple(re.findall("[a-z]+", text.lower()))
+
+
+def test_adjacent_runs_across_spaces_and_marks() -> None:
+    pairs = frozenset({("the", "of")})
+    assert has_adjacent("recommended The  of the CEP", pairs)
+    assert has_adjacent("(the, of)", pairs)  # a superset: a mark between two words counts too
+    assert not has_adjacent("the office of the", pairs)
+    assert not has_adjacent("the", pairs)
