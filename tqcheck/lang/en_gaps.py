@@ -12,11 +12,13 @@ words ("a can of", "the will of", "Can Tho") are left alone. Measured on WMT22 r
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from typing import Callable, Iterable
 
 from .gaps import GapKind
+from .letter_runs import has_adjacent
 
 # Determiners that must be followed by a noun phrase. Not "this/that/these/those/all/some/..."
 # (they stand alone as pronouns) nor "her/his" ("gave her a", "the book is his.").
@@ -123,6 +125,19 @@ def _empty_item(text: str, m: re.Match[str]) -> bool:
     return before.isalnum() if m.group().startswith(",") else not (before.isalnum() or before in "(_")
 
 
+#: What follows a determiner in a match of the determiner without noun.
+_DET_FOLLOWERS = rf"{_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose"
+#: Each determiner (lower-cased) with each word that may follow it there: the pair of runs of letters next to
+#: each other that every such match makes.
+_DET_FOLLOWED = frozenset(itertools.product(_DET.split("|"), _DET_FOLLOWERS.split("|")))
+
+
+def _may_lack_noun(text: str, lower: str) -> bool:
+    """Whether ``text`` has a determiner and a word that may follow it in a match next to each other (always
+    true of a text beyond ASCII, not read): one of the two-word pairs the text's runs of letters make."""
+    return not text.isascii() or has_adjacent(text, _DET_FOLLOWED)
+
+
 #: A mark of punctuation after a lower-case determiner or a space: where every match of the determiner before
 #: punctuation ends (the determiner, any spaces, the mark). It opens on the marks, a few in a sentence, where
 #: the determiner's pattern opens on six letters a third of a text is made of.
@@ -148,11 +163,11 @@ _WORDS_LOST = (
     # case (title-case headlines are left alone).
     _kind(
         "determiner-without-noun",
-        re.compile(rf"({_word_at_boundary(_DET)})\s+"
-                   rf"({_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose)\b(?![-'’])"),
+        re.compile(rf"({_word_at_boundary(_DET)})\s+({_DET_FOLLOWERS})\b(?![-'’])"),
         "error",
         "a determiner with no noun after it: a word was lost here",
         _determiner_gap,
+        screen=_may_lack_noun,
     ),
     # "receives a, it reflects", "insisted on a.": a determiner right before punctuation. Lower-case
     # only ("grade A.", "Plan B,"); not "a)" or "(a)" (list labels), "a.m.", "p.a." or "the ./path".
