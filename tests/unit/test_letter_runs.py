@@ -15,6 +15,16 @@ def test_letter_runs_are_what_a_regex_finds_in_the_lower_cased_text(text: str) -
     assert letter_runs(text) == tuple(re.findall("[a-z]+", text.lower()))
 
 
+@pytest.mark.parametrize("text", ["’Tis the “season” – \u00a0ok\u2009x", "Don’t stop"])
+def test_a_plain_text_has_the_runs_of_letters_a_regex_finds(text: str) -> None:
+    assert letter_runs(text) == tuple(re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+@pytest.mark.parametrize("text", ["naïve", "Straße", "北京 Beijing"])
+def test_a_text_with_other_letters_is_not_read(text: str) -> None:
+    assert letter_runs(text) is None and has_adjacent(text, frozenset())
+
+
 def test_adjacent_runs_across_spaces_and_marks() -> None:
     pairs = frozenset({("the", "of")})
     assert has_adjacent("recommended The  of the CEP", pairs)

@@ -70,8 +70,9 @@ def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         return
     function_words = language.get(tgt).distinctive_words
     if function_words:
-        if text.isascii():
-            tokens: Sequence[str] = letter_runs(text)  # (lower-casing is case-folding in ASCII)
+        runs = letter_runs(text)  # (lower-casing is case-folding in a plain text)
+        if runs is not None:
+            tokens: Sequence[str] = runs
         else:
             folded = text.casefold()
             tokens = (_ASCII_LETTERS if folded.isascii() else _LETTERS).findall(folded)

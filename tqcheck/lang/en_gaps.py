@@ -134,8 +134,8 @@ _DET_FOLLOWED = frozenset(itertools.product(_DET.split("|"), _DET_FOLLOWERS.spli
 
 def _may_lack_noun(text: str, lower: str) -> bool:
     """Whether ``text`` has a determiner and a word that may follow it in a match next to each other (always
-    true of a text beyond ASCII, not read): one of the two-word pairs the text's runs of letters make."""
-    return not text.isascii() or has_adjacent(text, _DET_FOLLOWED)
+    true of a text that is not plain, not read): one of the two-word pairs the text's runs of letters make."""
+    return has_adjacent(text, _DET_FOLLOWED)
 
 
 #: A mark of punctuation after a lower-case determiner or a space: where every match of the determiner before

@@ -37,7 +37,7 @@ _SCAR_FIRST, _SCAR_SECOND = "of between from with in at into the The an An a A".
 #: scan can jump to its letters) followed by a look-behind that is the leading word boundary.
 _SCAR_WORD_PAIR = re.compile(
     "(?:" + "|".join(f"{w}(?<!\\w{w})" for w in _SCAR_FIRST) + ")" rf"\s+(?:{'|'.join(_SCAR_SECOND)})\b")
-#: The two words of a match of _SCAR_WORD_PAIR, lower-cased: two runs of letters next to each other in an ASCII
+#: The two words of a match of _SCAR_WORD_PAIR, lower-cased: two runs of letters next to each other in a plain
 #: text (``letter_runs.has_adjacent``), which few hold; the pattern is run only where they are.
 _SCAR_PAIRS = frozenset(itertools.product({w.lower() for w in _SCAR_FIRST}, _SCAR_SECOND))
 _SCAR_OPENING_VERB = re.compile("Said|Says|Reiterated|Stressed|Noted|Told|Urged")
@@ -80,8 +80,7 @@ assert len(_SCAR_NEEDS) == len(SCARS)
 def name_scars(target: str) -> list[tuple[int, int, str, str]]:
     """(start, end, text, reason) of each scar in ``target``. Each pattern is tried only if the target has what
     every match of it contains (``_SCAR_NEEDS``): most sentences have none of these, and eight scans cost more."""
-    word_pair = [(not target.isascii() or has_adjacent(target, _SCAR_PAIRS))
-                 and _SCAR_WORD_PAIR.search(target) is not None]
+    word_pair = [has_adjacent(target, _SCAR_PAIRS) and _SCAR_WORD_PAIR.search(target) is not None]
     if not word_pair[0] and not _SCAR_OTHER_NEEDS.search(target):
         return []
     out: list[tuple[int, int, str, str]] = []
