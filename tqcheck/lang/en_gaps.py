@@ -161,6 +161,12 @@ def _may_strand(text: str, lower: str) -> bool:
     return any(map(lower.__contains__, _STRANDED_WORDS)) or _STRANDED_AFTER.search(lower) is not None
 
 
+#: What every match of the empty item but a bracket's has: a comma, spaces, then a comma or a full stop.
+_COMMA_THEN_MARK = re.compile(r",\s*[,.]")
+#: What every match of the adjective without noun ends on: an acronym in round brackets.
+_ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z]{2,}\)")
+
+
 _WORDS_LOST = (
     # "the of", "a in", "its on", "the has": a determiner and no noun. The word after it must be lower
     # case (title-case headlines are left alone).
@@ -188,6 +194,8 @@ _WORDS_LOST = (
         "error",
         "an empty list item or bracket: what stood there was lost",
         _empty_item,
+        # (a comma, then spaces and a comma or a full stop, searched for by the comma; or both round brackets)
+        screen=lambda text, lower: ("(" in text and ")" in text) or _COMMA_THEN_MARK.search(text) is not None,
     ),
     # "the match between and Genoa", "during was": a preposition with no object. Only prepositions
     # English never strands: "the effect the team is looking for could be", "the people he works with
@@ -294,6 +302,7 @@ _LOST_SUBJECT = (
         "warning",
         "an adjective with no noun before the acronym that names it: the name was lost",
         needs=("(",),
+        screen=lambda text, lower: _ACRONYM_IN_BRACKETS.search(text) is not None,
     ),
     # "But if accepts our unfair budget": a conjunction and a verb in -s with its object, the subject between gone.
     _kind(
@@ -320,6 +329,9 @@ _LOST_SUBJECT = (
         "warning",
         "a speech verb or 'according to' with no one named: the name was lost",
         needs=("said", "says", "added", "according to"),
+        # (the pattern opens on a look-behind and is tried at every position: only in a text with a quote or
+        # "ccording to")
+        screen=lambda text, lower: '"' in text or "”" in text or "ccording to" in text,
     ),
 )
 
