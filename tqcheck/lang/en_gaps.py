@@ -77,7 +77,11 @@ _OPENS_AFTER = re.compile(r"[.!][\"”]?\s")
 def _sentence_starts(text: str) -> tuple[int, ...]:
     """Where a sentence may open as ``_SENTENCE_START`` reads it: the text's start (before or after a
     quote) and after "." or "!" and a space, with a closing quote between them or not. (Three kinds ask
-    for a text's: found once.)"""
+    for a text's: found once. A "." or "!" that ends the text opens nothing: in a text with no other, most of
+    them, nothing is looked for.)"""
+    last = len(text) - 1
+    if text.find(".", 0, last) < 0 and text.find("!", 0, last) < 0:
+        return (0,)
     return (0, *(m.end() for m in _OPENS_AFTER.finditer(text)))
 
 
