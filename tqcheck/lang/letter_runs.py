@@ -18,11 +18,16 @@ NOT_PLAIN = re.compile("[^\x00-\x7f\u00a0\u2000-\u206f]")
 _LETTERS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 
 
-@functools.lru_cache(maxsize=4)
+#: Texts whose runs are kept: the runner checks pairs in blocks (``check.runner.BLOCK_PAIRS``, 64), each rule
+#: over the whole block before the next, so a pair's translation is asked for again a block later.
+_KEPT = 256
+
+
+@functools.lru_cache(maxsize=_KEPT)
 def letter_runs(text: str) -> tuple[str, ...] | None:
     """The runs of letters of ``text``, lower-cased, in order: what ``[a-z]+`` finds in ``text.lower()``, and
-    ``[^\\W\\d_]+`` in a plain text; None for a text that is not plain. (Kept for the last few texts: the
-    rules of a pair ask for its translation's in turn.)"""
+    ``[^\\W\\d_]+`` in a plain text; None for a text that is not plain. (Kept for the last ``_KEPT`` texts:
+    several rules ask for a translation's.)"""
     if text.isascii():
         data = text.encode("ascii")
     elif NOT_PLAIN.search(text) is None:
