@@ -416,13 +416,17 @@ class Language:
                 if not self.unspaced or self.on_word_boundaries(text, m.start(), m.end(), prefix_ok=False):
                     yield m
 
+        # (the blanking makes no negator: every phrase it blanks holds one)
         def explicit() -> tuple[int, int] | None:
+            if not table.may_be_explicit(text, low):
+                return None
             strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if weak and table.weak else plain
             first = next(words(table.explicit, strong), None)
             return first.span() if first else None
 
         def implied() -> bool:
-            return table.any.search(plain) is not None or bool(
+            return ((table.any is not table.explicit or table.may_be_explicit(text, low))
+                    and table.any.search(plain) is not None) or bool(
                 table.implied and table.implied(plain)) or bool(table.affixed and table.affixed(plain))
 
         return Polarity(explicit, implied)

@@ -146,6 +146,9 @@ NEGATION = Negation(
     # the blanking of the first leaves no "no" before a space it made: it blanks from a word's start)
     not_negation_marks=re.compile(r"not |no |nothing|none"),
     weak_marks=re.compile(r"not|n['’]t|hout|no(?:[\s,!.…]|where)"),
+    # what every match of _EXPLICIT is (a whole word) or holds; every phrase the two above blank holds one too
+    explicit_words=frozenset("not no never none nobody nothing nowhere neither nor without cannot".split()),
+    explicit_marks=("n't", "n’t"),
 )
 
 def _words(words: str) -> re.Pattern[str]:
