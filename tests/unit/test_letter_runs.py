@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tqcheck.lang.letter_runs import has_adjacent, letter_runs
+from tqcheck.lang.letter_runs import has_adjacent, has_any, letter_runs
 
 
 @pytest.mark.parametrize("text", [
@@ -31,3 +31,10 @@ def test_adjacent_runs_across_spaces_and_marks() -> None:
     assert has_adjacent("(the, of)", pairs)  # a superset: a mark between two words counts too
     assert not has_adjacent("the office of the", pairs)
     assert not has_adjacent("the", pairs)
+
+
+def test_any_run_among_words() -> None:
+    words = frozenset({"if", "once"})
+    assert has_any("But if accepts", words) and has_any("ONCE", words)
+    assert not has_any("different conference", words)  # inside a word is not a run of its own
+    assert has_any("naïve", words)  # not plain: not read

@@ -18,7 +18,7 @@ import re
 from typing import Callable, Iterable
 
 from .gaps import GapKind
-from .letter_runs import has_adjacent
+from .letter_runs import has_adjacent, has_any, letter_runs
 
 # Determiners that must be followed by a noun phrase. Not "this/that/these/those/all/some/..."
 # (they stand alone as pronouns) nor "her/his" ("gave her a", "the book is his.").
@@ -157,14 +157,25 @@ _PUNCTUATION_AFTER_DETERMINER = re.compile(
 _STRANDED_WORDS = (*(w for w in _PREP_NEVER_STRANDED.split("|") if w != "per"), "between", "based on",
                    "depending on", "relying on")
 _STRANDED_AFTER = re.compile(rf"of\s+(?:in|on|for|with|by|from)\b|per\s+(?:{_AUX}|can|must|may|will)|from\s+to")
+#: The same as pairs of words, read from a plain text's runs of letters.
+_STRANDED_PAIRS = frozenset({*(("of", w) for w in "in on for with by from".split()),
+                             *(("per", w) for w in f"{_AUX}|can|must|may|will".split("|")), ("from", "to")})
 
 
 def _may_strand(text: str, lower: str) -> bool:
     """Whether ``lower`` has what a preposition without object is written with: one of its rarer prepositions,
-    or "of", "per" or "from" before the words a match puts after them."""
-    return any(map(lower.__contains__, _STRANDED_WORDS)) or _STRANDED_AFTER.search(lower) is not None
+    or "of", "per" or "from" before the words a match puts after them (two runs of letters next to each other
+    in a plain text: ``_STRANDED_PAIRS``)."""
+    if any(map(lower.__contains__, _STRANDED_WORDS)):
+        return True
+    if letter_runs(text) is None:
+        return _STRANDED_AFTER.search(lower) is not None
+    return has_adjacent(text, _STRANDED_PAIRS)
 
 
+#: The conjunctions a clause without subject opens on.
+_CONJ = "if|when|because|although|unless|once"
+_CONJUNCTIONS = frozenset(_CONJ.split("|"))
 #: What every match of the empty item but a bracket's has: a comma, spaces, then a comma or a full stop.
 _COMMA_THEN_MARK = re.compile(r",\s*[,.]")
 #: What every match of the adjective without noun ends on: an acronym in round brackets.
@@ -311,11 +322,13 @@ _LOST_SUBJECT = (
     # "But if accepts our unfair budget": a conjunction and a verb in -s with its object, the subject between gone.
     _kind(
         "clause-without-subject",
-        re.compile(_word_at_boundary("if|when|because|although|unless|once", both_cases=False) + r"\s+[a-z]+s\s+"
+        re.compile(_word_at_boundary(_CONJ, both_cases=False) + r"\s+[a-z]+s\s+"
                    r"(?=(?:our|the|a|an|his|her|their|its|this|these|those)\b)"),
         "warning",
         "a clause opens on its verb with no subject: the subject was probably lost",
-        needs=("if", "when", "because", "although", "unless", "once"),
+        needs=tuple(_CONJ.split("|")),
+        # (in a plain text, one of the conjunctions as a word of its own)
+        screen=lambda text, lower: has_any(text, _CONJUNCTIONS),
     ),
     # ", as the name implies, is a territory", '" was back in his hometown', "(, 1995)": a sentence or a
     # bracket that starts with a comma or a quote and a space lost its first words.

@@ -43,3 +43,10 @@ def has_adjacent(text: str, pairs: AbstractSet[tuple[str, str]]) -> bool:
     two such runs: a pattern of two words that finds nothing where this is false need not be run."""
     runs = letter_runs(text)
     return runs is None or not pairs.isdisjoint(zip(runs, itertools.islice(runs, 1, None)))
+
+
+def has_any(text: str, words: AbstractSet[str]) -> bool:
+    """Whether a run of letters of ``text`` (lower-cased) is one of ``words``, or the text is not plain: a pattern
+    of a word among them that finds nothing where this is false need not be run."""
+    runs = letter_runs(text)
+    return runs is None or not words.isdisjoint(runs)
