@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tqcheck.lang.letter_runs import has_adjacent, has_any, letter_runs
+from tqcheck.lang.letter_runs import alnum_runs, has_adjacent, has_any, letter_runs
 
 
 @pytest.mark.parametrize("text", [
@@ -38,3 +38,8 @@ def test_any_run_among_words() -> None:
     assert has_any("But if accepts", words) and has_any("ONCE", words)
     assert not has_any("different conference", words)  # inside a word is not a run of its own
     assert has_any("naïve", words)  # not plain: not read
+
+
+@pytest.mark.parametrize("text", ["COVID19 cases rose 5% in 2020 – the 2nd wave", "A_b 9x", "’Tis “so”"])
+def test_alnum_runs_are_what_a_regex_finds_in_the_lower_cased_text(text: str) -> None:
+    assert alnum_runs(text) == re.findall("[a-z0-9]+", text.lower())

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Iterator, NamedTuple
 
 from ..types import Pair, Severity, Span
-from ..lang.letter_runs import NOT_PLAIN
+from ..lang.letter_runs import NOT_PLAIN, alnum_runs
 from . import translit as tr
 from .registry import CheckContext, Hit, rule
 
@@ -70,7 +70,8 @@ def _loops(text: str) -> list[_Loop]:
     if text.isascii() or not NOT_PLAIN.search(text):  # (a plain text reads as ASCII text does)
         # (ASCII: casefolding is lowering, letter by letter, and the tokens of the lowered text
         # are those of the text; their offsets are needed only if something repeats)
-        words = _ASCII_TOKEN.findall(text.lower())
+        # (without an apostrophe, a token is a run of letters and digits)
+        words = _ASCII_TOKEN.findall(text.lower()) if "'" in text or "’" in text else alnum_runs(text)
         starts = _repeat_starts(words)
         if not starts:
             return []

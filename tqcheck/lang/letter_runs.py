@@ -13,9 +13,16 @@ from typing import AbstractSet
 #: references beyond ASCII).
 NOT_PLAIN = re.compile("[^\x00-\x7f\u00a0\u2000-\u206f]")
 
-#: Each byte as itself lower-cased if an ASCII letter, else a space: a text translated with it splits into its
-#: runs of letters. (A bytes table is the quickest way through: a third of a regex scan.)
-_LETTERS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+def _lowering(digits: bool) -> bytes:
+    """A table of each byte as itself lower-cased if an ASCII letter (or digit, with ``digits``), else a space: a
+    text translated with it splits into its runs of those. (A bytes table is the quickest way through: a third
+    of a regex scan.)"""
+    return bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or digits and 48 <= c <= 57 else 32
+                 for c in range(256))
+
+
+_LETTERS_ONLY, _LETTERS_AND_DIGITS = _lowering(False), _lowering(True)
 
 
 #: Texts whose runs are kept: the runner checks pairs in blocks (``check.runner.BLOCK_PAIRS``, 64), each rule
@@ -50,3 +57,9 @@ def has_any(text: str, words: AbstractSet[str]) -> bool:
     of a word among them that finds nothing where this is false need not be run."""
     runs = letter_runs(text)
     return runs is None or not words.isdisjoint(runs)
+
+
+def alnum_runs(text: str) -> list[str]:
+    """The runs of ASCII letters and digits of a plain ``text`` (``NOT_PLAIN`` finds nothing in it), lower-cased:
+    what ``[a-z0-9]+`` finds in ``text.lower()``."""
+    return text.encode("ascii", "replace").translate(_LETTERS_AND_DIGITS).decode("ascii").split()
