@@ -1,6 +1,7 @@
 """The runs of letters of a plain text (ASCII, with ASCII letters only), lower-cased: the words several checks
 of a translation read (the share of its language's function words, TQ503; the word pairs a lost word leaves,
-TQ108 and TQ304), worked out once for all of them."""
+TQ108 and TQ304; its explicit negators, TQ406), worked out once for all of them; and its runs of letters and
+digits (TQ105's tokens)."""
 from __future__ import annotations
 
 import functools
@@ -16,8 +17,8 @@ NOT_PLAIN = re.compile("[^\x00-\x7f\u00a0\u2000-\u206f]")
 
 def _lowering(digits: bool) -> bytes:
     """A table of each byte as itself lower-cased if an ASCII letter (or digit, with ``digits``), else a space: a
-    text translated with it splits into its runs of those. (A bytes table is the quickest way through: a third
-    of a regex scan.)"""
+    text translated with it splits into its runs of those. (A bytes table is the quickest way through: half the
+    time of a regex's findall.)"""
     return bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or digits and 48 <= c <= 57 else 32
                  for c in range(256))
 
