@@ -9,18 +9,34 @@ from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
 
 _CURRENCY = "$€£¥₽₩₹"
-# A digit run with separators or currency signs inside it; not glued to letters or other numbers. (The first digit
-# before the look-behind past it: the pattern is searched for by its digits, not tried at every position.)
-_TOKEN = re.compile(rf"\d(?<![\w.,{re.escape(_CURRENCY)}]\d)[\d.,{re.escape(_CURRENCY)}]*\d(?![\d])")
+
+
+def _token_pattern(digit: str) -> re.Pattern[str]:
+    """A digit run with separators or currency signs inside it; not glued to letters or other numbers (``digit``,
+    written to stand in a class, for a digit). (The first digit before the look-behind past it: the pattern is
+    searched for by its digits, not tried at every position.)"""
+    signs = re.escape(_CURRENCY)
+    return re.compile(rf"[{digit}](?<![\w.,{signs}][{digit}])[{digit}.,{signs}]*[{digit}](?![{digit}])")
+
+
+_TOKEN = _token_pattern(r"\d")
+#: _TOKEN for an ASCII text, where \d is 0-9: a class of ten characters is a bit of a table, \d a look-up in
+#: Unicode's tables at every character.
+_ASCII_TOKEN = _token_pattern("0-9")
 _THOUSANDS = {sep: re.compile(rf"^\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+$") for sep in ".,"}
 _INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}$")
 _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
+def _digit_tokens(text: str) -> Iterator[re.Match[str]]:
+    """_TOKEN's matches in ``text``."""
+    return (_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text)
+
+
 def malformed_figures(text: str) -> Iterator[str]:
     """The figures of ``text`` written as no locale writes them (what TQ201 reports)."""
-    for m in _TOKEN.finditer(text):
+    for m in _digit_tokens(text):
         if malformed_reason(m.group()):
             yield m.group()
 
@@ -60,7 +76,7 @@ def malformed_number(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     Thousands grouping of any locale (1,234.5 / 1.234,5 / 1,00,000), dotted dates (1.12.2024)
     and a token copied verbatim from the source are not flagged.
     """
-    for m in _TOKEN.finditer(pair.target):
+    for m in _digit_tokens(pair.target):
         token = m.group()
         reason = malformed_reason(token)
         if reason and token not in pair.source:
