@@ -168,3 +168,18 @@ def test_english_set_phrases_are_looked_for_only_where_their_marks_are(text: str
     for pattern in (en.negation.not_negation, en.negation.weak):
         if pattern.search(text):
             assert any(mark in text.lower() for mark in en.negation.marks)
+
+
+@pytest.mark.parametrize("text,may", [
+    ("The minister approved the plan.", False), ("It isn’t so.", True), ("NOBODY came", True),
+    ("Kimetsu no YaibaNot", True), ("naïve nothing", True), ("Notably, the note", False),
+])
+def test_english_explicit_negators_are_looked_for_where_the_words_are(text: str, may: bool) -> None:
+    # the pattern runs only where a word or mark of a negator is (or the text is not plain), and finds
+    # nothing elsewhere
+    from tqcheck import lang
+
+    negation = lang.get("en").negation
+    assert negation is not None and negation.may_be_explicit(text, text.lower()) is may
+    if not may:
+        assert negation.explicit.search(text) is None and lang.get("en").polarity(text).explicit is None

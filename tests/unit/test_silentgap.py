@@ -153,8 +153,9 @@ MORE = [
 
 @pytest.mark.parametrize("target", [row[0] for row in ROWS] + MORE)
 def test_every_match_begins_where_the_kind_says(target: str) -> None:
-    # the rule runs a pattern only if it matches at one of the kind's starts or its needed words are there:
-    # no match of it may begin anywhere else, nor in a text without those words
+    # the rule runs a pattern only if it matches at one of the kind's starts, its needed words are there and
+    # the text passes its screen: no match of it may begin anywhere else, nor in a text without those words
+    # or failing the screen
     from tqcheck.lang.en_gaps import GAPS
 
     for kind in GAPS:
@@ -163,6 +164,8 @@ def test_every_match_begins_where_the_kind_says(target: str) -> None:
             assert set(found) <= set(kind.starts(target)), kind.name
         if kind.needs and found:
             assert any(w in target.lower() for w in kind.needs), kind.name
+        if kind.screen is not None and found:
+            assert kind.screen(target, target.lower()), kind.name
 
 
 def test_kinds_that_open_a_sentence_are_found_after_the_first_sentence() -> None:

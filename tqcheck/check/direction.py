@@ -4,6 +4,8 @@ highest for the lowest. In economic news these are values as much as the figures
 ``tqcheck.lang`` (zh and en so far); the rule compares the pairs of directions two languages share."""
 from __future__ import annotations
 
+import functools
+import re
 from typing import Iterator
 
 from .. import lang
@@ -13,6 +15,29 @@ from .registry import CheckContext, Hit, rule
 #: How each pair of directions is named in messages.
 LABELS = {"up-down": ("up", "down"), "import-export": ("import", "export"), "buy-sell": ("buy", "sell"),
           "highest-lowest": ("highest", "lowest")}
+
+
+#: The inline flags each compiled flag is written as in a union of patterns (re.U is a str pattern's default).
+_INLINE = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"), (re.ASCII, "a"))
+
+
+@functools.lru_cache(maxsize=None)
+def _any_direction(code: str) -> re.Pattern[str] | None:
+    """One pattern for every word of direction of the language ``code``: it finds nothing in a text where none
+    of them finds anything. Most sources name no direction (1,333 of the 1,500 timed zh-en pairs of
+    bench_checks), and one scan costs less than eight."""
+    patterns = [p for both in lang.get(code).directions.values() for p in both]
+    if not patterns:
+        return None
+    return re.compile("|".join(_scoped(p) for p in patterns))
+
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """``pattern`` as an alternative of a union: in a group with its flags, or bare where it has none (a union
+    of bare alternatives that each open on a character is searched for by those characters alone; one of
+    groups is tried at every position)."""
+    flags = "".join(c for f, c in _INLINE if pattern.flags & f)
+    return f"(?{flags}:{pattern.pattern})" if flags else pattern.pattern
 
 
 @rule("TQ407", "direction-mismatch", Severity.WARNING, "Accuracy/Mistranslation")
@@ -28,6 +53,9 @@ def direction_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     if not pair.source or not pair.target:
         return
     src, tgt = lang.get(ctx.src_lang).directions, lang.get(ctx.tgt_lang).directions
+    any_direction = _any_direction(ctx.src_lang)
+    if any_direction is None or any_direction.search(pair.source) is None:
+        return  # the source names no direction
     for name, source in src.items():
         target = tgt.get(name)
         if target is None:

@@ -1,6 +1,7 @@
 """TQ4xx: content with no counterpart on the other side."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Iterator
@@ -80,30 +81,37 @@ MIN_RATIO_CHARS = 20
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z'’&.-]*(?: [A-Za-z][A-Za-z'’&.-]*)*")
 
 
-def _shared_latin_chars(pair: Pair, ctx: CheckContext) -> int:
+def _shared_latin_chars(source: str, target: str, src_lang: str, tgt_lang: str) -> int:
     """Characters of Latin text that a Chinese or Japanese source and its Latin-script translation both
     carry as written (an English title in a Chinese sentence): they say nothing of how long a translation
     is, and the usual ratio, measured on Han and kana characters, overrates them."""
-    if not lang.get(ctx.src_lang).unspaced or lang.get(ctx.tgt_lang).script != "Latn":
+    if not lang.get(src_lang).unspaced or lang.get(tgt_lang).script != "Latn":
         return 0
-    target = pair.target.lower()
-    return sum(len(m.group().replace(" ", "")) for m in _LATIN_RUN.finditer(pair.source)
+    target = target.lower()
+    return sum(len(m.group().replace(" ", "")) for m in _LATIN_RUN.finditer(source)
                if len(m.group()) >= 4 and m.group().lower() in target)
 
 
 def _length_z(pair: Pair, ctx: CheckContext) -> float | None:
     if not pair.src_segments or not pair.tgt_segments:
         return None
-    shared = _shared_latin_chars(pair, ctx)
-    src = len("".join(pair.source.split())) - shared
-    tgt = len("".join(pair.target.split())) - shared
+    return _z(pair.source, pair.target, ctx.src_lang, ctx.tgt_lang, ctx.evidence.expected_log_ratio)
+
+
+@functools.lru_cache(maxsize=256)
+def _z(source: str, target: str, src_lang: str, tgt_lang: str, expected: float | None) -> float | None:
+    """How many standard deviations the translation's length is off the usual ratio. (Kept for the last 256
+    pairs: TQ403 and TQ404 ask for a pair's in turn, a block of pairs apart, as the runner checks each block
+    of ``runner.BLOCK_PAIRS`` rule by rule.)"""
+    shared = _shared_latin_chars(source, target, src_lang, tgt_lang)
+    src = len("".join(source.split())) - shared
+    tgt = len("".join(target.split())) - shared
     if src < MIN_RATIO_CHARS or tgt <= 0:
         return None
     # The document's own ratio, when the pipeline measured one, beats the table.
-    expected = ctx.evidence.expected_log_ratio
     sd = DEFAULT_SD
     if expected is None:
-        usual = usual_log_ratio(ctx.src_lang, ctx.tgt_lang)
+        usual = usual_log_ratio(src_lang, tgt_lang)
         if usual is None:
             return None
         expected, sd = usual

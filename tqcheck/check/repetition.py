@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Iterator, NamedTuple
 
 from ..types import Pair, Severity, Span
+from ..lang.letter_runs import NOT_PLAIN, alnum_runs
 from . import translit as tr
 from .registry import CheckContext, Hit, rule
 
@@ -27,9 +28,6 @@ _TOKEN = re.compile(rf"[{_CJK}]|{_WORDCHAR}+(?:['’]{_WORDCHAR}+)*")
 _IS_CJK = re.compile(rf"[{_CJK}]")
 #: _TOKEN for ASCII text, where a letter or digit is [A-Za-z0-9] and nothing is CJK or a mark.
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*+(?:['’][A-Za-z0-9]++)*+")  # (one character first: searched for by it)
-#: What is neither ASCII nor a space or punctuation that no token holds and lowering leaves as it is (’, “,
-#: –, no-break space): a text without any reads as ASCII text does (a third of WMT22 zh-en translations).
-_NOT_PLAIN = re.compile("[^\x00-\x7f\u00a0\u2000-\u206f]")
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff]")
 _HIRAGANA = re.compile("[\u3041-\u309f]")
 #: Longest repeated unit looked for, in tokens (a repeated sentence is one unit).
@@ -69,10 +67,11 @@ class _Loop(NamedTuple):
 
 def _loops(text: str) -> list[_Loop]:
     """Units of consecutive tokens repeated back to back, shortest unit first, left to right."""
-    if text.isascii() or not _NOT_PLAIN.search(text):
+    if text.isascii() or not NOT_PLAIN.search(text):  # (a plain text reads as ASCII text does)
         # (ASCII: casefolding is lowering, letter by letter, and the tokens of the lowered text
         # are those of the text; their offsets are needed only if something repeats)
-        words = _ASCII_TOKEN.findall(text.lower())
+        # (without an apostrophe, a token is a run of letters and digits)
+        words = _ASCII_TOKEN.findall(text.lower()) if "'" in text or "’" in text else alnum_runs(text)
         starts = _repeat_starts(words)
         if not starts:
             return []

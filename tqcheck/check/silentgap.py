@@ -12,6 +12,7 @@ translations into a language without them are not checked.
 """
 from __future__ import annotations
 
+import itertools
 from typing import Iterator
 
 from .. import lang as language
@@ -42,16 +43,20 @@ def silent_gap(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     gaps = language.get(ctx.tgt_lang).silent_gaps
     if gaps is None or not pair.target:
         return
-    lower = pair.target.lower()
-    for kind in gaps():
-        if kind.needs and not any(map(lower.__contains__, kind.needs)):
+    target = pair.target
+    lower = target.lower()
+    # (a kind's fields unpacked: twelve kinds a pair, each read by name cost more than the tests themselves)
+    for name, pattern, severity, message, accept, needs, starts, screen in gaps():
+        if needs and not any(map(lower.__contains__, needs)):
             continue
-        if kind.starts is not None and not any(kind.pattern.match(pair.target, at) for at in kind.starts(pair.target)):
+        if screen is not None and not screen(target, lower):
+            continue
+        if starts is not None and not any(map(pattern.match, itertools.repeat(target), starts(target))):
             continue  # every match begins at one of those positions: there is none
-        for m in kind.pattern.finditer(pair.target):
+        for m in pattern.finditer(target):
             shown = m.group().strip()
-            if not kind.accept(pair.target, m) or (shown and m.group() in pair.source):
+            if not accept(target, m) or (shown and m.group() in pair.source):
                 continue
-            yield Hit(f"{kind.message} ({shown!r})" if shown else kind.message,
+            yield Hit(f"{message} ({shown!r})" if shown else message,
                       Span("target", m.start(), max(m.end(), m.start() + 1)),
-                      {"kind": kind.name, "text": m.group()}, severity=Severity.parse(kind.severity))
+                      {"kind": name, "text": m.group()}, severity=Severity.parse(severity))

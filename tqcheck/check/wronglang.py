@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import operator
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from .. import lang as language
 from ..lang.families import confused
+from ..lang.letter_runs import letter_runs
 from ..read.langid import detect_language
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
@@ -69,8 +70,12 @@ def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         return
     function_words = language.get(tgt).distinctive_words
     if function_words:
-        folded = text.casefold()
-        tokens = (_ASCII_LETTERS if folded.isascii() else _LETTERS).findall(folded)
+        runs = letter_runs(text)  # (lower-casing is case-folding in a plain text)
+        if runs is not None:
+            tokens: Sequence[str] = runs
+        else:
+            folded = text.casefold()
+            tokens = (_ASCII_LETTERS if folded.isascii() else _LETTERS).findall(folded)
         if tokens and operator.countOf(map(function_words.__contains__, tokens), True) >= FUNCTION_WORD_SHARE * len(tokens):
             return  # plainly in the target language: no need to ask the identifier
     guess = detect_language(text)

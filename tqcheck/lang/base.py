@@ -5,8 +5,9 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping
 
+from .gaps import GapKind
 from .negation import Negation, Polarity
 from .number_context import NumberContext
 
@@ -148,24 +149,6 @@ class NumberWords:
     decade_words: Mapping[str, int] = field(default_factory=dict)
     #: Numeric dates put the month first (5/3/2021 is May 3rd in English); else the day.
     month_first: bool = False
-
-
-class GapKind(NamedTuple):
-    """A kind of sentence that cannot stand as written around a word the MT lost (TQ108, silent gaps)."""
-
-    name: str
-    pattern: re.Pattern[str]
-    #: "error" or "warning", as measured on faithful translations.
-    severity: str
-    message: str
-    #: Whether a match of ``pattern`` in a text really is the gap (rules out look-alikes).
-    accept: Callable[[str, re.Match[str]], bool]
-    #: Words one of which the text must contain (lower-cased) for the pattern to be worth running.
-    needs: tuple[str, ...] = ()
-    #: Where in a text every match of ``pattern`` can begin (a superset: the text's start and where a
-    #: sentence opens): the pattern is run over the text only if it matches at one of them, since a scan
-    #: that tries a pattern of many alternatives at every position costs more.
-    starts: Callable[[str], Iterable[int]] | None = None
 
 
 @dataclass(frozen=True)
@@ -433,13 +416,17 @@ class Language:
                 if not self.unspaced or self.on_word_boundaries(text, m.start(), m.end(), prefix_ok=False):
                     yield m
 
+        # (the blanking makes no negator: every phrase it blanks holds one)
         def explicit() -> tuple[int, int] | None:
+            if not table.may_be_explicit(text, low):
+                return None
             strong = table.weak.sub(lambda m: " " * len(m.group()), plain) if weak and table.weak else plain
             first = next(words(table.explicit, strong), None)
             return first.span() if first else None
 
         def implied() -> bool:
-            return table.any.search(plain) is not None or bool(
+            return ((table.any is not table.explicit or table.may_be_explicit(text, low))
+                    and table.any.search(plain) is not None) or bool(
                 table.implied and table.implied(plain)) or bool(table.affixed and table.affixed(plain))
 
         return Polarity(explicit, implied)

@@ -6,7 +6,8 @@ import re
 from typing import Callable, Iterator
 
 from ._libs import _simplemma, simplemma_lemmatizer, simplemma_lexicon, wordfreq_zipf
-from .base import GapKind, Language, Negation, NumberWords
+from .base import Language, Negation, NumberWords
+from .gaps import GapKind
 from .number_context import NumberContext
 
 
@@ -145,6 +146,9 @@ NEGATION = Negation(
     # the blanking of the first leaves no "no" before a space it made: it blanks from a word's start)
     not_negation_marks=re.compile(r"not |no |nothing|none"),
     weak_marks=re.compile(r"not|n['’]t|hout|no(?:[\s,!.…]|where)"),
+    # what every match of _EXPLICIT is (a whole word) or holds; every phrase the two above blank holds one too
+    explicit_words=frozenset("not no never none nobody nothing nowhere neither nor without cannot".split()),
+    explicit_marks=("n't", "n’t"),
 )
 
 def _words(words: str) -> re.Pattern[str]:

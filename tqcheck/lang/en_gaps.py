@@ -12,11 +12,13 @@ words ("a can of", "the will of", "Can Tho") are left alone. Measured on WMT22 r
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from typing import Callable, Iterable
 
-from .base import GapKind
+from .gaps import GapKind
+from .letter_runs import has_adjacent, has_any, letter_runs
 
 # Determiners that must be followed by a noun phrase. Not "this/that/these/those/all/some/..."
 # (they stand alone as pronouns) nor "her/his" ("gave her a", "the book is his.").
@@ -62,9 +64,10 @@ def _standalone(text: str, m: re.Match[str]) -> bool:
 
 def _kind(name: str, pattern: re.Pattern[str], severity: str, message: str,
           accept: Callable[[str, re.Match[str]], bool] = _standalone, needs: tuple[str, ...] = (),
-          starts: Callable[[str], Iterable[int]] | None = None) -> GapKind:
+          starts: Callable[[str], Iterable[int]] | None = None,
+          screen: Callable[[str, str], bool] | None = None) -> GapKind:
     """A kind whose match must start a word of its own unless it says otherwise."""
-    return GapKind(name, pattern, severity, message, accept, needs, starts)
+    return GapKind(name, pattern, severity, message, accept, needs, starts, screen)
 
 
 _OPENS_AFTER = re.compile(r"[.!][\"”]?\s")
@@ -74,7 +77,11 @@ _OPENS_AFTER = re.compile(r"[.!][\"”]?\s")
 def _sentence_starts(text: str) -> tuple[int, ...]:
     """Where a sentence may open as ``_SENTENCE_START`` reads it: the text's start (before or after a
     quote) and after "." or "!" and a space, with a closing quote between them or not. (Three kinds ask
-    for a text's: found once.)"""
+    for a text's: found once. A "." or "!" that ends the text opens nothing: in a text with no other, most of
+    them, nothing is looked for.)"""
+    last = len(text) - 1
+    if text.find(".", 0, last) < 0 and text.find("!", 0, last) < 0:
+        return (0,)
     return (0, *(m.end() for m in _OPENS_AFTER.finditer(text)))
 
 
@@ -84,8 +91,11 @@ _WH_WORD = re.compile(_word_at_boundary("how|when|where|why", both_cases=False) 
 
 
 def _sentence_or_wh_starts(text: str) -> list[int]:
-    """``_sentence_starts`` and where "how", "when", "where" or "why" begins."""
-    return [*_sentence_starts(text), *(m.start() for m in _WH_WORD.finditer(text))]
+    """``_sentence_starts`` and where "how", "when", "where" or "why" begins (looked for only in a text that
+    holds "how", "whe" or "why": most hold none, and looking for three strings costs less than a scan)."""
+    if "how" in text or "whe" in text or "why" in text:
+        return [*_sentence_starts(text), *(m.start() for m in _WH_WORD.finditer(text))]
+    return list(_sentence_starts(text))
 
 
 _BRACKET = re.compile(r"\(")
@@ -122,16 +132,66 @@ def _empty_item(text: str, m: re.Match[str]) -> bool:
     return before.isalnum() if m.group().startswith(",") else not (before.isalnum() or before in "(_")
 
 
+#: What follows a determiner in a match of the determiner without noun.
+_DET_FOLLOWERS = rf"{_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose"
+#: Each determiner (lower-cased) with each word that may follow it there: the pair of runs of letters next to
+#: each other that every such match makes.
+_DET_FOLLOWED = frozenset(itertools.product(_DET.split("|"), _DET_FOLLOWERS.split("|")))
+
+
+def _may_lack_noun(text: str, lower: str) -> bool:
+    """Whether ``text`` has a determiner and a word that may follow it in a match next to each other (always
+    true of a text that is not plain, not read): one of the two-word pairs the text's runs of letters make."""
+    return has_adjacent(text, _DET_FOLLOWED)
+
+
+#: A mark of punctuation after a lower-case determiner or a space: where every match of the determiner before
+#: punctuation ends (the determiner, any spaces, the mark). It opens on the marks, a few in a sentence, where
+#: the determiner's pattern opens on six letters a third of a text is made of.
+_PUNCTUATION_AFTER_DETERMINER = re.compile(
+    "[,;:!?.](?:(?<=\\s.)|" + "|".join(f"(?<=\\b{w}.)" for w in _DET.split("|")) + ")")
+
+#: What a preposition without object is written with, in a lower-cased text: the prepositions never stranded
+#: and the phrases of the kind's other alternatives, but those on "per", "of" and "from" ("percent", "paper",
+#: "of" and "from" are in most texts), which ``_STRANDED_AFTER`` finds with the words after them.
+_STRANDED_WORDS = (*(w for w in _PREP_NEVER_STRANDED.split("|") if w != "per"), "between", "based on",
+                   "depending on", "relying on")
+_STRANDED_AFTER = re.compile(rf"of\s+(?:in|on|for|with|by|from)\b|per\s+(?:{_AUX}|can|must|may|will)|from\s+to")
+#: The same as pairs of words, read from a plain text's runs of letters.
+_STRANDED_PAIRS = frozenset({*(("of", w) for w in "in on for with by from".split()),
+                             *(("per", w) for w in f"{_AUX}|can|must|may|will".split("|")), ("from", "to")})
+
+
+def _may_strand(text: str, lower: str) -> bool:
+    """Whether ``lower`` has what a preposition without object is written with: one of its rarer prepositions,
+    or "of", "per" or "from" before the words a match puts after them (two runs of letters next to each other
+    in a plain text: ``_STRANDED_PAIRS``)."""
+    if any(map(lower.__contains__, _STRANDED_WORDS)):
+        return True
+    if letter_runs(text) is None:
+        return _STRANDED_AFTER.search(lower) is not None
+    return has_adjacent(text, _STRANDED_PAIRS)
+
+
+#: The conjunctions a clause without subject opens on.
+_CONJ = "if|when|because|although|unless|once"
+_CONJUNCTIONS = frozenset(_CONJ.split("|"))
+#: What every match of the empty item but a bracket's has: a comma, spaces, then a comma or a full stop.
+_COMMA_THEN_MARK = re.compile(r",\s*[,.]")
+#: What every match of the adjective without noun ends on: an acronym in round brackets.
+_ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z]{2,}\)")
+
+
 _WORDS_LOST = (
     # "the of", "a in", "its on", "the has": a determiner and no noun. The word after it must be lower
     # case (title-case headlines are left alone).
     _kind(
         "determiner-without-noun",
-        re.compile(rf"({_word_at_boundary(_DET)})\s+"
-                   rf"({_PREP}|and|or|but|nor|{_AUX}|which|who|whom|whose)\b(?![-'’])"),
+        re.compile(rf"({_word_at_boundary(_DET)})\s+({_DET_FOLLOWERS})\b(?![-'’])"),
         "error",
         "a determiner with no noun after it: a word was lost here",
         _determiner_gap,
+        screen=_may_lack_noun,
     ),
     # "receives a, it reflects", "insisted on a.": a determiner right before punctuation. Lower-case
     # only ("grade A.", "Plan B,"); not "a)" or "(a)" (list labels), "a.m.", "p.a." or "the ./path".
@@ -140,6 +200,7 @@ _WORDS_LOST = (
         re.compile(rf"{_word_at_boundary(_DET, both_cases=False)}(?=\s*[,;:!?](?!\w)|\s*\.(?=\s|$|[\"'”’]))"),
         "error",
         "a determiner before punctuation: the noun after it was lost",
+        screen=lambda text, lower: _PUNCTUATION_AFTER_DETERMINER.search(text) is not None,
     ),
     # "Best Picture,, Best Director", "receptors ( ) in": a list item or a bracket with nothing in it.
     _kind(
@@ -148,6 +209,8 @@ _WORDS_LOST = (
         "error",
         "an empty list item or bracket: what stood there was lost",
         _empty_item,
+        # (a comma, then spaces and a comma or a full stop, searched for by the comma; or both round brackets)
+        screen=lambda text, lower: ("(" in text and ")" in text) or _COMMA_THEN_MARK.search(text) is not None,
     ),
     # "the match between and Genoa", "during was": a preposition with no object. Only prepositions
     # English never strands: "the effect the team is looking for could be", "the people he works with
@@ -163,6 +226,7 @@ _WORDS_LOST = (
         "a preposition with no object: a word was probably lost here",
         # (the commonest first: a text is asked for them until one is found)
         needs=(" of ", " on", *_PREP_NEVER_STRANDED.split("|"), "between", "from to"),
+        screen=_may_strand,
     ),
     # "Would also take over custody ...": a statement opening on a modal, its subject lost. A question
     # ends with "?", a request puts its subject next ("Could you please check this."), and "Can Tho" (a
@@ -253,15 +317,18 @@ _LOST_SUBJECT = (
         "warning",
         "an adjective with no noun before the acronym that names it: the name was lost",
         needs=("(",),
+        screen=lambda text, lower: _ACRONYM_IN_BRACKETS.search(text) is not None,
     ),
     # "But if accepts our unfair budget": a conjunction and a verb in -s with its object, the subject between gone.
     _kind(
         "clause-without-subject",
-        re.compile(_word_at_boundary("if|when|because|although|unless|once", both_cases=False) + r"\s+[a-z]+s\s+"
+        re.compile(_word_at_boundary(_CONJ, both_cases=False) + r"\s+[a-z]+s\s+"
                    r"(?=(?:our|the|a|an|his|her|their|its|this|these|those)\b)"),
         "warning",
         "a clause opens on its verb with no subject: the subject was probably lost",
-        needs=("if", "when", "because", "although", "unless", "once"),
+        needs=tuple(_CONJ.split("|")),
+        # (in a plain text, one of the conjunctions as a word of its own)
+        screen=lambda text, lower: has_any(text, _CONJUNCTIONS),
     ),
     # ", as the name implies, is a territory", '" was back in his hometown', "(, 1995)": a sentence or a
     # bracket that starts with a comma or a quote and a space lost its first words.
@@ -279,6 +346,9 @@ _LOST_SUBJECT = (
         "warning",
         "a speech verb or 'according to' with no one named: the name was lost",
         needs=("said", "says", "added", "according to"),
+        # (the pattern opens on a look-behind and is tried at every position: only in a text with a quote or
+        # "ccording to")
+        screen=lambda text, lower: '"' in text or "”" in text or "ccording to" in text,
     ),
 )
 

@@ -3,8 +3,11 @@ with no owner, a sentence opening on its verb): the patterns TQ304's scars are r
 ``Language.name_scars``."""
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Callable
+
+from .letter_runs import has_adjacent
 
 #: (pattern, what it shows).
 SCARS = (
@@ -26,12 +29,17 @@ SCARS = (
 # What every match of each of SCARS contains, in the same order: the pattern is not run
 # on a target without it (most targets have none of these, and a regex scan each costs more).
 _SCAR_SPACE_MARK = re.compile(r"[ \t][.,;]")
+#: The first and second words of the three patterns of a word followed by another.
+_SCAR_FIRST, _SCAR_SECOND = "of between from with in at into the The an An a A".split(), \
+    "and are is was were has have had demanded announced".split()
 #: What a match of any of the three patterns of a word followed by another (a preposition before
 #: "and" or a verb, an article before a verb) matches. Each first word is a literal (so that the
 #: scan can jump to its letters) followed by a look-behind that is the leading word boundary.
 _SCAR_WORD_PAIR = re.compile(
-    "(?:" + "|".join(f"{w}(?<!\\w{w})" for w in "of between from with in at into the The an An a A".split()) + ")"
-    r"\s+(?:and|are|is|was|were|has|have|had|demanded|announced)\b")
+    "(?:" + "|".join(f"{w}(?<!\\w{w})" for w in _SCAR_FIRST) + ")" rf"\s+(?:{'|'.join(_SCAR_SECOND)})\b")
+#: The two words of a match of _SCAR_WORD_PAIR, lower-cased: two runs of letters next to each other in a plain
+#: text (``letter_runs.has_adjacent``), which few hold; the pattern is run only where they are.
+_SCAR_PAIRS = frozenset(itertools.product({w.lower() for w in _SCAR_FIRST}, _SCAR_SECOND))
 _SCAR_OPENING_VERB = re.compile("Said|Says|Reiterated|Stressed|Noted|Told|Urged")
 
 
@@ -72,7 +80,7 @@ assert len(_SCAR_NEEDS) == len(SCARS)
 def name_scars(target: str) -> list[tuple[int, int, str, str]]:
     """(start, end, text, reason) of each scar in ``target``. Each pattern is tried only if the target has what
     every match of it contains (``_SCAR_NEEDS``): most sentences have none of these, and eight scans cost more."""
-    word_pair = [_SCAR_WORD_PAIR.search(target) is not None]
+    word_pair = [has_adjacent(target, _SCAR_PAIRS) and _SCAR_WORD_PAIR.search(target) is not None]
     if not word_pair[0] and not _SCAR_OTHER_NEEDS.search(target):
         return []
     out: list[tuple[int, int, str, str]] = []

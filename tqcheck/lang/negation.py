@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..cached import cached
+from .letter_runs import letter_runs
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,20 @@ class Negation:
     #: narrower test than ``marks``, each for its own pattern): where one finds nothing, its pattern is not run
     not_negation_marks: re.Pattern[str] | None = None
     weak_marks: re.Pattern[str] | None = None
+    #: the words (lower-cased runs of letters) and the strings (in the lower-cased text) one of which every
+    #: match of ``explicit`` is or contains: a plain text with none (``letter_runs``) has no explicit negator,
+    #: and ``explicit`` is not run over it; none given, it always is
+    explicit_words: frozenset[str] = frozenset()
+    explicit_marks: tuple[str, ...] = ()
+
+    def may_be_explicit(self, text: str, lower: str) -> bool:
+        """Whether ``text`` (``lower`` lower-cased) may hold a match of ``explicit``: it is not plain, or one of
+        its runs of letters is one of ``explicit_words``, or it holds one of ``explicit_marks``."""
+        if not self.explicit_words:
+            return True
+        runs = letter_runs(text)
+        return runs is None or not self.explicit_words.isdisjoint(runs) or any(map(lower.__contains__,
+                                                                                  self.explicit_marks))
 
 
 class Polarity:
