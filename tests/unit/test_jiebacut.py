@@ -56,3 +56,18 @@ def test_the_model_s_words_are_finalseg_s() -> None:
         assert _jiebacut._finalseg_cut("罗冠聪说", finalseg) == list(finalseg.cut("罗冠聪说")) == [*word, "说"]
     finally:
         finalseg.Force_Split_Words.discard(word)
+
+
+def test_sure_bounds_start_and_end_words() -> None:
+    """Every offset ``sure_bounds`` gives for a run is where one of jieba's words starts and the one before ends, so a
+    place or a negator from one to another is whole words (``Language.on_word_boundaries`` asks no segmentation)."""
+    tokenizer = _libs._jieba().dt
+    seen = 0
+    for text in _texts():
+        for run in _jiebacut._HAN.findall(text):
+            words = list(tokenizer.tokenize(run))
+            starts, ends = {s for _, s, _ in words}, {e for _, _, e in words}
+            sure = _jiebacut.sure_bounds(run, tokenizer)
+            assert {0, len(run)} <= sure <= starts | {len(run)} and sure <= ends | {0}, run
+            seen += len(sure) > 2
+    assert seen > 100

@@ -65,6 +65,22 @@ def route(block: str, tokenizer: Any) -> tuple[int, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def sure_bounds(block: str, tokenizer: Any) -> frozenset[int]:
+    """Offsets of a run (a match of ``_HAN``) where a word of ``words(block)`` surely starts and the one before it
+    ends: its two ends and both ends of each dictionary word of more than one character on jieba's path. (Only a
+    stretch of single characters is read again, by the model, and its own ends stay bounds: its words make it up.)"""
+    ends = route(block, tokenizer)
+    out, x, n = {0, len(block)}, 0, len(block)
+    while x < n:
+        y = ends[x]
+        if y - x > 1:
+            out.add(x)
+            out.add(y)
+        x = y
+    return frozenset(out)
+
+
 def pieces(block: str, tokenizer: Any) -> list[tuple[str, bool]]:
     """The pieces of one run along jieba's path (``Tokenizer.__cut_DAG``), each with whether jieba's model
     reads it: a dictionary word, or a single character, is a word as it is; a stretch of single characters

@@ -268,6 +268,14 @@ def jieba_words(text: str) -> list[Word]:
     return out
 
 
+def jieba_run_bounds(run: str) -> frozenset[int]:
+    """Offsets of a run of ``JIEBA_RUNS`` that are surely bounds of ``jieba_words(run)`` (``_jiebacut.sure_bounds``:
+    read from the run's dictionary path, without the model's reading of unknown characters or the words made)."""
+    from . import _jiebacut
+
+    return _jiebacut.sure_bounds(run, _jieba().dt)
+
+
 @functools.lru_cache(maxsize=1)
 def _sudachi() -> Any:
     from sudachipy import dictionary

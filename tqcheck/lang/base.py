@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 from .gaps import GapKind
 from .negation import Negation, Polarity
 from .number_context import NumberContext
+from .runcuts import run_cuts, run_holding
 
 #: What a language can provide to the checks. A rule that needs one is skipped for a language without it.
 #: ``names``: places and names found and matched in its script (a gazetteer in the language, name forms);
@@ -298,6 +299,9 @@ class Language:
     #: digits, each character between them a word): whether a span is made of whole words is then read
     #: from the runs it touches alone, not from the whole text. None: the text is one run.
     runs: re.Pattern[str] | None = None
+    #: Offsets of one of the ``runs`` that are surely bounds of its words, found for less than its segmentation (a span
+    #: from one to another is whole words). None: none known.
+    run_bounds: Callable[[str], frozenset[int]] | None = None
     #: The proper nouns its analyser reads in a text that a translation writes by their sound (people and
     #: places, as (start, end, text, reading in kana)); None where the language has no such analyser.
     read_names: Callable[[str], list[tuple[int, int, str, str]]] | None = None
@@ -443,6 +447,8 @@ class Language:
         """Whether text[start:end] is made of whole words: it starts where a word starts and ends where a
         word ends, or (``prefix_ok``) it begins a longer word (中国人, 日本側). 发展中国家 does not contain
         中国, nor ビーチリゾート チリ, nor 11日中午 日中."""
+        if self.run_bounds is not None and self._surely_whole(text, start, end):
+            return True  # (no segmentation)
         starts, ends = self.bounds(text) if self.runs is None else self._bounds_around(text, start, end)
         if start not in starts:
             return False
@@ -451,29 +457,26 @@ class Language:
         # a Han prefix is a compound's first part (中国人); a kana one is part of another word (タイム)
         return prefix_ok and not any(start < s < end for s in starts) and _HAN.fullmatch(text[start:end]) is not None
 
+    def _surely_whole(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] lies in one run, from one of its ``run_bounds`` to another (``_bounds_around``
+        would segment that run alone, and find both among its starts and its ends)."""
+        run = run_holding(self.runs, text, start, end) if self.runs is not None else None
+        return run is not None and self.run_bounds is not None and {start - run[0], end - run[0]} <= self.run_bounds(
+            text[run[0]:run[1]])
+
     def _bounds_around(self, text: str, start: int, end: int) -> tuple[frozenset[int], frozenset[int]]:
         """``bounds`` of the runs from the one holding ``start`` to the one holding ``end``: the same
         offsets as the whole text's in that stretch, for a fraction of the segmentation."""
         assert self.runs is not None
         if end <= start:  # (an empty span's end is the end of a word of the run before it)
             return self.bounds(text)
-        cuts = _run_cuts(self.runs, text)
+        cuts = run_cuts(self.runs, text)
         first = cuts[bisect.bisect_right(cuts, start) - 1]
         last = cuts[bisect.bisect_right(cuts, end - 1)] if end <= len(text) else len(text)
         if first == 0 and last == len(text):
             return self.bounds(text)
         starts, ends = self.bounds(text[first:last])
         return frozenset(x + first for x in starts), frozenset(x + first for x in ends)
-
-
-@functools.lru_cache(maxsize=4096)
-def _run_cuts(runs: re.Pattern[str], text: str) -> list[int]:
-    """Where the runs of ``text`` (and the stretches between them) begin and end, in order."""
-    cuts = [0]
-    for m in runs.finditer(text):
-        cuts += (m.start(), m.end())
-    cuts.append(len(text))
-    return cuts
 
 
 @functools.lru_cache(maxsize=65536)

@@ -2,7 +2,7 @@
 import re
 from typing import Callable, Iterator
 
-from ._libs import jieba_known, jieba_person_names, jieba_words
+from ._libs import jieba_known, jieba_person_names, jieba_run_bounds, jieba_words
 from .base import Language, Negation
 from .number_context import NumberContext
 
@@ -64,7 +64,7 @@ NUMBER_CONTEXT = NumberContext(
 
 
 LANGUAGE = Language("zh", "Chinese", frozenset({"names", "numbers"}), tokenize=jieba_words, unspaced=True,
-                    person_names=jieba_person_names, in_dictionary=jieba_known, runs=JIEBA_RUNS,
+                    person_names=jieba_person_names, in_dictionary=jieba_known, runs=JIEBA_RUNS, run_bounds=jieba_run_bounds,
                     script="Hani",
                     negation=NEGATION, deictic_country=DEICTIC_COUNTRY, directions=DIRECTIONS, currency_signs={"¥": "CNY"}, place_locale="zh_CN",
                     subdivision_forms=subdivision_forms,
