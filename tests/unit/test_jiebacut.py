@@ -71,3 +71,11 @@ def test_sure_bounds_start_and_end_words() -> None:
             assert {0, len(run)} <= sure <= starts | {len(run)} and sure <= ends | {0}, run
             seen += len(sure) > 2
     assert seen > 100
+
+
+def test_all_bounds_are_the_words_starts_and_ends() -> None:
+    tokenizer = _libs._jieba().dt
+    for text in _texts():
+        for run in _jiebacut._HAN.findall(text):
+            bounds = {s for _, s, _ in tokenizer.tokenize(run)} | {len(run)}
+            assert _jiebacut.all_bounds(run, tokenizer) == bounds, run

@@ -81,6 +81,24 @@ def sure_bounds(block: str, tokenizer: Any) -> frozenset[int]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def all_bounds(block: str, tokenizer: Any) -> frozenset[int]:
+    """Every offset of a run (a match of ``_HAN``) where a word of ``words(block)`` starts or ends, without the words
+    made: the ends of the pieces of jieba's path, and in a stretch the model reads, the ends of its words."""
+    from jieba import finalseg
+
+    out, at = [0], 0
+    for piece, model in pieces(block, tokenizer):
+        if model:
+            for word in _finalseg_cut(piece, finalseg):
+                at += len(word)
+                out.append(at)
+        else:
+            at += len(piece)
+            out.append(at)
+    return frozenset(out)
+
+
 def pieces(block: str, tokenizer: Any) -> list[tuple[str, bool]]:
     """The pieces of one run along jieba's path (``Tokenizer.__cut_DAG``), each with whether jieba's model
     reads it: a dictionary word, or a single character, is a word as it is; a stretch of single characters

@@ -268,12 +268,13 @@ def jieba_words(text: str) -> list[Word]:
     return out
 
 
-def jieba_run_bounds(run: str) -> frozenset[int]:
-    """Offsets of a run of ``JIEBA_RUNS`` that are surely bounds of ``jieba_words(run)`` (``_jiebacut.sure_bounds``:
-    read from the run's dictionary path, without the model's reading of unknown characters or the words made)."""
+def jieba_run_bounds(run: str, every: bool) -> frozenset[int]:
+    """Offsets of a run of ``JIEBA_RUNS`` where words of ``jieba_words(run)`` start or end: every one (``every``), or
+    those surely so, read from the run's dictionary path alone (``_jiebacut.sure_bounds``, without the model's reading
+    of unknown characters)."""
     from . import _jiebacut
 
-    return _jiebacut.sure_bounds(run, _jieba().dt)
+    return (_jiebacut.all_bounds if every else _jiebacut.sure_bounds)(run, _jieba().dt)
 
 
 @functools.lru_cache(maxsize=1)

@@ -299,9 +299,9 @@ class Language:
     #: digits, each character between them a word): whether a span is made of whole words is then read
     #: from the runs it touches alone, not from the whole text. None: the text is one run.
     runs: re.Pattern[str] | None = None
-    #: Offsets of one of the ``runs`` that are surely bounds of its words, found for less than its segmentation (a span
-    #: from one to another is whole words). None: none known.
-    run_bounds: Callable[[str], frozenset[int]] | None = None
+    #: Offsets of one of the ``runs`` where its words start or end, found for less than its words: every one (True),
+    #: or some surely so, for less again (False). None: its words are made.
+    run_bounds: Callable[[str, bool], frozenset[int]] | None = None
     #: The proper nouns its analyser reads in a text that a translation writes by their sound (people and
     #: places, as (start, end, text, reading in kana)); None where the language has no such analyser.
     read_names: Callable[[str], list[tuple[int, int, str, str]]] | None = None
@@ -447,22 +447,21 @@ class Language:
         """Whether text[start:end] is made of whole words: it starts where a word starts and ends where a
         word ends, or (``prefix_ok``) it begins a longer word (中国人, 日本側). 发展中国家 does not contain
         中国, nor ビーチリゾート チリ, nor 11日中午 日中."""
-        if self.run_bounds is not None and self._surely_whole(text, start, end):
-            return True  # (no segmentation)
-        starts, ends = self.bounds(text) if self.runs is None else self._bounds_around(text, start, end)
+        run = run_holding(self.runs, text, start, end) if self.runs is not None else None
+        if run is not None and self.run_bounds is not None:  # in one run, read from its bounds, not its words
+            first, block = run[0], text[run[0]:run[1]]
+            if {start - first, end - first} <= self.run_bounds(block, False):
+                return True
+            # (start < end: start is not the run's end, nor end its start) its bounds are its words' starts and ends
+            starts = ends = frozenset(b + first for b in self.run_bounds(block, True))
+        else:
+            starts, ends = self.bounds(text) if self.runs is None else self._bounds_around(text, start, end)
         if start not in starts:
             return False
         if end in ends:
             return True
         # a Han prefix is a compound's first part (中国人); a kana one is part of another word (タイム)
         return prefix_ok and not any(start < s < end for s in starts) and _HAN.fullmatch(text[start:end]) is not None
-
-    def _surely_whole(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end] lies in one run, from one of its ``run_bounds`` to another (``_bounds_around``
-        would segment that run alone, and find both among its starts and its ends)."""
-        run = run_holding(self.runs, text, start, end) if self.runs is not None else None
-        return run is not None and self.run_bounds is not None and {start - run[0], end - run[0]} <= self.run_bounds(
-            text[run[0]:run[1]])
 
     def _bounds_around(self, text: str, start: int, end: int) -> tuple[frozenset[int], frozenset[int]]:
         """``bounds`` of the runs from the one holding ``start`` to the one holding ``end``: the same
