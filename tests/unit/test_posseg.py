@@ -57,3 +57,20 @@ def test_person_names_come_from_the_tagger() -> None:
     names = [w.text for w in _libs.jieba_person_names("站长段梦琪说，罗冠聪昨天到了。")]
     assert names and names == [w for w, tag in _jieba_cut("站长段梦琪说，罗冠聪昨天到了。") if tag == "nr" and len(w) >= 2
                                and not _libs._jieba().dt.FREQ.get(w)]
+
+
+def test_model_words_are_cut_s_words_of_the_model() -> None:
+    """``model_words`` gives, at their offsets, every word of ``cut`` that is neither a word of the dictionary (it has
+    a frequency) nor one character, nor the line break \\r\\n outside the runs: the only words that can be person names
+    no dictionary has."""
+    tokenizer = _libs._jieba().dt
+    freq = tokenizer.FREQ
+    for text in _texts():
+        at, wanted = 0, []
+        for word, flag in _cut(text):
+            if len(word) >= 2 and not freq.get(word) and word != "\r\n":
+                wanted.append((at, word, flag))
+            at += len(word)
+        assert at == len(text)
+        got = [(s, w, f) for s, w, f in _posseg.model_words(text, tokenizer) if len(w) >= 2 and not freq.get(w)]
+        assert got == wanted, text

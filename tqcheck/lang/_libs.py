@@ -317,14 +317,12 @@ def _jieba_person_names(text: str) -> tuple[Word, ...]:
 
     tokenizer = _jieba().dt
     freq = tokenizer.FREQ
-    out, at = [], 0
-    for word, flag in _posseg.cut(text, tokenizer):  # jieba.posseg.cut's words and tags, found faster
-        start = text.find(word, at)
-        if start < 0:
-            continue
-        at = start + len(word)
+    out = []
+    # (a word of the dictionary has a frequency, one character is too short and what lies outside the runs is tagged
+    # x, m or eng: only the model's words can be such)
+    for start, word, flag in _posseg.model_words(text, tokenizer):  # jieba.posseg.cut's words and tags, found faster
         if flag == "nr" and len(word) >= 2 and not freq.get(word):
-            out.append(Word(start, at, word))
+            out.append(Word(start, start + len(word), word))
     return tuple(out)
 
 

@@ -222,3 +222,24 @@ def cut(sentence: str, tokenizer: Any) -> Iterator[tuple[str, str | None]]:
                 else:
                     for xx in x:
                         yield xx, "m" if _NUM.match(xx) else "eng" if _ENG.match(x) else "x"
+
+
+def model_words(sentence: str, tokenizer: Any) -> list[tuple[int, str, str | None]]:
+    """(offset, word, tag) of the words of ``cut`` that jieba's model reads and tags (``_cut_detail``: the pieces of a
+    run that its dictionary path leaves to the model). Every other word ``cut`` gives is a word of the dictionary, a
+    single character, or characters outside the runs ('x', 'm', 'eng'); the words follow one another, so each starts
+    where the one before it ends."""
+    out: list[tuple[int, str, str | None]] = []
+    at = 0
+    for blk in _HAN_INTERNAL.split(sentence):
+        if not _HAN_INTERNAL.match(blk):
+            at += len(blk)
+            continue
+        for piece, model in pieces(blk, tokenizer):
+            if model:
+                for word, flag in _cut_detail(piece):
+                    out.append((at, word, flag))
+                    at += len(word)
+            else:
+                at += len(piece)
+    return out
