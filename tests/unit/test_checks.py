@@ -396,3 +396,18 @@ def test_the_objects_there_before_the_checks_are_set_aside_from_the_collector_wh
         assert mine >= frozen[0] >= frozen[WARM_PAIRS] >= gc.get_freeze_count() > mine - 1000
     finally:
         gc.unfreeze()
+
+
+def test_a_context_with_facts_is_the_one_replace_makes() -> None:
+    import dataclasses
+
+    from tqcheck.check.facts import PairFacts
+
+    ctx = CheckContext("zh", "en", glossary={"北京": ("Beijing",)})
+    pair = Pair(0, Link((0,), (0,), 1.0), "北京", "Beijing", (), ())
+    facts = PairFacts(pair, ctx)
+    made, replaced = ctx.with_facts(facts), dataclasses.replace(ctx, facts=facts)
+    assert type(made) is CheckContext and made == replaced and made.facts is facts and ctx.facts is None
+    assert list(vars(made).items()) == list(vars(replaced).items())
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.src_lang = "ja"  # type: ignore[misc]

@@ -62,6 +62,14 @@ def test_one_sentence(lang: str, text: str) -> None:
     assert 0.5 < guess.confidence <= 1.0
 
 
+@pytest.mark.parametrize("text", [text for _, text in CASES] + [" ".join(texts) for texts in SENTENCES.values()] + [
+    "", "123", "OK", "Hello world, this is fine.", "Jean-Baptiste Lefèvre de la Rochefoucauld arrive demain à Paris."])
+def test_the_lead_is_the_guess_before_its_sentences_are_judged(text: str) -> None:
+    lead = langid.language_lead(text)
+    assert lead.lang == detect_language(text).lang
+    assert lead.guess() == detect_language(text)
+
+
 @pytest.mark.parametrize("lang", sorted(SENTENCES))
 def test_two_sentences(lang: str) -> None:
     text = " ".join(SENTENCES[lang])

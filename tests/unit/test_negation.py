@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from tqcheck import lang
 from tqcheck.check.negation import negation_mismatch
 from tqcheck.check.registry import CheckContext
 from tqcheck.types import Link, Pair, Severity
@@ -183,3 +184,18 @@ def test_english_explicit_negators_are_looked_for_where_the_words_are(text: str,
     assert negation is not None and negation.may_be_explicit(text, text.lower()) is may
     if not may:
         assert negation.explicit.search(text) is None and lang.get("en").polarity(text).explicit is None
+
+
+def test_a_chinese_text_with_any_negator_is_negated_without_its_words_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Polarity.negated of a language written without spaces asks its patterns without word bounds first: a
+    text with a negating character (无 in 无意) is negated before it is segmented, and one without is segmented
+    only to find it has no explicit negator."""
+    zh = lang.get("zh")
+    segmented: list[str] = []
+    monkeypatch.setattr(type(zh), "on_word_boundaries",
+                        lambda self, text, *args, **kwargs: segmented.append(text) or True)
+    polarity = zh.polarity("他无意参加会议，也没有来。")
+    assert polarity is not None and polarity.negated and segmented == []
+    assert polarity.explicit == (9, 11) and segmented
+    affirmative = zh.polarity("他参加了会议。")
+    assert affirmative is not None and not affirmative.negated and affirmative.explicit is None

@@ -33,14 +33,17 @@ def negation_mismatch(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
     # affix implies (failed, unfriendly), a mismatch is worth a warning; into other languages, whose
     # idioms negate where the source does not (n'hésitez pas), it is only information
     severity = None if lang.get(ctx.tgt_lang).negation.implied else Severity.INFO  # type: ignore[union-attr]
-    # each side's polarity is read as far as the verdict needs: the explicit negators first, the implied ones
-    # (failed, lack, unfriendly) only where they decide
-    if source.explicit is None and target.explicit and not source.negated:
+    # each side's polarity is read as far as the verdict needs, the translation's first: one with an explicit
+    # negator is reported only if its source has no negation at all, one without only if it has no negation
+    # while its source has an explicit negator
+    if target.explicit is not None:
+        if source.negated:
+            return
         word = pair.target[slice(*target.explicit)]
         yield Hit(f"the translation says '{word}' but the source has no negation",
                   span=Span("target", *target.explicit), evidence={"direction": "added", "word": word},
                   severity=severity)
-    elif source.explicit and not target.negated:
+    elif source.explicit is not None and not target.negated:
         word = pair.source[slice(*source.explicit)]
         yield Hit(f"the source is negated ('{word}') but the translation has no negation",
                   span=Span("source", *source.explicit), evidence={"direction": "dropped", "word": word},

@@ -52,6 +52,15 @@ class CheckContext:
     #: the runner; rules read them through ``facts_of``.
     facts: PairFacts | None = field(default=None, compare=False, repr=False)
 
+    def with_facts(self, facts: PairFacts) -> CheckContext:
+        """This context with ``facts`` attached, as ``dataclasses.replace(self, facts=facts)`` makes it, but by a
+        copy of the fields' dict: replace reads every field and runs the frozen ``__init__``, which sets each
+        through ``object.__setattr__`` (the runner attaches facts for every pair). (The same fields, in the same
+        order: tests/unit/test_checks.py.)"""
+        new = object.__new__(type(self))
+        object.__setattr__(new, "__dict__", {**self.__dict__, "facts": facts})
+        return new
+
 
 CheckFunc = Callable[[Pair, CheckContext], Iterable[Hit]]
 

@@ -2,7 +2,6 @@
 a clause said three times), told apart from the repetition a source has or a language uses."""
 from __future__ import annotations
 
-import bisect
 import operator
 import re
 from collections import Counter
@@ -81,21 +80,14 @@ def _loops(text: str) -> list[_Loop]:
         words = [m.group().casefold() for m in toks]
         starts = _repeat_starts(words)
     out: list[_Loop] = []
-    i, total = 0, len(words)
+    total, done = len(words), 0
     # A unit of n tokens starting at i repeats only if token i comes again n tokens later:
     # the lengths tried are the distances to the later occurrences of token i, shortest first.
-    where: dict[str, list[int]] = {}
-    for j, w in enumerate(words):
-        where.setdefault(w, []).append(j)
-    while i < total - 1:
-        if i not in starts:
-            i += 1
-            continue
-        later = where[words[i]]
+    for i in sorted(starts):  # (each below total - 1: a start is a pair's)
+        if i < done:
+            continue  # inside the repetition found last
         limit = i + min(_MAX_UNIT, (total - i) // 2)
-        for j in later[bisect.bisect_right(later, i):]:
-            if j > limit:
-                break
+        for j in _later(words, i, limit + 1):
             n = j - i
             if words[i : i + n] != words[i + n : i + 2 * n]:
                 continue
@@ -111,10 +103,21 @@ def _loops(text: str) -> list[_Loop]:
                     all(_IS_CJK.fullmatch(w) for w in words[i : i + n]),
                 )
             )
-            i += n * k - 1
+            done = i + n * k
             break
-        i += 1
     return out
+
+
+def _later(words: list[str], i: int, end: int) -> Iterator[int]:
+    """Where ``words[i]`` comes again before ``end``, in order (list.index, which compares in C, instead of a table
+    of every token's places made for the few that may start a repetition)."""
+    word, j = words[i], i
+    try:
+        while True:
+            j = words.index(word, j + 1, end)
+            yield j
+    except ValueError:
+        return
 
 
 def _repeat_starts(words: list[str]) -> set[int]:

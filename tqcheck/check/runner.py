@@ -5,7 +5,7 @@ import gc
 import itertools
 import os
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from .. import progress
@@ -257,7 +257,7 @@ def _run_block(block: list[tuple[Pair, CheckContext]], ordered: list[Rule], sele
             runnable[langs] = frozenset(r.code for r in can), any(r.uses for r in can)
         codes, uses_facts = runnable[langs]
         if uses_facts:
-            ctx = replace(ctx, facts=PairFacts(pair, ctx))  # worked out once, for every rule that uses them
+            ctx = ctx.with_facts(PairFacts(pair, ctx))  # worked out once, for every rule that uses them
         here.append((pair, ctx, codes))
     found: list[list[Finding]] = [[] for _ in block]
     suppressed: list[list[str]] = [[] for _ in block]

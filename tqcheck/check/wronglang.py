@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 from .. import lang as language
 from ..lang.families import confused
 from ..lang.letter_runs import letter_runs
-from ..read.langid import detect_language
+from ..read.langid import detect_language, language_lead
 from ..types import Pair, Severity, Span
 from .registry import CheckContext, Hit, rule
 from .copied import _UNKNOWN, _lang
@@ -78,8 +78,11 @@ def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
             tokens = (_ASCII_LETTERS if folded.isascii() else _LETTERS).findall(folded)
         if tokens and operator.countOf(map(function_words.__contains__, tokens), True) >= FUNCTION_WORD_SHARE * len(tokens):
             return  # plainly in the target language: no need to ask the identifier
-    guess = detect_language(text)
-    if not guess.reliable or confused(guess.lang, tgt):
+    lead = language_lead(text)
+    if confused(lead.lang, tgt):
+        return  # (however reliable: its sentences are not judged)
+    guess = lead.guess()
+    if not guess.reliable:
         return
     # Make sure it is not the names speaking (a French name in an English sentence).
     rest = detect_language(_without_names(text))

@@ -433,7 +433,7 @@ class Language:
                     and table.any.search(plain) is not None) or bool(
                 table.implied and table.implied(plain)) or bool(table.affixed and table.affixed(plain))
 
-        return Polarity(explicit, implied)
+        return Polarity(explicit, implied, self.unspaced)
 
     def lemma(self, word: str) -> str:
         """The word's dictionary form, lower-cased (Frankreichs -> frankreich, Вены -> вена)."""

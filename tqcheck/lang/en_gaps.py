@@ -151,26 +151,29 @@ def _may_lack_noun(text: str, lower: str) -> bool:
 _PUNCTUATION_AFTER_DETERMINER = re.compile(
     "[,;:!?.](?:(?<=\\s.)|" + "|".join(f"(?<=\\b{w}.)" for w in _DET.split("|")) + ")")
 
-#: What a preposition without object is written with, in a lower-cased text: the prepositions never stranded
-#: and the phrases of the kind's other alternatives, but those on "per", "of" and "from" ("percent", "paper",
-#: "of" and "from" are in most texts), which ``_STRANDED_AFTER`` finds with the words after them.
+#: What a preposition without object is written with, in a lower-cased text that is not plain: the prepositions
+#: never stranded and the phrases of the kind's other alternatives, but those on "per", "of" and "from"
+#: ("percent", "paper", "of" and "from" are in most texts), which ``_STRANDED_AFTER`` finds with the words after them.
 _STRANDED_WORDS = (*(w for w in _PREP_NEVER_STRANDED.split("|") if w != "per"), "between", "based on",
                    "depending on", "relying on")
 _STRANDED_AFTER = re.compile(rf"of\s+(?:in|on|for|with|by|from)\b|per\s+(?:{_AUX}|can|must|may|will)|from\s+to")
-#: The same as pairs of words, read from a plain text's runs of letters.
-_STRANDED_PAIRS = frozenset({*(("of", w) for w in "in on for with by from".split()),
-                             *(("per", w) for w in f"{_AUX}|can|must|may|will".split("|")), ("from", "to")})
+#: The two words next to each other of every alternative of the kind's pattern, lower-cased: a preposition never
+#: stranded and an auxiliary; between and, or; from to; based, depending, relying on; of and a preposition. Each
+#: is written with a word boundary before the first, spaces between, and a word boundary after the second: two
+#: runs of letters next to each other in a plain text.
+_STRANDED_PAIRS = frozenset({*itertools.product(_PREP_NEVER_STRANDED.split("|"), f"{_AUX}|can|must|may|will".split("|")),
+                             ("between", "and"), ("between", "or"), ("from", "to"),
+                             *((w, "on") for w in ("based", "depending", "relying")),
+                             *(("of", w) for w in "in on for with by from".split())})
 
 
 def _may_strand(text: str, lower: str) -> bool:
-    """Whether ``lower`` has what a preposition without object is written with: one of its rarer prepositions,
-    or "of", "per" or "from" before the words a match puts after them (two runs of letters next to each other
-    in a plain text: ``_STRANDED_PAIRS``)."""
-    if any(map(lower.__contains__, _STRANDED_WORDS)):
-        return True
-    if letter_runs(text) is None:
-        return _STRANDED_AFTER.search(lower) is not None
-    return has_adjacent(text, _STRANDED_PAIRS)
+    """Whether ``text`` may hold a preposition without object: in a plain text, two of its runs of letters next to
+    each other are the two words of one of the pattern's alternatives (``_STRANDED_PAIRS``); in another, ``lower``
+    has one of its rarer prepositions or phrases, or "of", "per" or "from" before the words a match puts after them."""
+    if letter_runs(text) is not None:
+        return has_adjacent(text, _STRANDED_PAIRS)
+    return any(map(lower.__contains__, _STRANDED_WORDS)) or _STRANDED_AFTER.search(lower) is not None
 
 
 #: The conjunctions a clause without subject opens on.

@@ -56,17 +56,29 @@ class Polarity:
     is worked out when first asked for (the implied negations of a whole text cost more than the explicit
     negators), so that a rule asks for no more than its verdict needs."""
 
-    def __init__(self, explicit: Callable[[], tuple[int, int] | None], negated: Callable[[], bool]) -> None:
-        self._explicit, self._negated = explicit, negated
+    def __init__(self, explicit: Callable[[], tuple[int, int] | None], negated: Callable[[], bool],
+                 bounded: bool = False) -> None:
+        self._explicit, self._negated, self._bounded = explicit, negated, bounded
 
     @cached
     def explicit(self) -> tuple[int, int] | None:
         return self._explicit()
 
     @cached
+    def implied(self) -> bool:
+        """Negation found without the explicit negators' test: any negating word, or one implied (failed) or
+        carried by an affix."""
+        return self._negated()
+
+    @cached
     def negated(self) -> bool:
-        """Any negation: an explicit negator, or one that is implied (failed) or carried by an affix."""
-        return self.explicit is not None or self._negated()
+        """Any negation: an explicit negator, or one that is implied (failed) or carried by an affix. Where an
+        explicit negator must be a word of its own (``bounded``: a language written without spaces, whose text
+        is segmented to tell one) and has not been looked for yet, the others are asked first: their patterns
+        need no segmentation."""
+        if self._bounded and "explicit" not in self.__dict__:
+            return self.implied or self.explicit is not None
+        return self.explicit is not None or self.implied
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Polarity) and (self.negated, self.explicit) == (other.negated, other.explicit)

@@ -22,10 +22,12 @@ from ..errors import InputError
 
 __all__ = [
     "LANG_SURE",
+    "Lead",
     "LangGuess",
     "SCRIPTS",
     "char_script",
     "detect_language",
+    "language_lead",
     "document_languages",
     "normalise_lang",
     "rank_languages",
@@ -304,10 +306,26 @@ def detect_language(text: str) -> LangGuess:
     as two), texts mixing scripts, low model probability, and texts whose sentences
     disagree about the language.
     """
+    return language_lead(text).guess()
+
+
+class Lead:
+    """A text's language as ``detect_language`` names it (``lang``), before the cross-check of its sentences, which
+    weighs only the guess's confidence and reliability (``guess()``, the whole guess, worked out on asking): a rule
+    that accepts some languages however reliable the guess asks ``lang`` first."""
+
+    __slots__ = ("lang", "guess")
+
+    def __init__(self, lang: str, guess: Callable[[], LangGuess]) -> None:
+        self.lang, self.guess = lang, guess
+
+
+def language_lead(text: str) -> Lead:
+    """``detect_language``'s language for ``text``, its guess to come (:class:`Lead`)."""
     counts = _letter_counts(text)
     letters = sum(counts.values())
     if letters == 0:
-        return LangGuess("und", 0.0, False)
+        return _known(LangGuess("und", 0.0, False))
     han, kana, hangul = counts["Han"], counts["Kana"], counts["Hangul"]
     cjk = han + kana + hangul
     # One CJK character carries about as much as a short word, so CJK letters weigh double
@@ -315,31 +333,39 @@ def detect_language(text: str) -> LangGuess:
     other = letters - cjk
     weighted = 2 * cjk + other
     if cjk and 2 * cjk >= other:
-        return _cjk_guess(han, kana, hangul, dominance=2 * cjk / weighted)
+        return _known(_cjk_guess(han, kana, hangul, dominance=2 * cjk / weighted))
 
     sample = text[:SAMPLE_CHARS]
     ranked = [(lang, p) for lang, p in _rank(sample) if lang not in ("zh", "ja", "ko")]
     lang, prob = ranked[0] if ranked else ("und", 0.0)
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if lang == "und":
-        return LangGuess("und", round(prob, 4), False)
+        return _known(LangGuess("und", round(prob, 4), False))
     dominance = max(counts[s] for s in ("Cyrillic", "Latin", "Arabic", "Other")) / weighted
-    votes = _sentence_votes(sample, lang)
-    # py3langid's probabilities flatten on long, repetitive samples; many sentences that
-    # agree confidently are then the better evidence.
-    many_agree = votes.judged >= 3 and votes.agreement >= 0.9
-    # The model spreads a short sentence over close relatives (Spanish over Extremaduran
-    # and Aragonese); a clear lead over the runner-up is as good as a high probability.
-    clear_lead = prob >= _MIN_LEAD_PROB and prob >= _MIN_LEAD_RATIO * second
-    evidence = max(prob, votes.mean_prob) if many_agree else prob
-    confidence = round(evidence * dominance * votes.agreement, 4)
-    reliable = (
-        letters >= MIN_LETTERS
-        and dominance >= _MIN_DOMINANCE
-        and votes.agreement >= _MIN_AGREEMENT
-        and (prob >= _MIN_PROB or clear_lead or many_agree)
-    )
-    return LangGuess(lang, confidence, reliable)
+
+    def guess() -> LangGuess:
+        votes = _sentence_votes(sample, lang)
+        # py3langid's probabilities flatten on long, repetitive samples; many sentences that
+        # agree confidently are then the better evidence.
+        many_agree = votes.judged >= 3 and votes.agreement >= 0.9
+        # The model spreads a short sentence over close relatives (Spanish over Extremaduran
+        # and Aragonese); a clear lead over the runner-up is as good as a high probability.
+        clear_lead = prob >= _MIN_LEAD_PROB and prob >= _MIN_LEAD_RATIO * second
+        evidence = max(prob, votes.mean_prob) if many_agree else prob
+        confidence = round(evidence * dominance * votes.agreement, 4)
+        reliable = (
+            letters >= MIN_LETTERS
+            and dominance >= _MIN_DOMINANCE
+            and votes.agreement >= _MIN_AGREEMENT
+            and (prob >= _MIN_PROB or clear_lead or many_agree)
+        )
+        return LangGuess(lang, confidence, reliable)
+
+    return Lead(lang, guess)
+
+
+def _known(guess: LangGuess) -> Lead:
+    return Lead(guess.lang, lambda: guess)
 
 
 # --- language codes -----------------------------------------------------------------------
