@@ -25,7 +25,6 @@ _CAPITALISED = re.compile(r"\b[^\W\d_][^\s]*")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = re.compile(r"[A-Za-z]+")  # _LETTERS, for ASCII text
 
 
 def _weighted_letters(text: str) -> int:
@@ -74,8 +73,7 @@ def wrong_language(pair: Pair, ctx: CheckContext) -> Iterator[Hit]:
         if runs is not None:
             tokens: Sequence[str] = runs
         else:
-            folded = text.casefold()
-            tokens = (_ASCII_LETTERS if folded.isascii() else _LETTERS).findall(folded)
+            tokens = _LETTERS.findall(text.casefold())
         if tokens and operator.countOf(map(function_words.__contains__, tokens), True) >= FUNCTION_WORD_SHARE * len(tokens):
             return  # plainly in the target language: no need to ask the identifier
     lead = language_lead(text)
