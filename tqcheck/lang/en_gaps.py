@@ -18,6 +18,7 @@ import re
 from typing import Callable, Iterable
 
 from .gaps import GapKind
+from .led import first_led
 from .letter_runs import has_adjacent, has_any, letter_runs
 
 # Determiners that must be followed by a noun phrase. Not "this/that/these/those/all/some/..."
@@ -49,12 +50,12 @@ def _firsts(words: str, both_cases: bool = True) -> str:
 
 def _word_at_boundary(words: str, both_cases: bool = True) -> str:
     """``\\b(?:the|a)`` (both cases of the first letter, unless ``both_cases`` is false) written to open on the
-    words' first letters: ``[AaTt](?<!\\w.)(?:(?<=[Tt])he|(?<=[Aa]))``, the word boundary and which letter it was
-    looked at behind it. A pattern that opens on a character class is searched for by that class alone; one that
-    opens on a look-ahead is tried at every position."""
+    words' first letters (``led.first_led``): a pattern that opens on a character class is searched for by that
+    class alone; one that opens on a word boundary is tried at every position."""
     ws = words.split("|")
-    alts = "|".join((f"(?<=[{w[0].upper()}{w[0]}])" if both_cases else f"(?<={w[0]})") + w[1:] for w in ws)
-    return rf"[{_firsts(words, both_cases)}](?<!\w.)(?:{alts})"
+    led = first_led([v for w in ws for v in ((w[0].upper() + w[1:], w) if both_cases else (w,))], r"\w")
+    assert led is not None  # (every word starts with a letter)
+    return f"(?:{led})"
 
 
 def _standalone(text: str, m: re.Match[str]) -> bool:
